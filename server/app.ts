@@ -1,0 +1,79 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { cors } from 'hono/cors';
+import { secureHeaders } from 'hono/secure-headers';
+import { sessionMiddleware } from './auth/middleware.ts';
+import { createAuthService } from './auth/service.ts';
+import type { Db } from './db/client.ts';
+import type { Config } from './env.ts';
+import { errorBody, handleError } from './http/errors.ts';
+import type { AppEnv, Deps } from './http/context.ts';
+import type { Mailer } from './mail/mailer.ts';
+import { accountRoutes } from './routes/accounts.ts';
+import { authRoutes } from './routes/auth.ts';
+import { createBackground, type Background } from './services/background.ts';
+
+export interface AppOptions {
+  db: Db;
+  config: Config;
+  mailer: Mailer;
+  /** Milliseconds since the epoch; tests move it to check expiry. */
+  now?: () => number;
+  background?: Background;
+}
+
+/** The API (everything under /api/v1); `server/index.ts` adds the static site and listens. */
+export function createApp(options: AppOptions) {
+  const now = options.now ?? Date.now;
+  const background = options.background ?? createBackground();
+  const deps: Deps = {
+    db: options.db,
+    config: options.config,
+    mailer: options.mailer,
+    background,
+    now,
+    auth: createAuthService({ db: options.db, config: options.config, mailer: options.mailer, background, now }),
+  };
+  const allowed = new Set([new URL(options.config.publicUrl).origin, ...options.config.allowedOrigins]);
+
+  const api = new OpenAPIHono<AppEnv>();
+  api.use(
+    '*',
+    cors({
+      origin: (origin) => (allowed.has(origin) ? origin : null),
+      allowHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key'],
+      exposeHeaders: ['Retry-After'],
+      allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+      maxAge: 600,
+    }),
+  );
+  api.use('*', async (c, next) => {
+    c.set('deps', deps);
+    c.header('Cache-Control', 'no-store');
+    await next();
+  });
+  api.use('*', sessionMiddleware);
+  const routes = api.route('/', authRoutes).route('/', accountRoutes);
+
+  api.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'billing-portal-kit API', version: '1.0.0', description: 'Customer self-service billing portal. Amounts are integer cents.' },
+    servers: [{ url: '/api/v1' }],
+  });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
+  api.notFound((c) => c.json(errorBody('NOT_FOUND', 'There is no such API route.'), 404));
+  api.onError(handleError);
+
+  const root = new OpenAPIHono<AppEnv>();
+  root.use(
+    '*',
+    secureHeaders({
+      crossOriginEmbedderPolicy: false,
+      strictTransportSecurity: options.config.publicUrl.startsWith('https:') ? 'max-age=15552000; includeSubDomains' : false,
+    }),
+  );
+  root.onError(handleError);
+  const app = root.route('/api/v1', routes);
+  return { app, deps, idle: async () => (await background.idle(), await options.mailer.idle()) };
+}
+
+export type AppType = ReturnType<typeof createApp>['app'];

@@ -1,0 +1,67 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context, MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { ApiError } from '../http/errors.ts';
+import type { AppEnv } from '../http/context.ts';
+import type { ActiveSession } from './sessions.ts';
+import type { ClientMeta } from './service.ts';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Origins that may send writes: the portal's own, the request's own, and ALLOWED_ORIGINS. */
+export function isAllowedOrigin(c: Context<AppEnv>, origin: string): boolean {
+  const { config } = c.get('deps');
+  return origin === new URL(config.publicUrl).origin || origin === new URL(c.req.url).origin || config.allowedOrigins.includes(origin);
+}
+
+function clientIp(c: Context<AppEnv>): string | null {
+  if (c.get('deps').config.trustProxy) {
+    // The proxy in front of us appends the address it saw: trust only the last entry.
+    const forwarded = c.req.header('x-forwarded-for')?.split(',').map((s) => s.trim()).filter(Boolean);
+    if (forwarded?.length) return forwarded[forwarded.length - 1] ?? null;
+  }
+  try {
+    return getConnInfo(c).remote.address ?? null;
+  } catch {
+    return null; // requests made in-process (tests) have no socket
+  }
+}
+
+/**
+ * Finds the session (bearer token first, then the cookie) and refuses writes from foreign
+ * origins. A cookie only counts on a write when the request says where it came from, so a
+ * form posted by another site cannot ride on it.
+ */
+export const sessionMiddleware: MiddlewareHandler<AppEnv> = async (c, next) => {
+  c.set('ip', clientIp(c));
+  const origin = c.req.header('origin');
+  const write = !SAFE_METHODS.has(c.req.method);
+  if (write && origin && !isAllowedOrigin(c, origin)) {
+    throw new ApiError(403, 'FORBIDDEN', 'Requests from this site are not allowed.');
+  }
+  const { auth } = c.get('deps');
+  const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
+  const cookie = getCookie(c, auth.sessions.cookieName);
+  let session: ActiveSession | null = null;
+  if (bearer) session = await auth.sessions.validate(bearer);
+  else if (cookie && (!write || origin)) session = await auth.sessions.validate(cookie);
+  c.set('session', session);
+  await next();
+};
+
+/** Route middleware: answers 401 before any input is looked at when nobody is signed in. */
+export const signedIn: MiddlewareHandler<AppEnv> = async (c, next) => {
+  requireSession(c);
+  await next();
+};
+
+/** The signed-in session, or a 401 in the error shape. */
+export function requireSession(c: Context<AppEnv>): ActiveSession {
+  const session = c.get('session');
+  if (!session) throw new ApiError(401, 'UNAUTHENTICATED', 'Please sign in to continue.');
+  return session;
+}
+
+export function clientMeta(c: Context<AppEnv>): ClientMeta {
+  return { ip: c.get('ip'), userAgent: c.req.header('user-agent') ?? null };
+}

@@ -1,0 +1,154 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { users } from '../db/schema.ts';
+import type { Config } from '../env.ts';
+import { ApiError } from '../http/errors.ts';
+import type { Mailer } from '../mail/mailer.ts';
+import { activationMail, passwordResetMail } from '../mail/templates.ts';
+import { audit } from '../services/audit.ts';
+import type { Background } from '../services/background.ts';
+import { hashPassword, verifyPassword } from './crypto.ts';
+import { consumeOneTimeToken, countIssuedSince, issueOneTimeToken, voidOneTimeTokens, type LinkPurpose } from './one-time-tokens.ts';
+import { createSessionStore, type ActiveSession, type SessionUser } from './sessions.ts';
+import { createLoginThrottle, describeWait } from './throttle.ts';
+
+export interface AuthDeps {
+  db: Db;
+  config: Config;
+  mailer: Mailer;
+  background: Background;
+  now: () => number;
+}
+
+export interface ClientMeta {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export interface SignedIn {
+  token: string;
+  sessionId: string;
+  user: SessionUser;
+}
+
+/** At most this many reset mails per user per hour, so the form cannot be used to flood an inbox. */
+const RESET_MAILS_PER_HOUR = 3;
+
+export const INVALID_CREDENTIALS_MESSAGE = 'The email or password you entered is incorrect.';
+export const INVALID_LINK_MESSAGE =
+  'This link is invalid or has expired. Links work once; ask for a new one from the sign-in page.';
+
+const toSessionUser = (u: typeof users.$inferSelect): SessionUser => ({ id: u.id, email: u.email, name: u.name, role: u.role });
+
+export function createAuthService({ db, config, mailer, background, now }: AuthDeps) {
+  const sessions = createSessionStore(db, {
+    idleMinutes: config.sessionIdleMinutes,
+    maxHours: config.sessionMaxHours,
+    secureCookie: config.publicUrl.startsWith('https:'),
+    now,
+  });
+  const throttle = createLoginThrottle(db, now);
+  const findByEmail = (email: string) => db.select().from(users).where(eq(users.email, email.trim().toLowerCase())).get();
+  const at = () => new Date(now());
+
+  async function signIn(user: typeof users.$inferSelect, meta: ClientMeta): Promise<SignedIn> {
+    const session = await sessions.create(user.id, meta);
+    return { token: session.token, sessionId: session.id, user: toSessionUser(user) };
+  }
+
+  async function setPassword(userId: string, password: string) {
+    const passwordHash = await hashPassword(password);
+    db.update(users).set({ passwordHash, passwordChangedAt: at().toISOString() }).where(eq(users.id, userId)).run();
+  }
+
+  function linkFor(purpose: LinkPurpose, userId: string): { link: string; secret: string } {
+    const ttl = purpose === 'activate' ? config.activationTtlHours * 3_600_000 : config.resetTtlMinutes * 60_000;
+    const secret = issueOneTimeToken(db, userId, purpose, ttl, now());
+    return { secret, link: `${config.publicUrl}/?${purpose}=${encodeURIComponent(secret)}` };
+  }
+
+  return {
+    sessions,
+    throttle,
+
+    async login(emailInput: string, password: string, meta: ClientMeta): Promise<SignedIn> {
+      const email = emailInput.trim().toLowerCase();
+      const wait = throttle.retryAfter(email, meta.ip);
+      if (wait > 0) {
+        audit(db, { action: 'login.throttled', ip: meta.ip, detail: { email } }, at());
+        throw new ApiError(429, 'THROTTLED', `Too many failed sign-in attempts. Please try again in ${describeWait(wait)}.`, {
+          retryAfterSeconds: wait,
+        });
+      }
+      const user = findByEmail(email);
+      // Unknown users are verified against a dummy hash, so both failures take as long.
+      const ok = await verifyPassword(password, user?.passwordHash ?? null);
+      if (!user || !ok) {
+        throttle.recordFailure(email, meta.ip);
+        audit(db, { action: 'login.failure', actorUserId: user?.id, ip: meta.ip, detail: { email } }, at());
+        throw new ApiError(401, 'INVALID_CREDENTIALS', INVALID_CREDENTIALS_MESSAGE);
+      }
+      throttle.recordSuccess(email);
+      audit(db, { action: 'login.success', actorUserId: user.id, ip: meta.ip }, at());
+      return signIn(user, meta);
+    },
+
+    async logout(session: ActiveSession, meta: ClientMeta) {
+      await sessions.invalidate(session.id);
+      audit(db, { action: 'logout', actorUserId: session.user.id, ip: meta.ip }, at());
+    },
+
+    /** Sends an activation link; returns it too, for the CLI to print. */
+    sendActivation(userId: string): string {
+      const user = db.select().from(users).where(eq(users.id, userId)).get();
+      if (!user) throw new Error(`No user ${userId}`);
+      const { link } = linkFor('activate', userId);
+      mailer.send(activationMail({ to: user.email, name: user.name, link, providerName: config.providerName }, config.activationTtlHours));
+      return link;
+    },
+
+    /**
+     * Answers at once, the same for every email: the lookup and the mail happen after the reply,
+     * so neither the words nor the timing tell whether the address has a sign-in.
+     */
+    requestPasswordReset(emailInput: string, meta: ClientMeta) {
+      const email = emailInput.trim().toLowerCase();
+      background.run('password reset mail', () => {
+        const user = findByEmail(email);
+        audit(db, { action: 'password.reset_requested', actorUserId: user?.id, ip: meta.ip, detail: { email, known: !!user } }, at());
+        if (!user) return;
+        if (countIssuedSince(db, user.id, 'reset', now() - 3_600_000) >= RESET_MAILS_PER_HOUR) return;
+        const { link } = linkFor('reset', user.id);
+        mailer.send(passwordResetMail({ to: user.email, name: user.name, link, providerName: config.providerName }, config.resetTtlMinutes));
+      });
+    },
+
+    /** Activation and reset links both end here: set the password, end older sessions, sign in. */
+    async completeLink(purpose: LinkPurpose, secret: string, password: string, meta: ClientMeta): Promise<SignedIn> {
+      const userId = consumeOneTimeToken(db, purpose, secret, now());
+      const user = userId ? db.select().from(users).where(eq(users.id, userId)).get() : undefined;
+      if (!user) throw new ApiError(400, 'TOKEN_INVALID', INVALID_LINK_MESSAGE);
+      await setPassword(user.id, password);
+      voidOneTimeTokens(db, user.id, 'reset', now());
+      if (purpose === 'activate') voidOneTimeTokens(db, user.id, 'activate', now());
+      await sessions.invalidateOthers(user.id);
+      throttle.recordSuccess(user.email);
+      audit(db, { action: purpose === 'activate' ? 'user.activated' : 'password.changed', actorUserId: user.id, ip: meta.ip, detail: { via: purpose } }, at());
+      return signIn(user, meta);
+    },
+
+    async changePassword(session: ActiveSession, currentPassword: string, newPassword: string, meta: ClientMeta) {
+      const user = db.select().from(users).where(eq(users.id, session.user.id)).get();
+      if (!user || !(await verifyPassword(currentPassword, user.passwordHash))) {
+        throw new ApiError(400, 'VALIDATION', 'The current password is incorrect.', {
+          issues: [{ path: 'currentPassword', message: 'The current password is incorrect.' }],
+        });
+      }
+      await setPassword(user.id, newPassword);
+      await sessions.invalidateOthers(user.id, session.id);
+      audit(db, { action: 'password.changed', actorUserId: user.id, ip: meta.ip, detail: { via: 'change' } }, at());
+    },
+  };
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;

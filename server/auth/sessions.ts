@@ -1,0 +1,77 @@
+import { eq } from 'drizzle-orm';
+import { serialize } from 'hono/utils/cookie';
+import type { Db } from '../db/client.ts';
+import { sessions } from '../db/schema.ts';
+import { generateSecret, hashSecret } from './crypto.ts';
+import { createLucia } from './lucia.ts';
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  role: 'customer' | 'staff';
+}
+
+export interface ActiveSession {
+  /** The hashed id as stored; never the client's token. */
+  id: string;
+  user: SessionUser;
+}
+
+export interface SessionStoreOptions {
+  idleMinutes: number;
+  maxHours: number;
+  secureCookie: boolean;
+  now: () => number;
+}
+
+/**
+ * Sessions as the rest of the server sees them. The client holds a random token; lucia keys
+ * the row by the token's SHA-256, so the table holds nothing a thief could present.
+ */
+export function createSessionStore(db: Db, options: SessionStoreOptions) {
+  const lucia = createLucia(db, options);
+  const maxAgeMs = options.maxHours * 3_600_000;
+  const cookieOptions = { httpOnly: true, sameSite: 'Lax', secure: options.secureCookie, path: '/' } as const;
+
+  return {
+    cookieName: lucia.sessionCookieName,
+
+    async create(userId: string, meta: { ip: string | null; userAgent: string | null }) {
+      const token = generateSecret();
+      const session = await lucia.createSession(
+        userId,
+        { createdAt: Math.floor(options.now() / 1000), ip: meta.ip, userAgent: meta.userAgent?.slice(0, 300) ?? null },
+        { sessionId: hashSecret(token) },
+      );
+      return { token, id: session.id, idleExpiresAt: session.expiresAt };
+    },
+
+    /** The live session for a token, or null when unknown, idle too long, or past its absolute lifetime. */
+    async validate(token: string): Promise<ActiveSession | null> {
+      if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
+      const { session, user } = await lucia.validateSession(hashSecret(token));
+      if (!session || !user) return null;
+      if (session.createdAt * 1000 + maxAgeMs <= options.now()) {
+        await lucia.invalidateSession(session.id);
+        return null;
+      }
+      return { id: session.id, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
+    },
+
+    invalidate: (sessionId: string) => lucia.invalidateSession(sessionId),
+
+    /** Ends every session of a user, but the one given (if any). */
+    async invalidateOthers(userId: string, keepSessionId?: string) {
+      const rows = db.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, userId)).all();
+      for (const row of rows) if (row.id !== keepSessionId) await lucia.invalidateSession(row.id);
+    },
+
+    // No Max-Age: the cookie ends with the browser session; the server enforces both deadlines.
+    cookieFor: (token: string) => serialize(lucia.sessionCookieName, token, cookieOptions),
+    blankCookie: () => serialize(lucia.sessionCookieName, '', { ...cookieOptions, maxAge: 0 }),
+    deleteExpired: () => lucia.deleteExpiredSessions(),
+  };
+}
+
+export type SessionStore = ReturnType<typeof createSessionStore>;

@@ -1,0 +1,110 @@
+import { z } from 'zod';
+
+/** Every setting the server reads, checked once at start. */
+export interface Config {
+  port: number;
+  host: string;
+  databasePath: string;
+  publicUrl: string;
+  allowedOrigins: string[];
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  outboxDir: string;
+  providerName: string;
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  activationTtlHours: number;
+  resetTtlMinutes: number;
+  trustProxy: boolean;
+  demoData: boolean;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const positiveInt = (fallback: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, 'must be a whole number')
+    .transform(Number)
+    .refine((n) => n > 0, 'must be greater than zero')
+    .optional()
+    .transform((n) => n ?? fallback);
+
+const origin = z
+  .string()
+  .trim()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === value.replace(/\/$/, '');
+    } catch {
+      return false;
+    }
+  }, 'each entry must be an origin such as https://shop.example.com (scheme, host and port only)')
+  .transform((value) => new URL(value).origin);
+
+const flag = (fallback: boolean) =>
+  z
+    .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'], { message: 'must be true or false' })
+    .optional()
+    .transform((v) => (v === undefined ? fallback : ['1', 'true', 'yes', 'on'].includes(v)));
+
+const envSchema = z.object({
+  PORT: positiveInt(8787).refine((n) => n < 65536, 'must be a port number below 65536'),
+  HOST: z.string().trim().min(1).optional(),
+  DATABASE_PATH: z.string().trim().min(1).optional(),
+  PUBLIC_URL: z.url({ message: 'must be an absolute http(s) URL' }).optional(),
+  ALLOWED_ORIGINS: z
+    .string()
+    .optional()
+    .transform((v) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean))
+    .pipe(z.array(origin)),
+  SMTP_URL: z
+    .string()
+    .trim()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  MAIL_FROM: z.string().trim().min(3).optional(),
+  OUTBOX_DIR: z.string().trim().min(1).optional(),
+  PROVIDER_NAME: z.string().trim().min(1).optional(),
+  SESSION_IDLE_MINUTES: positiveInt(30),
+  SESSION_MAX_HOURS: positiveInt(12),
+  ACTIVATION_TTL_HOURS: positiveInt(72),
+  RESET_TTL_MINUTES: positiveInt(60),
+  TRUST_PROXY: flag(false),
+  DEMO_DATA: flag(true),
+});
+
+/** Reads the configuration from environment variables; throws ConfigError naming each bad one. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  // Empty strings mean "not set", as in most shells' `VAR= command`.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${String(issue.path[0])}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
+  const providerName = e.PROVIDER_NAME ?? 'Harbourline Communications';
+  return {
+    port: e.PORT,
+    host: e.HOST ?? '127.0.0.1',
+    databasePath: e.DATABASE_PATH ?? 'data/portal.db',
+    publicUrl,
+    allowedOrigins: e.ALLOWED_ORIGINS,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM ?? `${providerName} <billing@harbourline.example>`,
+    outboxDir: e.OUTBOX_DIR ?? 'data/outbox',
+    providerName,
+    sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+    sessionMaxHours: e.SESSION_MAX_HOURS,
+    activationTtlHours: e.ACTIVATION_TTL_HOURS,
+    resetTtlMinutes: e.RESET_TTL_MINUTES,
+    trustProxy: e.TRUST_PROXY,
+    demoData: e.DEMO_DATA,
+  };
+}

@@ -1,0 +1,65 @@
+import { serve } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { existsSync } from 'node:fs';
+import { createApp } from './app.ts';
+import { openDatabase } from './db/client.ts';
+import { DEMO_PASSWORD, DEMO_SIGN_INS, hasAnyAccount, seedDemo } from './db/demo-data.ts';
+import { ConfigError, loadConfig, type Config } from './env.ts';
+import { createMailer } from './mail/mailer.ts';
+
+const SITE_DIR = 'dist';
+
+function readConfig(): Config {
+  try {
+    return loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+}
+
+const config = readConfig();
+const db = openDatabase(config.databasePath);
+
+if (config.demoData && !hasAnyAccount(db)) {
+  console.log('First start: filling the database with demo data…');
+  await seedDemo(db);
+}
+
+const mailer = createMailer({ from: config.mailFrom, smtpUrl: config.smtpUrl, outboxDir: config.outboxDir });
+const { app, deps, idle } = createApp({ db, config, mailer });
+
+if (existsSync(SITE_DIR)) {
+  app.use('/*', serveStatic({ root: SITE_DIR }));
+} else {
+  console.warn(`No ${SITE_DIR}/ folder: run \`npm run build\` to serve the portal page (the API works without it).`);
+}
+
+// Expired sessions and old sign-in failures are only clutter: sweep them hourly.
+const sweep = setInterval(() => {
+  void deps.auth.sessions.deleteExpired();
+  deps.auth.throttle.prune();
+}, 3_600_000);
+sweep.unref();
+
+const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => {
+  console.log(`\nBilling portal: ${config.publicUrl}  (API: ${config.publicUrl}/api/v1, OpenAPI: ${config.publicUrl}/api/v1/openapi.json)`);
+  console.log(`Database: ${config.databasePath}   Mail: ${config.smtpUrl ? 'SMTP' : `${config.outboxDir}/ (.eml files)`}`);
+  if (config.demoData) {
+    console.log(`\nDemo sign-ins (password ${DEMO_PASSWORD}):`);
+    for (const s of DEMO_SIGN_INS) console.log(`  ${s.email.padEnd(24)} ${s.what}`);
+  }
+});
+
+async function shutdown(signal: string) {
+  console.log(`\n${signal}: finishing work in progress…`);
+  server.close();
+  await idle();
+  db.$client.close();
+  process.exit(0);
+}
+process.once('SIGINT', () => void shutdown('SIGINT'));
+process.once('SIGTERM', () => void shutdown('SIGTERM'));

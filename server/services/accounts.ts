@@ -1,0 +1,137 @@
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { alias } from 'drizzle-orm/sqlite-core';
+import type { SessionUser } from '../auth/sessions.ts';
+import type { Db } from '../db/client.ts';
+import { accounts, type Account } from '../db/schema.ts';
+import { notFound } from '../http/errors.ts';
+
+export interface AccountSummary {
+  number: string;
+  name: string;
+  parentNumber: string | null;
+  isHeadOffice: boolean;
+}
+
+/**
+ * The one rule of who sees what: staff reach every account; anyone else reaches the accounts
+ * they belong to and everything below them (a head office's sub-accounts, at any depth).
+ * Returns 'all' for staff, otherwise the account ids.
+ */
+export function reachableAccountIds(db: Db, user: SessionUser): number[] | 'all' {
+  if (user.role === 'staff') return 'all';
+  const rows = db.all<{ id: number }>(sql`
+    WITH RECURSIVE reach(id) AS (
+      SELECT account_id FROM account_users WHERE user_id = ${user.id}
+      UNION
+      SELECT a.id FROM accounts a JOIN reach r ON a.parent_id = r.id
+    )
+    SELECT id FROM reach`);
+  return rows.map((r) => r.id);
+}
+
+/** The account with this number if the user may reach it; otherwise 404, exactly as if it did not exist. */
+export function findReachableAccount(db: Db, user: SessionUser, number: string): Account {
+  const account = db.select().from(accounts).where(eq(accounts.number, number.toUpperCase())).get();
+  const reachable = account ? reachableAccountIds(db, user) : [];
+  if (!account || (reachable !== 'all' && !reachable.includes(account.id))) throw notFound('The account');
+  return account;
+}
+
+const parent = alias(accounts, 'parent');
+const hasChildren = sql<number>`exists (select 1 from accounts child where child.parent_id = ${accounts.id})`;
+
+/** Summaries of reachable accounts, optionally filtered by number or name, head offices before their locations. */
+export function listAccounts(db: Db, user: SessionUser, options: { query?: string | undefined; limit: number }): AccountSummary[] {
+  const reachable = reachableAccountIds(db, user);
+  if (reachable !== 'all' && reachable.length === 0) return [];
+  const term = options.query?.trim();
+  const pattern = term ? `%${term.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%` : undefined;
+  const rows = db
+    .select({ number: accounts.number, name: accounts.name, parentNumber: parent.number, isHeadOffice: hasChildren })
+    .from(accounts)
+    .leftJoin(parent, eq(parent.id, accounts.parentId))
+    .where(
+      and(
+        reachable === 'all' ? undefined : inArray(accounts.id, reachable),
+        pattern ? or(sql`${accounts.number} like ${pattern} escape '\\'`, sql`${accounts.name} like ${pattern} escape '\\'`) : undefined,
+      ),
+    )
+    .orderBy(sql`coalesce(${parent.number}, ${accounts.number})`, sql`${accounts.parentId} is not null`, asc(accounts.number))
+    .limit(options.limit)
+    .all();
+  return rows.map((r) => ({ ...r, isHeadOffice: Boolean(r.isHeadOffice) }));
+}
+
+/** The guide's Account Information, plus the head office and sub-accounts around it. */
+export function accountDetails(db: Db, account: Account) {
+  const headOffice = account.parentId
+    ? db.select({ number: accounts.number, name: accounts.name }).from(accounts).where(eq(accounts.id, account.parentId)).get() ?? null
+    : null;
+  const subAccounts = db
+    .select({ number: accounts.number, name: accounts.name, city: accounts.city, region: accounts.region })
+    .from(accounts)
+    .where(eq(accounts.parentId, account.id))
+    .orderBy(asc(accounts.number))
+    .all();
+  return {
+    number: account.number,
+    name: account.name,
+    billingAddress: {
+      line1: account.addressLine1,
+      line2: account.addressLine2,
+      city: account.city,
+      region: account.region,
+      postalCode: account.postalCode,
+      country: account.country,
+    },
+    representative: account.representative,
+    currency: account.currency,
+    headOffice,
+    subAccounts,
+  };
+}
+
+/** Text that must be present, trimmed, with a length cap. */
+export const requiredText = (max: number) => z.string({ error: 'is required' }).trim().min(1, 'is required').max(max, `must be at most ${max} characters`);
+
+export const accountNumberSchema = z
+  .string({ error: 'is required' })
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z][A-Z0-9-]{2,31}$/, 'must be a letter then 2 to 31 letters, digits or dashes, like C123456');
+
+/** What it takes to open an account (the CLI and, later, imports). */
+export const newAccountSchema = z.object({
+  number: accountNumberSchema,
+  name: requiredText(200),
+  addressLine1: requiredText(200),
+  addressLine2: z.string().trim().max(200).optional(),
+  city: requiredText(100),
+  region: requiredText(100),
+  postalCode: requiredText(20),
+  country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'must be a two-letter country code such as US').default('US'),
+  representative: z.string().trim().max(200).optional(),
+  currency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, 'must be a three-letter currency code such as USD').default('USD'),
+  parentNumber: accountNumberSchema.optional(),
+});
+
+export type NewAccountInput = z.input<typeof newAccountSchema>;
+
+export class AccountInputError extends Error {}
+
+/** Opens an account; throws AccountInputError (nothing written) when the number is taken or the head office unknown. */
+export function createAccount(db: Db, input: NewAccountInput): Account {
+  const data = newAccountSchema.parse(input);
+  return db.transaction((tx) => {
+    if (tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.number, data.number)).get()) {
+      throw new AccountInputError(`Account ${data.number} already exists.`);
+    }
+    const parentRow = data.parentNumber
+      ? tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.number, data.parentNumber)).get()
+      : undefined;
+    if (data.parentNumber && !parentRow) throw new AccountInputError(`Head office account ${data.parentNumber} does not exist.`);
+    const { parentNumber: _ignored, ...columns } = data;
+    return tx.insert(accounts).values({ ...columns, parentId: parentRow?.id ?? null }).returning().get();
+  });
+}

@@ -1,0 +1,98 @@
+import { randomBytes } from 'node:crypto';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '../db/client.ts';
+import { accountUsers, accounts, users } from '../db/schema.ts';
+import { accountNumberSchema, requiredText } from './accounts.ts';
+
+export const inviteSchema = z
+  .object({
+    email: z.string({ error: 'is required' }).trim().toLowerCase().pipe(z.email('must be an email address')),
+    name: requiredText(200),
+    role: z.enum(['customer', 'staff']).default('customer'),
+    account: accountNumberSchema.optional(),
+  })
+  .refine((v) => v.role === 'staff' || v.account, { message: 'is required for a customer user', path: ['account'] });
+
+export type InviteInput = z.input<typeof inviteSchema>;
+
+export class UserInputError extends Error {}
+
+export interface InviteResult {
+  userId: string;
+  /** The user's name as stored (an existing user keeps theirs). */
+  name: string;
+  /** True when the user has no password yet and needs the activation mail. */
+  needsActivation: boolean;
+  created: boolean;
+  accountName: string | null;
+}
+
+/**
+ * Gives someone a sign-in for an account: creates the user (without a password) or adds an
+ * existing user to one more account. All rows or none; sending mail is the caller's part.
+ */
+export function inviteUser(db: Db, input: InviteInput): InviteResult {
+  const data = inviteSchema.parse(input);
+  return db.transaction((tx) => {
+    const account = data.account ? tx.select().from(accounts).where(eq(accounts.number, data.account)).get() : undefined;
+    if (data.account && !account) throw new UserInputError(`Account ${data.account} does not exist.`);
+    let user = tx.select().from(users).where(eq(users.email, data.email)).get();
+    const created = !user;
+    if (!user) {
+      user = tx
+        .insert(users)
+        .values({ id: `usr_${randomBytes(10).toString('hex')}`, email: data.email, name: data.name, role: data.role })
+        .returning()
+        .get();
+    } else if (!account) {
+      throw new UserInputError(`${data.email} already has a sign-in.`);
+    }
+    if (account) {
+      const member = tx
+        .select({ n: sql`1` })
+        .from(accountUsers)
+        .where(and(eq(accountUsers.accountId, account.id), eq(accountUsers.userId, user.id)))
+        .get();
+      if (member) throw new UserInputError(`${data.email} is already a user of ${account.number}.`);
+      tx.insert(accountUsers).values({ accountId: account.id, userId: user.id }).run();
+    }
+    return { userId: user.id, name: user.name, needsActivation: !user.passwordHash, created, accountName: account?.name ?? null };
+  });
+}
+
+export interface UserListing {
+  email: string;
+  name: string;
+  role: 'customer' | 'staff';
+  status: 'active' | 'invited';
+  accounts: string[];
+}
+
+/** Every user (or the users of one account), with the accounts they belong to. */
+export function listUsers(db: Db, accountNumber?: string): UserListing[] {
+  const rows = db
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      active: sql<number>`${users.passwordHash} is not null`,
+      accounts: sql<string | null>`(select group_concat(a.number, ' ') from account_users au join accounts a on a.id = au.account_id where au.user_id = users.id)`,
+    })
+    .from(users)
+    .where(
+      accountNumber
+        ? sql`exists (select 1 from account_users au join accounts a on a.id = au.account_id where au.user_id = users.id and a.number = ${accountNumber})`
+        : undefined,
+    )
+    .orderBy(asc(users.email))
+    .all();
+  return rows.map((r) => ({
+    email: r.email,
+    name: r.name,
+    role: r.role,
+    status: r.active ? 'active' : 'invited',
+    accounts: r.accounts ? r.accounts.split(' ').sort() : [],
+  }));
+}
