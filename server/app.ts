@@ -10,6 +10,9 @@ import type { AppEnv, Deps } from './http/context.ts';
 import type { Mailer } from './mail/mailer.ts';
 import { accountRoutes } from './routes/accounts.ts';
 import { authRoutes } from './routes/auth.ts';
+import { invoiceRoutes } from './routes/invoices.ts';
+import { providerBillingRoutes } from './routes/provider-billing.ts';
+import { providerImportRoutes } from './routes/provider-imports.ts';
 import { createBackground, type Background } from './services/background.ts';
 
 export interface AppOptions {
@@ -52,7 +55,12 @@ export function createApp(options: AppOptions) {
     await next();
   });
   api.use('*', sessionMiddleware);
-  const routes = api.route('/', authRoutes).route('/', accountRoutes);
+  const routes = api
+    .route('/', authRoutes)
+    .route('/', accountRoutes)
+    .route('/', invoiceRoutes)
+    .route('/provider', providerImportRoutes)
+    .route('/provider', providerBillingRoutes);
 
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
@@ -60,6 +68,7 @@ export function createApp(options: AppOptions) {
     servers: [{ url: '/api/v1' }],
   });
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'providerKey', { type: 'http', scheme: 'bearer', description: 'PROVIDER_API_KEY' });
   api.notFound((c) => c.json(errorBody('NOT_FOUND', 'There is no such API route.'), 404));
   api.onError(handleError);
 

@@ -17,6 +17,15 @@ export interface Config {
   resetTtlMinutes: number;
   trustProxy: boolean;
   demoData: boolean;
+  /** Key for the provider API (/api/v1/provider/...); the API is closed when unset. */
+  providerApiKey: string | undefined;
+  /** The provider's postal address, printed on invoices. */
+  providerAddress: string;
+  /** Days from an invoice's issue date to its due date. */
+  paymentTermsDays: number;
+  /** Late fee on the amount past due when a month is billed: a percentage, with a floor in cents; 0% turns it off. */
+  lateFeePercent: number;
+  lateFeeMinimumCents: number;
 }
 
 export class ConfigError extends Error {
@@ -76,6 +85,24 @@ const envSchema = z.object({
   RESET_TTL_MINUTES: positiveInt(60),
   TRUST_PROXY: flag(false),
   DEMO_DATA: flag(true),
+  PROVIDER_API_KEY: z.string().trim().min(24, 'must be at least 24 characters (use a long random string)').optional(),
+  PROVIDER_ADDRESS: z.string().trim().min(1).optional(),
+  PAYMENT_TERMS_DAYS: positiveInt(30),
+  LATE_FEE_PERCENT: z
+    .string()
+    .trim()
+    .regex(/^\d+(\.\d{1,3})?$/, 'must be a percentage such as 1.5')
+    .transform(Number)
+    .refine((n) => n <= 25, 'must be at most 25')
+    .optional()
+    .transform((n) => n ?? 1.5),
+  LATE_FEE_MINIMUM_CENTS: z
+    .string()
+    .trim()
+    .regex(/^\d+$/, 'must be a whole number of cents')
+    .transform(Number)
+    .optional()
+    .transform((n) => n ?? 500),
 });
 
 /** Reads the configuration from environment variables; throws ConfigError naming each bad one. */
@@ -106,5 +133,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     resetTtlMinutes: e.RESET_TTL_MINUTES,
     trustProxy: e.TRUST_PROXY,
     demoData: e.DEMO_DATA,
+    providerApiKey: e.PROVIDER_API_KEY,
+    providerAddress: e.PROVIDER_ADDRESS ?? '500 Harbour Way, Suite 200, Oakland, CA 94607',
+    paymentTermsDays: e.PAYMENT_TERMS_DAYS,
+    lateFeePercent: e.LATE_FEE_PERCENT,
+    lateFeeMinimumCents: e.LATE_FEE_MINIMUM_CENTS,
   };
 }

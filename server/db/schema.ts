@@ -18,6 +18,8 @@ export const accounts = sqliteTable(
     country: text('country').notNull().default('US'),
     representative: text('representative'),
     currency: text('currency').notNull().default('USD'),
+    /** Sales tax in parts per million (8.625% = 86250), unless a location sets its own. */
+    taxRatePpm: integer('tax_rate_ppm').notNull().default(0),
     parentId: integer('parent_id').references((): AnySQLiteColumn => accounts.id),
     createdAt: createdAt(),
   },
@@ -120,3 +122,189 @@ export const auditLog = sqliteTable(
 export type Account = typeof accounts.$inferSelect;
 export type NewAccount = typeof accounts.$inferInsert;
 export type User = typeof users.$inferSelect;
+
+// ---------------------------------------------------------------------------------------------
+// Billing: locations, catalog, subscriptions, usage, invoices, payments and their allocation.
+// Money is integer cents; per-minute rates are integer millicents (1/1000 cent) so that rates
+// like $0.025/min are exact. Dates are ISO `YYYY-MM-DD` text; call start times are epoch seconds.
+// ---------------------------------------------------------------------------------------------
+
+/** A service address of an account (the guide's Services screen lists them). */
+export const locations = sqliteTable(
+  'locations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    /** The provider's own key for the location, unique within the account (imports refer to it). */
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    addressLine1: text('address_line1').notNull(),
+    city: text('city').notNull(),
+    region: text('region').notNull(),
+    postalCode: text('postal_code').notNull(),
+    country: text('country').notNull().default('US'),
+    /** Sales tax in parts per million (8.625% = 86250); null: the account's rate applies. */
+    taxRatePpm: integer('tax_rate_ppm'),
+  },
+  (t) => [uniqueIndex('locations_account_code_unique').on(t.accountId, t.code)],
+);
+
+/** The catalog: plans (voice plans with included minutes) and fixed-price add-ons. */
+export const products = sqliteTable('products', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  code: text('code').notNull().unique(),
+  name: text('name').notNull(),
+  type: text('type', { enum: ['plan', 'addon'] }).notNull(),
+  monthlyPriceCents: integer('monthly_price_cents').notNull(),
+  /** Voice plans: minutes included per month, pooled across the account's subscriptions of the plan. */
+  includedMinutes: integer('included_minutes'),
+  /** Voice plans: the destination category their minutes cover, e.g. "CAN/US/PR/MEX/UK". */
+  usageCategory: text('usage_category'),
+  /** Voice plans: price of each minute beyond the included ones, in millicents. */
+  overageMillicentsPerMinute: integer('overage_millicents_per_minute'),
+});
+
+/**
+ * Per-minute prices of destination categories no plan includes (e.g. "INTL"): every minute
+ * of such a call is charged at this rate.
+ */
+export const usageRates = sqliteTable('usage_rates', {
+  category: text('category').primaryKey(),
+  millicentsPerMinute: integer('millicents_per_minute').notNull(),
+});
+
+/** One billable thing at an account: a line, seat, number or rental, from start to end date. */
+export const subscriptions = sqliteTable(
+  'subscriptions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** The provider's id of the subscription: importing the same row twice updates, never duplicates. */
+    externalId: text('external_id').notNull().unique(),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    locationId: integer('location_id').references(() => locations.id),
+    productId: integer('product_id')
+      .notNull()
+      .references(() => products.id),
+    quantity: integer('quantity').notNull().default(1),
+    startDate: text('start_date').notNull(),
+    /** Last day billed (inclusive); null while active. */
+    endDate: text('end_date'),
+    /** The line, DID or seat it bills, e.g. "4155550142". */
+    subscriberNumber: text('subscriber_number'),
+    subscriberName: text('subscriber_name'),
+  },
+  (t) => [index('subscriptions_account_idx').on(t.accountId), index('subscriptions_subscriber_idx').on(t.accountId, t.subscriberNumber)],
+);
+
+/** Call detail records. Rated (billed minutes, charge) when their month is billed. */
+export const usageRecords = sqliteTable(
+  'usage_records',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** The switch's record id: the same record imported twice is stored once. */
+    sourceId: text('source_id').notNull().unique(),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    subscriberNumber: text('subscriber_number').notNull(),
+    startedAt: integer('started_at').notNull(),
+    durationSeconds: integer('duration_seconds').notNull(),
+    fromNumber: text('from_number').notNull(),
+    toNumber: text('to_number').notNull(),
+    category: text('category').notNull(),
+    /** Set by the billing run. */
+    invoiceId: integer('invoice_id'),
+    billedMinutes: integer('billed_minutes'),
+    chargeMillicents: integer('charge_millicents'),
+  },
+  (t) => [index('usage_account_started_idx').on(t.accountId, t.startedAt)],
+);
+
+/** One invoice per account and billing period. Balances are derived from allocations, never stored. */
+export const invoices = sqliteTable(
+  'invoices',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    number: text('number').notNull().unique(),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    /** Billing period, `YYYY-MM`. */
+    period: text('period').notNull(),
+    issueDate: text('issue_date').notNull(),
+    dueDate: text('due_date').notNull(),
+    termsDays: integer('terms_days').notNull(),
+    subtotalCents: integer('subtotal_cents').notNull(),
+    taxCents: integer('tax_cents').notNull(),
+    totalCents: integer('total_cents').notNull(),
+    /** `issued` or `void`; open / paid / past due are derived from the balance and the due date. */
+    state: text('state', { enum: ['issued', 'void'] }).notNull().default('issued'),
+  },
+  (t) => [uniqueIndex('invoices_account_period_unique').on(t.accountId, t.period), index('invoices_account_issue_idx').on(t.accountId, t.issueDate)],
+);
+
+export const invoiceLines = sqliteTable(
+  'invoice_lines',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    invoiceId: integer('invoice_id')
+      .notNull()
+      .references(() => invoices.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    kind: text('kind', { enum: ['recurring', 'usage', 'tax', 'adjustment', 'late_fee'] }).notNull(),
+    description: text('description').notNull(),
+    /** Units billed (lines, seats, minutes); a decimal for prorated months is in the description. */
+    quantity: integer('quantity').notNull(),
+    /** Price of one unit, in millicents (exact for per-minute rates). */
+    unitPriceMillicents: integer('unit_price_millicents').notNull(),
+    amountCents: integer('amount_cents').notNull(),
+    locationId: integer('location_id').references(() => locations.id),
+    subscriptionId: integer('subscription_id').references(() => subscriptions.id),
+  },
+  (t) => [index('invoice_lines_invoice_idx').on(t.invoiceId, t.position)],
+);
+
+/** A closed billing period: running the billing again for it changes nothing. */
+export const billingRuns = sqliteTable('billing_runs', {
+  period: text('period').primaryKey(),
+  startedAt: text('started_at').notNull(),
+  finishedAt: text('finished_at'),
+  invoiceCount: integer('invoice_count').notNull().default(0),
+  totalCents: integer('total_cents').notNull().default(0),
+});
+
+/** Money received. The payments issue adds the gateway's columns through its own migration. */
+export const payments = sqliteTable(
+  'payments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    amountCents: integer('amount_cents').notNull(),
+    receivedAt: text('received_at').notNull(),
+    method: text('method').notNull(),
+    status: text('status', { enum: ['pending', 'approved', 'declined', 'error', 'unknown'] }).notNull(),
+  },
+  (t) => [index('payments_account_idx').on(t.accountId)],
+);
+
+/** How much of a payment went to which invoice. An invoice's balance is its total minus these. */
+export const paymentAllocations = sqliteTable(
+  'payment_allocations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    paymentId: integer('payment_id')
+      .notNull()
+      .references(() => payments.id),
+    invoiceId: integer('invoice_id')
+      .notNull()
+      .references(() => invoices.id),
+    amountCents: integer('amount_cents').notNull(),
+  },
+  (t) => [index('payment_allocations_invoice_idx').on(t.invoiceId), index('payment_allocations_payment_idx').on(t.paymentId)],
+);

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { SessionUser } from '../auth/sessions.ts';
 import type { Db } from '../db/client.ts';
+import { InputError } from './errors.ts';
 import { accounts, type Account } from '../db/schema.ts';
 import { notFound } from '../http/errors.ts';
 
@@ -118,19 +119,17 @@ export const newAccountSchema = z.object({
 
 export type NewAccountInput = z.input<typeof newAccountSchema>;
 
-export class AccountInputError extends Error {}
-
-/** Opens an account; throws AccountInputError (nothing written) when the number is taken or the head office unknown. */
+/** Opens an account; throws InputError (nothing written) when the number is taken or the head office unknown. */
 export function createAccount(db: Db, input: NewAccountInput): Account {
   const data = newAccountSchema.parse(input);
   return db.transaction((tx) => {
     if (tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.number, data.number)).get()) {
-      throw new AccountInputError(`Account ${data.number} already exists.`);
+      throw new InputError(`Account ${data.number} already exists.`);
     }
     const parentRow = data.parentNumber
       ? tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.number, data.parentNumber)).get()
       : undefined;
-    if (data.parentNumber && !parentRow) throw new AccountInputError(`Head office account ${data.parentNumber} does not exist.`);
+    if (data.parentNumber && !parentRow) throw new InputError(`Head office account ${data.parentNumber} does not exist.`);
     const { parentNumber: _ignored, ...columns } = data;
     return tx.insert(accounts).values({ ...columns, parentId: parentRow?.id ?? null }).returning().get();
   });

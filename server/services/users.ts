@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
+import { InputError } from './errors.ts';
 import { accountUsers, accounts, users } from '../db/schema.ts';
 import { accountNumberSchema, requiredText } from './accounts.ts';
 
@@ -15,8 +16,6 @@ export const inviteSchema = z
   .refine((v) => v.role === 'staff' || v.account, { message: 'is required for a customer user', path: ['account'] });
 
 export type InviteInput = z.input<typeof inviteSchema>;
-
-export class UserInputError extends Error {}
 
 export interface InviteResult {
   userId: string;
@@ -36,7 +35,7 @@ export function inviteUser(db: Db, input: InviteInput): InviteResult {
   const data = inviteSchema.parse(input);
   return db.transaction((tx) => {
     const account = data.account ? tx.select().from(accounts).where(eq(accounts.number, data.account)).get() : undefined;
-    if (data.account && !account) throw new UserInputError(`Account ${data.account} does not exist.`);
+    if (data.account && !account) throw new InputError(`Account ${data.account} does not exist.`);
     let user = tx.select().from(users).where(eq(users.email, data.email)).get();
     const created = !user;
     if (!user) {
@@ -46,7 +45,7 @@ export function inviteUser(db: Db, input: InviteInput): InviteResult {
         .returning()
         .get();
     } else if (!account) {
-      throw new UserInputError(`${data.email} already has a sign-in.`);
+      throw new InputError(`${data.email} already has a sign-in.`);
     }
     if (account) {
       const member = tx
@@ -54,7 +53,7 @@ export function inviteUser(db: Db, input: InviteInput): InviteResult {
         .from(accountUsers)
         .where(and(eq(accountUsers.accountId, account.id), eq(accountUsers.userId, user.id)))
         .get();
-      if (member) throw new UserInputError(`${data.email} is already a user of ${account.number}.`);
+      if (member) throw new InputError(`${data.email} is already a user of ${account.number}.`);
       tx.insert(accountUsers).values({ accountId: account.id, userId: user.id }).run();
     }
     return { userId: user.id, name: user.name, needsActivation: !user.passwordHash, created, accountName: account?.name ?? null };

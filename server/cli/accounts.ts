@@ -1,0 +1,67 @@
+import { accessGrantedMail } from '../mail/templates.ts';
+import { createAccount, newAccountSchema } from '../services/accounts.ts';
+import { audit } from '../services/audit.ts';
+import { inviteSchema, inviteUser, listUsers } from '../services/users.ts';
+import { bool, parseOrUsage, str, withServices, type Command } from './command.ts';
+
+export const createAccountCommand: Command = {
+  usage:
+    'create-account --number C123456 --name "Company" --address "111 High St" [--address2 "Suite 5"]\n' +
+    '               --city "San Francisco" --region CA --postal-code 94114 [--country US]\n' +
+    '               [--representative "Bill Smith"] [--currency USD] [--head-office C200100]',
+  options: {
+    number: str, name: str, address: str, address2: str, city: str, region: str, 'postal-code': str,
+    country: str, representative: str, currency: str, 'head-office': str,
+  },
+  async run(v, _positionals, config) {
+    const input = parseOrUsage(
+      newAccountSchema,
+      {
+        number: v.number, name: v.name, addressLine1: v.address, addressLine2: v.address2, city: v.city, region: v.region,
+        postalCode: v['postal-code'], country: v.country, representative: v.representative, currency: v.currency,
+        parentNumber: v['head-office'],
+      },
+      { addressLine1: 'address', addressLine2: 'address2', postalCode: 'postal-code', parentNumber: 'head-office' },
+    );
+    await withServices(config, ({ db }) => {
+      const account = createAccount(db, input);
+      audit(db, { action: 'account.created', accountId: account.id, detail: { number: account.number, via: 'cli' } });
+      console.log(`Created account ${account.number} (${account.name}).`);
+    });
+  },
+};
+
+export const inviteCommand: Command = {
+  usage: 'invite --account C123456 --email person@example.com --name "Full Name"\ninvite --staff --email person@example.com --name "Full Name"',
+  options: { account: str, email: str, name: str, staff: bool },
+  async run(v, _positionals, config) {
+    const input = parseOrUsage(inviteSchema, { account: v.account, email: v.email, name: v.name, role: v.staff ? 'staff' : 'customer' });
+    await withServices(config, ({ db, auth, mailer }) => {
+      const result = inviteUser(db, input);
+      audit(db, { action: 'user.invited', detail: { email: input.email, account: input.account ?? null, via: 'cli' } });
+      if (result.needsActivation) {
+        const link = auth.sendActivation(result.userId);
+        console.log(`Invited ${input.email}${input.account ? ` to ${input.account}` : ' as staff'}. Activation link (also mailed):\n${link}`);
+      } else {
+        const mail = { to: input.email, name: result.name, link: config.publicUrl, providerName: config.providerName };
+        mailer.send(accessGrantedMail(mail, result.accountName ?? ''));
+        console.log(`${input.email} already has a sign-in; added to ${input.account} and told by mail.`);
+      }
+    });
+  },
+};
+
+export const listUsersCommand: Command = {
+  usage: 'list-users [--account C123456]',
+  options: { account: str },
+  async run(v, _positionals, config) {
+    await withServices(config, ({ db }) => {
+      const rows = listUsers(db, typeof v.account === 'string' ? v.account.toUpperCase() : undefined);
+      if (!rows.length) return console.log('No users.');
+      const width = Math.max(...rows.map((r) => r.email.length));
+      for (const r of rows) {
+        console.log(`${r.email.padEnd(width)}  ${r.name.padEnd(22)} ${r.role.padEnd(8)} ${r.status.padEnd(7)}  ${r.accounts.join(' ') || '-'}`);
+      }
+    });
+  },
+};
