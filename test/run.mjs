@@ -47,7 +47,7 @@ const parts = {
     const status = run('Server tests (node --test)', process.execPath, [
       '--import', 'tsx', '--test', '--test-concurrency=2',
       '--test-reporter=spec', '--test-reporter-destination=stdout',
-      '--test-reporter=./scripts/node-test-counts.mjs', `--test-reporter-destination=${out}`,
+      '--test-reporter=./test/node-test-counts.mjs', `--test-reporter-destination=${out}`,
       ...files,
     ]);
     return counts(out, status);
