@@ -1,0 +1,92 @@
+import { css, html } from 'lit';
+import { customElement } from 'lit/decorators.js';
+import { call, type ApiClient } from '../api/client.ts';
+import type { AccountDetails } from '../api/types.ts';
+import { AccountDataElement } from '../base/account-data-element.ts';
+import { renderStates } from '../base/task-states.ts';
+import { formatAddress } from '../i18n/format.ts';
+import { token } from '../styles/tokens.ts';
+
+/**
+ * @summary The guide's Account Information: Account #, Account Name, Billing Address, Representative.
+ *
+ * @csspart table - The definition list.
+ * @csspart error - The error message, when loading failed.
+ * @cssproperty --bp-account-info-label-width - Width of the label column (default 12rem).
+ */
+@customElement('bp-account-info')
+export class BpAccountInfo extends AccountDataElement<AccountDetails> {
+  static override styles = [
+    ...AccountDataElement.styles,
+    css`
+      :host {
+        display: block;
+      }
+      h2 {
+        margin: 0 0 ${token('space-4')};
+        font-size: ${token('font-size-lg')};
+      }
+      dl {
+        display: grid;
+        grid-template-columns: var(--bp-account-info-label-width, 12rem) 1fr;
+        margin: 0;
+      }
+      dt,
+      dd {
+        margin: 0;
+        padding: ${token('space-2')} 0;
+        border-bottom: 1px solid ${token('color-border')};
+      }
+      dt {
+        color: ${token('color-text-muted')};
+        font-weight: ${token('font-weight-bold')};
+      }
+      @media (max-width: 30rem) {
+        dl {
+          grid-template-columns: 1fr;
+        }
+        dt {
+          border-bottom: 0;
+          padding-bottom: 0;
+        }
+      }
+    `,
+  ];
+
+  protected load(client: ApiClient, number: string, signal: AbortSignal) {
+    return call(client.api.v1.accounts[':number'].$get({ param: { number } }, { init: { signal } }));
+  }
+
+  protected override render() {
+    return html`
+      <section class="panel" aria-labelledby="heading">
+        <h2 id="heading">Account Information</h2>
+        ${renderStates(this.task, this.data, {
+          loading: 'Loading account information…',
+          complete: (a) => html`
+            <dl part="table">
+              <dt>Account #</dt>
+              <dd>${a.number}</dd>
+              <dt>Account Name</dt>
+              <dd>${a.name}</dd>
+              <dt>Billing Address</dt>
+              <dd>${formatAddress(a.billingAddress)}</dd>
+              <dt>Representative</dt>
+              <dd>${a.representative ?? '—'}</dd>
+              ${a.headOffice
+                ? html`<dt>Head Office</dt>
+                    <dd>${a.headOffice.name} (${a.headOffice.number})</dd>`
+                : ''}
+            </dl>
+          `,
+        })}
+      </section>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'bp-account-info': BpAccountInfo;
+  }
+}

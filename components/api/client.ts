@@ -1,0 +1,74 @@
+import { hc } from 'hono/client';
+import type { AppType } from '../../server/app.ts';
+
+export interface ApiClientOptions {
+  /** Where the portal server is; default: this page's origin. */
+  apiBase?: string | undefined;
+  /** A bearer token, for pages on another origin than the API (same origin uses the cookie). */
+  token?: string | null | undefined;
+  /** Stand-in for `fetch`: stories and tests answer from fixtures. */
+  fetch?: typeof fetch | undefined;
+}
+
+/** Hono's typed client over the portal API: `client.api.v1.me.$get()`. */
+export function createApiClient(options: ApiClientOptions = {}) {
+  const base = options.apiBase || globalThis.location?.origin || 'http://localhost';
+  return hc<AppType>(base, {
+    headers: (): Record<string, string> => (options.token ? { Authorization: `Bearer ${options.token}` } : {}),
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
+}
+
+export type ApiClient = ReturnType<typeof createApiClient>;
+
+export interface ApiIssue {
+  path: string;
+  message: string;
+}
+
+/** A non-2xx reply, in the API's one error shape. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly issues: ApiIssue[] = [],
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+const NETWORK_MESSAGE = 'We could not reach the billing portal. Check your connection and try again.';
+
+interface AnyResponse {
+  ok: boolean;
+  status: number;
+  json(): Promise<unknown>;
+}
+
+/** The JSON of the 2xx replies of a typed client call. */
+type Success<R> = R extends { ok: true; json(): Promise<infer T> } ? T : never;
+
+/** Awaits a client call and returns its JSON, or throws ApiError (network failures included). */
+export async function call<R extends AnyResponse>(request: Promise<R>): Promise<Success<R>> {
+  type T = Success<R>;
+  let response: AnyResponse;
+  try {
+    response = await request;
+  } catch (err) {
+    if ((err as Error).name === 'AbortError') throw err;
+    throw new ApiError(0, 'NETWORK', NETWORK_MESSAGE);
+  }
+  if (response.ok) return response.status === 204 ? (undefined as T) : ((await response.json()) as T);
+  const body = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string; issues?: ApiIssue[]; retryAfterSeconds?: number } } | null;
+  const error = body?.error;
+  throw new ApiError(
+    response.status,
+    error?.code ?? 'HTTP_' + response.status,
+    error?.message ?? `The portal answered with an error (${response.status}). Please try again.`,
+    error?.issues ?? [],
+    error?.retryAfterSeconds,
+  );
+}

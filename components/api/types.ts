@@ -1,0 +1,11 @@
+import type { InferResponseType } from 'hono/client';
+import type { ApiClient } from './client.ts';
+
+type V1 = ApiClient['api']['v1'];
+
+/** Shapes of the API's replies, inferred from the server's routes (types only). */
+export type Me = InferResponseType<V1['me']['$get'], 200>;
+export type User = Me['user'];
+export type AccountSummary = Me['accounts'][number];
+export type AccountDetails = InferResponseType<V1['accounts'][':number']['$get'], 200>;
+export type SignedIn = InferResponseType<V1['auth']['login']['$post'], 200>;

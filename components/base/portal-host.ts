@@ -1,0 +1,133 @@
+import { provide } from '@lit/context';
+import { LitElement, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ApiError, call, createApiClient, type ApiClient } from '../api/client.ts';
+import type { AccountSummary, Me, User } from '../api/types.ts';
+import { portalContext, type PortalContext, type SessionStatus } from '../context/portal-context.ts';
+import { BpAccountChangeEvent, BpLogoutEvent } from '../events/events.ts';
+
+/**
+ * The session and API client shared by `<bp-portal>` and `<bp-provider>`: checks who is
+ * signed in, keeps the bearer token in memory only, and provides it all through context.
+ */
+export class PortalHost extends LitElement {
+  /** URL of the portal server; default: this page's origin. */
+  @property({ attribute: 'api-base' }) apiBase = '';
+
+  /** A bearer token for a customer the host page signed in itself (resellers). */
+  @property({ attribute: false }) token: string | null = null;
+
+  /** Account number to show first, when the user reaches it. */
+  @property() account: string | null = null;
+
+  /** `light` (default), `dark`, or `auto` to follow the system setting. */
+  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'light';
+
+  /** A stand-in for `fetch` (stories and tests answer from fixtures). */
+  @property({ attribute: false }) fetcher: typeof fetch | undefined = undefined;
+
+  /** Why the session could not be checked (server unreachable), for the error screen. */
+  @state() protected unavailableMessage = '';
+
+  @provide({ context: portalContext })
+  @state()
+  protected portal!: PortalContext;
+
+  private lookedUp: AccountSummary[] = [];
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.portal = this.contextWith({ client: this.buildClient(), status: 'checking' });
+    void this.refresh();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if ((changed.has('apiBase') || changed.has('token') || changed.has('fetcher')) && this.portal && this.hasUpdated) {
+      this.portal = this.contextWith({ client: this.buildClient() });
+      void this.refresh();
+    }
+  }
+
+  private buildClient(): ApiClient {
+    return createApiClient({ apiBase: this.apiBase || undefined, token: this.token, fetch: this.fetcher });
+  }
+
+  /** Asks the server who is signed in (the cookie or the token) and updates the context. */
+  async refresh(): Promise<void> {
+    this.unavailableMessage = '';
+    try {
+      const me = await call(this.portal.client.api.v1.me.$get());
+      this.applyMe(me);
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 401) {
+        this.portal = this.contextWith({ status: 'signed-out', user: null, accounts: [], currentAccount: null });
+      } else {
+        this.unavailableMessage = err instanceof Error ? err.message : String(err);
+        this.portal = this.contextWith({ status: 'signed-out', user: null });
+      }
+    }
+  }
+
+  private applyMe(me: Me) {
+    const accounts = [...me.accounts, ...this.lookedUp.filter((a) => !me.accounts.some((m) => m.number === a.number))];
+    const wanted = this.account?.toUpperCase();
+    const current =
+      (wanted && accounts.find((a) => a.number === wanted)?.number) ||
+      (this.portal.currentAccount && accounts.find((a) => a.number === this.portal.currentAccount)?.number) ||
+      accounts[0]?.number ||
+      null;
+    this.portal = this.contextWith({
+      status: 'signed-in',
+      user: me.user,
+      accounts,
+      canSearchAccounts: me.canSearchAccounts,
+      currentAccount: current,
+    });
+  }
+
+  private contextWith(changes: Partial<PortalContext> & { status?: SessionStatus }): PortalContext {
+    const previous = this.portal as PortalContext | undefined;
+    return {
+      client: previous?.client ?? this.buildClient(),
+      status: previous?.status ?? 'checking',
+      user: previous?.user ?? null,
+      accounts: previous?.accounts ?? [],
+      canSearchAccounts: previous?.canSearchAccounts ?? false,
+      currentAccount: previous?.currentAccount ?? null,
+      selectAccount: (number, summary) => this.selectAccount(number, summary),
+      signedIn: (result) => this.signedIn(result),
+      signOut: () => this.signOut(),
+      ...changes,
+    };
+  }
+
+  protected selectAccount(number: string, summary?: AccountSummary): void {
+    if (summary && !this.portal.accounts.some((a) => a.number === summary.number)) {
+      this.lookedUp = [...this.lookedUp, summary];
+      this.portal = this.contextWith({ accounts: [...this.portal.accounts, summary] });
+    }
+    if (this.portal.currentAccount === number) return;
+    this.portal = this.contextWith({ currentAccount: number });
+    this.dispatchEvent(new BpAccountChangeEvent({ number, ...(summary ? { account: summary } : {}) }));
+  }
+
+  /** Staff: back to the account lookup. */
+  protected showAccountLookup(): void {
+    this.portal = this.contextWith({ currentAccount: null });
+  }
+
+  protected async signedIn(result: { token: string; user: User }): Promise<void> {
+    // The token stays in memory: same-origin pages also hold the HttpOnly cookie for reloads.
+    this.token = result.token;
+    this.portal = this.contextWith({ client: this.buildClient(), user: result.user });
+    await this.refresh();
+  }
+
+  protected async signOut(): Promise<void> {
+    await call(this.portal.client.api.v1.auth.logout.$post()).catch(() => undefined);
+    this.token = null;
+    this.lookedUp = [];
+    this.portal = this.contextWith({ client: this.buildClient(), status: 'signed-out', user: null, accounts: [], currentAccount: null, canSearchAccounts: false });
+    this.dispatchEvent(new BpLogoutEvent());
+  }
+}

@@ -1,0 +1,68 @@
+import { css, html, nothing, type TemplateResult } from 'lit';
+import type { Task } from '@lit/task';
+import { token } from '../styles/tokens.ts';
+
+export interface StateViews<T> {
+  /** What "loading" says to screen readers and shows beside the spinner. */
+  loading: string;
+  complete(value: T): TemplateResult;
+  /** When the data is there but has nothing to show. */
+  isEmpty?(value: T): boolean;
+  empty?: string;
+}
+
+/**
+ * One look for loading, error (with a retry), empty and loaded across the kit's data elements.
+ * `value` is data the host set as a property: shown as is, without loading.
+ */
+export function renderStates<T>(task: Task<readonly unknown[], T | undefined>, value: T | undefined, views: StateViews<T>) {
+  const show = (v: T) => (views.isEmpty?.(v) ? html`<p class="state empty" part="empty">${views.empty ?? 'Nothing to show.'}</p>` : views.complete(v));
+  if (value !== undefined) return show(value);
+  return task.render({
+    initial: () => html`<p class="state muted">${views.loading}</p>`,
+    pending: () => html`<p class="state loading" role="status" aria-live="polite"><span class="spinner" aria-hidden="true"></span>${views.loading}</p>`,
+    error: (err) => html`
+      <div class="state alert" part="error" role="alert">
+        <p>${err instanceof Error ? err.message : String(err)}</p>
+        <button class="button secondary" type="button" @click=${() => void task.run()}>Try again</button>
+      </div>
+    `,
+    complete: (v) => (v === undefined ? nothing : show(v)),
+  });
+}
+
+export const stateStyles = css`
+  .state {
+    margin: 0;
+  }
+  .state.loading {
+    display: flex;
+    align-items: center;
+    gap: ${token('space-2')};
+    color: ${token('color-text-muted')};
+  }
+  .state.alert p {
+    margin: 0 0 ${token('space-2')};
+  }
+  .state.empty {
+    color: ${token('color-text-muted')};
+  }
+  .spinner {
+    width: 1rem;
+    height: 1rem;
+    border: 2px solid ${token('color-border')};
+    border-top-color: ${token('color-primary')};
+    border-radius: 50%;
+    animation: bp-spin 0.8s linear infinite;
+  }
+  @keyframes bp-spin {
+    to {
+      transform: rotate(360deg);
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .spinner {
+      animation: none;
+    }
+  }
+`;

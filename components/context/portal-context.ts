@@ -1,0 +1,22 @@
+import { createContext } from '@lit/context';
+import type { ApiClient } from '../api/client.ts';
+import type { AccountSummary, User } from '../api/types.ts';
+
+export type SessionStatus = 'checking' | 'signed-out' | 'signed-in';
+
+/** What `<bp-portal>` and `<bp-provider>` give every element inside them. */
+export interface PortalContext {
+  client: ApiClient;
+  status: SessionStatus;
+  user: User | null;
+  /** Accounts the user reaches (a staff user's list holds the accounts they looked up). */
+  accounts: AccountSummary[];
+  canSearchAccounts: boolean;
+  /** The account the widgets show. */
+  currentAccount: string | null;
+  selectAccount(number: string, summary?: AccountSummary): void;
+  signedIn(result: { token: string; user: User }): Promise<void>;
+  signOut(): Promise<void>;
+}
+
+export const portalContext = createContext<PortalContext | undefined>(Symbol('bp-portal-context'));

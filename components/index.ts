@@ -1,0 +1,11 @@
+/** billing-portal-kit: registers every element and exports their classes and events. */
+export { BpPortal } from './portal/portal.ts';
+export { BpProvider } from './provider/provider.ts';
+export { BpLogin } from './login/login.ts';
+export { BpAccountInfo } from './account-info/account-info.ts';
+export { BpSubAccounts } from './sub-accounts/sub-accounts.ts';
+export { BpAccountSearch } from './account-search/account-search.ts';
+export { BpLoginEvent, BpLogoutEvent, BpAccountChangeEvent } from './events/events.ts';
+export { createApiClient, ApiError, type ApiClient, type ApiClientOptions } from './api/client.ts';
+export { portalContext, type PortalContext } from './context/portal-context.ts';
+export { formatMoney, formatDate, formatAddress } from './i18n/format.ts';

@@ -1,0 +1,218 @@
+import { consume } from '@lit/context';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { ApiError, call, createApiClient, type ApiClient } from '../api/client.ts';
+import type { SignedIn } from '../api/types.ts';
+import { portalContext, type PortalContext } from '../context/portal-context.ts';
+import { BpLoginEvent } from '../events/events.ts';
+import { controlStyles } from '../styles/controls.ts';
+import { hostStyles } from '../styles/tokens.ts';
+import { loginStyles } from './login.styles.ts';
+
+type Mode = 'sign-in' | 'forgot' | 'set-password';
+type FieldErrors = Partial<Record<'email' | 'password' | 'confirm', string>>;
+
+const MIN_PASSWORD = 12;
+
+/**
+ * @summary The sign-in form of the guide, with "Forgot your password?" and the
+ * choose-a-password form that activation and reset links open.
+ *
+ * @fires bp-login - The user signed in; `detail` has the user and the bearer token.
+ * @csspart form - The form.
+ * @csspart submit - The main button.
+ * @csspart alert - The error message area.
+ */
+@customElement('bp-login')
+export class BpLogin extends LitElement {
+  static override styles = [hostStyles, controlStyles, loginStyles];
+
+  /** URL of the portal server, when not inside `<bp-portal>`/`<bp-provider>`; default: same origin. */
+  @property({ attribute: 'api-base' }) apiBase = '';
+  /** The token of an invitation link: shows the choose-a-password form. */
+  @property({ attribute: 'activation-token' }) activationToken = '';
+  /** The token of a password-reset link: shows the choose-a-new-password form. */
+  @property({ attribute: 'reset-token' }) resetToken = '';
+  /** A stand-in for `fetch` when used alone (stories, tests). */
+  @property({ attribute: false }) fetcher: typeof fetch | undefined = undefined;
+  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'light';
+
+  @consume({ context: portalContext, subscribe: true })
+  @state()
+  private portal?: PortalContext;
+
+  @state() private mode: Mode = 'sign-in';
+  @state() private busy = false;
+  @state() private error = '';
+  @state() private notice = '';
+  @state() private fieldErrors: FieldErrors = {};
+  /** The link's token was refused: offer to request a new one. */
+  @state() private linkRefused = false;
+
+  @query('form') private form!: HTMLFormElement;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('activationToken') || changed.has('resetToken')) {
+      this.mode = this.linkToken ? 'set-password' : this.mode === 'set-password' ? 'sign-in' : this.mode;
+    }
+  }
+
+  private get linkToken() {
+    return this.activationToken || this.resetToken;
+  }
+
+  private get client(): ApiClient {
+    return this.portal?.client ?? createApiClient({ apiBase: this.apiBase || undefined, fetch: this.fetcher });
+  }
+
+  private switchTo(mode: Mode) {
+    this.mode = mode;
+    this.error = '';
+    this.notice = '';
+    this.fieldErrors = {};
+    this.linkRefused = false;
+    void this.updateComplete.then(() => this.form?.querySelector<HTMLInputElement>('input')?.focus());
+  }
+
+  private values(): Record<string, string> {
+    return Object.fromEntries([...new FormData(this.form).entries()].map(([k, v]) => [k, String(v)]));
+  }
+
+  /** Shows field errors and moves focus to the first; true when there were any. */
+  private showFieldErrors(errors: FieldErrors): boolean {
+    this.fieldErrors = errors;
+    const first = (['email', 'password', 'confirm'] as const).find((f) => errors[f]);
+    if (first) void this.updateComplete.then(() => this.form.querySelector<HTMLInputElement>(`[name=${first}]`)?.focus());
+    return Boolean(first);
+  }
+
+  private async submit(event: SubmitEvent) {
+    event.preventDefault();
+    if (this.busy) return;
+    this.error = '';
+    this.notice = '';
+    const v = this.values();
+    const errors: FieldErrors = {};
+    if (this.mode !== 'set-password' && !v.email?.trim()) errors.email = 'Enter your email address.';
+    if (this.mode === 'sign-in' && !v.password) errors.password = 'Enter your password.';
+    if (this.mode === 'set-password') {
+      if ((v.password ?? '').length < MIN_PASSWORD) errors.password = `Use at least ${MIN_PASSWORD} characters.`;
+      else if (v.password !== v.confirm) errors.confirm = 'The two passwords do not match.';
+    }
+    if (this.showFieldErrors(errors)) return;
+
+    this.busy = true;
+    try {
+      if (this.mode === 'forgot') {
+        const reply = await call(this.client.api.v1.auth.password.forgot.$post({ json: { email: v.email! } }));
+        this.notice = reply.message;
+      } else {
+        const result = await this.signIn(v);
+        this.dispatchEvent(new BpLoginEvent({ user: result.user, token: result.token }));
+        await this.portal?.signedIn(result);
+      }
+    } catch (err) {
+      this.handleError(err);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private signIn(v: Record<string, string>): Promise<SignedIn> {
+    const auth = this.client.api.v1.auth;
+    if (this.mode === 'sign-in') return call(auth.login.$post({ json: { email: v.email!, password: v.password! } }));
+    const json = { token: this.linkToken, password: v.password! };
+    return this.activationToken ? call(auth.activate.$post({ json })) : call(auth.password.reset.$post({ json }));
+  }
+
+  private handleError(err: unknown) {
+    const passwordInput = this.form.querySelector<HTMLInputElement>('[name=password]');
+    if (passwordInput && this.mode === 'sign-in') passwordInput.value = '';
+    if (!(err instanceof ApiError)) {
+      this.error = 'Something went wrong. Please try again.';
+      return;
+    }
+    if (err.code === 'VALIDATION' && err.issues.length) {
+      const errors: FieldErrors = {};
+      for (const issue of err.issues) if (issue.path === 'email' || issue.path === 'password') errors[issue.path] = issue.message;
+      if (this.showFieldErrors(errors)) return;
+    }
+    this.linkRefused = err.code === 'TOKEN_INVALID';
+    this.error = err.message;
+  }
+
+  private field(name: 'email' | 'password' | 'confirm', label: string, attrs: { type: string; placeholder?: string; autocomplete: string; hint?: string }) {
+    const error = this.fieldErrors[name];
+    const describedBy = [attrs.hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ');
+    return html`
+      <div class="field">
+        <label for=${name}>${label}</label>
+        <input
+          id=${name}
+          name=${name}
+          type=${attrs.type}
+          placeholder=${attrs.placeholder ?? nothing}
+          autocomplete=${attrs.autocomplete}
+          required
+          aria-invalid=${error ? 'true' : 'false'}
+          aria-describedby=${describedBy || nothing}
+          @input=${() => error && (this.fieldErrors = { ...this.fieldErrors, [name]: undefined })}
+        />
+        ${attrs.hint ? html`<span class="hint" id="${name}-hint">${attrs.hint}</span>` : nothing}
+        ${error ? html`<span class="field-error" id="${name}-error">${error}</span>` : nothing}
+      </div>
+    `;
+  }
+
+  private renderFields() {
+    switch (this.mode) {
+      case 'sign-in':
+        return html`
+          ${this.field('email', 'Username', { type: 'email', placeholder: 'Enter your email address', autocomplete: 'username' })}
+          ${this.field('password', 'Password', { type: 'password', placeholder: 'Enter your password', autocomplete: 'current-password' })}
+          <div class="actions">
+            <button class="button" part="submit" type="submit" ?disabled=${this.busy}>${this.busy ? 'Logging in…' : 'Log in'}</button>
+            <button class="link-button" type="button" @click=${() => this.switchTo('forgot')}>Forgot your password?</button>
+          </div>
+        `;
+      case 'forgot':
+        return html`
+          <h2>Reset your password</h2>
+          <p class="intro">Enter the email address you sign in with. We will send you a link to choose a new password.</p>
+          ${this.field('email', 'Email address', { type: 'email', placeholder: 'Enter your email address', autocomplete: 'username' })}
+          <div class="actions">
+            <button class="button" part="submit" type="submit" ?disabled=${this.busy}>${this.busy ? 'Sending…' : 'Send reset link'}</button>
+            <button class="link-button" type="button" @click=${() => this.switchTo('sign-in')}>Back to sign in</button>
+          </div>
+        `;
+      case 'set-password':
+        return html`
+          <h2>${this.activationToken ? 'Choose your password' : 'Choose a new password'}</h2>
+          ${this.field('password', 'New password', { type: 'password', autocomplete: 'new-password', hint: `At least ${MIN_PASSWORD} characters.` })}
+          ${this.field('confirm', 'Confirm new password', { type: 'password', autocomplete: 'new-password' })}
+          <div class="actions">
+            <button class="button" part="submit" type="submit" ?disabled=${this.busy}>${this.busy ? 'Saving…' : 'Save password and sign in'}</button>
+            ${this.linkRefused
+              ? html`<button class="link-button" type="button" @click=${() => this.switchTo('forgot')}>Request a new link</button>`
+              : nothing}
+          </div>
+        `;
+    }
+  }
+
+  protected override render() {
+    return html`
+      <form part="form" novalidate @submit=${this.submit} aria-busy=${this.busy ? 'true' : 'false'}>
+        <div class="alert" part="alert" role="alert">${this.error}</div>
+        ${this.renderFields()}
+        <div class="alert info" role="status">${this.notice}</div>
+      </form>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'bp-login': BpLogin;
+  }
+}

@@ -1,0 +1,138 @@
+import { css } from 'lit';
+import { token } from '../styles/tokens.ts';
+
+export const portalStyles = css`
+  :host {
+    display: block;
+    background: ${token('color-bg')};
+    color: ${token('color-text')};
+    border-radius: ${token('radius-md')};
+    overflow: hidden;
+  }
+  .sign-in {
+    display: grid;
+    grid-template-columns: minmax(14rem, 1fr) minmax(18rem, 26rem);
+    gap: ${token('space-8')};
+    align-items: center;
+    padding: ${token('space-8')};
+  }
+  @media (max-width: 44rem) {
+    .sign-in {
+      grid-template-columns: 1fr;
+      padding: ${token('space-4')};
+    }
+  }
+  .brand-panel {
+    display: grid;
+    gap: ${token('space-2')};
+  }
+  .brand-panel .brand-name {
+    display: flex;
+    align-items: center;
+    gap: ${token('space-2')};
+    font-size: ${token('font-size-xl')};
+    font-weight: ${token('font-weight-bold')};
+    color: ${token('color-primary')};
+  }
+  .logo-mark {
+    display: inline-grid;
+    place-items: center;
+    width: 2.25rem;
+    height: 2.25rem;
+    border-radius: 50%;
+    background: ${token('color-primary')};
+    color: ${token('color-on-primary')};
+    font-weight: ${token('font-weight-bold')};
+  }
+  header {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: ${token('space-4')};
+    padding: ${token('space-3')} ${token('space-6')};
+    background: ${token('color-header-bg')};
+    color: ${token('color-header-text')};
+  }
+  header .brand {
+    display: flex;
+    align-items: center;
+    gap: ${token('space-2')};
+    font-weight: ${token('font-weight-bold')};
+    font-size: ${token('font-size-lg')};
+  }
+  header .brand .logo-mark {
+    background: ${token('color-header-text')};
+    color: ${token('color-header-bg')};
+  }
+  header .user {
+    display: flex;
+    align-items: center;
+    gap: ${token('space-3')};
+    margin-left: auto;
+  }
+  header .link-button {
+    color: inherit;
+  }
+  header select {
+    min-height: 2.25rem;
+    max-width: 22rem;
+    padding: 0 ${token('space-2')};
+    border-radius: ${token('radius-sm')};
+    border: 1px solid ${token('color-border')};
+    background: ${token('color-surface-raised')};
+    color: ${token('color-text')};
+    font: inherit;
+  }
+  header label {
+    font-size: ${token('font-size-sm')};
+  }
+  nav {
+    border-bottom: 1px solid ${token('color-border')};
+    background: ${token('color-surface')};
+    padding: 0 ${token('space-6')};
+  }
+  nav ul {
+    display: flex;
+    flex-wrap: wrap;
+    gap: ${token('space-1')};
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  nav button {
+    padding: ${token('space-3')} ${token('space-4')};
+    border: 0;
+    border-bottom: 3px solid transparent;
+    background: none;
+    color: ${token('color-text')};
+    font: inherit;
+    cursor: pointer;
+  }
+  nav button:hover {
+    color: ${token('color-primary')};
+  }
+  nav button[aria-current='page'] {
+    border-bottom-color: ${token('color-primary')};
+    color: ${token('color-primary')};
+    font-weight: ${token('font-weight-bold')};
+  }
+  main {
+    display: grid;
+    gap: ${token('space-6')};
+    padding: ${token('space-6')};
+  }
+  main h1 {
+    margin: 0;
+    font-size: ${token('font-size-xl')};
+  }
+  main h1:focus {
+    outline: none;
+  }
+  .subtitle {
+    margin: ${token('space-1')} 0 0;
+    color: ${token('color-text-muted')};
+  }
+  .centered {
+    padding: ${token('space-8')};
+  }
+`;

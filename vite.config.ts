@@ -1,0 +1,28 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+
+/**
+ * `vite build`: the standalone portal page and the sample reseller page into dist/.
+ * `vite build --mode lib`: the element bundle, dist/lib/billing-portal-kit.js.
+ * `vite`: the pages with hot reload; the API is proxied to the server on :8787.
+ */
+export default defineConfig(({ mode }) => {
+  if (mode === 'lib') {
+    return {
+      build: {
+        outDir: 'dist/lib',
+        emptyOutDir: true,
+        lib: { entry: resolve('components/index.ts'), formats: ['es'], fileName: () => 'billing-portal-kit.js' },
+      },
+    };
+  }
+  return {
+    root: 'demo',
+    build: {
+      outDir: '../dist',
+      emptyOutDir: true,
+      rollupOptions: { input: { portal: resolve('demo/index.html'), reseller: resolve('demo/reseller.html') } },
+    },
+    server: { proxy: { '/api': 'http://localhost:8787' } },
+  };
+});
