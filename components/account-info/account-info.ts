@@ -3,7 +3,6 @@ import { customElement } from 'lit/decorators.js';
 import { call, type ApiClient } from '../api/client.ts';
 import type { AccountDetails } from '../api/types.ts';
 import { AccountDataElement } from '../base/account-data-element.ts';
-import { renderStates } from '../base/task-states.ts';
 import { formatAddress } from '../i18n/format.ts';
 import { token } from '../styles/tokens.ts';
 
@@ -61,7 +60,7 @@ export class BpAccountInfo extends AccountDataElement<AccountDetails> {
     return html`
       <section class="panel" aria-labelledby="heading">
         <h2 id="heading">Account Information</h2>
-        ${renderStates(this.task, this.data, {
+        ${this.renderData({
           loading: 'Loading account information…',
           complete: (a) => html`
             <dl part="table">

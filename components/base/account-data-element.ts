@@ -6,7 +6,7 @@ import type { ApiClient } from '../api/client.ts';
 import { portalContext, type PortalContext } from '../context/portal-context.ts';
 import { controlStyles } from '../styles/controls.ts';
 import { hostStyles } from '../styles/tokens.ts';
-import { stateStyles } from './task-states.ts';
+import { loadingView, renderStates, stateStyles, type StateViews } from './task-states.ts';
 
 /**
  * Base of the widgets that show one account's data: takes the client and the current account
@@ -28,6 +28,12 @@ export abstract class AccountDataElement<T> extends LitElement {
 
   protected get number(): string {
     return this.accountNumber || this.portal?.currentAccount || '';
+  }
+
+  /** The states of the data (loading, error, empty, loaded); loading while the session is checked. */
+  protected renderData(views: StateViews<T>) {
+    if (this.data === undefined && this.portal?.status === 'checking') return loadingView(views.loading);
+    return renderStates(this.task, this.data, views);
   }
 
   /** Fetches the data for an account. */

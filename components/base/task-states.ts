@@ -11,6 +11,10 @@ export interface StateViews<T> {
   empty?: string;
 }
 
+/** The spinner and its announced text. */
+export const loadingView = (text: string) =>
+  html`<p class="state loading" role="status" aria-live="polite"><span class="spinner" aria-hidden="true"></span>${text}</p>`;
+
 /**
  * One look for loading, error (with a retry), empty and loaded across the kit's data elements.
  * `value` is data the host set as a property: shown as is, without loading.
@@ -20,7 +24,7 @@ export function renderStates<T>(task: Task<readonly unknown[], T | undefined>, v
   if (value !== undefined) return show(value);
   return task.render({
     initial: () => html`<p class="state muted">${views.loading}</p>`,
-    pending: () => html`<p class="state loading" role="status" aria-live="polite"><span class="spinner" aria-hidden="true"></span>${views.loading}</p>`,
+    pending: () => loadingView(views.loading),
     error: (err) => html`
       <div class="state alert" part="error" role="alert">
         <p>${err instanceof Error ? err.message : String(err)}</p>

@@ -40,16 +40,21 @@ export class BpPortal extends PortalHost {
     return SECTIONS.filter((s) => s.appliesTo(this.portal));
   }
 
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const previous = (changed as PropertyValues).get('portal') as PortalContext | undefined;
+    if (!previous) return;
+    // A section that does not apply to the new account (or user) falls back to the first.
+    if (!this.sections.some((s) => s.id === this.sectionId)) this.sectionId = SECTIONS[0]!.id;
+    if (previous.status === 'signed-in' && this.portal.status === 'signed-out') this.sectionId = SECTIONS[0]!.id;
+  }
+
   protected override updated(changed: PropertyValues): void {
     const previous = changed.get('portal') as PortalContext | undefined;
     if (!previous) return;
     // After sign-in, and after the account changes, put the reader at the top of the new screen.
     const signedInNow = previous.status !== 'signed-in' && this.portal.status === 'signed-in';
-    if (signedInNow || previous.currentAccount !== this.portal.currentAccount) {
-      if (!this.sections.some((s) => s.id === this.sectionId)) this.sectionId = SECTIONS[0]!.id;
-      void this.updateComplete.then(() => this.heading?.focus());
-    }
-    if (previous.status === 'signed-in' && this.portal.status === 'signed-out') this.sectionId = SECTIONS[0]!.id;
+    if (signedInNow || previous.currentAccount !== this.portal.currentAccount) void this.updateComplete.then(() => this.heading?.focus());
   }
 
   private go(section: Section) {

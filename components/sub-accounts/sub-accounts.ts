@@ -3,7 +3,6 @@ import { customElement } from 'lit/decorators.js';
 import { call, type ApiClient } from '../api/client.ts';
 import type { AccountDetails } from '../api/types.ts';
 import { AccountDataElement } from '../base/account-data-element.ts';
-import { renderStates } from '../base/task-states.ts';
 import { token } from '../styles/tokens.ts';
 
 /**
@@ -43,7 +42,7 @@ export class BpSubAccounts extends AccountDataElement<AccountDetails> {
       <section class="panel" aria-labelledby="heading">
         <h2 id="heading">Locations</h2>
         <p class="intro muted">The locations billed under this head office.</p>
-        ${renderStates(this.task, this.data, {
+        ${this.renderData({
           loading: 'Loading sub-accounts…',
           isEmpty: (a) => a.subAccounts.length === 0,
           empty: 'This account has no sub-accounts. Only head offices have locations listed here.',

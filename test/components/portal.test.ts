@@ -1,0 +1,119 @@
+import { expect, oneEvent } from '@open-wc/testing';
+import { customerMe, headOfficeMe, staffMe } from '../../stories/fixtures/accounts.ts';
+import { navLabels, portalWith, shadow, signIn, textOf, waitFor } from './helpers.ts';
+
+const login = (portal: Element) => shadow(portal).querySelector('bp-login');
+const heading = (portal: Element) => shadow(portal).querySelector('main h1')?.textContent?.trim();
+const button = (root: ParentNode, text: string) =>
+  [...root.querySelectorAll('button')].find((b) => b.textContent!.trim() === text);
+
+describe('<bp-portal>', () => {
+  it('shows the sign-in screen when nobody is signed in, accessibly', async () => {
+    const { portal } = await portalWith();
+    expect(login(portal), 'the sign-in form').to.exist;
+    expect(shadow(portal).querySelector('nav')).to.equal(null);
+    await expect(portal).to.be.accessible();
+  });
+
+  it('signs in to My Account, with the user’s name, Logout, and only the sections that exist', async () => {
+    const { portal } = await portalWith();
+    const signedIn = oneEvent(portal, 'bp-login');
+    await signIn(login(portal)!, 'customer@example.com');
+    await signedIn;
+    await waitFor(() => heading(portal) === 'My Account', 'My Account');
+    expect(navLabels(portal)).to.deep.equal(['My Account']);
+    const header = textOf(shadow(portal).querySelector('header')!);
+    expect(header).to.contain(customerMe.user.name).and.contain('Logout');
+    const info = await waitFor(() => shadow(portal).querySelector('bp-account-info'), 'the account information');
+    await waitFor(() => textOf(shadow(info)).includes('111 High St'), 'the billing address');
+    expect(textOf(shadow(info))).to.contain('Bill Smith');
+    await waitFor(() => shadow(portal).activeElement === shadow(portal).querySelector('main h1'), 'focus on the heading');
+    await expect(portal).to.be.accessible();
+  });
+
+  it('gives a head office its sub-accounts, and opens one', async () => {
+    const { portal } = await portalWith({ signedInAs: headOfficeMe });
+    expect(navLabels(portal)).to.deep.equal(['My Account', 'Sub Account']);
+    button(shadow(portal), 'Sub Account')!.click();
+    await waitFor(() => heading(portal) === 'Sub Accounts', 'the Sub Accounts screen');
+    const list = shadow(portal).querySelector('bp-sub-accounts')!;
+    const rows = await waitFor(() => {
+      const r = shadow(list).querySelectorAll('tbody tr');
+      return r.length ? r : null;
+    }, 'the sub-accounts');
+    expect(rows.length).to.equal(3);
+    expect(textOf(rows[0] as HTMLElement)).to.contain('C200101').and.contain('Portland');
+    await expect(portal).to.be.accessible();
+
+    const change = oneEvent(portal, 'bp-account-change');
+    shadow(list).querySelector<HTMLButtonElement>('tbody tr button')!.click();
+    expect((await change).detail.number).to.equal('C200101');
+    await waitFor(() => heading(portal) === 'My Account', 'the sub-account’s My Account');
+    expect(textOf(shadow(portal).querySelector('main')!)).to.contain('C200101');
+    expect(navLabels(portal)).to.deep.equal(['My Account'], 'a location has no sub-accounts');
+    expect(shadow(portal).querySelector<HTMLSelectElement>('#account-switcher')!.value).to.equal('C200101');
+  });
+
+  it('switches accounts from the account menu', async () => {
+    const { portal } = await portalWith({ signedInAs: headOfficeMe });
+    const switcher = shadow(portal).querySelector<HTMLSelectElement>('#account-switcher')!;
+    switcher.value = 'C200101';
+    switcher.dispatchEvent(new Event('change'));
+    await waitFor(() => textOf(shadow(portal).querySelector('main')!).includes('C200101'), 'the other account');
+  });
+
+  it('logs out back to the sign-in screen', async () => {
+    const { portal, api } = await portalWith({ signedInAs: customerMe });
+    const out = oneEvent(portal, 'bp-logout');
+    button(shadow(portal), 'Logout')!.click();
+    await out;
+    await waitFor(() => login(portal), 'the sign-in form');
+    expect(api.requests).to.include('POST /api/v1/auth/logout');
+  });
+
+  it('lets staff look up any customer account', async () => {
+    const { portal } = await portalWith({ signedInAs: staffMe });
+    expect(heading(portal)).to.equal('Customer accounts');
+    const search = shadow(portal).querySelector('bp-account-search')!;
+    const root = shadow(search);
+    root.querySelector<HTMLInputElement>('#q')!.value = 'bayview';
+    root.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+    const result = await waitFor(() => root.querySelector<HTMLButtonElement>('ul button'), 'a result');
+    expect(textOf(result)).to.contain('C123456');
+    result.click();
+    await waitFor(() => heading(portal) === 'My Account', 'the account');
+    expect(textOf(shadow(portal).querySelector('main')!)).to.contain('Bayview Dental Group');
+  });
+
+  it('says so, with a way to retry, when the server cannot be reached', async () => {
+    const { portal } = await portalWith({ offline: true });
+    const alert = shadow(portal).querySelector('[role=alert]')!;
+    expect(textOf(alert)).to.contain('could not reach the billing portal');
+    expect(button(alert, 'Try again')).to.exist;
+    await expect(portal).to.be.accessible();
+  });
+
+  it('leaves the host page alone: no URL or history change, no global styles', async () => {
+    const href = location.href;
+    const historyLength = history.length;
+    const sheets = document.styleSheets.length;
+    const adopted = document.adoptedStyleSheets.length;
+    const bodyFont = getComputedStyle(document.body).fontFamily;
+    const { portal } = await portalWith({ signedInAs: headOfficeMe });
+    button(shadow(portal), 'Sub Account')!.click();
+    await waitFor(() => heading(portal) === 'Sub Accounts', 'the Sub Accounts screen');
+    expect(location.href).to.equal(href);
+    expect(history.length).to.equal(historyLength);
+    expect(document.styleSheets.length).to.equal(sheets);
+    expect(document.adoptedStyleSheets.length).to.equal(adopted);
+    expect(getComputedStyle(document.body).fontFamily).to.equal(bodyFont);
+  });
+
+  it('passes the accessibility check in the dark theme', async () => {
+    const { portal } = await portalWith({ signedInAs: headOfficeMe }, { theme: 'dark' });
+    const info = await waitFor(() => shadow(portal).querySelector('bp-account-info'), 'the account information');
+    await waitFor(() => textOf(shadow(info)).includes('Seattle'), 'the account information');
+    expect(getComputedStyle(shadow(portal).querySelector('header')!).backgroundColor).not.to.equal('rgb(255, 255, 255)');
+    await expect(portal).to.be.accessible();
+  });
+});
