@@ -1,0 +1,13 @@
+import type { StorybookConfig } from '@storybook/web-components-vite';
+
+const config: StorybookConfig = {
+  stories: ['../stories/**/*.stories.ts'],
+  framework: { name: '@storybook/web-components-vite', options: {} },
+  core: { disableTelemetry: true },
+  // The project's vite config builds the demo pages from demo/; stories need none of that.
+  viteFinal: async (vite) => {
+    const { build, ...rest } = vite;
+    return { ...rest, root: undefined, build: { ...build, rollupOptions: { ...build?.rollupOptions, input: undefined } } };
+  },
+};
+export default config;

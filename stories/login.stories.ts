@@ -1,0 +1,72 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { createFakeApi, FAKE_PASSWORD, type FakeApiOptions } from './fixtures/fake-api.ts';
+import { onDarkPage } from './story-helpers.ts';
+
+interface LoginArgs {
+  api: FakeApiOptions;
+  activationToken?: string;
+  theme?: 'light' | 'dark';
+}
+
+/**
+ * The sign-in form, alone, over a fake API: sign in as customer@example.com,
+ * headoffice@example.com or staff@example.com with the password `correct-horse-battery`.
+ */
+const meta: Meta<LoginArgs> = {
+  title: 'Elements/bp-login',
+  component: 'bp-login',
+  render: ({ api, activationToken = '', theme = 'light' }) =>
+    html`<div style="max-width: 24rem">
+      <bp-login .fetcher=${createFakeApi(api).fetch} activation-token=${activationToken} theme=${theme}></bp-login>
+    </div>`,
+  args: { api: {} },
+};
+export default meta;
+type Story = StoryObj<LoginArgs>;
+
+export const SignIn: Story = {};
+
+export const Submitting: Story = {
+  name: 'Submitting (slow server)',
+  args: { api: { delayMs: 60_000 } },
+  play: async ({ canvasElement }) => {
+    const root = canvasElement.querySelector('bp-login')!.shadowRoot!;
+    root.querySelector<HTMLInputElement>('#email')!.value = 'customer@example.com';
+    root.querySelector<HTMLInputElement>('#password')!.value = FAKE_PASSWORD;
+    root.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+  },
+};
+
+export const WrongPassword: Story = {
+  args: { api: {} },
+  play: async ({ canvasElement }) => {
+    const root = canvasElement.querySelector('bp-login')!.shadowRoot!;
+    root.querySelector<HTMLInputElement>('#email')!.value = 'customer@example.com';
+    root.querySelector<HTMLInputElement>('#password')!.value = 'wrong-password';
+    root.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+  },
+};
+
+export const Throttled: Story = {
+  args: { api: { throttleAfter: 0 } },
+  play: WrongPassword.play,
+};
+
+export const ServerUnreachable: Story = {
+  args: { api: { offline: true } },
+  play: WrongPassword.play,
+};
+
+export const EmptyFields: Story = {
+  play: async ({ canvasElement }) => {
+    canvasElement.querySelector('bp-login')!.shadowRoot!.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+  },
+};
+
+export const ChooseAPassword: Story = {
+  name: 'Choose a password (activation link)',
+  args: { api: { validLinkToken: 'demo-link' }, activationToken: 'demo-link' },
+};
+
+export const Dark: Story = { ...onDarkPage, args: { api: {}, theme: 'dark' } };

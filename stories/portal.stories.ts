@@ -1,0 +1,31 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { customerMe, headOfficeMe, staffMe } from './fixtures/accounts.ts';
+import { createFakeApi, type FakeApiOptions } from './fixtures/fake-api.ts';
+import { onDarkPage } from './story-helpers.ts';
+
+interface PortalArgs {
+  api: FakeApiOptions;
+  theme?: 'light' | 'dark';
+}
+
+/** The whole portal over a fake API (password for any fixture user: `correct-horse-battery`). */
+const meta: Meta<PortalArgs> = {
+  title: 'Elements/bp-portal',
+  component: 'bp-portal',
+  parameters: { layout: 'fullscreen' },
+  render: ({ api, theme = 'light' }) =>
+    html`<bp-portal .fetcher=${createFakeApi(api).fetch} theme=${theme} style="min-height: 40rem"></bp-portal>`,
+};
+export default meta;
+type Story = StoryObj<PortalArgs>;
+
+export const SignedOut: Story = { args: { api: {} } };
+export const Loading: Story = { args: { api: { hang: true } } };
+export const ServerUnreachable: Story = { args: { api: { offline: true } } };
+export const Customer: Story = { name: 'Signed in: customer', args: { api: { signedInAs: customerMe } } };
+export const HeadOffice: Story = { name: 'Signed in: head office', args: { api: { signedInAs: headOfficeMe } } };
+export const Staff: Story = { name: 'Signed in: staff', args: { api: { signedInAs: staffMe } } };
+export const SlowServer: Story = { args: { api: { signedInAs: customerMe, delayMs: 1500 } } };
+export const Dark: Story = { ...onDarkPage, args: { api: { signedInAs: headOfficeMe }, theme: 'dark' } };
+export const DarkSignedOut: Story = { ...onDarkPage, args: { api: {}, theme: 'dark' } };
