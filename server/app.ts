@@ -69,7 +69,6 @@ export function createApp(options: AppOptions) {
   });
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   api.openAPIRegistry.registerComponent('securitySchemes', 'providerKey', { type: 'http', scheme: 'bearer', description: 'PROVIDER_API_KEY' });
-  api.notFound((c) => c.json(errorBody('NOT_FOUND', 'There is no such API route.'), 404));
   api.onError(handleError);
 
   const root = new OpenAPIHono<AppEnv>();
@@ -82,6 +81,8 @@ export function createApp(options: AppOptions) {
   );
   root.onError(handleError);
   const app = root.route('/api/v1', routes);
+  // Unknown API paths answer in the error shape, before the static site (server/index.ts) sees them.
+  root.all('/api/v1/*', (c) => c.json(errorBody('NOT_FOUND', 'There is no such API route.'), 404));
   return { app, deps, idle: async () => (await background.idle(), await options.mailer.idle()) };
 }
 

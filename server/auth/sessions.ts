@@ -32,6 +32,7 @@ export interface SessionStoreOptions {
 export function createSessionStore(db: Db, options: SessionStoreOptions) {
   const lucia = createLucia(db, options);
   const maxAgeMs = options.maxHours * 3_600_000;
+  const idleMs = options.idleMinutes * 60_000;
   const cookieOptions = { httpOnly: true, sameSite: 'Lax', secure: options.secureCookie, path: '/' } as const;
 
   return {
@@ -44,7 +45,9 @@ export function createSessionStore(db: Db, options: SessionStoreOptions) {
         { createdAt: Math.floor(options.now() / 1000), ip: meta.ip, userAgent: meta.userAgent?.slice(0, 300) ?? null },
         { sessionId: hashSecret(token) },
       );
-      return { token, id: session.id, idleExpiresAt: session.expiresAt };
+      const idleExpiresAt = Math.floor((options.now() + idleMs) / 1000);
+      db.update(sessions).set({ expiresAt: idleExpiresAt }).where(eq(sessions.id, session.id)).run();
+      return { token, id: session.id, idleExpiresAt: new Date(idleExpiresAt * 1000) };
     },
 
     /** The live session for a token, or null when unknown, idle too long, or past its absolute lifetime. */
@@ -52,9 +55,15 @@ export function createSessionStore(db: Db, options: SessionStoreOptions) {
       if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
       const { session, user } = await lucia.validateSession(hashSecret(token));
       if (!session || !user) return null;
-      if (session.createdAt * 1000 + maxAgeMs <= options.now()) {
+      // Both deadlines are judged on our clock (`now`), which tests move; lucia reads the wall clock.
+      const now = options.now();
+      if (session.expiresAt.getTime() <= now || session.createdAt * 1000 + maxAgeMs <= now) {
         await lucia.invalidateSession(session.id);
         return null;
+      }
+      // Slide the idle deadline, at most once per half idle period (one write, not one per request).
+      if (session.expiresAt.getTime() - now < idleMs / 2) {
+        db.update(sessions).set({ expiresAt: Math.floor((now + idleMs) / 1000) }).where(eq(sessions.id, session.id)).run();
       }
       return { id: session.id, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
     },

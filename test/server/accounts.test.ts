@@ -1,0 +1,100 @@
+import assert from 'node:assert/strict';
+import { before, describe, test } from 'node:test';
+import { errorOf, testApp, type TestApp } from './helpers.ts';
+
+type Me = { user: { email: string }; accounts: { number: string; name: string }[]; canSearchAccounts: boolean };
+
+describe('who reaches which account', () => {
+  let t: TestApp;
+  const as: Record<string, HeadersInit> = {};
+  before(async () => {
+    t = await testApp();
+    for (const who of ['solo', 'hq', 'east', 'staff']) as[who] = (await t.login(`${who}@example.com`)).bearer;
+  });
+  const get = (who: string, path: string) => t.request(path, { headers: as[who] });
+
+  test('/me lists the accounts a user reaches, each with its number and name', async () => {
+    const solo = (await (await get('solo', '/me')).json()) as Me;
+    assert.deepEqual(solo.accounts.map((a) => [a.number, a.name]), [['C100001', 'Solo Dental']]);
+    assert.equal(solo.canSearchAccounts, false);
+    const hq = (await (await get('hq', '/me')).json()) as Me;
+    assert.deepEqual(hq.accounts.map((a) => a.number), ['C200000', 'C200001', 'C200002'], 'a head office reaches its sub-accounts');
+    const east = (await (await get('east', '/me')).json()) as Me;
+    assert.deepEqual(east.accounts.map((a) => a.number), ['C200001'], 'a location does not reach its head office');
+  });
+
+  test('a customer reads their own account: number, name, billing address, representative, currency', async () => {
+    const res = await get('solo', '/accounts/C100001');
+    assert.equal(res.status, 200);
+    const body = (await res.json()) as Record<string, unknown>;
+    for (const key of ['number', 'name', 'billingAddress', 'representative', 'currency', 'headOffice', 'subAccounts']) assert.ok(key in body, key);
+    assert.equal(body.number, 'C100001');
+  });
+
+  test("another customer's account answers 404, exactly like one that does not exist", async () => {
+    const foreign = await get('solo', '/accounts/C200000');
+    const missing = await get('solo', '/accounts/C999999');
+    assert.equal(foreign.status, 404);
+    assert.equal(missing.status, 404);
+    assert.deepEqual(await errorOf(foreign), await errorOf(missing));
+  });
+
+  test('a head office reaches its sub-accounts, which name it; the account lists them', async () => {
+    const sub = await get('hq', '/accounts/C200001');
+    assert.equal(sub.status, 200);
+    assert.deepEqual(((await sub.json()) as { headOffice: { number: string } }).headOffice.number, 'C200000');
+    const head = (await (await get('hq', '/accounts/C200000')).json()) as { subAccounts: { number: string }[] };
+    assert.deepEqual(head.subAccounts.map((s) => s.number), ['C200001', 'C200002']);
+  });
+
+  test('a sub-account user reaches neither the head office nor a sibling', async () => {
+    assert.equal((await get('east', '/accounts/C200000')).status, 404);
+    assert.equal((await get('east', '/accounts/C200002')).status, 404);
+    assert.equal((await get('east', '/accounts/C200001')).status, 200);
+  });
+
+  test('staff reach any account and search them all; customers search only their own', async () => {
+    assert.equal((await get('staff', '/accounts/C100001')).status, 200);
+    const found = (await (await get('staff', '/accounts?q=head')).json()) as { accounts: { number: string }[] };
+    assert.deepEqual(found.accounts.map((a) => a.number), ['C200000', 'C200001', 'C200002']);
+    const mine = (await (await get('solo', '/accounts?q=head')).json()) as { accounts: unknown[] };
+    assert.deepEqual(mine.accounts, []);
+  });
+
+  test('nobody signed in: 401 on every account route', async () => {
+    for (const path of ['/me', '/accounts', '/accounts/C100001']) {
+      const res = await t.request(path);
+      assert.equal(res.status, 401, path);
+      assert.equal((await errorOf(res)).code, 'UNAUTHENTICATED');
+    }
+  });
+
+  test('bad input gets a clear 4xx in the error shape, never a 500', async () => {
+    const cases: [string, Response, number, string][] = [
+      ['limit=abc', await get('staff', '/accounts?limit=abc'), 400, 'VALIDATION'],
+      ['limit=0', await get('staff', '/accounts?limit=0'), 400, 'VALIDATION'],
+      ['a long query', await get('staff', `/accounts?q=${'x'.repeat(101)}`), 400, 'VALIDATION'],
+      ['an odd account number', await get('solo', '/accounts/C1%27%20or%201=1'), 400, 'VALIDATION'],
+      ['invalid JSON', await t.request('/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"email":' }), 400, 'VALIDATION'],
+      ['a form post', await t.request('/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'email=a' }), 415, 'UNSUPPORTED_MEDIA_TYPE'],
+      ['no fields', await t.request('/auth/login', { method: 'POST', json: {} }), 400, 'VALIDATION'],
+      ['not an email', await t.request('/auth/password/forgot', { method: 'POST', json: { email: 'not-an-email' } }), 400, 'VALIDATION'],
+      ['an array body', await t.request('/auth/activate', { method: 'POST', json: [1, 2] }), 400, 'VALIDATION'],
+      ['an unknown route', await t.request('/nope'), 404, 'NOT_FOUND'],
+    ];
+    for (const [name, res, status, code] of cases) {
+      assert.equal(res.status, status, name);
+      assert.equal((await errorOf(res)).code, code, name);
+    }
+    const missing = await errorOf(await t.request('/auth/login', { method: 'POST', json: { email: 'solo@example.com' } }));
+    assert.deepEqual(missing.issues?.map((i) => i.path), ['password'], 'the missing field is named');
+  });
+
+  test('the OpenAPI document describes the API', async () => {
+    const res = await t.request('/openapi.json');
+    assert.equal(res.status, 200);
+    const doc = (await res.json()) as { openapi: string; paths: Record<string, unknown> };
+    assert.match(doc.openapi, /^3\.1/);
+    for (const path of ['/auth/login', '/auth/logout', '/me', '/accounts/{number}']) assert.ok(path in doc.paths, path);
+  });
+});
