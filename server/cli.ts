@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { createAccountCommand, inviteCommand, listUsersCommand } from './cli/accounts.ts';
 import { UsageError, type Command, type OptionValues } from './cli/command.ts';
 import { resetDemoCommand } from './cli/demo.ts';
+import { importCommand } from './cli/imports.ts';
 import { ConfigError, loadConfig } from './env.ts';
 import { InputError } from './services/errors.ts';
 
@@ -12,6 +13,7 @@ const COMMANDS: Record<string, Command> = {
   invite: inviteCommand,
   'list-users': listUsersCommand,
   'reset-demo': resetDemoCommand,
+  import: importCommand,
 };
 
 function usage(): string {

@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'TOKEN_INVALID'
   | 'CONFLICT'
   | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'IMPORT_REJECTED'
   | 'INTERNAL';
 
 export interface ErrorIssue {

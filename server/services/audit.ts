@@ -11,7 +11,9 @@ export type AuditAction =
   | 'user.activated'
   | 'user.invited'
   | 'account.created'
-  | 'demo.reset';
+  | 'demo.reset'
+  | 'import.imported'
+  | 'import.rejected';
 
 export interface AuditEntry {
   action: AuditAction;

@@ -1,0 +1,198 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { accounts, locations, products, subscriptions, usageRates } from '../../db/schema.ts';
+import * as f from './fields.ts';
+import type { ImportKind, RowError } from './import.ts';
+import { keyedSession } from './keyed-session.ts';
+
+/** Account number → id, of the accounts stored now. */
+export const accountIds = (db: Db) => new Map(db.select({ id: accounts.id, number: accounts.number }).from(accounts).all().map((a) => [a.number, a.id]));
+
+const ACCOUNT_COLUMNS = {
+  number: f.accountNumber.required,
+  name: f.text(120).required,
+  address_line1: f.text(120).required,
+  address_line2: f.text(120).optional,
+  city: f.text(80).required,
+  region: f.text(40).required,
+  postal_code: f.text(20).required,
+  country: f.country.optional,
+  representative: f.text(120).optional,
+  currency: f.oneOf('usd', 'cad').optional,
+  tax_rate_percent: f.percent.optional,
+  parent: f.accountNumber.optional,
+};
+
+export const accountsKind: ImportKind<typeof ACCOUNT_COLUMNS> = {
+  name: 'accounts',
+  description: 'customer accounts; a head office is named as the parent of its sub-accounts',
+  columns: ACCOUNT_COLUMNS,
+  open(db) {
+    const ids = accountIds(db);
+    return keyedSession(db, {
+      keyColumn: 'number',
+      keyOf: (r) => r.number,
+      existing: new Set(ids.keys()),
+      check(r, fail) {
+        if (r.parent === r.number) fail('parent', 'An account cannot be its own parent.');
+      },
+      finalCheck(rows, lineOf) {
+        const inFile = new Set(rows.map((r) => r.number));
+        return rows
+          .filter((r) => r.parent && !ids.has(r.parent) && !inFile.has(r.parent))
+          .map((r): RowError => ({ line: lineOf(r), column: 'parent', message: `No account ${r.parent}, in the file or stored.` }));
+      },
+      write(r) {
+        const values = {
+          number: r.number, name: r.name, addressLine1: r.address_line1, addressLine2: r.address_line2, city: r.city, region: r.region,
+          postalCode: r.postal_code, country: r.country ?? 'US', representative: r.representative, currency: (r.currency ?? 'usd').toUpperCase(),
+          taxRatePpm: r.tax_rate_percent ?? 0,
+        };
+        db.insert(accounts).values(values).onConflictDoUpdate({ target: accounts.number, set: values }).run();
+      },
+      // Parents last: a head office may come after its sub-accounts in the file.
+      afterWrite(rows) {
+        for (const r of rows) {
+          const parentId = r.parent ? sql`(select id from accounts where number = ${r.parent})` : null;
+          db.update(accounts).set({ parentId }).where(eq(accounts.number, r.number)).run();
+        }
+      },
+    });
+  },
+};
+
+const LOCATION_COLUMNS = {
+  account: f.accountNumber.required,
+  code: f.text(40).required,
+  name: f.text(120).required,
+  address_line1: f.text(120).required,
+  city: f.text(80).required,
+  region: f.text(40).required,
+  postal_code: f.text(20).required,
+  country: f.country.optional,
+  tax_rate_percent: f.percent.optional,
+};
+
+export const locationsKind: ImportKind<typeof LOCATION_COLUMNS> = {
+  name: 'locations',
+  description: "service addresses of accounts, with the location's sales tax (empty: the account's)",
+  columns: LOCATION_COLUMNS,
+  open(db) {
+    const ids = accountIds(db);
+    const stored = db.select({ account: accounts.number, code: locations.code }).from(locations).innerJoin(accounts, eq(accounts.id, locations.accountId)).all();
+    return keyedSession(db, {
+      keyColumn: 'code',
+      keyOf: (r) => `${r.account}/${r.code}`,
+      existing: new Set(stored.map((l) => `${l.account}/${l.code}`)),
+      check(r, fail) {
+        if (!ids.has(r.account)) fail('account', `No account ${r.account}.`);
+      },
+      write(r) {
+        const values = {
+          accountId: ids.get(r.account)!, code: r.code, name: r.name, addressLine1: r.address_line1, city: r.city, region: r.region,
+          postalCode: r.postal_code, country: r.country ?? 'US', taxRatePpm: r.tax_rate_percent,
+        };
+        db.insert(locations).values(values).onConflictDoUpdate({ target: [locations.accountId, locations.code], set: values }).run();
+      },
+    });
+  },
+};
+
+const PRODUCT_COLUMNS = {
+  code: f.text(40).required,
+  name: f.text(120).required,
+  type: f.oneOf('plan', 'addon').required,
+  monthly_price: f.money.required,
+  included_minutes: f.integer(0, 10_000_000).optional,
+  usage_category: f.text(40).optional,
+  overage_rate_per_minute: f.ratePerMinute.optional,
+};
+
+export const productsKind: ImportKind<typeof PRODUCT_COLUMNS> = {
+  name: 'products',
+  description: 'the catalog: plans (voice plans with included minutes) and add-ons',
+  columns: PRODUCT_COLUMNS,
+  open(db) {
+    return keyedSession(db, {
+      keyColumn: 'code',
+      keyOf: (r) => r.code,
+      existing: new Set(db.select({ code: products.code }).from(products).all().map((p) => p.code)),
+      check(r, fail) {
+        const voice = [r.included_minutes, r.usage_category, r.overage_rate_per_minute];
+        const given = voice.filter((v) => v !== null).length;
+        if (given > 0 && r.type === 'addon') fail('type', 'Add-ons have no minutes: leave included_minutes, usage_category and overage_rate_per_minute empty.');
+        else if (given > 0 && given < 3) fail(voice[0] === null ? 'included_minutes' : voice[1] === null ? 'usage_category' : 'overage_rate_per_minute', 'A voice plan needs included_minutes, usage_category and overage_rate_per_minute.');
+      },
+      write(r) {
+        const values = {
+          code: r.code, name: r.name, type: r.type, monthlyPriceCents: r.monthly_price, includedMinutes: r.included_minutes,
+          usageCategory: r.usage_category, overageMillicentsPerMinute: r.overage_rate_per_minute,
+        };
+        db.insert(products).values(values).onConflictDoUpdate({ target: products.code, set: values }).run();
+      },
+    });
+  },
+};
+
+const RATE_COLUMNS = { category: f.text(40).required, rate_per_minute: f.ratePerMinute.required };
+
+export const usageRatesKind: ImportKind<typeof RATE_COLUMNS> = {
+  name: 'usage-rates',
+  description: 'per-minute prices of destination categories no plan includes (e.g. INTL)',
+  columns: RATE_COLUMNS,
+  open(db) {
+    return keyedSession(db, {
+      keyColumn: 'category',
+      keyOf: (r) => r.category,
+      existing: new Set(db.select({ c: usageRates.category }).from(usageRates).all().map((r) => r.c)),
+      write(r) {
+        const values = { category: r.category, millicentsPerMinute: r.rate_per_minute };
+        db.insert(usageRates).values(values).onConflictDoUpdate({ target: usageRates.category, set: values }).run();
+      },
+    });
+  },
+};
+
+const SUBSCRIPTION_COLUMNS = {
+  id: f.text(60).required,
+  account: f.accountNumber.required,
+  location: f.text(40).optional,
+  product: f.text(40).required,
+  quantity: f.integer(1, 100_000).required,
+  start_date: f.date.required,
+  end_date: f.date.optional,
+  subscriber_number: f.text(40).optional,
+  subscriber_name: f.text(120).optional,
+};
+
+export const subscriptionsKind: ImportKind<typeof SUBSCRIPTION_COLUMNS> = {
+  name: 'subscriptions',
+  description: 'what each account is billed for: a plan or add-on, at a location, from a start date (to an end date)',
+  columns: SUBSCRIPTION_COLUMNS,
+  open(db) {
+    const ids = accountIds(db);
+    const productIds = new Map(db.select({ id: products.id, code: products.code }).from(products).all().map((p) => [p.code, p.id]));
+    const locationIds = new Map(
+      db.select({ id: locations.id, accountId: locations.accountId, code: locations.code }).from(locations).all().map((l) => [`${l.accountId}/${l.code}`, l.id]),
+    );
+    const locationOf = (r: { account: string; location: string | null }) => (r.location ? locationIds.get(`${ids.get(r.account)}/${r.location}`) : null);
+    return keyedSession(db, {
+      keyColumn: 'id',
+      keyOf: (r) => r.id,
+      existing: new Set(db.select({ id: subscriptions.externalId }).from(subscriptions).all().map((s) => s.id)),
+      check(r, fail) {
+        if (!ids.has(r.account)) fail('account', `No account ${r.account}.`);
+        else if (r.location && locationOf(r) === undefined) fail('location', `Account ${r.account} has no location ${r.location}.`);
+        if (!productIds.has(r.product)) fail('product', `No product ${r.product} in the catalog.`);
+        if (r.end_date && r.end_date < r.start_date) fail('end_date', `Ends (${r.end_date}) before it starts (${r.start_date}).`);
+      },
+      write(r) {
+        const values = {
+          externalId: r.id, accountId: ids.get(r.account)!, locationId: locationOf(r) ?? null, productId: productIds.get(r.product)!,
+          quantity: r.quantity, startDate: r.start_date, endDate: r.end_date, subscriberNumber: r.subscriber_number, subscriberName: r.subscriber_name,
+        };
+        db.insert(subscriptions).values(values).onConflictDoUpdate({ target: subscriptions.externalId, set: values }).run();
+      },
+    });
+  },
+};

@@ -1,0 +1,129 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { count, eq } from 'drizzle-orm';
+import { accounts, locations, products, subscriptions, usageRecords } from '../../server/db/schema.ts';
+import { errorOf, testApp, type TestApp } from './helpers.ts';
+
+const KEY = 'provider-key-for-the-tests-0123456789';
+const providerApp = () => testApp({ PROVIDER_API_KEY: KEY });
+
+const upload = (t: TestApp, kind: string, csv: string, headers: Record<string, string> = { Authorization: `Bearer ${KEY}` }) =>
+  t.app.request(`/api/v1/provider/imports/${kind}`, { method: 'POST', headers: { 'Content-Type': 'text/csv', ...headers }, body: csv });
+
+const rowsIn = (t: TestApp, table: typeof usageRecords | typeof accounts | typeof subscriptions) => t.db.select({ n: count() }).from(table).get()!.n;
+
+const CATALOG = `code,name,type,monthly_price,included_minutes,usage_category,overage_rate_per_minute
+VOIP-10K,"VoIP Business 10,000",plan,89.95,10000,CAN/US/PR/MEX/UK,0.025
+SEAT,Hosted PBX seat,addon,14.00,,,
+`;
+const USAGE_HEADER = 'id,account,subscriber,start,duration_seconds,from,to,category\n';
+const usageRow = (id: string, account = 'C100001', duration = '125') => `${id},${account},001835,2026-10-05T15:04:05Z,${duration},001835,+14155550100,CAN/US/PR/MEX/UK\n`;
+
+describe('CSV imports through the provider API', () => {
+  test('only the provider key may import: no key, a wrong key or a customer session get 401', async () => {
+    const t = await providerApp();
+    const { bearer } = await t.login('solo@example.com');
+    for (const headers of [{}, { Authorization: 'Bearer wrong-key-wrong-key-wrong-key' }, bearer]) {
+      const res = await upload(t, 'products', CATALOG, headers as Record<string, string>);
+      assert.equal(res.status, 401);
+      assert.equal((await errorOf(res)).code, 'UNAUTHENTICATED');
+    }
+    assert.equal(t.db.select({ n: count() }).from(products).get()!.n, 0);
+    assert.equal((await upload(t, 'products', CATALOG)).status, 200);
+  });
+
+  test('a good file is stored and reported; importing it again updates, never duplicates', async () => {
+    const t = await providerApp();
+    const first = await upload(t, 'products', CATALOG);
+    assert.deepEqual(await first.json(), { kind: 'products', status: 'imported', rows: 2, inserted: 2, updated: 0, duplicates: 0 });
+    const voice = t.db.select().from(products).where(eq(products.code, 'VOIP-10K')).get()!;
+    assert.equal(voice.name, 'VoIP Business 10,000', 'a quoted comma stays in the name');
+    assert.equal(voice.monthlyPriceCents, 8995);
+    assert.equal(voice.overageMillicentsPerMinute, 2500, '$0.025 a minute, exactly');
+    const again = await upload(t, 'products', CATALOG.replace('14.00', '15.00'));
+    assert.deepEqual(await again.json(), { kind: 'products', status: 'imported', rows: 2, inserted: 0, updated: 2, duplicates: 0 });
+    assert.equal(t.db.select().from(products).where(eq(products.code, 'SEAT')).get()!.monthlyPriceCents, 1500);
+  });
+
+  test('a file with bad rows is rejected whole, each bad row named by line and column, and nothing is stored', async () => {
+    const t = await providerApp();
+    await upload(t, 'products', CATALOG);
+    const csv =
+      USAGE_HEADER +
+      usageRow('CDR-1') +
+      usageRow('CDR-2', 'C999999') + // line 3: no such account
+      usageRow('CDR-3', 'C100001', 'ten') + // line 4: not a number
+      '"CDR-4","C100001","001835","2026-10-05","60","001835","+1","CAN/US/PR/MEX/UK"\n' + // line 5: a date, not a time
+      usageRow('CDR-5').replace('CAN/US/PR/MEX/UK', 'MARS') + // line 6: unknown category
+      'CDR-6,C100001\n' + // line 7: too few columns
+      usageRow('CDR-7');
+    const res = await upload(t, 'usage', csv);
+    assert.equal(res.status, 422);
+    const error = await errorOf(res);
+    assert.equal(error.code, 'IMPORT_REJECTED');
+    assert.deepEqual(error.issues!.map((i) => i.path), ['line 3: account', 'line 4: duration_seconds', 'line 5: start', 'line 6: category', 'line 7']);
+    assert.match(error.issues![0]!.message, /No account C999999/);
+    assert.equal(rowsIn(t, usageRecords), 0, 'not even the good rows');
+  });
+
+  test('line numbers count the line breaks inside quoted cells', async () => {
+    const t = await providerApp();
+    const csv = `number,name,address_line1,city,region,postal_code
+C300001,"Two-line
+Name Co",1 Main St,Reno,NV,89501
+C300002,Fine Co,1 Main St,Reno,NV,
+`;
+    const error = await errorOf(await upload(t, 'accounts', csv));
+    assert.deepEqual(error.issues!.map((i) => `${i.path} ${i.message}`), ['line 4: postal_code Required.']);
+  });
+
+  test('a header with a missing or unknown column is refused before any row', async () => {
+    const t = await providerApp();
+    const error = await errorOf(await upload(t, 'usage', 'id,account,subscriber,start,duration,from,to,category\n'));
+    assert.deepEqual(error.issues!.map((i) => i.path).sort(), ['line 1: duration', 'line 1: duration_seconds']);
+    const empty = await errorOf(await upload(t, 'usage', ''));
+    assert.equal(empty.code, 'IMPORT_REJECTED', 'an empty file is no silent success');
+  });
+
+  test('usage imported twice is stored once: the second time every record is a duplicate', async () => {
+    const t = await providerApp();
+    await upload(t, 'products', CATALOG);
+    const csv = USAGE_HEADER + usageRow('CDR-1') + usageRow('CDR-2') + usageRow('CDR-3');
+    assert.deepEqual(await (await upload(t, 'usage', csv)).json(), { kind: 'usage', status: 'imported', rows: 3, inserted: 3, updated: 0, duplicates: 0 });
+    const overlapping = csv + usageRow('CDR-4');
+    assert.deepEqual(await (await upload(t, 'usage', overlapping)).json(), { kind: 'usage', status: 'imported', rows: 4, inserted: 1, updated: 0, duplicates: 3 });
+    assert.equal(rowsIn(t, usageRecords), 4);
+  });
+
+  test('accounts may name a head office that comes later in the file; an unknown one is an error', async () => {
+    const t = await providerApp();
+    const header = 'number,name,address_line1,city,region,postal_code,parent\n';
+    const ok = await upload(t, 'accounts', header + 'C400001,Branch,1 Main St,Reno,NV,89501,C400000\nC400000,Head,1 Main St,Reno,NV,89501,\n');
+    assert.equal(ok.status, 200);
+    const branch = t.db.select().from(accounts).where(eq(accounts.number, 'C400001')).get()!;
+    const head = t.db.select().from(accounts).where(eq(accounts.number, 'C400000')).get()!;
+    assert.equal(branch.parentId, head.id);
+    const bad = await errorOf(await upload(t, 'accounts', header + 'C400002,Orphan,1 Main St,Reno,NV,89501,C499999\n'));
+    assert.deepEqual(bad.issues!.map((i) => i.path), ['line 2: parent']);
+  });
+
+  test('subscriptions must name a known account, location of that account, and product', async () => {
+    const t = await providerApp();
+    await upload(t, 'products', CATALOG);
+    await upload(t, 'locations', 'account,code,name,address_line1,city,region,postal_code,tax_rate_percent\nC100001,MAIN,Main office,1 Main St,Reno,NV,89501,8.265\n');
+    assert.equal(t.db.select().from(locations).get()!.taxRatePpm, 82650);
+    const header = 'id,account,location,product,quantity,start_date,end_date,subscriber_number,subscriber_name\n';
+    const bad = await errorOf(
+      await upload(t, 'subscriptions', header + 'S1,C100001,MAIN,SEAT,2,2026-10-01,,,\nS2,C200000,MAIN,SEAT,1,2026-10-01,,,\nS3,C100001,MAIN,NOPE,1,2026-10-01,,,\nS4,C100001,MAIN,SEAT,1,2026-10-31,2026-10-01,,\nS1,C100001,,SEAT,1,2026-03-01,,,\nS5,C100001,,SEAT,1,2026-02-30,,,\n'),
+    );
+    assert.deepEqual(bad.issues!.map((i) => i.path), ['line 3: location', 'line 4: product', 'line 5: end_date', 'line 6: id', 'line 7: start_date']);
+    assert.equal(rowsIn(t, subscriptions), 0);
+  });
+
+  test('the body must be CSV', async () => {
+    const t = await providerApp();
+    const res = await t.app.request('/api/v1/provider/imports/usage', { method: 'POST', headers: { Authorization: `Bearer ${KEY}`, 'Content-Type': 'application/json' }, body: '{}' });
+    assert.equal(res.status, 415);
+    assert.equal((await t.app.request('/api/v1/provider/imports/invoices', { method: 'POST', headers: { Authorization: `Bearer ${KEY}`, 'Content-Type': 'text/csv' }, body: '' })).status, 400);
+  });
+});
