@@ -8,15 +8,20 @@ import { keyedSession } from './keyed-session.ts';
 /** Account number → id, of the accounts stored now. */
 export const accountIds = (db: Db) => new Map(db.select({ id: accounts.id, number: accounts.number }).from(accounts).all().map((a) => [a.number, a.id]));
 
-const ACCOUNT_COLUMNS = {
-  number: f.accountNumber.required,
-  name: f.text(120).required,
+/** A postal address, as accounts and locations both have one. */
+const ADDRESS_COLUMNS = {
   address_line1: f.text(120).required,
-  address_line2: f.text(120).optional,
   city: f.text(80).required,
   region: f.text(40).required,
   postal_code: f.text(20).required,
   country: f.country.optional,
+};
+
+const ACCOUNT_COLUMNS = {
+  number: f.accountNumber.required,
+  name: f.text(120).required,
+  ...ADDRESS_COLUMNS,
+  address_line2: f.text(120).optional,
   representative: f.text(120).optional,
   currency: f.oneOf('usd', 'cad').optional,
   tax_rate_percent: f.percent.optional,
@@ -65,11 +70,7 @@ const LOCATION_COLUMNS = {
   account: f.accountNumber.required,
   code: f.text(40).required,
   name: f.text(120).required,
-  address_line1: f.text(120).required,
-  city: f.text(80).required,
-  region: f.text(40).required,
-  postal_code: f.text(20).required,
-  country: f.country.optional,
+  ...ADDRESS_COLUMNS,
   tax_rate_percent: f.percent.optional,
 };
 
