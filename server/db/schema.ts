@@ -216,13 +216,36 @@ export const usageRecords = sqliteTable(
     fromNumber: text('from_number').notNull(),
     toNumber: text('to_number').notNull(),
     category: text('category').notNull(),
+    /** The import that stored it: its rows are deleted if the import is rejected or dies. */
+    importId: integer('import_id'),
     /** Set by the billing run. */
     invoiceId: integer('invoice_id'),
     billedMinutes: integer('billed_minutes'),
     chargeMillicents: integer('charge_millicents'),
   },
-  (t) => [index('usage_account_started_idx').on(t.accountId, t.startedAt)],
+  // Only calls not yet billed are indexed (by time): the billing run reads just those, and an
+  // import pays for one small index instead of a scattered account/time one.
+  (t) => [index('usage_unbilled_started_idx').on(t.startedAt).where(sql`${t.invoiceId} is null`)],
 );
+
+/**
+ * Usage imports. Rows go straight into usage_records tagged with the import's id while the file
+ * streams in; a rejected (or abandoned) import deletes them. One runs at a time, and the billing
+ * run waits for none: it refuses to start while one is running.
+ */
+export const usageImports = sqliteTable('usage_imports', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  state: text('state', { enum: ['running', 'committed'] }).notNull(),
+  /** usage_records ids above this one may belong to the import (ids are never reused). */
+  firstRecordAfter: integer('first_record_after').notNull(),
+  startedAt: integer('started_at').notNull(),
+  /** Refreshed with every batch; a running import silent for long is abandoned. */
+  heartbeatAt: integer('heartbeat_at').notNull(),
+  finishedAt: integer('finished_at'),
+  rows: integer('rows').notNull().default(0),
+  inserted: integer('inserted').notNull().default(0),
+  duplicates: integer('duplicates').notNull().default(0),
+});
 
 /** One invoice per account and billing period. Balances are derived from allocations, never stored. */
 export const invoices = sqliteTable(

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from '@hono/zod-openapi';
+import { BusyError, InputError } from '../services/errors.ts';
 
 export type ErrorCode =
   | 'VALIDATION'
@@ -63,6 +64,8 @@ export function handleError(err: Error, c: Context): Response {
     if (err.extra.retryAfterSeconds !== undefined) c.header('Retry-After', String(err.extra.retryAfterSeconds));
     return c.json(errorBody(err.code, err.message, err.extra), err.status);
   }
+  if (err instanceof BusyError) return c.json(errorBody('CONFLICT', err.message), 409);
+  if (err instanceof InputError) return c.json(errorBody('VALIDATION', err.message), 422);
   if (err instanceof HTTPException) {
     // Hono raises these for malformed bodies (e.g. invalid JSON) before our validators run.
     const status = err.status;

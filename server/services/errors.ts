@@ -5,3 +5,8 @@
 export class InputError extends Error {
   override name = 'InputError';
 }
+
+/** The work cannot start now because other work holds what it needs (an import, a billing run). Try later. */
+export class BusyError extends InputError {
+  override name = 'BusyError';
+}

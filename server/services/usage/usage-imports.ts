@@ -1,0 +1,69 @@
+import type { Db } from '../../db/client.ts';
+import { BusyError } from '../errors.ts';
+
+/**
+ * The lifecycle of a usage import (see `usage_imports` in the schema): one at a time, rows
+ * tagged with its id while it runs, deleted again if it is rejected or abandoned.
+ */
+
+/** A running import that has not written for this long is taken as dead (its process crashed). */
+export const ABANDONED_AFTER_SECONDS = 120;
+
+const nowSeconds = () => Math.floor(Date.now() / 1000);
+
+/** Deletes the rows of an import that will not commit, and the import itself. */
+export function discardUsageImport(db: Db, importId: number): void {
+  const sqlite = db.$client;
+  sqlite.transaction(() => {
+    const row = sqlite.prepare('select first_record_after from usage_imports where id = ? and state = ?').get(importId, 'running') as
+      | { first_record_after: number }
+      | undefined;
+    if (!row) return;
+    // The id range keeps this a range scan: the import's rows all have ids above the mark.
+    sqlite.prepare('delete from usage_records where id > ? and import_id = ?').run(row.first_record_after, importId);
+    sqlite.prepare('delete from usage_imports where id = ?').run(importId);
+  })();
+}
+
+/** Discards running imports whose process went silent, so their rows never get billed. */
+export function discardAbandonedUsageImports(db: Db, now = nowSeconds()): number {
+  const ids = db.$client
+    .prepare('select id from usage_imports where state = ? and heartbeat_at < ?')
+    .pluck()
+    .all('running', now - ABANDONED_AFTER_SECONDS) as number[];
+  for (const id of ids) discardUsageImport(db, id);
+  return ids.length;
+}
+
+/** Throws BusyError while a usage import runs: its rows are not final yet. */
+export function assertNoUsageImportRunning(db: Db): void {
+  discardAbandonedUsageImports(db);
+  const running = db.$client.prepare('select started_at from usage_imports where state = ?').pluck().get('running') as number | undefined;
+  if (running !== undefined) {
+    throw new BusyError(`A usage import is running (started ${new Date(running * 1000).toISOString()}). Try again when it has finished.`);
+  }
+}
+
+/** Registers a new import; throws BusyError if another one is running. Returns its id. */
+export function beginUsageImport(db: Db): number {
+  const sqlite = db.$client;
+  return sqlite.transaction(() => {
+    assertNoUsageImportRunning(db);
+    const now = nowSeconds();
+    const last = (sqlite.prepare("select coalesce(max(seq), 0) from sqlite_sequence where name = 'usage_records'").pluck().get() as number) ?? 0;
+    const { lastInsertRowid } = sqlite
+      .prepare('insert into usage_imports (state, first_record_after, started_at, heartbeat_at) values (?, ?, ?, ?)')
+      .run('running', last, now, now);
+    return Number(lastInsertRowid);
+  }).immediate();
+}
+
+export function heartbeatUsageImport(db: Db, importId: number): void {
+  db.$client.prepare('update usage_imports set heartbeat_at = ? where id = ?').run(nowSeconds(), importId);
+}
+
+export function commitUsageImport(db: Db, importId: number, counts: { rows: number; inserted: number; duplicates: number }): void {
+  db.$client
+    .prepare("update usage_imports set state = 'committed', finished_at = ?, heartbeat_at = ?, rows = ?, inserted = ?, duplicates = ? where id = ?")
+    .run(nowSeconds(), nowSeconds(), counts.rows, counts.inserted, counts.duplicates, importId);
+}
