@@ -1,5 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { billCommand } from './cli/billing.ts';
 import { createAccountCommand, inviteCommand, listUsersCommand } from './cli/accounts.ts';
 import { UsageError, type Command, type OptionValues } from './cli/command.ts';
 import { resetDemoCommand } from './cli/demo.ts';
@@ -14,6 +15,7 @@ const COMMANDS: Record<string, Command> = {
   'list-users': listUsersCommand,
   'reset-demo': resetDemoCommand,
   import: importCommand,
+  bill: billCommand,
 };
 
 function usage(): string {

@@ -13,7 +13,8 @@ export type AuditAction =
   | 'account.created'
   | 'demo.reset'
   | 'import.imported'
-  | 'import.rejected';
+  | 'import.rejected'
+  | 'billing.run';
 
 export interface AuditEntry {
   action: AuditAction;

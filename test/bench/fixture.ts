@@ -52,7 +52,7 @@ export async function writeBenchFiles(options: { accounts: number; calls: number
     const i = (c * 7919) % accounts;
     // Chronological, with sequential ids, as a switch exports them.
     const start = new Date((monthStart + Math.floor((c * 27 * 86_400) / calls)) * 1000).toISOString().slice(0, 19) + 'Z';
-    const category = c % 50 === 0 ? 'INTL' : CATEGORY;
+    const category = c % 50 === 7 ? 'INTL' : CATEGORY;
     chunk += `CDR-${period}-${String(c).padStart(9, "0")},${accountNumber(i)},${5550000000 + i},${start},${(c * 37) % 1800},${5550000000 + i},+1312555${String(c % 10000).padStart(4, '0')},${category}\n`;
     if (chunk.length > 1 << 20) {
       if (!out.write(chunk)) await once(out, 'drain');

@@ -1,0 +1,13 @@
+/** An invoice line before it is stored; `position` is given when the invoice is put together. */
+export interface DraftLine {
+  kind: 'recurring' | 'usage' | 'tax' | 'adjustment' | 'late_fee';
+  description: string;
+  quantity: number;
+  unitPriceMillicents: number;
+  amountCents: number;
+  locationId: number | null;
+  subscriptionId: number | null;
+}
+
+/** Minutes as people write them: 10000 → "10,000". */
+export const minutesText = (minutes: number) => minutes.toLocaleString('en-US');
