@@ -3,6 +3,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { existsSync } from 'node:fs';
 import { createApp } from './app.ts';
 import { openDatabase } from './db/client.ts';
+import { billingPolicyOf } from './services/billing/billing-run.ts';
 import { DEMO_PASSWORD, DEMO_SIGN_INS, hasAnyAccount, seedDemo } from './db/demo-data.ts';
 import { ConfigError, loadConfig, type Config } from './env.ts';
 import { createMailer } from './mail/mailer.ts';
@@ -26,7 +27,7 @@ const db = openDatabase(config.databasePath);
 
 if (config.demoData && !hasAnyAccount(db)) {
   console.log('First start: filling the database with demo data…');
-  await seedDemo(db);
+  await seedDemo(db, { today: new Date(), policy: billingPolicyOf(config) });
 }
 
 const mailer = createMailer({ from: config.mailFrom, smtpUrl: config.smtpUrl, outboxDir: config.outboxDir });

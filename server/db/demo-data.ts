@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { hashPassword } from '../auth/crypto.ts';
+import type { BillingPolicy } from '../services/billing/billing-run.ts';
 import type { Db } from './client.ts';
+import { loadDemoHistory } from './demo-history.ts';
 import { accountUsers, accounts, users, type NewAccount } from './schema.ts';
 
 /** The password of every demo sign-in. Public on purpose: it is printed on the console and in the README. */
@@ -51,7 +53,12 @@ const DEMO_USERS: DemoUser[] = [
  * Every table the demo fills, children before parents, so a reset can empty them in order.
  * Later issues add their tables here.
  */
-const DEMO_TABLES = ['audit_log', 'login_failures', 'one_time_tokens', 'sessions', 'account_users', 'users', 'accounts'];
+// Children before parents, for the foreign keys.
+const DEMO_TABLES = [
+  'payment_allocations', 'payments', 'invoice_lines', 'invoices', 'billing_runs', 'usage_records', 'usage_imports',
+  'subscriptions', 'locations', 'usage_rates', 'products',
+  'audit_log', 'login_failures', 'one_time_tokens', 'sessions', 'account_users', 'users', 'accounts',
+];
 
 export const hasAnyAccount = (db: Db) => Boolean(db.select({ n: sql`1` }).from(accounts).limit(1).get());
 
@@ -77,18 +84,26 @@ function writeDemo(tx: Tx, hashes: (string | null)[]): void {
 // Hashing is asynchronous and slow; it happens before the (synchronous) transaction.
 const demoHashes = () => Promise.all(DEMO_USERS.map((u) => (u.pending ? null : hashPassword(DEMO_PASSWORD))));
 
-/** Fills an empty database with the demo. Deterministic: the same rows every time. */
-export async function seedDemo(db: Db): Promise<void> {
-  const hashes = await demoHashes();
-  db.transaction((tx) => writeDemo(tx, hashes));
+export interface DemoOptions {
+  /** The demo's history runs up to this day: a year of calls and invoices. */
+  today: Date;
+  policy: BillingPolicy;
 }
 
-/** Empties the demo's tables and seeds again, in one transaction: all or nothing. */
-export async function resetDemo(db: Db): Promise<void> {
+/** Fills an empty database with the demo: the same rows for the same day. */
+export async function seedDemo(db: Db, options: DemoOptions): Promise<void> {
+  const hashes = await demoHashes();
+  db.transaction((tx) => writeDemo(tx, hashes));
+  await loadDemoHistory(db, options.today, options.policy);
+}
+
+/** Empties every table and seeds the demo again. */
+export async function resetDemo(db: Db, options: DemoOptions): Promise<void> {
   const hashes = await demoHashes();
   db.transaction((tx) => {
     for (const table of DEMO_TABLES) tx.run(sql.raw(`DELETE FROM ${table}`));
     tx.run(sql`DELETE FROM sqlite_sequence`);
     writeDemo(tx, hashes);
   });
+  await loadDemoHistory(db, options.today, options.policy);
 }
