@@ -1,0 +1,202 @@
+import { jsPDF } from 'jspdf';
+import type { InvoiceDetail, InvoiceLine } from './invoices.ts';
+
+export interface InvoiceIssuer {
+  name: string;
+  /** Postal address on one line; wrapped as needed. */
+  address: string;
+  /** Where customers sign in to pay. */
+  portalUrl: string;
+}
+
+// US Letter in points, with 0.75 in margins.
+const PAGE = { width: 612, height: 792, margin: 54 };
+const CONTENT_BOTTOM = PAGE.height - PAGE.margin - 24; // room for the page footer
+const COLUMNS = { description: PAGE.margin, quantity: 380, unit: 460, amount: PAGE.width - PAGE.margin };
+const DESCRIPTION_WIDTH = COLUMNS.quantity - COLUMNS.description - 40;
+const LINE_HEIGHT = 13;
+const GREY = 110;
+
+const KIND_SECTIONS: { title: string; kinds: InvoiceLine['kind'][] }[] = [
+  { title: 'Recurring charges', kinds: ['recurring'] },
+  { title: 'Usage', kinds: ['usage'] },
+  { title: 'Other charges', kinds: ['adjustment', 'late_fee'] },
+];
+
+const STATUS_TEXT = { open: 'Open', paid: 'Paid', past_due: 'Past due', void: 'Void' } as const;
+
+/** Lines grouped by location (account-wide charges last), then by kind; taxes apart. */
+export function groupLines(lines: InvoiceLine[]) {
+  const groups = new Map<number | null, { title: string; sections: { title: string; lines: InvoiceLine[] }[] }>();
+  const charges = lines.filter((l) => l.kind !== 'tax');
+  const locationIds = [...new Set(charges.map((l) => l.location?.id ?? null))].sort((a, b) => (a === null ? 1 : b === null ? -1 : 0));
+  for (const id of locationIds) {
+    const ofGroup = charges.filter((l) => (l.location?.id ?? null) === id);
+    const location = ofGroup[0]!.location;
+    groups.set(id, {
+      title: location ? `${location.name} — ${location.address}` : locationIds.length > 1 ? 'Account-wide' : 'Charges',
+      sections: KIND_SECTIONS.map((s) => ({ title: s.title, lines: ofGroup.filter((l) => s.kinds.includes(l.kind)) })).filter((s) => s.lines.length > 0),
+    });
+  }
+  return { groups: [...groups.values()], taxes: lines.filter((l) => l.kind === 'tax') };
+}
+
+/**
+ * The invoice as a PDF: Letter size, real (selectable) text, as many pages as the lines need,
+ * each numbered "Page N of M".
+ */
+export function renderInvoicePdf(invoice: InvoiceDetail, issuer: InvoiceIssuer): Uint8Array {
+  const doc = new jsPDF({ unit: 'pt', format: 'letter' });
+  doc.setProperties({ title: `Invoice ${invoice.number}`, subject: `${issuer.name} invoice for ${invoice.accountNumber}`, author: issuer.name, creator: 'billing-portal-kit' });
+  const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: invoice.currency });
+  const unitMoney = new Intl.NumberFormat('en-US', { style: 'currency', currency: invoice.currency, minimumFractionDigits: 2, maximumFractionDigits: 5 });
+  const cents = (c: number) => money.format(c / 100);
+  const right = (text: string, x: number, y: number) => doc.text(text, x, y, { align: 'right' });
+  const font = (size: number, style: 'normal' | 'bold' = 'normal', grey = 0) => {
+    doc.setFont('helvetica', style);
+    doc.setFontSize(size);
+    doc.setTextColor(grey);
+  };
+
+  // Header: the provider on the left, the invoice's facts on the right.
+  let y = PAGE.margin + 10;
+  font(18, 'bold');
+  doc.text(issuer.name, PAGE.margin, y);
+  font(9, 'normal', GREY);
+  doc.text(doc.splitTextToSize(issuer.address, 220) as string[], PAGE.margin, y + 16);
+  font(20, 'bold');
+  right('INVOICE', COLUMNS.amount, y);
+  const facts: [string, string][] = [
+    ['Invoice #', invoice.number],
+    ['Invoice date', invoice.date],
+    ['Due date', invoice.dueDate],
+    ['Terms', `Net ${invoice.termsDays} days`],
+    ['Account #', invoice.accountNumber],
+    ['Status', STATUS_TEXT[invoice.status]],
+  ];
+  facts.forEach(([label, value], i) => {
+    font(9, 'normal', GREY);
+    right(label, COLUMNS.unit + 10, y + 18 + i * 12);
+    font(9, 'bold');
+    right(value, COLUMNS.amount, y + 18 + i * 12);
+  });
+
+  // Bill to, and the balance due in large type.
+  y += 100;
+  font(8, 'bold', GREY);
+  doc.text('BILL TO', PAGE.margin, y);
+  font(10, 'bold');
+  doc.text(invoice.accountName, PAGE.margin, y + 14);
+  font(10);
+  const a = invoice.billingAddress;
+  [a.line1, a.line2, `${a.city}, ${a.region} ${a.postalCode}`, a.country === 'US' ? null : a.country]
+    .filter((s): s is string => Boolean(s))
+    .forEach((s, i) => doc.text(s, PAGE.margin, y + 27 + i * 12));
+  font(8, 'bold', GREY);
+  right('BALANCE DUE', COLUMNS.amount, y);
+  font(22, 'bold');
+  right(cents(invoice.balance), COLUMNS.amount, y + 24);
+  font(9, 'normal', GREY);
+  right(invoice.balance > 0 ? `by ${invoice.dueDate}` : 'Thank you for your payment', COLUMNS.amount, y + 38);
+
+  // The lines.
+  y += 80;
+  const tableHeader = () => {
+    font(8, 'bold', GREY);
+    doc.text('DESCRIPTION', COLUMNS.description, y);
+    right('QTY', COLUMNS.quantity, y);
+    right('UNIT PRICE', COLUMNS.unit, y);
+    right('AMOUNT', COLUMNS.amount, y);
+    doc.setDrawColor(180);
+    doc.line(PAGE.margin, y + 5, COLUMNS.amount, y + 5);
+    y += 18;
+  };
+  /** Starts a new page when `height` more points would not fit. */
+  const ensureRoom = (height: number) => {
+    if (y + height <= CONTENT_BOTTOM) return;
+    doc.addPage();
+    y = PAGE.margin + 10;
+    tableHeader();
+  };
+  const row = (line: InvoiceLine, showUnit: boolean) => {
+    font(9);
+    const wrapped = doc.splitTextToSize(line.description, DESCRIPTION_WIDTH) as string[];
+    ensureRoom(wrapped.length * LINE_HEIGHT);
+    font(9); // a page break drew the table header in its own type
+    doc.text(wrapped, COLUMNS.description + 10, y);
+    if (showUnit) {
+      right(line.quantity.toLocaleString('en-US'), COLUMNS.quantity, y);
+      right(unitMoney.format(line.unitPriceMillicents / 100_000), COLUMNS.unit, y);
+    }
+    right(cents(line.amount), COLUMNS.amount, y);
+    y += wrapped.length * LINE_HEIGHT;
+  };
+  const heading = (text: string, size: number, indent: number) => {
+    ensureRoom(LINE_HEIGHT * 3); // never leave a heading alone at the foot of a page
+    font(size, 'bold');
+    const wrapped = doc.splitTextToSize(text, COLUMNS.amount - PAGE.margin - indent) as string[];
+    doc.text(wrapped, PAGE.margin + indent, y);
+    y += wrapped.length * (size + 3) + 2;
+  };
+
+  tableHeader();
+  const { groups, taxes } = groupLines(invoice.lines);
+  for (const group of groups) {
+    heading(group.title, 10, 0);
+    for (const section of group.sections) {
+      heading(section.title, 9, 4);
+      for (const line of section.lines) row(line, true);
+      y += 4;
+    }
+    y += 6;
+  }
+  if (taxes.length) {
+    heading('Taxes', 10, 0);
+    for (const line of taxes) row(line, false);
+    y += 6;
+  }
+
+  // Totals.
+  const totals: [string, number, boolean][] = [
+    ['Subtotal', invoice.subtotal, false],
+    ['Taxes', invoice.tax, false],
+    ['Total', invoice.total, true],
+    ['Payments received', invoice.paid === 0 ? 0 : -invoice.paid, false],
+    ['Balance due', invoice.balance, true],
+  ];
+  ensureRoom(totals.length * 15 + 10);
+  doc.setDrawColor(180);
+  doc.line(COLUMNS.quantity - 40, y - 4, COLUMNS.amount, y - 4);
+  y += 8;
+  for (const [label, value, strong] of totals) {
+    font(10, strong ? 'bold' : 'normal');
+    right(label, COLUMNS.unit, y);
+    right(cents(value), COLUMNS.amount, y);
+    y += 15;
+  }
+
+  // How to pay.
+  y += 10;
+  const howToPay = [
+    `Pay online: sign in at ${issuer.portalUrl} and choose Make a payment, or sign up for automatic payment so each invoice is paid on its due date.`,
+    `By cheque: payable to ${issuer.name}, ${issuer.address}. Write invoice ${invoice.number} and account ${invoice.accountNumber} on it.`,
+    `A late payment charge applies to amounts not received by the due date.`,
+  ];
+  font(9);
+  const payLines = howToPay.flatMap((p) => doc.splitTextToSize(p, COLUMNS.amount - PAGE.margin) as string[]);
+  ensureRoom(payLines.length * 12 + 16);
+  font(10, 'bold');
+  doc.text('How to pay', PAGE.margin, y);
+  font(9);
+  doc.text(payLines, PAGE.margin, y + 14);
+
+  // Footers, once the page count is known.
+  const pages = doc.getNumberOfPages();
+  for (let page = 1; page <= pages; page++) {
+    doc.setPage(page);
+    font(8, 'normal', GREY);
+    doc.text(`${issuer.name} · Invoice ${invoice.number} · Account ${invoice.accountNumber}`, PAGE.margin, PAGE.height - PAGE.margin + 10);
+    right(`Page ${page} of ${pages}`, COLUMNS.amount, PAGE.height - PAGE.margin + 10);
+  }
+  return new Uint8Array(doc.output('arraybuffer'));
+}
