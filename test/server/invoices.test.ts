@@ -7,6 +7,9 @@ import { cdr, load, loadBillingData, USAGE_HEADER } from './billing-fixture.ts';
 import { errorOf, testApp, type TestApp } from './helpers.ts';
 
 const POLICY: BillingPolicy = { termsDays: 30, lateFee: { ratePpm: 15_000, minimumCents: 500 } };
+interface Summary { id: number; number: string; date: string; dueDate: string; total: number; balance: number; status: string; accountNumber: string; accountName: string }
+interface Detail extends Summary { lines: { kind: string; description: string; quantity: number; unitPriceMillicents: number; amount: number; location: { name: string } | null }[]; subtotal: number; tax: number; paid: number; payments: unknown[] }
+
 const DAY = 86_400_000;
 const monthKey = (ms: number) => new Date(ms).toISOString().slice(0, 7);
 
