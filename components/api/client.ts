@@ -51,17 +51,16 @@ interface AnyResponse {
 /** The JSON of the 2xx replies of a typed client call. */
 type Success<R> = R extends { ok: true; json(): Promise<infer T> } ? T : never;
 
-/** Awaits a client call and returns its JSON, or throws ApiError (network failures included). */
-export async function call<R extends AnyResponse>(request: Promise<R>): Promise<Success<R>> {
-  type T = Success<R>;
-  let response: AnyResponse;
+/** Awaits a client call; returns the 2xx response, or throws ApiError (network failures included). */
+export async function send<R extends AnyResponse>(request: Promise<R>): Promise<R> {
+  let response: R;
   try {
     response = await request;
   } catch (err) {
     if ((err as Error).name === 'AbortError') throw err;
     throw new ApiError(0, 'NETWORK', NETWORK_MESSAGE);
   }
-  if (response.ok) return response.status === 204 ? (undefined as T) : ((await response.json()) as T);
+  if (response.ok) return response;
   const body = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string; issues?: ApiIssue[]; retryAfterSeconds?: number } } | null;
   const error = body?.error;
   throw new ApiError(
@@ -71,4 +70,10 @@ export async function call<R extends AnyResponse>(request: Promise<R>): Promise<
     error?.issues ?? [],
     error?.retryAfterSeconds,
   );
+}
+
+/** Awaits a client call and returns its JSON, or throws ApiError (network failures included). */
+export async function call<R extends AnyResponse>(request: Promise<R>): Promise<Success<R>> {
+  const response = await send(request);
+  return (response.status === 204 ? undefined : await response.json()) as Success<R>;
 }

@@ -39,11 +39,16 @@ export abstract class AccountDataElement<T> extends LitElement {
   /** Fetches the data for an account. */
   protected abstract load(client: ApiClient, number: string, signal: AbortSignal): Promise<T>;
 
+  /** What else the data depends on (filters, page): loads again, aborting the last, when it changes. */
+  protected get query(): string {
+    return '';
+  }
+
   protected task = new Task(this, {
     task: async ([client, number, data], { signal }) => {
       if (data !== undefined || !client || !number) return undefined;
       return this.load(client, number, signal);
     },
-    args: () => [this.portal?.client, this.number, this.data] as const,
+    args: () => [this.portal?.client, this.number, this.data, this.query] as const,
   });
 }

@@ -1,4 +1,4 @@
-import type { AccountSummary, User } from '../api/types.ts';
+import type { AccountSummary, InvoiceSummary, User } from '../api/types.ts';
 
 /** Fired when a user signs in (by password, or from an activation or reset link). */
 export class BpLoginEvent extends Event {
@@ -24,8 +24,26 @@ export class BpAccountChangeEvent extends Event {
   }
 }
 
+/** Fired when a row of the invoice list is opened to show the invoice's lines. */
+export class BpInvoiceOpenEvent extends Event {
+  static readonly eventName = 'bp-invoice-open';
+  constructor(readonly detail: { invoice: InvoiceSummary }) {
+    super(BpInvoiceOpenEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
+/** Fired once an invoice's PDF has been handed to the browser to save. */
+export class BpInvoiceDownloadEvent extends Event {
+  static readonly eventName = 'bp-invoice-download';
+  constructor(readonly detail: { invoice: InvoiceSummary }) {
+    super(BpInvoiceDownloadEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
 declare global {
   interface HTMLElementEventMap {
+    'bp-invoice-open': BpInvoiceOpenEvent;
+    'bp-invoice-download': BpInvoiceDownloadEvent;
     'bp-login': BpLoginEvent;
     'bp-logout': BpLogoutEvent;
     'bp-account-change': BpAccountChangeEvent;

@@ -1,6 +1,7 @@
 import { html, type TemplateResult } from 'lit';
 import type { PortalContext } from '../context/portal-context.ts';
 import '../account-info/account-info.ts';
+import '../invoice-list/invoice-list.ts';
 import '../sub-accounts/sub-accounts.ts';
 
 /** A screen of the portal. Sections appear in the navigation only once they exist and apply. */
@@ -16,7 +17,7 @@ export interface Section {
 
 const current = (portal: PortalContext) => portal.accounts.find((a) => a.number === portal.currentAccount);
 
-/** In the guide's order. Invoices, Reports, Services and Tickets join as they are built. */
+/** In the guide's order. Reports, Services and Tickets join as they are built. */
 export const SECTIONS: Section[] = [
   {
     id: 'account',
@@ -24,6 +25,13 @@ export const SECTIONS: Section[] = [
     title: 'My Account',
     appliesTo: () => true,
     render: () => html`<bp-account-info></bp-account-info>`,
+  },
+  {
+    id: 'invoices',
+    label: 'Invoices',
+    title: 'Invoices',
+    appliesTo: () => true,
+    render: () => html`<bp-invoice-list></bp-invoice-list>`,
   },
   {
     id: 'sub-accounts',

@@ -78,6 +78,7 @@ const list = createRoute({
             pageSize: z.number().int(),
             total: z.number().int().openapi({ description: 'Invoices matching the filters, over all pages.' }),
             years: z.array(z.number().int()).openapi({ description: 'Years with invoices, newest first.' }),
+            currency: z.string().openapi({ example: 'USD' }),
           }),
         },
       },

@@ -31,6 +31,8 @@ export interface InvoicePage {
   total: number;
   /** Years that have invoices (newest first), for a year filter. */
   years: number[];
+  /** The account's currency: amounts are in its minor units. */
+  currency: string;
 }
 
 const balanceSql = `i.total_cents - coalesce((select sum(pa.amount_cents) from payment_allocations pa where pa.invoice_id = i.id), 0)`;
@@ -62,7 +64,7 @@ export function listInvoices(db: Db, account: Account, filter: InvoiceFilter, to
     .prepare("select distinct cast(substr(issue_date, 1, 4) as integer) from invoices where account_id = ? order by 1 desc")
     .pluck()
     .all(account.id) as number[];
-  return { invoices, page: filter.page, pageSize: filter.pageSize, total, years };
+  return { invoices, page: filter.page, pageSize: filter.pageSize, total, years, currency: account.currency };
 }
 
 export interface InvoiceLocation {

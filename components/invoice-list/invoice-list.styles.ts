@@ -1,0 +1,97 @@
+import { css } from 'lit';
+import { token } from '../styles/tokens.ts';
+
+export const invoiceListStyles = css`
+  :host {
+    display: block;
+  }
+  h2 {
+    margin: 0 0 ${token('space-4')};
+    font-size: ${token('font-size-lg')};
+  }
+  .filters {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: end;
+    gap: ${token('space-4')};
+    margin-bottom: ${token('space-4')};
+  }
+  .count {
+    margin: 0 0 0 auto;
+  }
+  .table-scroll {
+    overflow-x: auto;
+  }
+  tr.invoice {
+    cursor: pointer;
+  }
+  tr.invoice:hover td {
+    background: var(--bp-invoice-list-row-hover, ${token('color-surface')});
+  }
+  tr.invoice td {
+    padding-block: var(--bp-invoice-list-row-gap, ${token('space-2')});
+  }
+  .number {
+    text-align: right;
+    font-variant-numeric: tabular-nums;
+  }
+  .status {
+    display: inline-block;
+    padding: 0 ${token('space-2')};
+    border-radius: ${token('radius-sm')};
+    font-size: ${token('font-size-sm')};
+    font-weight: ${token('font-weight-bold')};
+    white-space: nowrap;
+  }
+  .status.open {
+    color: ${token('color-primary')};
+    background: ${token('color-surface')};
+  }
+  .status.past_due {
+    color: ${token('color-danger')};
+    background: ${token('color-danger-surface')};
+  }
+  .status.paid {
+    color: ${token('color-success')};
+    background: ${token('color-surface')};
+  }
+  tr.details > td {
+    padding: ${token('space-4')};
+    background: ${token('color-surface')};
+  }
+  table.lines th,
+  table.lines td {
+    padding: ${token('space-1')} ${token('space-2')};
+  }
+  table.lines tr.group th {
+    padding-top: ${token('space-3')};
+    color: ${token('color-text')};
+  }
+  table.lines tfoot th {
+    text-align: right;
+    font-weight: normal;
+    color: ${token('color-text')};
+    font-size: ${token('font-size-md')};
+    border: 0;
+  }
+  table.lines tfoot td {
+    border: 0;
+  }
+  table.lines tfoot tr.strong > * {
+    font-weight: ${token('font-weight-bold')};
+  }
+  .due {
+    margin: ${token('space-2')} 0 0;
+    font-size: ${token('font-size-sm')};
+  }
+  .pager {
+    display: flex;
+    align-items: center;
+    justify-content: flex-end;
+    gap: ${token('space-3')};
+    margin-top: ${token('space-4')};
+  }
+  .download-error {
+    margin-bottom: ${token('space-4')};
+  }
+`;

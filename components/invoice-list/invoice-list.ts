@@ -1,0 +1,235 @@
+import { html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { call, send, type ApiClient } from '../api/client.ts';
+import type { InvoiceDetail, InvoicePage, InvoiceStatus, InvoiceSummary } from '../api/types.ts';
+import { AccountDataElement } from '../base/account-data-element.ts';
+import { loadingView } from '../base/task-states.ts';
+import { BpInvoiceDownloadEvent, BpInvoiceOpenEvent } from '../events/events.ts';
+import { formatDate, formatMoney } from '../i18n/format.ts';
+import { renderInvoiceLines } from './invoice-lines.ts';
+import { invoiceListStyles } from './invoice-list.styles.ts';
+
+const STATUS_LABELS: Record<InvoiceStatus, string> = { open: 'Open', past_due: 'Past due', paid: 'Paid', void: 'Void' };
+const PAGE_SIZE = 12;
+
+type Details = InvoiceDetail | 'loading' | Error;
+
+/**
+ * @summary The guide's Invoices: Invoice Date, Customer #, Customer Name, Total, Balance and a
+ * download, newest first, filtered by status and year, a page at a time. A row opens the
+ * invoice's lines.
+ *
+ * @fires bp-invoice-open - A row was opened; `detail.invoice` is the invoice.
+ * @fires bp-invoice-download - An invoice's PDF was saved; `detail.invoice`.
+ *
+ * @csspart table - The table of invoices.
+ * @csspart filters - The status and year filters.
+ * @csspart lines - The lines of an opened invoice.
+ * @csspart pager - The previous / next page controls.
+ * @csspart error - The error message, when loading failed.
+ * @csspart empty - The message when there are no invoices.
+ *
+ * @cssproperty --bp-invoice-list-row-gap - Vertical padding of the rows (default: space-2).
+ * @cssproperty --bp-invoice-list-row-hover - Background of the row under the pointer (default: color-surface).
+ */
+@customElement('bp-invoice-list')
+export class BpInvoiceList extends AccountDataElement<InvoicePage> {
+  static override styles = [...AccountDataElement.styles, invoiceListStyles];
+
+  @state() private status: '' | 'open' | 'paid' | 'past_due' = '';
+  @state() private year = '';
+  @state() private page = 1;
+  /** The years to offer: kept from the unfiltered answers, so filtering never hides them. */
+  @state() private years: number[] = [];
+  @state() private opened = new Map<number, Details>();
+  @state() private downloading: number | null = null;
+  @state() private downloadError = '';
+
+  protected override get query(): string {
+    return `${this.status}|${this.year}|${this.page}`;
+  }
+
+  protected async load(client: ApiClient, number: string, signal: AbortSignal) {
+    const query: Record<string, string> = { page: String(this.page), pageSize: String(PAGE_SIZE) };
+    if (this.status) query.status = this.status;
+    if (this.year) query.year = this.year;
+    const page = await call(client.api.v1.accounts[':number'].invoices.$get({ param: { number }, query }, { init: { signal } }));
+    if (page.years.length) this.years = page.years;
+    return page;
+  }
+
+  private filter(change: () => void) {
+    change();
+    this.page = 1;
+    this.opened = new Map();
+  }
+
+  private async toggle(invoice: InvoiceSummary) {
+    const opened = new Map(this.opened);
+    if (opened.has(invoice.id)) {
+      opened.delete(invoice.id);
+      this.opened = opened;
+      return;
+    }
+    this.dispatchEvent(new BpInvoiceOpenEvent({ invoice }));
+    const client = this.portal?.client;
+    if (!client) return;
+    this.opened = new Map(opened.set(invoice.id, 'loading'));
+    let details: Details;
+    try {
+      details = await call(client.api.v1.accounts[':number'].invoices[':id'].$get({ param: { number: invoice.accountNumber, id: String(invoice.id) } }));
+    } catch (err) {
+      details = err as Error;
+    }
+    if (this.opened.has(invoice.id)) this.opened = new Map(this.opened).set(invoice.id, details);
+  }
+
+  private async download(invoice: InvoiceSummary) {
+    const client = this.portal?.client;
+    if (!client) return;
+    this.downloading = invoice.id;
+    this.downloadError = '';
+    try {
+      const response = await send(client.api.v1.accounts[':number'].invoices[':id'].pdf.$get({ param: { number: invoice.accountNumber, id: String(invoice.id) } }));
+      const url = URL.createObjectURL(await response.blob());
+      const link = Object.assign(document.createElement('a'), { href: url, download: `${invoice.number}.pdf` });
+      this.renderRoot.appendChild(link);
+      link.click();
+      link.remove();
+      // The browser has taken the file once the click is handled; the URL can go.
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      this.dispatchEvent(new BpInvoiceDownloadEvent({ invoice }));
+    } catch (err) {
+      this.downloadError = `Invoice ${invoice.number} could not be downloaded. ${(err as Error).message}`;
+    } finally {
+      this.downloading = null;
+    }
+  }
+
+  private renderFilters() {
+    return html`
+      <div class="filters" part="filters">
+        <div class="field">
+          <label for="status">Status</label>
+          <select id="status" .value=${this.status} @change=${(e: Event) => this.filter(() => (this.status = (e.target as HTMLSelectElement).value as typeof this.status))}>
+            <option value="">All</option>
+            <option value="open">Open</option>
+            <option value="past_due">Past due</option>
+            <option value="paid">Paid</option>
+          </select>
+        </div>
+        <div class="field">
+          <label for="year">Year</label>
+          <select id="year" .value=${this.year} @change=${(e: Event) => this.filter(() => (this.year = (e.target as HTMLSelectElement).value))}>
+            <option value="">All years</option>
+            ${this.years.map((y) => html`<option value=${String(y)} ?selected=${this.year === String(y)}>${y}</option>`)}
+          </select>
+        </div>
+      </div>
+    `;
+  }
+
+  private renderDetails(invoice: InvoiceSummary, details: Details) {
+    if (details === 'loading') return loadingView(`Loading invoice ${invoice.number}…`);
+    if (details instanceof Error) return html`<p class="alert" role="alert">${details.message}</p>`;
+    return renderInvoiceLines(details);
+  }
+
+  private renderRow(invoice: InvoiceSummary, currency: string) {
+    const details = this.opened.get(invoice.id);
+    const money = (cents: number) => formatMoney(cents, currency);
+    return html`
+      <tr class="invoice" @click=${(e: Event) => (e.target as Element).closest('button') || void this.toggle(invoice)}>
+        <td>
+          <button class="link-button" type="button" aria-expanded=${details ? 'true' : 'false'} aria-controls="lines-${invoice.id}" @click=${() => void this.toggle(invoice)}>
+            ${formatDate(invoice.date)}<span class="visually-hidden">, invoice ${invoice.number}: ${details ? 'hide' : 'show'} lines</span>
+          </button>
+        </td>
+        <td>${invoice.accountNumber}</td>
+        <td>${invoice.accountName}</td>
+        <td class="number">${money(invoice.total)}</td>
+        <td class="number">${money(invoice.balance)}</td>
+        <td><span class="status ${invoice.status}">${STATUS_LABELS[invoice.status]}</span></td>
+        <td>
+          <button
+            class="link-button"
+            type="button"
+            ?disabled=${this.downloading === invoice.id}
+            aria-label="Download invoice ${invoice.number} (PDF)"
+            @click=${() => void this.download(invoice)}
+          >
+            ${this.downloading === invoice.id ? 'Downloading…' : 'Invoice'}
+          </button>
+        </td>
+      </tr>
+      ${details
+        ? html`<tr class="details" id="lines-${invoice.id}"><td colspan="7">${this.renderDetails(invoice, details)}</td></tr>`
+        : nothing}
+    `;
+  }
+
+  private renderPage(page: InvoicePage) {
+    const first = (page.page - 1) * page.pageSize + 1;
+    const last = first + page.invoices.length - 1;
+    const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
+    return html`
+      <p class="count muted" role="status">Showing ${first}–${last} of ${page.total}</p>
+      <div class="table-scroll">
+        <table part="table">
+          <caption class="visually-hidden">Invoices, newest first</caption>
+          <thead>
+            <tr>
+              <th scope="col">Invoice Date</th>
+              <th scope="col">Customer #</th>
+              <th scope="col">Customer Name</th>
+              <th scope="col" class="number">Total</th>
+              <th scope="col" class="number">Balance</th>
+              <th scope="col">Status</th>
+              <th scope="col">Download</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${page.invoices.map((invoice) => this.renderRow(invoice, page.currency))}
+          </tbody>
+        </table>
+      </div>
+      ${pages > 1
+        ? html`
+            <nav class="pager" part="pager" aria-label="Invoice pages">
+              <button class="button secondary" type="button" ?disabled=${page.page <= 1} @click=${() => this.goTo(page.page - 1)}>Previous</button>
+              <span>Page ${page.page} of ${pages}</span>
+              <button class="button secondary" type="button" ?disabled=${page.page >= pages} @click=${() => this.goTo(page.page + 1)}>Next</button>
+            </nav>
+          `
+        : nothing}
+    `;
+  }
+
+  private goTo(page: number) {
+    this.page = page;
+    this.opened = new Map();
+  }
+
+  protected override render() {
+    const filtered = Boolean(this.status || this.year);
+    return html`
+      <section class="panel" aria-labelledby="heading">
+        <h2 id="heading">Invoices</h2>
+        ${this.renderFilters()}
+        ${this.downloadError ? html`<p class="alert download-error" role="alert">${this.downloadError}</p>` : nothing}
+        ${this.renderData({
+          loading: 'Loading invoices…',
+          isEmpty: (page) => page.invoices.length === 0,
+          empty: filtered ? 'No invoices match these filters.' : 'There are no invoices yet. The first one is issued after your first month of service.',
+          complete: (page) => this.renderPage(page),
+        })}
+      </section>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'bp-invoice-list': BpInvoiceList;
+  }
+}
