@@ -1,0 +1,116 @@
+/**
+ * `npm run bench`: the speed figures of the billing issue, measured on this machine and printed.
+ * Not a test: nothing fails on a slow machine; the floors are printed beside the figures.
+ */
+import Database from 'better-sqlite3';
+import { createReadStream, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { openDatabase } from '../../server/db/client.ts';
+import { billingPolicyOf, runBilling } from '../../server/services/billing/billing-run.ts';
+import { importCsv } from '../../server/services/imports/import.ts';
+import { importKind } from '../../server/services/imports/kinds.ts';
+import { renderInvoicePdf } from '../../server/services/invoice-pdf.ts';
+import { findInvoice } from '../../server/services/invoices.ts';
+import { loadBillingData } from '../server/billing-fixture.ts';
+import { testApp } from '../server/helpers.ts';
+import { importReferenceData, writeBenchFiles } from './fixture.ts';
+
+const POLICY = billingPolicyOf({ paymentTermsDays: 30, lateFeePercent: 1.5, lateFeeMinimumCents: 500 });
+const seconds = (from: number) => (performance.now() - from) / 1000;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+const results: { what: string; figure: string; floor: string; ok: boolean }[] = [];
+const report = (what: string, figure: string, floor: string, ok: boolean) => {
+  results.push({ what, figure, floor, ok });
+  console.log(`${ok ? 'ok  ' : 'SLOW'} ${what}: ${figure} (floor: ${floor})`);
+};
+
+/** Raw better-sqlite3: one prepared insert per row, one transaction, a table of the same columns and no index. */
+function rawInsertsPerSecond(dir: string, rows: number): number {
+  const db = new Database(join(dir, 'raw.db'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.exec('create table t (id integer primary key, source_id text, account_id integer, subscriber_number text, started_at integer, duration_seconds integer, from_number text, to_number text, category text)');
+  const insert = db.prepare('insert into t (source_id, account_id, subscriber_number, started_at, duration_seconds, from_number, to_number, category) values (?, ?, ?, ?, ?, ?, ?, ?)');
+  const start = performance.now();
+  db.transaction(() => {
+    for (let i = 0; i < rows; i++) insert.run(`CDR-${i}`, i % 10_000, '5550000000', 1_790_000_000 + i, 60, '5550000000', '+13125550000', 'CAN/US/PR/MEX/UK');
+  })();
+  const rate = rows / seconds(start);
+  db.close();
+  return rate;
+}
+
+async function usageImportAndBillingRun() {
+  const calls = Number(process.env.BENCH_CALLS ?? 1_000_000);
+  const accounts = Number(process.env.BENCH_ACCOUNTS ?? 10_000);
+  console.log(`Writing ${fmt(accounts)} accounts and ${fmt(calls)} calls as CSV…`);
+  const fixture = await writeBenchFiles({ accounts, calls, period: '2026-10' });
+  try {
+    const db = openDatabase(fixture.dbPath);
+    await importReferenceData(db, fixture.dir);
+    const raw = rawInsertsPerSecond(fixture.dir, calls);
+    const mb = statSync(fixture.usageFile).size / 1e6;
+    let start = performance.now();
+    const imported = await importCsv(db, importKind('usage')!, createReadStream(fixture.usageFile));
+    const took = seconds(start);
+    if (imported.status !== 'imported') throw new Error('the bench usage file was rejected');
+    const rate = imported.rows / took;
+    report(
+      'usage import',
+      `${fmt(imported.rows)} rows (${mb.toFixed(0)} MB) in ${took.toFixed(2)} s = ${fmt(rate)} rows/s; raw better-sqlite3 inserts ${fmt(raw)} rows/s here, ratio ${(rate / raw).toFixed(2)}`,
+      '150,000 rows/s',
+      rate >= 150_000,
+    );
+    start = performance.now();
+    const run = runBilling(db, fixture.period, '2026-11-25', POLICY);
+    const billed = seconds(start);
+    report('billing run', `${fmt(run.invoices)} invoices from ${fmt(run.calls)} calls in ${billed.toFixed(1)} s`, '60 s for 10,000 accounts and 1,000,000 calls', billed < 60);
+    db.$client.close();
+  } finally {
+    fixture.cleanup();
+  }
+}
+
+async function pdfAndInvoiceList() {
+  const t = await testApp();
+  await loadBillingData(t.db);
+  t.db.$client.prepare("update subscriptions set start_date = '2016-01-01' where start_date = '2026-01-01'").run();
+  // Ten years of monthly invoices for C100001.
+  for (let k = 0; k < 120; k++) {
+    const d = new Date(Date.UTC(2016, 10 + k, 1));
+    runBilling(t.db, d.toISOString().slice(0, 7), '2026-11-25', POLICY);
+  }
+  const { bearer } = await t.login('solo@example.com');
+  const path = '/accounts/C100001/invoices';
+  for (let i = 0; i < 50; i++) await t.request(path, { headers: bearer }); // warm up
+  const times: number[] = [];
+  for (let i = 0; i < 500; i++) {
+    const start = performance.now();
+    const res = await t.request(`${path}?page=${1 + (i % 5)}`, { headers: bearer });
+    await res.json();
+    times.push(performance.now() - start);
+  }
+  const total = t.db.$client.prepare("select count(*) from invoices i join accounts a on a.id = i.account_id where a.number = 'C100001'").pluck().get();
+  report('invoice list API', `median ${median(times).toFixed(2)} ms over 500 requests (${total} invoices on the account)`, '20 ms median', median(times) < 20);
+
+  const account = t.db.$client.prepare("select * from accounts where number = 'C100001'").get() as Record<string, unknown>;
+  const latest = t.db.$client.prepare('select id from invoices where account_id = ? order by issue_date desc limit 1').pluck().get(account.id) as number;
+  const invoice = findInvoice(t.db, { ...account, addressLine1: String(account.address_line1), addressLine2: null, postalCode: String(account.postal_code) } as never, latest, '2026-11-25')!;
+  const lines = Array.from({ length: 300 }, (_, i) => ({ ...invoice.lines[i % invoice.lines.length]!, position: i }));
+  const big = { ...invoice, lines };
+  const issuer = { name: 'Harbourline Communications', address: '500 Harbour Way, Suite 200, Oakland, CA 94607', portalUrl: 'https://portal.example.com' };
+  for (let i = 0; i < 3; i++) renderInvoicePdf(big, issuer);
+  const pdfTimes: number[] = [];
+  let bytes = 0;
+  for (let i = 0; i < 20; i++) {
+    const start = performance.now();
+    bytes = renderInvoicePdf(big, issuer).length;
+    pdfTimes.push(performance.now() - start);
+  }
+  report('invoice PDF', `300 lines: median ${median(pdfTimes).toFixed(0)} ms, ${(bytes / 1024).toFixed(0)} KiB`, '300 ms', median(pdfTimes) < 300);
+}
+
+await usageImportAndBillingRun();
+await pdfAndInvoiceList();
+console.log(`\n${results.filter((r) => r.ok).length} of ${results.length} figures meet their floor.`);
