@@ -1,9 +1,14 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, test } from 'node:test';
 import { openDatabase, type Db } from '../../server/db/client.ts';
 import { runBilling, BillingBlockedError, type BillingPolicy } from '../../server/services/billing/billing-run.ts';
 import { BusyError } from '../../server/services/errors.ts';
+import { importCsv } from '../../server/services/imports/import.ts';
+import { importKind } from '../../server/services/imports/kinds.ts';
 import { recordReceivedPayment } from '../../server/services/ledger.ts';
 import { beginUsageImport } from '../../server/services/usage/usage-imports.ts';
 import { cdr, load, loadBillingData, USAGE_HEADER } from './billing-fixture.ts';
@@ -177,5 +182,35 @@ describe('POST /provider/billing-runs', () => {
     const future = await run(t, { period: '2999-01' });
     assert.equal(future.status, 422);
     assert.match((await errorOf(future)).message, /has not ended yet/);
+  });
+});
+
+describe('usage imports into a database file', () => {
+  const many = (count: number, prefix: string) =>
+    Array.from({ length: count }, (_, i) => cdr(`${prefix}-${String(i).padStart(6, '0')}`, `2026-10-${String(1 + (i % 28)).padStart(2, '0')}T12:00:00Z`, 60 + (i % 300))).join('');
+
+  test('rows written while the file streams are all there when it is good, and all gone when a late row is bad', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bp-usage-'));
+    const db = openDatabase(join(dir, 'portal.db'));
+    try {
+      await loadBillingData(db);
+      const count = () => db.$client.prepare('select count(*) from usage_records').pluck().get();
+      // 12,000 good rows, then one with an unknown account: the first batches are stored before it is read.
+      const bad = await importCsv(db, importKind('usage')!, Readable.from([USAGE_HEADER + many(12_000, 'BAD') + cdr('LAST', '2026-10-05T10:00:00Z', 60, 'INTL', 'C999999')]));
+      assert.equal(bad.status, 'rejected');
+      assert.deepEqual(bad.errors.map((e) => [e.line, e.column]), [[12_002, 'account']]);
+      assert.equal(count(), 0, 'nothing of the rejected file is left');
+      assert.equal(db.$client.prepare('select count(*) from usage_imports').pluck().get(), 0);
+
+      const good = await importCsv(db, importKind('usage')!, Readable.from([USAGE_HEADER + many(12_000, 'OK')]));
+      assert.deepEqual([good.status, good.inserted, good.duplicates], ['imported', 12_000, 0]);
+      assert.equal(count(), 12_000);
+      const again = await importCsv(db, importKind('usage')!, Readable.from([USAGE_HEADER + many(12_000, 'OK')]));
+      assert.deepEqual([again.inserted, again.duplicates], [0, 12_000]);
+      assert.equal(runBilling(db, '2026-10', TODAY, POLICY).calls, 12_000);
+    } finally {
+      db.$client.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

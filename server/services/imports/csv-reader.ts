@@ -10,8 +10,8 @@ export interface CsvRecord {
 export interface CsvHandlers {
   /** The header's column names; throw to stop reading. */
   header(names: string[]): void;
-  /** A batch of records, in file order; called synchronously as the file streams. */
-  records(batch: CsvRecord[]): void;
+  /** A batch of records, in file order. Returning a promise pauses the reading until it settles. */
+  records(batch: CsvRecord[]): void | Promise<void>;
 }
 
 /**
@@ -50,7 +50,15 @@ export function readCsv(input: Readable, handlers: CsvHandlers): Promise<void> {
             }
             batch.push({ line: start, cells });
           }
-          if (batch.length) handlers.records(batch);
+          const busy = batch.length ? handlers.records(batch) : undefined;
+          if (busy) {
+            // The consumer is behind (e.g. the database writer): stop reading until it catches up.
+            parser.pause();
+            busy.then(
+              () => failed || parser.resume(),
+              (err: unknown) => fail(err, parser),
+            );
+          }
         } catch (err) {
           fail(err, parser);
         }

@@ -34,14 +34,14 @@ export interface ImportReport extends ImportCounts {
 export interface ImportSession<Row> {
   /** Checks what the columns alone cannot (references, rules across columns). */
   check(row: Row, fail: (column: string, message: string) => void, line: number): void;
-  /** Holds checked rows until the whole file has been read. */
-  stage(rows: Row[]): void;
+  /** Holds checked rows until the whole file has been read; a promise asks the reader to wait. */
+  stage(rows: Row[]): void | Promise<void>;
   /** Problems only visible once every row has been read. */
   finalCheck?(): RowError[];
-  /** Stores the held rows, in one transaction. */
-  commit(): ImportCounts;
+  /** Makes the held rows final. */
+  commit(): ImportCounts | Promise<ImportCounts>;
   /** Drops the held rows. */
-  discard(): void;
+  discard(): void | Promise<void>;
 }
 
 export interface ImportKind<C extends Columns = Columns> {
@@ -130,22 +130,23 @@ export async function importCsv<C extends Columns>(db: Db, kind: ImportKind<C>, 
           if (row && errorCount === 0) pending.push(row);
         }
         if (pending.length >= STAGE_BATCH) {
-          session.stage(pending);
+          const staged = session.stage(pending);
           pending = [];
+          return staged;
         }
       },
     });
     if (errorCount === 0) {
-      session.stage(pending);
+      await session.stage(pending);
       for (const error of session.finalCheck?.() ?? []) report(error);
     }
     if (errorCount > 0) {
-      session.discard();
+      await session.discard();
       return { kind: kind.name, status: 'rejected', rows, inserted: 0, updated: 0, duplicates: 0, errors, errorCount };
     }
-    return { kind: kind.name, status: 'imported', rows, ...session.commit(), errors: [], errorCount: 0 };
+    return { kind: kind.name, status: 'imported', rows, ...(await session.commit()), errors: [], errorCount: 0 };
   } catch (err) {
-    session.discard();
+    await session.discard();
     if (err instanceof HeaderRejected) return { kind: kind.name, status: 'rejected', rows, inserted: 0, updated: 0, duplicates: 0, errors, errorCount };
     throw err;
   }

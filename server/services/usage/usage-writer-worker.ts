@@ -1,0 +1,28 @@
+import Database from 'better-sqlite3';
+import { parentPort, workerData } from 'node:worker_threads';
+import { insertUsageRows, type UsageWriterMessage } from './usage-rows.ts';
+
+/**
+ * The other half of a usage import: takes batches of checked rows from the thread that parses
+ * the file and writes them on a connection of its own, so parsing and writing overlap.
+ */
+const { dbPath, importId } = workerData as { dbPath: string; importId: number };
+const sqlite = new Database(dbPath);
+sqlite.pragma('busy_timeout = 5000');
+sqlite.pragma('synchronous = NORMAL');
+sqlite.pragma('cache_size = -65536');
+sqlite.pragma('foreign_keys = ON');
+const write = insertUsageRows(sqlite, importId);
+
+parentPort!.on('message', (message: UsageWriterMessage) => {
+  if (message.type === 'close') {
+    sqlite.close();
+    parentPort!.close();
+    return;
+  }
+  try {
+    parentPort!.postMessage({ type: 'written', inserted: write(message.params) });
+  } catch (err) {
+    parentPort!.postMessage({ type: 'failed', message: (err as Error).message });
+  }
+});

@@ -1,0 +1,97 @@
+import type { Database } from 'better-sqlite3';
+import { once } from 'node:events';
+import { Worker } from 'node:worker_threads';
+import { insertUsageRows, type UsageWriterMessage } from './usage-rows.ts';
+
+/** Where a usage import's rows go while the file is read. */
+export interface UsageWriter {
+  /** Stores a batch (flat rows); the promise, when there is one, settles once more may be sent. */
+  write(params: unknown[]): void | Promise<void>;
+  /** Waits for every batch; returns how many rows were new. */
+  finish(): Promise<number>;
+  /** Stops writing (the caller deletes what was written). */
+  abort(): Promise<void>;
+}
+
+/** Batches in the writer's queue before the reader waits: enough to keep both threads busy, little memory. */
+const MAX_IN_FLIGHT = 2;
+
+/** Writes on the importing thread: for in-memory databases, which another thread cannot open. */
+function writerOnThisThread(sqlite: Database, importId: number): UsageWriter {
+  const insert = insertUsageRows(sqlite, importId);
+  let inserted = 0;
+  return {
+    write: (params) => void (inserted += insert(params)),
+    finish: async () => inserted,
+    abort: async () => {},
+  };
+}
+
+/**
+ * The worker is TypeScript like the rest of the server, and Node 20 does not hand tsx's loader
+ * on to worker threads: a few lines of JavaScript register it there, then load the worker.
+ */
+const WORKER_BOOTSTRAP = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
+  .then((tsx) => tsx.register())
+  .then(() => import(${JSON.stringify(new URL('./usage-writer-worker.ts', import.meta.url).href)}));`;
+
+/** Writes on a worker thread with its own connection, while this thread parses the next rows. */
+function writerOnWorker(path: string, importId: number): UsageWriter {
+  const worker = new Worker(WORKER_BOOTSTRAP, { eval: true, workerData: { dbPath: path, importId } });
+  let inFlight = 0;
+  let inserted = 0;
+  let failure: Error | null = null;
+  let waiting: (() => void)[] = [];
+  const wake = () => {
+    const ready = waiting;
+    waiting = [];
+    for (const check of ready) check();
+  };
+  worker.on('message', (m: { type: 'written'; inserted: number } | { type: 'failed'; message: string }) => {
+    inFlight--;
+    if (m.type === 'written') inserted += m.inserted;
+    else failure ??= new Error(`Storing usage records failed: ${m.message}`);
+    wake();
+  });
+  worker.on('error', (err) => {
+    failure ??= err;
+    inFlight = 0;
+    wake();
+  });
+  const until = (ready: () => boolean) =>
+    new Promise<void>((resolve) => {
+      const check = () => (ready() ? resolve() : waiting.push(check));
+      check();
+    });
+  const close = async () => {
+    worker.postMessage({ type: 'close' } satisfies UsageWriterMessage);
+    await once(worker, 'exit');
+  };
+  return {
+    async write(params) {
+      if (failure) throw failure;
+      inFlight++;
+      worker.postMessage({ type: 'batch', params } satisfies UsageWriterMessage);
+      await until(() => inFlight < MAX_IN_FLIGHT || failure !== null);
+      if (failure) throw failure;
+    },
+    async finish() {
+      await until(() => inFlight === 0 || failure !== null);
+      if (failure) {
+        await worker.terminate();
+        throw failure;
+      }
+      await close();
+      return inserted;
+    },
+    async abort() {
+      await until(() => inFlight === 0 || failure !== null);
+      if (failure) await worker.terminate();
+      else await close();
+    },
+  };
+}
+
+export function createUsageWriter(sqlite: Database, importId: number): UsageWriter {
+  return sqlite.memory ? writerOnThisThread(sqlite, importId) : writerOnWorker(sqlite.name, importId);
+}
