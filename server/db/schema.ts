@@ -247,6 +247,29 @@ export const usageImports = sqliteTable('usage_imports', {
   duplicates: integer('duplicates').notNull().default(0),
 });
 
+/**
+ * Minutes called per account, month, line and category: what the usage meter shows without
+ * reading the calls. Added to when a usage import commits (duplicates are not counted twice).
+ */
+export const usageTotals = sqliteTable(
+  'usage_totals',
+  {
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    /** `YYYY-MM`, UTC, of the calls' start. */
+    period: text('period').notNull(),
+    subscriberNumber: text('subscriber_number').notNull(),
+    category: text('category').notNull(),
+    /** Billed minutes: each call rounded up to the started minute. */
+    minutes: integer('minutes').notNull(),
+    calls: integer('calls').notNull(),
+    /** The latest call's start (epoch seconds): how far into the month the figures reach. */
+    lastCallAt: integer('last_call_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.period, t.subscriberNumber, t.category] })],
+);
+
 /** One invoice per account and billing period. Balances are derived from allocations, never stored. */
 export const invoices = sqliteTable(
   'invoices',

@@ -90,6 +90,7 @@ describe('the billing run', () => {
     assert.ok(linesOf(db, nov.id).some((l) => l.description === 'INTL calls: 1 min' && l.amount === 12));
     const dup = await load(db, 'usage', USAGE_HEADER + cdr('LATE', '2026-10-30T23:59:00Z', 60, 'INTL'));
     assert.deepEqual([dup.inserted, dup.duplicates], [0, 1], 'the same record again is a duplicate, not a second charge');
+    assertTotalsMatchCalls(db);
     assert.equal(runBilling(db, '2026-12', TODAY, POLICY).calls, 0);
   });
 
@@ -185,6 +186,19 @@ describe('POST /provider/billing-runs', () => {
   });
 });
 
+/** The usage totals (what the meter reads) agree with the calls stored. */
+function assertTotalsMatchCalls(db: Db) {
+  const totals = db.$client.prepare('select account_id, period, subscriber_number, category, minutes, calls from usage_totals order by 1, 2, 3, 4').all();
+  const calls = db.$client
+    .prepare(
+      `select account_id, strftime('%Y-%m', started_at, 'unixepoch') as period, subscriber_number, category, sum((duration_seconds + 59) / 60) as minutes, count(*) as calls
+       from usage_records group by 1, 2, 3, 4 order by 1, 2, 3, 4`,
+    )
+    .all();
+  assert.deepEqual(totals, calls);
+  assert.ok(totals.length > 0);
+}
+
 describe('usage imports into a database file', () => {
   const many = (count: number, prefix: string) =>
     Array.from({ length: count }, (_, i) => cdr(`${prefix}-${String(i).padStart(6, '0')}`, `2026-10-${String(1 + (i % 28)).padStart(2, '0')}T12:00:00Z`, 60 + (i % 300))).join('');
@@ -205,9 +219,15 @@ describe('usage imports into a database file', () => {
       const good = await importCsv(db, importKind('usage')!, Readable.from([USAGE_HEADER + many(12_000, 'OK')]));
       assert.deepEqual([good.status, good.inserted, good.duplicates], ['imported', 12_000, 0]);
       assert.equal(count(), 12_000);
+      assertTotalsMatchCalls(db);
       const again = await importCsv(db, importKind('usage')!, Readable.from([USAGE_HEADER + many(12_000, 'OK')]));
       assert.deepEqual([again.inserted, again.duplicates], [0, 12_000]);
-      assert.equal(runBilling(db, '2026-10', TODAY, POLICY).calls, 12_000);
+      assertTotalsMatchCalls(db);
+      // Half stored already, half new: only the new half is added to the totals.
+      const mixed = await importCsv(db, importKind('usage')!, Readable.from([USAGE_HEADER + many(6_000, 'OK') + many(6_000, 'NEW')]));
+      assert.deepEqual([mixed.inserted, mixed.duplicates], [6_000, 6_000]);
+      assertTotalsMatchCalls(db);
+      assert.equal(runBilling(db, '2026-10', TODAY, POLICY).calls, 18_000);
     } finally {
       db.$client.close();
       rmSync(dir, { recursive: true, force: true });

@@ -60,8 +60,8 @@ export const usageKind: ImportKind<typeof USAGE_COLUMNS> = {
         return writer.write(params);
       },
       async commit() {
-        const inserted = await writer.finish();
-        commitUsageImport(db, importId, { rows, inserted, duplicates: rows - inserted });
+        const { inserted, totals } = await writer.finish();
+        commitUsageImport(db, importId, { rows, inserted, duplicates: rows - inserted }, totals);
         return { inserted, updated: 0, duplicates: rows - inserted };
       },
       async discard() {

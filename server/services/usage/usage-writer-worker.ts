@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
-import { insertUsageRows, type UsageWriterMessage } from './usage-rows.ts';
+import { insertUsageRows, usageTotalsAccumulator, type UsageWriterMessage, type UsageWriterReply } from './usage-rows.ts';
 
 /**
  * The other half of a usage import: takes batches of checked rows from the thread that parses
@@ -13,16 +13,21 @@ sqlite.pragma('synchronous = NORMAL');
 sqlite.pragma('cache_size = -65536');
 sqlite.pragma('foreign_keys = ON');
 const write = insertUsageRows(sqlite, importId);
+const totals = usageTotalsAccumulator();
+const reply = (message: UsageWriterReply) => parentPort!.postMessage(message);
 
 parentPort!.on('message', (message: UsageWriterMessage) => {
   if (message.type === 'close') {
+    reply({ type: 'totals', rows: totals.rows() });
     sqlite.close();
     parentPort!.close();
     return;
   }
   try {
-    parentPort!.postMessage({ type: 'written', inserted: write(message.params) });
+    const inserted = write(message.params);
+    totals.add(message.params);
+    reply({ type: 'written', inserted });
   } catch (err) {
-    parentPort!.postMessage({ type: 'failed', message: (err as Error).message });
+    reply({ type: 'failed', message: (err as Error).message });
   }
 });

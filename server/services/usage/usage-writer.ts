@@ -1,14 +1,17 @@
 import type { Database } from 'better-sqlite3';
 import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
-import { insertUsageRows, type UsageWriterMessage } from './usage-rows.ts';
+import { insertUsageRows, usageTotalsAccumulator, type UsageTotal, type UsageWriterMessage, type UsageWriterReply } from './usage-rows.ts';
 
 /** Where a usage import's rows go while the file is read. */
 export interface UsageWriter {
   /** Stores a batch (flat rows); the promise, when there is one, settles once more may be sent. */
   write(params: unknown[]): void | Promise<void>;
-  /** Waits for every batch; returns how many rows were new. */
-  finish(): Promise<number>;
+  /**
+   * Waits for every batch; returns how many rows were new, and the totals of every row sent
+   * (which are the totals of what was stored when none was a duplicate).
+   */
+  finish(): Promise<{ inserted: number; totals: UsageTotal[] }>;
   /** Stops writing (the caller deletes what was written). */
   abort(): Promise<void>;
 }
@@ -19,10 +22,14 @@ const MAX_IN_FLIGHT = 2;
 /** Writes on the importing thread: for in-memory databases, which another thread cannot open. */
 function writerOnThisThread(sqlite: Database, importId: number): UsageWriter {
   const insert = insertUsageRows(sqlite, importId);
+  const totals = usageTotalsAccumulator();
   let inserted = 0;
   return {
-    write: (params) => void (inserted += insert(params)),
-    finish: async () => inserted,
+    write(params) {
+      inserted += insert(params);
+      totals.add(params);
+    },
+    finish: async () => ({ inserted, totals: totals.rows() }),
     abort: async () => {},
   };
 }
@@ -41,13 +48,18 @@ function writerOnWorker(path: string, importId: number): UsageWriter {
   let inFlight = 0;
   let inserted = 0;
   let failure: Error | null = null;
+  let totals: UsageTotal[] = [];
   let waiting: (() => void)[] = [];
   const wake = () => {
     const ready = waiting;
     waiting = [];
     for (const check of ready) check();
   };
-  worker.on('message', (m: { type: 'written'; inserted: number } | { type: 'failed'; message: string }) => {
+  worker.on('message', (m: UsageWriterReply) => {
+    if (m.type === 'totals') {
+      totals = m.rows;
+      return;
+    }
     inFlight--;
     if (m.type === 'written') inserted += m.inserted;
     else failure ??= new Error(`Storing usage records failed: ${m.message}`);
@@ -82,7 +94,7 @@ function writerOnWorker(path: string, importId: number): UsageWriter {
         throw failure;
       }
       await close();
-      return inserted;
+      return { inserted, totals };
     },
     async abort() {
       await until(() => inFlight === 0 || failure !== null);
