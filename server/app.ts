@@ -11,6 +11,7 @@ import type { Mailer } from './mail/mailer.ts';
 import { accountRoutes } from './routes/accounts.ts';
 import { authRoutes } from './routes/auth.ts';
 import { invoiceRoutes } from './routes/invoices.ts';
+import { accountSummaryRoutes } from './routes/account-summary.ts';
 import { providerBillingRoutes } from './routes/provider-billing.ts';
 import { providerImportRoutes } from './routes/provider-imports.ts';
 import { createBackground, type Background } from './services/background.ts';
@@ -59,6 +60,7 @@ export function createApp(options: AppOptions) {
     .route('/', authRoutes)
     .route('/', accountRoutes)
     .route('/', invoiceRoutes)
+    .route('/', accountSummaryRoutes)
     .route('/provider', providerImportRoutes)
     .route('/provider', providerBillingRoutes);
 

@@ -14,7 +14,7 @@ const AccountSummarySchema = z
   })
   .openapi('AccountSummary');
 
-const AccountSchema = z
+export const AccountSchema = z
   .object({
     number: z.string(),
     name: z.string(),

@@ -1,0 +1,103 @@
+import type { Db } from '../db/client.ts';
+import type { Account } from '../db/schema.ts';
+import { accountDetails } from './accounts.ts';
+import { accountBalanceCents } from './ledger.ts';
+
+/** One voice plan's pool this month, as the guide's Current Usage shows it. */
+export interface UsageMeter {
+  plan: string;
+  category: string;
+  /** The lines on the plan, e.g. ["001835"]. */
+  subscribers: string[];
+  usedMinutes: number;
+  includedMinutes: number;
+  /** At the month's pace so far, the minutes by its end. */
+  projectedMinutes: number;
+  /** `YYYY-MM`, UTC. */
+  period: string;
+}
+
+export interface AccountSummary {
+  account: ReturnType<typeof accountDetails>;
+  /** Everything owed (positive) or held as credit (negative), in cents. */
+  balance: number;
+  /** What the issued invoices still ask for. */
+  dueAmount: number;
+  /** Of that, what is past its due date. */
+  pastDue: number;
+  currentInvoice: { id: number; number: string; date: string; dueDate: string; total: number; balance: number } | null;
+  /** Pay by this day to avoid a late fee: the earliest due date still ahead with something owed. */
+  dueDate: string | null;
+  paymentMethod: { type: 'manual' };
+  usage: UsageMeter[];
+}
+
+const DAY = 86_400_000;
+
+/** The account's money and this month's usage, as My Account shows them. */
+export function accountSummary(db: Db, account: Account, now: number): AccountSummary {
+  const sqlite = db.$client;
+  const today = new Date(now).toISOString().slice(0, 10);
+  const owed = sqlite
+    .prepare(
+      `select i.due_date as dueDate, i.total_cents - coalesce((select sum(pa.amount_cents) from payment_allocations pa where pa.invoice_id = i.id), 0) as balance
+       from invoices i where i.account_id = ? and i.state = 'issued'`,
+    )
+    .all(account.id) as { dueDate: string; balance: number }[];
+  const unpaid = owed.filter((i) => i.balance > 0);
+  const ahead = unpaid.filter((i) => i.dueDate >= today).map((i) => i.dueDate).sort();
+  const currentInvoice =
+    (sqlite
+      .prepare(
+        `select i.id, i.number, i.issue_date as date, i.due_date as dueDate, i.total_cents as total,
+                i.total_cents - coalesce((select sum(pa.amount_cents) from payment_allocations pa where pa.invoice_id = i.id), 0) as balance
+         from invoices i where i.account_id = ? and i.state = 'issued' order by i.issue_date desc, i.id desc limit 1`,
+      )
+      .get(account.id) as AccountSummary['currentInvoice'] | undefined) ?? null;
+  return {
+    account: accountDetails(db, account),
+    balance: accountBalanceCents(db, account.id),
+    dueAmount: unpaid.reduce((sum, i) => sum + i.balance, 0),
+    pastDue: unpaid.filter((i) => i.dueDate < today).reduce((sum, i) => sum + i.balance, 0),
+    currentInvoice,
+    dueDate: ahead[0] ?? null,
+    paymentMethod: { type: 'manual' },
+    usage: usageMeters(db, account.id, now),
+  };
+}
+
+/** This month's minutes of each voice plan of the account, pooled across its lines. */
+export function usageMeters(db: Db, accountId: number, now: number): UsageMeter[] {
+  const date = new Date(now);
+  const monthStart = Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1);
+  const monthEnd = Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1);
+  const period = date.toISOString().slice(0, 7);
+  const today = date.toISOString().slice(0, 10);
+  const plans = db.$client
+    .prepare(
+      `select p.id, p.name, p.usage_category as category, sum(p.included_minutes * s.quantity) as included,
+              group_concat(s.subscriber_number) as subscribers
+       from subscriptions s join products p on p.id = s.product_id
+       where s.account_id = @account and p.included_minutes is not null and s.start_date <= @today and (s.end_date is null or s.end_date >= @today)
+       group by p.id order by p.name`,
+    )
+    .all({ account: accountId, today }) as { id: number; name: string; category: string; included: number; subscribers: string | null }[];
+  const minutesOf = db.$client.prepare(
+    `select coalesce(sum(minutes), 0) from usage_totals where account_id = ? and period = ? and category = ? and subscriber_number in (select value from json_each(?))`,
+  );
+  // The share of the month gone by: at least an hour, so the first calls of a month do not project wildly.
+  const elapsed = Math.max(now - monthStart, DAY / 24) / (monthEnd - monthStart);
+  return plans.map((plan) => {
+    const subscribers = (plan.subscribers ?? '').split(',').filter(Boolean);
+    const usedMinutes = minutesOf.pluck().get(accountId, period, plan.category, JSON.stringify(subscribers)) as number;
+    return {
+      plan: plan.name,
+      category: plan.category,
+      subscribers,
+      usedMinutes,
+      includedMinutes: plan.included,
+      projectedMinutes: Math.round(usedMinutes / Math.min(1, elapsed)),
+      period,
+    };
+  });
+}
