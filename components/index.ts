@@ -3,6 +3,8 @@ export { BpPortal } from './portal/portal.ts';
 export { BpProvider } from './provider/provider.ts';
 export { BpLogin } from './login/login.ts';
 export { BpAccountInfo } from './account-info/account-info.ts';
+export { BpAccountSummary } from './account-summary/account-summary.ts';
+export { BpUsageMeter } from './usage-meter/usage-meter.ts';
 export { BpSubAccounts } from './sub-accounts/sub-accounts.ts';
 export { BpAccountSearch } from './account-search/account-search.ts';
 export { BpInvoiceList } from './invoice-list/invoice-list.ts';

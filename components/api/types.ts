@@ -14,3 +14,5 @@ export type InvoiceSummary = InvoicePage['invoices'][number];
 export type InvoiceStatus = InvoiceSummary['status'];
 export type InvoiceDetail = InferResponseType<V1['accounts'][':number']['invoices'][':id']['$get'], 200>;
 export type InvoiceLine = InvoiceDetail['lines'][number];
+export type AccountSummaryData = InferResponseType<V1['accounts'][':number']['summary']['$get'], 200>;
+export type UsageMeterData = AccountSummaryData['usage'][number];

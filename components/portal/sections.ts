@@ -1,6 +1,6 @@
 import { html, type TemplateResult } from 'lit';
 import type { PortalContext } from '../context/portal-context.ts';
-import '../account-info/account-info.ts';
+import '../account-summary/account-summary.ts';
 import '../invoice-list/invoice-list.ts';
 import '../sub-accounts/sub-accounts.ts';
 
@@ -24,7 +24,7 @@ export const SECTIONS: Section[] = [
     label: 'My Account',
     title: 'My Account',
     appliesTo: () => true,
-    render: () => html`<bp-account-info></bp-account-info>`,
+    render: () => html`<bp-account-summary></bp-account-summary>`,
   },
   {
     id: 'invoices',

@@ -24,7 +24,7 @@ describe('<bp-portal>', () => {
     expect(navLabels(portal)).to.deep.equal(['My Account', 'Invoices']);
     const header = textOf(shadow(portal).querySelector('header')!);
     expect(header).to.contain(customerMe.user.name).and.contain('Logout');
-    const info = await waitFor(() => shadow(portal).querySelector('bp-account-info'), 'the account information');
+    const info = await waitFor(() => shadow(portal).querySelector('bp-account-summary')?.shadowRoot?.querySelector('bp-account-info'), 'the account information');
     await waitFor(() => textOf(shadow(info)).includes('111 High St'), 'the billing address');
     expect(textOf(shadow(info))).to.contain('Bill Smith');
     await waitFor(() => shadow(portal).activeElement === shadow(portal).querySelector('main h1'), 'focus on the heading');
@@ -111,7 +111,7 @@ describe('<bp-portal>', () => {
 
   it('passes the accessibility check in the dark theme', async () => {
     const { portal } = await portalWith({ signedInAs: headOfficeMe }, { theme: 'dark' });
-    const info = await waitFor(() => shadow(portal).querySelector('bp-account-info'), 'the account information');
+    const info = await waitFor(() => shadow(portal).querySelector('bp-account-summary')?.shadowRoot?.querySelector('bp-account-info'), 'the account information');
     await waitFor(() => textOf(shadow(info)).includes('Seattle'), 'the account information');
     expect(getComputedStyle(shadow(portal).querySelector('header')!).backgroundColor).not.to.equal('rgb(255, 255, 255)');
     await expect(portal).to.be.accessible();

@@ -1,0 +1,22 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { customerMe } from './fixtures/accounts.ts';
+import { inCredit } from './fixtures/summaries.ts';
+import { accountWidgetStories, type WidgetArgs } from './story-helpers.ts';
+
+const states = accountWidgetStories((theme) => html`<bp-account-summary theme=${theme}></bp-account-summary>`, customerMe);
+
+/** The guide's My Account: account and payment information, and current usage. */
+const meta: Meta<WidgetArgs> = { title: 'Widgets/bp-account-summary', component: 'bp-account-summary', render: states.render };
+export default meta;
+
+export const Loading = states.Loading;
+export const Error = states.Error;
+/** Owing, with last month past due. */
+export const Populated = states.Populated;
+export const Dark = states.Dark;
+/** Paid ahead: a credit, nothing due, no voice plan. */
+export const InCredit: StoryObj = {
+  name: 'In credit (empty usage)',
+  render: () => html`<bp-account-summary .data=${inCredit}></bp-account-summary>`,
+};

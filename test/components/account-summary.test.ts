@@ -1,0 +1,88 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import type { TemplateResult } from 'lit';
+import { customerMe, headOfficeMe } from '../../stories/fixtures/accounts.ts';
+import { createFakeApi, type FakeApiOptions } from '../../stories/fixtures/fake-api.ts';
+import { inCredit, summaryOf, USAGE } from '../../stories/fixtures/summaries.ts';
+import { shadow, textOf, waitFor } from './helpers.ts';
+
+async function inProvider(widget: TemplateResult, options: FakeApiOptions) {
+  const api = createFakeApi(options);
+  const provider = await fixture(html`<bp-provider .fetcher=${api.fetch}>${widget}</bp-provider>`);
+  return provider.firstElementChild!;
+}
+
+/** The terms and values of a definition list, as pairs. */
+const pairs = (dl: Element) => [...dl.querySelectorAll('dt')].map((dt) => [dt.textContent!.trim(), (dt.nextElementSibling as HTMLElement).innerText.replace(/\s+/g, ' ').trim()]);
+
+describe('<bp-account-summary>', () => {
+  it('shows Account Information, Payment Information with the pay-by sentence, and Current Usage', async () => {
+    const el = await inProvider(html`<bp-account-summary></bp-account-summary>`, { signedInAs: customerMe });
+    const payment = await waitFor(() => shadow(el).querySelector('[part=payment]'), 'the payment information');
+    const summary = summaryOf('C123456')!;
+    const money = (c: number) => `$${(c / 100).toFixed(2)}`;
+    expect(pairs(payment.querySelector('dl')!)).to.deep.equal([
+      ['Current Balance', money(summary.balance)],
+      ['Due Amount', money(summary.dueAmount)],
+      ['Past due amount', `${money(summary.pastDue)} (past due)`],
+      ['Current Month', `Invoice (${summary.currentInvoice!.date}) ${money(summary.currentInvoice!.total)}`],
+      ['Payment method', 'Manual payment.'],
+    ]);
+    expect(textOf(payment as HTMLElement)).to.contain(`To avoid any late payment charges, please ensure that your payment is received no later than ${summary.dueDate}.`);
+    const info = shadow(el).querySelector('bp-account-info')!;
+    expect(textOf(shadow(info))).to.contain('C123456').and.contain('Bill Smith');
+    const meter = shadow(shadow(el).querySelector('bp-usage-meter')!).querySelector('[role=meter]')!;
+    expect(meter.getAttribute('aria-valuenow')).to.equal('4997');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows a credit as such, with nothing due', async () => {
+    const el = await fixture(html`<bp-account-summary .data=${inCredit}></bp-account-summary>`);
+    const dl = shadow(el).querySelector('[part=payment] dl')!;
+    expect(pairs(dl)[0]).to.deep.equal(['Current Balance', '$25.00 credit']);
+    expect(textOf(shadow(el))).not.to.contain('To avoid any late payment charges');
+    await expect(el).to.be.accessible();
+  });
+
+  it('has loading and error states, and passes the check in the dark theme', async () => {
+    const loading = await inProvider(html`<bp-account-summary></bp-account-summary>`, { signedInAs: customerMe, hangPaths: /summary/ });
+    expect((await waitFor(() => shadow(loading).querySelector('[role=status]'), 'loading')).textContent).to.contain('Loading your account');
+    const failed = await inProvider(html`<bp-account-summary></bp-account-summary>`, { signedInAs: customerMe, offlinePaths: /summary/ });
+    expect(textOf(await waitFor(() => shadow(failed).querySelector('[part=error]'), 'the error') as HTMLElement)).to.contain('could not reach');
+    const dark = await inProvider(html`<bp-account-summary theme="dark"></bp-account-summary>`, { signedInAs: headOfficeMe });
+    await waitFor(() => shadow(dark).querySelector('[part=payment]'), 'the dark summary');
+    await expect(dark).to.be.accessible();
+  });
+});
+
+describe('<bp-usage-meter>', () => {
+  it('shows each plan as the guide does, as an ARIA meter, with the month-end projection', async () => {
+    const el = await fixture(html`<bp-usage-meter .data=${USAGE.C123456}></bp-usage-meter>`);
+    const text = textOf(shadow(el));
+    expect(text).to.contain('VoIP Services - 001835 - CAN/US/PR/MEX/UK').and.contain('4,997 min / 10,000 included');
+    const meter = shadow(el).querySelector('[role=meter]')!;
+    expect([meter.getAttribute('aria-valuemin'), meter.getAttribute('aria-valuemax'), meter.getAttribute('aria-valuenow')]).to.deep.equal(['0', '10000', '4997']);
+    expect(meter.getAttribute('aria-valuetext')).to.equal('4,997 of 10,000 minutes used');
+    expect(text).to.contain('At this pace the month ends near 5,996 min on 2026-11-30, within the included minutes.');
+    expect(shadow(el).querySelector('li.over')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('warns, in colour and in words, when the month will end over the included minutes', async () => {
+    const el = await fixture(html`<bp-usage-meter .data=${USAGE.C200100}></bp-usage-meter>`);
+    const over = shadow(el).querySelector('li.over')!;
+    expect(textOf(over as HTMLElement)).to.contain('about 1,820 min over the included minutes, billed as overage');
+    const colour = getComputedStyle(over.querySelector('.used')!).backgroundColor;
+    const normal = getComputedStyle(shadow(el).querySelector('li:not(.over) .used')!).backgroundColor;
+    expect(colour).not.to.equal(normal);
+    await expect(el).to.be.accessible();
+  });
+
+  it('loads on its own, and says when the account has no plan with minutes', async () => {
+    const el = await inProvider(html`<bp-usage-meter></bp-usage-meter>`, { signedInAs: customerMe });
+    await waitFor(() => shadow(el).querySelector('[role=meter]'), 'the meter');
+    const empty = await fixture(html`<bp-usage-meter .data=${[]}></bp-usage-meter>`);
+    expect(textOf(shadow(empty))).to.contain('No plan with included minutes');
+    const dark = await fixture(html`<bp-usage-meter theme="dark" .data=${USAGE.C200100}></bp-usage-meter>`);
+    await expect(dark).to.be.accessible();
+  });
+});
