@@ -1,0 +1,196 @@
+import { createRequire } from 'node:module';
+
+/**
+ * Card payments through Authorize.Net's JSON API, spoken with the official `authorizenet` SDK.
+ * Nothing outside server/gateway/ imports the SDK. The SDK needs three kinds of care:
+ * - it never calls back when the HTTP request fails (it only logs): we watch its error slot and
+ *   keep our own timer, and both mean "outcome unknown", settled later by asking the gateway;
+ * - it makes winston loggers per request and never lets them go: we remove them after each call;
+ * - Authorize.Net answers JSON with a byte order mark, which the SDK hands over as a string.
+ */
+
+const require = createRequire(import.meta.url);
+const sdk = require('authorizenet') as { APIControllers: Record<string, new (request: object, config: object) => SdkController> };
+const winston = createRequire(require.resolve('authorizenet'))('winston') as { loggers: { loggers: Map<string, unknown>; close(id: string): void } };
+
+interface SdkController {
+  setEnvironment(url: string): void;
+  execute(callback: () => void): void;
+  getResponse(): unknown;
+  _error: unknown;
+}
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+export const ANET_ENDPOINTS = {
+  sandbox: 'https://apitest.authorize.net/xml/v1/request.api',
+  production: 'https://api2.authorize.net/xml/v1/request.api',
+} as const;
+
+export interface GatewayConfig {
+  apiLoginId: string;
+  transactionKey: string;
+  /** The JSON API's URL (the fake's, sandbox or production). */
+  endpoint: string;
+  /** How long a call may take before its outcome counts as unknown. */
+  timeoutMs: number;
+}
+
+export type ChargeOutcome = 'approved' | 'declined' | 'held' | 'error';
+
+export interface ChargeResult {
+  outcome: ChargeOutcome;
+  transactionId: string | null;
+  authCode: string | null;
+  cardBrand: string | null;
+  last4: string | null;
+  /** The gateway's reason code and text, e.g. "2" "This transaction has been declined." */
+  code: string;
+  message: string;
+}
+
+/** The call timed out, failed in transit or got no answer: the charge may or may not have happened. */
+export class GatewayOutcomeUnknown extends Error {
+  override name = 'GatewayOutcomeUnknown';
+}
+
+/** The gateway answered, but not about a transaction (bad credentials, a malformed request). */
+export class GatewayRefused extends Error {
+  override name = 'GatewayRefused';
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export type PaymentSource =
+  | { opaqueData: { dataDescriptor: string; dataValue: string } }
+  | { profile: { customerProfileId: string; paymentProfileId: string } };
+
+export interface ChargeRequest {
+  amountCents: number;
+  source: PaymentSource;
+  /** Our reference for the payment (up to 20 characters): how an unknown outcome is found again. */
+  invoiceNumber: string;
+  description: string;
+  billTo?: { firstName?: string; lastName?: string; address?: string; city?: string; state?: string; zip?: string; country?: string };
+}
+
+const SDK_LOGGERS = /^(ApiOperationBase|[A-Za-z]+Controller|[A-Za-z]+Type|[A-Za-z]+Request|[A-Za-z]+Response)\d+$/;
+
+/** Lets go of the loggers the SDK made (it names each with a random number). */
+function releaseSdkLoggers() {
+  for (const id of [...winston.loggers.loggers.keys()]) if (SDK_LOGGERS.test(id)) winston.loggers.close(id);
+}
+
+const dollars = (cents: number) => (cents / 100).toFixed(2);
+
+export function createAuthorizeNetGateway(config: GatewayConfig) {
+  const merchantAuthentication = { name: config.apiLoginId, transactionKey: config.transactionKey };
+  const sdkConfig = { timeout: config.timeoutMs, clientId: 'billing-portal-kit', logger: { enabled: false, location: './', level: 'error' }, proxy: { setProxy: false, proxyUrl: '' } };
+
+  /** One API call: resolves with the parsed answer, or rejects with GatewayOutcomeUnknown. */
+  function call(controllerName: string, request: Json): Promise<Json> {
+    const Controller = sdk.APIControllers[controllerName]!;
+    return new Promise<Json>((resolve, reject) => {
+      const controller = new Controller(request, sdkConfig);
+      controller.setEnvironment(config.endpoint);
+      const unknown = (why: string) => reject(new GatewayOutcomeUnknown(`No answer from the payment gateway (${why}).`));
+      const timer = setTimeout(() => unknown(`no reply within ${config.timeoutMs} ms`), config.timeoutMs);
+      // The SDK records a failed request here and does nothing else.
+      let failed: unknown = null;
+      Object.defineProperty(controller, '_error', {
+        get: () => failed,
+        set(error: unknown) {
+          failed = error;
+          if (error) {
+            clearTimeout(timer);
+            unknown(error instanceof Error ? error.message : 'the request failed');
+          }
+        },
+      });
+      controller.execute(() => {
+        clearTimeout(timer);
+        const raw = controller.getResponse();
+        try {
+          resolve(typeof raw === 'string' ? (JSON.parse(raw.replace(/^\uFEFF/, '')) as Json) : (raw as Json));
+        } catch {
+          unknown('an unreadable reply');
+        }
+      });
+    }).finally(releaseSdkLoggers);
+  }
+
+  const firstMessage = (response: Json) => (response.messages?.message?.[0] ?? { code: 'E00001', text: 'The gateway answered without a message.' }) as { code: string; text: string };
+
+  function chargeResult(response: Json): ChargeResult {
+    const t = response.transactionResponse as Json | undefined;
+    if (!t || !t.responseCode) {
+      const m = firstMessage(response);
+      throw new GatewayRefused(m.code, m.text);
+    }
+    const outcome = ({ '1': 'approved', '2': 'declined', '3': 'error', '4': 'held' } as const)[String(t.responseCode) as '1' | '2' | '3' | '4'] ?? 'error';
+    const error = t.errors?.[0] as { errorCode: string; errorText: string } | undefined;
+    const message = t.messages?.[0] as { code: string; description: string } | undefined;
+    return {
+      outcome,
+      transactionId: t.transId && t.transId !== '0' ? String(t.transId) : null,
+      authCode: t.authCode || null,
+      cardBrand: t.accountType || null,
+      last4: typeof t.accountNumber === 'string' ? t.accountNumber.slice(-4) : null,
+      code: error?.errorCode ?? message?.code ?? firstMessage(response).code,
+      message: error?.errorText ?? message?.description ?? firstMessage(response).text,
+    };
+  }
+
+  return {
+    /** Charges a card (a one-time token from Accept.js) or a saved payment profile. */
+    async charge(request: ChargeRequest): Promise<ChargeResult> {
+      const payment = 'opaqueData' in request.source ? { payment: { opaqueData: request.source.opaqueData } } : {};
+      const profile = 'profile' in request.source ? { profile: { customerProfileId: request.source.profile.customerProfileId, paymentProfile: { paymentProfileId: request.source.profile.paymentProfileId } } } : {};
+      // Authorize.Net reads the elements in the order of its schema.
+      const transactionRequest = {
+        transactionType: 'authCaptureTransaction',
+        amount: dollars(request.amountCents),
+        ...payment,
+        ...profile,
+        order: { invoiceNumber: request.invoiceNumber, description: request.description },
+        ...(request.billTo ? { billTo: request.billTo } : {}),
+      };
+      return chargeResult(await call('CreateTransactionController', { createTransactionRequest: { merchantAuthentication, refId: request.invoiceNumber, transactionRequest } }));
+    },
+
+    /**
+     * Settles an unknown outcome: the transaction with our reference, if the gateway has one.
+     * Null means the gateway never took the charge.
+     */
+    async findCharge(invoiceNumber: string): Promise<ChargeResult | null> {
+      const list = await call('GetUnsettledTransactionListController', { getUnsettledTransactionListRequest: { merchantAuthentication } });
+      const found = ((list.transactions ?? []) as Json[]).filter((t) => t.invoiceNumber === invoiceNumber).at(-1);
+      if (!found) return null;
+      const details = await call('GetTransactionDetailsController', { getTransactionDetailsRequest: { merchantAuthentication, transId: found.transId } });
+      const t = details.transaction as Json;
+      const status = String(t.transactionStatus);
+      const outcome: ChargeOutcome = ['capturedPendingSettlement', 'settledSuccessfully', 'authorizedPendingCapture'].includes(status)
+        ? 'approved'
+        : status === 'declined'
+          ? 'declined'
+          : status.startsWith('FDS')
+            ? 'held'
+            : 'error';
+      return {
+        outcome,
+        transactionId: String(t.transId),
+        authCode: null,
+        cardBrand: t.payment?.creditCard?.cardType ?? null,
+        last4: String(t.payment?.creditCard?.cardNumber ?? '').slice(-4) || null,
+        code: status,
+        message: `Found at the gateway: ${status}.`,
+      };
+    },
+  };
+}
+
+export type AuthorizeNetGateway = ReturnType<typeof createAuthorizeNetGateway>;

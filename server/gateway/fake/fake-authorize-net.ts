@@ -1,0 +1,284 @@
+import { serve, type ServerType } from '@hono/node-server';
+import type { IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomBytes } from 'node:crypto';
+import { Hono } from 'hono';
+import { luhnValid, TEST_CARDS, ZIP_OUTCOMES } from './cards.ts';
+
+/**
+ * A local stand-in for Authorize.Net's JSON API (POST /xml/v1/request.api) and for the token
+ * service Accept.js calls, for the demo and the tests: the calls the portal makes, with the real
+ * response shapes (a BOM before the JSON, `messages.resultCode`, `transactionResponse` with
+ * `responseCode` 1 approved / 2 declined / 3 error / 4 held for review, the duplicate window's
+ * error 11), the sandbox's test cards and its zip 46282 decline. Tests can make it slow, fail
+ * or drop the connection.
+ */
+
+export interface FakeCredentials {
+  apiLoginId: string;
+  transactionKey: string;
+  clientKey: string;
+}
+
+export const FAKE_CREDENTIALS: FakeCredentials = { apiLoginId: 'fake-login-id', transactionKey: 'fake-transaction-key', clientKey: 'fake-public-client-key' };
+
+interface Card {
+  number: string;
+  brand: string;
+  expMonth: string;
+  expYear: string;
+  zip: string | null;
+}
+
+export interface FakeTransaction {
+  transId: string;
+  amount: string;
+  responseCode: '1' | '2' | '3' | '4';
+  card: Card;
+  invoiceNumber: string | null;
+  submitTimeUTC: string;
+  customerProfileId: string | null;
+}
+
+/** How the next requests go wrong; tests set these directly or with POST /fake/behaviour. */
+export interface FakeBehaviour {
+  /** Every answer waits this long. */
+  delayMs: number;
+  /** The next N requests get HTTP 500. */
+  failNext: number;
+  /** The next N requests have their connection dropped without an answer. */
+  dropNext: number;
+  /** The next N transactions are processed (and stored) but their connection is dropped: outcome unknown to the caller. */
+  dropAfterProcessingNext: number;
+}
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const ok = (extra: Json = {}, refId?: string) => ({ ...extra, ...(refId ? { refId } : {}), messages: { resultCode: 'Ok', message: [{ code: 'I00001', text: 'Successful.' }] } });
+const failure = (code: string, text: string, extra: Json = {}, refId?: string) => ({ ...extra, ...(refId ? { refId } : {}), messages: { resultCode: 'Error', message: [{ code, text }] } });
+const masked = (number: string) => `XXXX${number.slice(-4)}`;
+
+export function createFakeAuthorizeNet(credentials: FakeCredentials = FAKE_CREDENTIALS) {
+  const behaviour: FakeBehaviour = { delayMs: 0, failNext: 0, dropNext: 0, dropAfterProcessingNext: 0 };
+  const tokens = new Map<string, { card: Card; used: boolean; expiresAt: number }>();
+  const transactions = new Map<string, FakeTransaction>();
+  const profiles = new Map<string, { merchantCustomerId: string | null; email: string | null; paymentProfiles: Map<string, Card> }>();
+  let nextId = 60_000_000_001;
+  const newId = () => String(nextId++);
+
+  function resolveCard(payment: Json | undefined, profile: Json | undefined): Card | { error: [string, string] } {
+    if (payment?.opaqueData) {
+      const token = tokens.get(String(payment.opaqueData.dataValue ?? ''));
+      if (!token || token.used || token.expiresAt < Date.now()) return { error: ['E00114', 'Invalid OTS Token.'] };
+      token.used = true;
+      return token.card;
+    }
+    if (profile?.customerProfileId) {
+      const card = profiles.get(String(profile.customerProfileId))?.paymentProfiles.get(String(profile.paymentProfile?.paymentProfileId ?? ''));
+      return card ?? { error: ['E00040', 'The record cannot be found.'] };
+    }
+    return { error: ['E00003', 'The payment is missing.'] };
+  }
+
+  function createTransaction(body: Json, refId?: string) {
+    const request = body.transactionRequest ?? {};
+    if (request.transactionType !== 'authCaptureTransaction') return failure('E00003', 'Only authCaptureTransaction is supported by the fake.', {}, refId);
+    const amount = String(request.amount ?? '');
+    if (!/^\d+(\.\d{1,2})?$/.test(amount) || Number(amount) <= 0) return failure('E00027', 'A valid amount is required.', {}, refId);
+    const card = resolveCard(request.payment, request.profile);
+    if ('error' in card) return failure(card.error[0], card.error[1], {}, refId);
+    const zip = String(request.billTo?.zip ?? card.zip ?? '');
+    const invoiceNumber = request.order?.invoiceNumber ? String(request.order.invoiceNumber) : null;
+    // The duplicate window: same card, amount and invoice number within two minutes.
+    const duplicate = [...transactions.values()].find(
+      (t) => t.card.number === card.number && t.amount === amount && t.invoiceNumber === invoiceNumber && Date.now() - Date.parse(t.submitTimeUTC) < 120_000,
+    );
+    const base = { authCode: '', avsResultCode: 'Y', cvvResultCode: 'M', cavvResultCode: '2', refTransID: '', transHash: '', testRequest: '0', accountNumber: masked(card.number), accountType: card.brand, transHashSha2: '' };
+    if (duplicate) {
+      return failure('E00027', 'The transaction was unsuccessful.', {
+        transactionResponse: { ...base, responseCode: '3', transId: '0', errors: [{ errorCode: '11', errorText: 'A duplicate transaction has been submitted.' }] },
+      }, refId);
+    }
+    const outcome = ZIP_OUTCOMES[zip] ?? 'approved';
+    const responseCode = ({ approved: '1', declined: '2', error: '3', held: '4' } as const)[outcome];
+    const transaction: FakeTransaction = {
+      transId: newId(),
+      amount,
+      responseCode,
+      card,
+      invoiceNumber,
+      submitTimeUTC: new Date().toISOString(),
+      customerProfileId: request.profile?.customerProfileId ? String(request.profile.customerProfileId) : null,
+    };
+    transactions.set(transaction.transId, transaction);
+    const response = { ...base, responseCode, transId: transaction.transId, authCode: outcome === 'approved' ? randomBytes(3).toString('hex').toUpperCase() : '' };
+    if (outcome === 'approved') return ok({ transactionResponse: { ...response, messages: [{ code: '1', description: 'This transaction has been approved.' }] } }, refId);
+    if (outcome === 'held') return ok({ transactionResponse: { ...response, messages: [{ code: '253', description: 'Your order has been received. Thank you for your business!' }] } }, refId);
+    const [errorCode, errorText] = outcome === 'declined' ? ['2', 'This transaction has been declined.'] : ['6', 'The credit card number is invalid.'];
+    return failure('E00027', 'The transaction was unsuccessful.', { transactionResponse: { ...response, errors: [{ errorCode, errorText }] } }, refId);
+  }
+
+  const transactionDetails = (t: FakeTransaction) => ({
+    transId: t.transId,
+    submitTimeUTC: t.submitTimeUTC,
+    transactionType: 'authCaptureTransaction',
+    transactionStatus: { '1': 'capturedPendingSettlement', '2': 'declined', '3': 'generalError', '4': 'FDSPendingReview' }[t.responseCode],
+    responseCode: Number(t.responseCode),
+    authAmount: Number(t.amount),
+    settleAmount: t.responseCode === '1' ? Number(t.amount) : 0,
+    order: t.invoiceNumber ? { invoiceNumber: t.invoiceNumber } : undefined,
+    payment: { creditCard: { cardNumber: masked(t.card.number), expirationDate: 'XXXX', cardType: t.card.brand } },
+  });
+
+  function handle(root: string, body: Json) {
+    const refId = body.refId ? String(body.refId) : undefined;
+    const auth = body.merchantAuthentication ?? {};
+    if (auth.name !== credentials.apiLoginId || auth.transactionKey !== credentials.transactionKey) {
+      return failure('E00007', 'User authentication failed due to invalid authentication values.', {}, refId);
+    }
+    switch (root) {
+      case 'createTransactionRequest':
+        return createTransaction(body, refId);
+      case 'getTransactionDetailsRequest': {
+        const t = transactions.get(String(body.transId ?? ''));
+        return t ? ok({ transaction: transactionDetails(t) }, refId) : failure('E00040', 'The record cannot be found.', {}, refId);
+      }
+      case 'getUnsettledTransactionListRequest': {
+        const list = [...transactions.values()].map((t) => ({
+          transId: t.transId,
+          submitTimeUTC: t.submitTimeUTC,
+          transactionStatus: transactionDetails(t).transactionStatus,
+          invoiceNumber: t.invoiceNumber ?? undefined,
+          accountType: t.card.brand,
+          accountNumber: masked(t.card.number),
+          settleAmount: Number(t.amount),
+        }));
+        return ok({ transactions: list, totalNumInResultSet: list.length }, refId);
+      }
+      case 'createCustomerProfileRequest': {
+        const profile = body.profile ?? {};
+        const id = newId();
+        const paymentProfiles = new Map<string, Card>();
+        const ids: string[] = [];
+        for (const p of [].concat(profile.paymentProfiles ?? [])) {
+          const card = resolveCard((p as Json).payment, undefined);
+          if ('error' in card) return failure(card.error[0], card.error[1], {}, refId);
+          const paymentId = newId();
+          paymentProfiles.set(paymentId, card);
+          ids.push(paymentId);
+        }
+        profiles.set(id, { merchantCustomerId: profile.merchantCustomerId ?? null, email: profile.email ?? null, paymentProfiles });
+        return ok({ customerProfileId: id, customerPaymentProfileIdList: ids, customerShippingAddressIdList: [], validationDirectResponseList: [] }, refId);
+      }
+      case 'createCustomerPaymentProfileRequest': {
+        const profile = profiles.get(String(body.customerProfileId ?? ''));
+        if (!profile) return failure('E00040', 'The record cannot be found.', {}, refId);
+        const card = resolveCard(body.paymentProfile?.payment, undefined);
+        if ('error' in card) return failure(card.error[0], card.error[1], {}, refId);
+        const paymentId = newId();
+        profile.paymentProfiles.set(paymentId, card);
+        return ok({ customerProfileId: String(body.customerProfileId), customerPaymentProfileId: paymentId }, refId);
+      }
+      case 'getCustomerProfileRequest': {
+        const profile = profiles.get(String(body.customerProfileId ?? ''));
+        if (!profile) return failure('E00040', 'The record cannot be found.', {}, refId);
+        return ok({
+          profile: {
+            customerProfileId: String(body.customerProfileId),
+            merchantCustomerId: profile.merchantCustomerId ?? undefined,
+            email: profile.email ?? undefined,
+            paymentProfiles: [...profile.paymentProfiles].map(([id, card]) => ({
+              customerPaymentProfileId: id,
+              payment: { creditCard: { cardNumber: masked(card.number), expirationDate: 'XXXX', cardType: card.brand } },
+            })),
+          },
+        }, refId);
+      }
+      case 'deleteCustomerPaymentProfileRequest': {
+        const profile = profiles.get(String(body.customerProfileId ?? ''));
+        if (!profile?.paymentProfiles.delete(String(body.customerPaymentProfileId ?? ''))) return failure('E00040', 'The record cannot be found.', {}, refId);
+        return ok({}, refId);
+      }
+      default:
+        return failure('E00045', `The fake does not implement ${root}.`, {}, refId);
+    }
+  }
+
+  /** What Accept.js does in the browser: card data in, a one-time token out (valid 15 minutes). */
+  function tokenize(body: Json) {
+    const error = (code: string, text: string) => ({ messages: { resultCode: 'Error', message: [{ code, text }] } });
+    if (body.authData?.clientKey !== credentials.clientKey || body.authData?.apiLoginID !== credentials.apiLoginId) return error('E_WC_21', 'User authentication failed due to invalid authentication values.');
+    const card = body.cardData ?? {};
+    const number = String(card.cardNumber ?? '').replace(/\s/g, '');
+    if (!luhnValid(number)) return error('E_WC_05', 'Please provide valid credit card number.');
+    const month = String(card.month ?? '').padStart(2, '0');
+    const year = String(card.year ?? '');
+    const fullYear = year.length === 2 ? `20${year}` : year;
+    const expires = Date.UTC(Number(fullYear), Number(month), 1);
+    if (!/^(0[1-9]|1[0-2])$/.test(month) || !/^\d{4}$/.test(fullYear) || expires <= Date.now()) return error('E_WC_06', 'Please provide valid expiration month and year.');
+    if (!/^\d{3,4}$/.test(String(card.cardCode ?? ''))) return error('E_WC_15', 'Please provide valid CVV.');
+    const dataValue = randomBytes(24).toString('base64');
+    tokens.set(dataValue, { card: { number, brand: TEST_CARDS[number] ?? 'Visa', expMonth: month, expYear: fullYear, zip: card.zip ? String(card.zip) : null }, used: false, expiresAt: Date.now() + 15 * 60_000 });
+    return { opaqueData: { dataDescriptor: 'COMMON.ACCEPT.INAPP.PAYMENT', dataValue }, messages: { resultCode: 'Ok', message: [{ code: 'I_WC_01', text: 'Successful.' }] } };
+  }
+
+  const app = new Hono<{ Bindings: { incoming: IncomingMessage } }>();
+  const drop = (c: { env: { incoming: IncomingMessage } }) => {
+    c.env.incoming.socket.destroy();
+    return new Response(null);
+  };
+  app.use('*', async (c, next) => {
+    if (behaviour.delayMs) await new Promise((r) => setTimeout(r, behaviour.delayMs));
+    await next();
+  });
+  app.post('/xml/v1/request.api', async (c) => {
+    if (behaviour.dropNext > 0) {
+      behaviour.dropNext--;
+      return drop(c);
+    }
+    if (behaviour.failNext > 0) {
+      behaviour.failNext--;
+      return c.text('Internal Server Error', 500);
+    }
+    const text = (await c.req.text()).replace(/^\uFEFF/, '');
+    let body: Json;
+    try {
+      body = JSON.parse(text) as Json;
+    } catch {
+      return c.body(`\uFEFF${JSON.stringify(failure('E00002', 'The content-type specified is not supported.'))}`, 200, { 'Content-Type': 'application/json; charset=utf-8' });
+    }
+    const root = Object.keys(body)[0] ?? '';
+    const answer = handle(root, body[root] ?? {});
+    if (root === 'createTransactionRequest' && behaviour.dropAfterProcessingNext > 0) {
+      behaviour.dropAfterProcessingNext--;
+      return drop(c);
+    }
+    // Authorize.Net puts a byte order mark before its JSON.
+    return c.body(`\uFEFF${JSON.stringify(answer)}`, 200, { 'Content-Type': 'application/json; charset=utf-8' });
+  });
+  app.post('/fake-accept/token', async (c) => c.json(tokenize(await c.req.json().catch(() => ({})))));
+  app.post('/fake/behaviour', async (c) => {
+    Object.assign(behaviour, await c.req.json().catch(() => ({})));
+    return c.json(behaviour);
+  });
+
+  return {
+    app,
+    behaviour,
+    transactions,
+    tokenize: (cardData: Json) => tokenize({ authData: { clientKey: credentials.clientKey, apiLoginID: credentials.apiLoginId }, cardData }),
+    /** Listens on loopback (an ephemeral port unless given); resolves with its base URL. */
+    async listen(port = 0): Promise<{ url: string; close: () => Promise<void> }> {
+      const server: ServerType = await new Promise((resolve) => {
+        const s = serve({ fetch: (request, env) => app.fetch(request, env), port, hostname: '127.0.0.1' }, () => resolve(s));
+      });
+      const address = server.address() as AddressInfo;
+      return {
+        url: `http://127.0.0.1:${address.port}`,
+        close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+      };
+    },
+  };
+}
+
+export type FakeAuthorizeNet = ReturnType<typeof createFakeAuthorizeNet>;

@@ -1,0 +1,96 @@
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { after, before, describe, test } from 'node:test';
+import { createAuthorizeNetGateway, GatewayOutcomeUnknown, GatewayRefused, type ChargeRequest } from '../../server/gateway/authorize-net.ts';
+import { createFakeAuthorizeNet, FAKE_CREDENTIALS } from '../../server/gateway/fake/fake-authorize-net.ts';
+
+const fake = createFakeAuthorizeNet();
+let server: { url: string; close: () => Promise<void> };
+let gateway: ReturnType<typeof createAuthorizeNetGateway>;
+
+before(async () => {
+  server = await fake.listen();
+  gateway = createAuthorizeNetGateway({ apiLoginId: FAKE_CREDENTIALS.apiLoginId, transactionKey: FAKE_CREDENTIALS.transactionKey, endpoint: `${server.url}/xml/v1/request.api`, timeoutMs: 400 });
+});
+after(() => server.close());
+
+let invoices = 0;
+/** A charge of a fresh Accept.js token for `card`, billed to `zip`. */
+function chargeOf(cents: number, card = '4111111111111111', zip = '94114'): ChargeRequest {
+  const token = fake.tokenize({ cardNumber: card, month: '12', year: String(new Date().getUTCFullYear() + 2), cardCode: '123', zip });
+  assert.equal(token.messages.resultCode, 'Ok');
+  return { amountCents: cents, source: { opaqueData: token.opaqueData! }, invoiceNumber: `T${++invoices}`, description: 'Test payment', billTo: { firstName: 'Dana', lastName: 'Whitfield', zip } };
+}
+
+describe('the Authorize.Net gateway, through the official SDK, against the fake', () => {
+  test('a sandbox test card is approved; the reply names the card by brand and last four only', async () => {
+    const result = await gateway.charge(chargeOf(40_399));
+    assert.equal(result.outcome, 'approved');
+    assert.match(result.transactionId!, /^\d+$/);
+    assert.deepEqual([result.cardBrand, result.last4, result.code], ['Visa', '1111', '1']);
+    assert.equal(fake.transactions.get(result.transactionId!)!.amount, '403.99');
+  });
+
+  test('zip 46282 declines; the fake’s zips for held and error answer 4 and 3', async () => {
+    const declined = await gateway.charge(chargeOf(1000, '5424000000000015', '46282'));
+    assert.deepEqual([declined.outcome, declined.code, declined.message], ['declined', '2', 'This transaction has been declined.']);
+    assert.equal((await gateway.charge(chargeOf(1000, '4111111111111111', '46207'))).outcome, 'held');
+    assert.equal((await gateway.charge(chargeOf(1000, '4111111111111111', '46203'))).outcome, 'error');
+  });
+
+  test('the duplicate window refuses the same card, amount and reference within two minutes (error 11)', async () => {
+    const first = chargeOf(2500);
+    assert.equal((await gateway.charge(first)).outcome, 'approved');
+    const again = { ...chargeOf(2500), invoiceNumber: first.invoiceNumber };
+    const duplicate = await gateway.charge(again);
+    assert.deepEqual([duplicate.outcome, duplicate.code], ['error', '11']);
+  });
+
+  test('a token works once', async () => {
+    const request = chargeOf(700);
+    await gateway.charge(request);
+    await assert.rejects(gateway.charge({ ...request, invoiceNumber: 'T-reuse' }), (err: unknown) => err instanceof GatewayRefused && err.code === 'E00114');
+  });
+
+  test('no answer in time, a dropped connection or an HTTP error is "outcome unknown"; the transaction lookup settles it', async () => {
+    fake.behaviour.delayMs = 1000;
+    await assert.rejects(gateway.charge(chargeOf(1234)), GatewayOutcomeUnknown);
+    fake.behaviour.delayMs = 0;
+
+    fake.behaviour.failNext = 1;
+    await assert.rejects(gateway.charge(chargeOf(1235)), GatewayOutcomeUnknown);
+
+    // Charged at the gateway, but the answer never arrives.
+    fake.behaviour.dropAfterProcessingNext = 1;
+    const lost = chargeOf(1236);
+    await assert.rejects(gateway.charge(lost), GatewayOutcomeUnknown);
+    const settled = await gateway.findCharge(lost.invoiceNumber);
+    assert.equal(settled!.outcome, 'approved');
+    assert.equal(settled!.last4, '1111');
+
+    // Dropped before the gateway did anything: nothing to find.
+    fake.behaviour.dropNext = 1;
+    const never = chargeOf(1237);
+    await assert.rejects(gateway.charge(never), GatewayOutcomeUnknown);
+    assert.equal(await gateway.findCharge(never.invoiceNumber), null);
+  });
+
+  test('the SDK’s per-request loggers are let go: fifty charges leave none behind', async () => {
+    const require = createRequire(import.meta.url);
+    const winston = createRequire(require.resolve('authorizenet'))('winston') as { loggers: { loggers: Map<string, unknown> } };
+    for (let i = 0; i < 50; i++) await gateway.charge(chargeOf(100 + i));
+    assert.equal(winston.loggers.loggers.size, 0);
+  });
+
+  test('wrong credentials are refused with E00007', async () => {
+    const wrong = createAuthorizeNetGateway({ apiLoginId: 'x', transactionKey: 'y', endpoint: `${server.url}/xml/v1/request.api`, timeoutMs: 1000 });
+    await assert.rejects(wrong.charge(chargeOf(100)), (err: unknown) => err instanceof GatewayRefused && err.code === 'E00007');
+  });
+
+  test('Accept.js’s token service refuses bad card data with its own codes', () => {
+    assert.equal(fake.tokenize({ cardNumber: '4111111111111112', month: '12', year: '2040', cardCode: '123' }).messages.message[0]!.code, 'E_WC_05');
+    assert.equal(fake.tokenize({ cardNumber: '4111111111111111', month: '13', year: '2040', cardCode: '123' }).messages.message[0]!.code, 'E_WC_06');
+    assert.equal(fake.tokenize({ cardNumber: '4111111111111111', month: '01', year: '2020', cardCode: '123' }).messages.message[0]!.code, 'E_WC_06');
+    assert.equal(fake.tokenize({ cardNumber: '4111111111111111', month: '12', year: '2040', cardCode: '1' }).messages.message[0]!.code, 'E_WC_15');
+  });
+});
