@@ -15,6 +15,8 @@ import { accountSummaryRoutes } from './routes/account-summary.ts';
 import { providerBillingRoutes } from './routes/provider-billing.ts';
 import { providerImportRoutes } from './routes/provider-imports.ts';
 import { createBackground, type Background } from './services/background.ts';
+import { createPaymentsService, type PaymentGateway } from './services/payments.ts';
+import { paymentRoutes } from './routes/payments.ts';
 
 export interface AppOptions {
   db: Db;
@@ -23,6 +25,10 @@ export interface AppOptions {
   /** Milliseconds since the epoch; tests move it to check expiry. */
   now?: () => number;
   background?: Background;
+  /** The card gateway (server/index.ts starts the fake one without credentials); null: no card payments. */
+  gateway?: PaymentGateway | null;
+  /** How long after an unanswered gateway call the gateway is asked about it. */
+  settleDelayMs?: number;
 }
 
 /** The API (everything under /api/v1); `server/index.ts` adds the static site and listens. */
@@ -36,6 +42,7 @@ export function createApp(options: AppOptions) {
     background,
     now,
     auth: createAuthService({ db: options.db, config: options.config, mailer: options.mailer, background, now }),
+    payments: createPaymentsService({ db: options.db, gateway: options.gateway ?? null, background, now, ...(options.settleDelayMs !== undefined ? { settleDelayMs: options.settleDelayMs } : {}) }),
   };
   const allowed = new Set([new URL(options.config.publicUrl).origin, ...options.config.allowedOrigins]);
 
@@ -61,6 +68,7 @@ export function createApp(options: AppOptions) {
     .route('/', accountRoutes)
     .route('/', invoiceRoutes)
     .route('/', accountSummaryRoutes)
+    .route('/', paymentRoutes)
     .route('/provider', providerImportRoutes)
     .route('/provider', providerBillingRoutes);
 

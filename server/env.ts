@@ -26,6 +26,12 @@ export interface Config {
   /** Late fee on the amount past due when a month is billed: a percentage, with a floor in cents; 0% turns it off. */
   lateFeePercent: number;
   lateFeeMinimumCents: number;
+  /** Authorize.Net credentials; without them the local fake gateway is used. */
+  anet: { apiLoginId: string; transactionKey: string; clientKey: string; environment: 'sandbox' | 'production' } | null;
+  /** How long a gateway call may take before its outcome counts as unknown. */
+  gatewayTimeoutMs: number;
+  /** The largest card payment accepted, in cents. */
+  paymentMaxCents: number;
 }
 
 export class ConfigError extends Error {
@@ -103,6 +109,12 @@ const envSchema = z.object({
     .transform(Number)
     .optional()
     .transform((n) => n ?? 500),
+  ANET_API_LOGIN_ID: z.string().trim().min(1).optional(),
+  ANET_TRANSACTION_KEY: z.string().trim().min(1).optional(),
+  ANET_CLIENT_KEY: z.string().trim().min(1).optional(),
+  ANET_ENV: z.enum(['sandbox', 'production'], { message: 'must be sandbox or production' }).optional(),
+  GATEWAY_TIMEOUT_MS: positiveInt(20_000),
+  PAYMENT_MAX_CENTS: positiveInt(2_500_000),
 });
 
 /** Reads the configuration from environment variables; throws ConfigError naming each bad one. */
@@ -115,6 +127,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const anetKeys = [e.ANET_API_LOGIN_ID, e.ANET_TRANSACTION_KEY, e.ANET_CLIENT_KEY];
+  if (anetKeys.some(Boolean) && !anetKeys.every(Boolean)) {
+    throw new ConfigError('Invalid configuration:\n  ANET_API_LOGIN_ID, ANET_TRANSACTION_KEY and ANET_CLIENT_KEY: set all three, or none for the local fake gateway');
+  }
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
   const providerName = e.PROVIDER_NAME ?? 'Harbourline Communications';
   return {
@@ -138,5 +154,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     paymentTermsDays: e.PAYMENT_TERMS_DAYS,
     lateFeePercent: e.LATE_FEE_PERCENT,
     lateFeeMinimumCents: e.LATE_FEE_MINIMUM_CENTS,
+    anet: e.ANET_API_LOGIN_ID
+      ? { apiLoginId: e.ANET_API_LOGIN_ID, transactionKey: e.ANET_TRANSACTION_KEY!, clientKey: e.ANET_CLIENT_KEY!, environment: e.ANET_ENV ?? 'sandbox' }
+      : null,
+    gatewayTimeoutMs: e.GATEWAY_TIMEOUT_MS,
+    paymentMaxCents: e.PAYMENT_MAX_CENTS,
   };
 }

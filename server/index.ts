@@ -7,6 +7,7 @@ import { billingPolicyOf } from './services/billing/billing-run.ts';
 import { DEMO_PASSWORD, DEMO_SIGN_INS, hasAnyAccount, seedDemo } from './db/demo-data.ts';
 import { ConfigError, loadConfig, type Config } from './env.ts';
 import { createMailer } from './mail/mailer.ts';
+import { startGateway } from './gateway/index.ts';
 
 const SITE_DIR = 'dist';
 
@@ -31,7 +32,10 @@ if (config.demoData && !hasAnyAccount(db)) {
 }
 
 const mailer = createMailer({ from: config.mailFrom, smtpUrl: config.smtpUrl, outboxDir: config.outboxDir });
-const { app, deps, idle } = createApp({ db, config, mailer });
+const card = await startGateway(config);
+const { app, deps, idle } = createApp({ db, config, mailer, gateway: card.gateway });
+// Payments a stopped server left unanswered are settled by asking the gateway.
+void deps.payments.settleOpen().catch((err: unknown) => console.error('Settling open payments failed:', err));
 
 if (existsSync(SITE_DIR)) {
   app.use('/*', serveStatic({ root: SITE_DIR }));
@@ -49,6 +53,7 @@ sweep.unref();
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => {
   console.log(`\nBilling portal: ${config.publicUrl}  (API: ${config.publicUrl}/api/v1, OpenAPI: ${config.publicUrl}/api/v1/openapi.json)`);
   console.log(`Database: ${config.databasePath}   Mail: ${config.smtpUrl ? 'SMTP' : `${config.outboxDir}/ (.eml files)`}`);
+  console.log(`Card payments: ${card.accept.environment === 'fake' ? `the local fake Authorize.Net at ${card.accept.fakeUrl}` : `Authorize.Net ${card.accept.environment}`}`);
   if (config.demoData) {
     console.log(`\nDemo sign-ins (password ${DEMO_PASSWORD}):`);
     for (const s of DEMO_SIGN_INS) console.log(`  ${s.email.padEnd(24)} ${s.what}`);
@@ -59,6 +64,7 @@ async function shutdown(signal: string) {
   console.log(`\n${signal}: finishing work in progress…`);
   server.close();
   await idle();
+  await card.close();
   db.$client.close();
   process.exit(0);
 }

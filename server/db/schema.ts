@@ -323,7 +323,12 @@ export const billingRuns = sqliteTable('billing_runs', {
   totalCents: integer('total_cents').notNull().default(0),
 });
 
-/** Money received. The payments issue adds the gateway's columns through its own migration. */
+/**
+ * Money received: card payments through the gateway, and cheques or transfers recorded by the
+ * provider. A card payment is written `pending` before the gateway is called and updated with
+ * the outcome; `unknown` until a lookup at the gateway settles it. Only the card's brand and
+ * last four digits are kept, never its number, expiry or code.
+ */
 export const payments = sqliteTable(
   'payments',
   {
@@ -334,9 +339,22 @@ export const payments = sqliteTable(
     amountCents: integer('amount_cents').notNull(),
     receivedAt: text('received_at').notNull(),
     method: text('method').notNull(),
-    status: text('status', { enum: ['pending', 'approved', 'declined', 'error', 'unknown'] }).notNull(),
+    status: text('status', { enum: ['pending', 'approved', 'declined', 'held', 'error', 'unknown'] }).notNull(),
+    /** The client's Idempotency-Key: the same key on the same account is the same payment. */
+    idempotencyKey: text('idempotency_key'),
+    /** What was asked, to tell a retry from a different request under the same key. */
+    requestFingerprint: text('request_fingerprint'),
+    /** Our reference sent to the gateway as the invoice number: how an unknown outcome is found. */
+    gatewayReference: text('gateway_reference'),
+    gatewayTransactionId: text('gateway_transaction_id'),
+    cardBrand: text('card_brand'),
+    cardLast4: text('card_last4'),
+    resultCode: text('result_code'),
+    resultMessage: text('result_message'),
+    userId: text('user_id'),
+    updatedAt: text('updated_at'),
   },
-  (t) => [index('payments_account_idx').on(t.accountId)],
+  (t) => [index('payments_account_idx').on(t.accountId), uniqueIndex('payments_account_idempotency_unique').on(t.accountId, t.idempotencyKey)],
 );
 
 /** How much of a payment went to which invoice. An invoice's balance is its total minus these. */

@@ -5,13 +5,13 @@ import { createRequire } from 'node:module';
  * Nothing outside server/gateway/ imports the SDK. The SDK needs three kinds of care:
  * - it never calls back when the HTTP request fails (it only logs): we watch its error slot and
  *   keep our own timer, and both mean "outcome unknown", settled later by asking the gateway;
- * - it makes winston loggers per request and never lets them go: we remove them after each call;
+ * - it makes winston loggers per request and never lets them go: we drop them after each call;
  * - Authorize.Net answers JSON with a byte order mark, which the SDK hands over as a string.
  */
 
 const require = createRequire(import.meta.url);
 const sdk = require('authorizenet') as { APIControllers: Record<string, new (request: object, config: object) => SdkController> };
-const winston = createRequire(require.resolve('authorizenet'))('winston') as { loggers: { loggers: Map<string, unknown>; close(id: string): void } };
+const winston = createRequire(require.resolve('authorizenet'))('winston') as { loggers: { loggers: Map<string, unknown> } };
 
 interface SdkController {
   setEnvironment(url: string): void;
@@ -80,9 +80,13 @@ export interface ChargeRequest {
 
 const SDK_LOGGERS = /^(ApiOperationBase|[A-Za-z]+Controller|[A-Za-z]+Type|[A-Za-z]+Request|[A-Za-z]+Response)\d+$/;
 
-/** Lets go of the loggers the SDK made (it names each with a random number). */
+/**
+ * Lets go of the loggers the SDK made (it names each with a random number). They are only
+ * dropped from winston's registry, not closed: the SDK may still log through the last one, and
+ * a closed winston logger prints what it is given (the request, token included) to the console.
+ */
 function releaseSdkLoggers() {
-  for (const id of [...winston.loggers.loggers.keys()]) if (SDK_LOGGERS.test(id)) winston.loggers.close(id);
+  for (const id of [...winston.loggers.loggers.keys()]) if (SDK_LOGGERS.test(id)) winston.loggers.loggers.delete(id);
 }
 
 const dollars = (cents: number) => (cents / 100).toFixed(2);

@@ -5,6 +5,7 @@ import type { Db } from '../db/client.ts';
 import type { Config } from '../env.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import type { Background } from '../services/background.ts';
+import type { PaymentsService } from '../services/payments.ts';
 import { errorBody, issuesFrom } from './errors.ts';
 
 /** Everything a request handler may use; built once by `createApp`. */
@@ -14,6 +15,7 @@ export interface Deps {
   mailer: Mailer;
   background: Background;
   auth: AuthService;
+  payments: PaymentsService;
   now: () => number;
 }
 

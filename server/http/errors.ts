@@ -15,6 +15,8 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'IMPORT_REJECTED'
+  | 'PAYMENT_DECLINED'
+  | 'PAYMENT_FAILED'
   | 'INTERNAL';
 
 export interface ErrorIssue {

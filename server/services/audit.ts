@@ -14,7 +14,8 @@ export type AuditAction =
   | 'demo.reset'
   | 'import.imported'
   | 'import.rejected'
-  | 'billing.run';
+  | 'billing.run'
+  | 'payment.card';
 
 export interface AuditEntry {
   action: AuditAction;

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createApp } from '../../server/app.ts';
+import { createApp, type AppOptions } from '../../server/app.ts';
 import { hashPassword } from '../../server/auth/crypto.ts';
 import { openDatabase, type Db } from '../../server/db/client.ts';
 import { accountUsers, accounts, users } from '../../server/db/schema.ts';
@@ -22,7 +22,7 @@ const address = { addressLine1: '1 Main St', city: 'Reno', region: 'NV', postalC
  * The real app on a fresh in-memory database with a clock the test moves: a standalone customer
  * (C100001), a head office (C200000) with two locations (C200001, C200002), users for each, staff.
  */
-export async function testApp(env: Record<string, string> = {}) {
+export async function testApp(env: Record<string, string> = {}, options: Pick<AppOptions, 'gateway' | 'settleDelayMs'> = {}) {
   const db = openDatabase(':memory:');
   const passwordHash = await fixtureHash;
   const account = (number: string, name: string, parentId: number | null = null) =>
@@ -44,7 +44,7 @@ export async function testApp(env: Record<string, string> = {}) {
   const mailer = createMailer({ from: config.mailFrom, outboxDir: mkdtempSync(join(tmpdir(), 'bp-outbox-')), keepSent: true, log: () => {} });
   // Starts at the real time: lucia, under the session store, also reads the wall clock.
   const clock = { now: Date.now() };
-  const { app, deps, idle } = createApp({ db, config, mailer, now: () => clock.now });
+  const { app, deps, idle } = createApp({ db, config, mailer, now: () => clock.now, ...options });
 
   /** A request as a browser on the portal's own page would send it. */
   const request = (path: string, init: RequestInit & { json?: unknown } = {}) => {
@@ -70,7 +70,7 @@ export async function testApp(env: Record<string, string> = {}) {
     return deps.auth.sendActivation(userId);
   };
 
-  return { app, db, config, mailer, clock, idle, request, login, invite, ids: { solo: solo.id, hq: hq.id, east: east.id, west: west.id } };
+  return { app, db, config, mailer, clock, idle, deps, request, login, invite, ids: { solo: solo.id, hq: hq.id, east: east.id, west: west.id } };
 }
 
 export type TestApp = Awaited<ReturnType<typeof testApp>>;

@@ -1,0 +1,11 @@
+ALTER TABLE `payments` ADD `idempotency_key` text;--> statement-breakpoint
+ALTER TABLE `payments` ADD `request_fingerprint` text;--> statement-breakpoint
+ALTER TABLE `payments` ADD `gateway_reference` text;--> statement-breakpoint
+ALTER TABLE `payments` ADD `gateway_transaction_id` text;--> statement-breakpoint
+ALTER TABLE `payments` ADD `card_brand` text;--> statement-breakpoint
+ALTER TABLE `payments` ADD `card_last4` text;--> statement-breakpoint
+ALTER TABLE `payments` ADD `result_code` text;--> statement-breakpoint
+ALTER TABLE `payments` ADD `result_message` text;--> statement-breakpoint
+ALTER TABLE `payments` ADD `user_id` text;--> statement-breakpoint
+ALTER TABLE `payments` ADD `updated_at` text;--> statement-breakpoint
+CREATE UNIQUE INDEX `payments_account_idempotency_unique` ON `payments` (`account_id`,`idempotency_key`);

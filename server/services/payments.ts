@@ -1,0 +1,193 @@
+import { and, desc, eq } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { payments } from '../db/schema.ts';
+import { GatewayOutcomeUnknown, GatewayRefused, type ChargeRequest, type ChargeResult } from '../gateway/authorize-net.ts';
+import type { Background } from './background.ts';
+import { InputError } from './errors.ts';
+import { allocateAccountCredit } from './ledger.ts';
+
+/** What the payments service needs of a gateway (server/gateway/ provides it). */
+export interface PaymentGateway {
+  charge(request: ChargeRequest): Promise<ChargeResult>;
+  findCharge(reference: string): Promise<ChargeResult | null>;
+}
+
+export type PaymentStatus = (typeof payments.$inferSelect)['status'];
+
+export interface PaymentView {
+  id: number;
+  date: string;
+  amount: number;
+  method: string;
+  card: { brand: string; last4: string } | null;
+  status: PaymentStatus;
+  /** The gateway's words for the outcome, e.g. "This transaction has been declined." */
+  message: string | null;
+}
+
+export interface CardPayment {
+  accountId: number;
+  userId: string;
+  amountCents: number;
+  idempotencyKey: string;
+  opaqueData: { dataDescriptor: string; dataValue: string };
+  billTo: { firstName: string; lastName: string; address: string; city: string; state: string; zip: string; country: string };
+}
+
+/** The same Idempotency-Key was sent with another request. */
+export class IdempotencyConflict extends InputError {
+  override name = 'IdempotencyConflict';
+}
+
+type Row = typeof payments.$inferSelect;
+
+export const paymentView = (p: Row): PaymentView => ({
+  id: p.id,
+  date: p.receivedAt,
+  amount: p.amountCents,
+  method: p.method,
+  card: p.cardBrand && p.cardLast4 ? { brand: p.cardBrand, last4: p.cardLast4 } : null,
+  status: p.status,
+  message: p.resultMessage,
+});
+
+/** Lookups of an unanswered payment before "not found" is final: at 1, 3, 7 and 15 times the first delay. */
+const SETTLE_ATTEMPTS = 4;
+
+const STATUS_OF: Record<ChargeResult['outcome'], PaymentStatus> = { approved: 'approved', declined: 'declined', held: 'held', error: 'error' };
+
+/**
+ * Card payments. A payment row is written `pending` before the gateway is called, in its own
+ * short transaction; nothing stays open across the call. The Idempotency-Key makes a retried or
+ * doubled request the same payment: it is charged once and every copy gets the first result.
+ * An unanswered call leaves the payment `unknown` until the gateway is asked about it.
+ */
+export function createPaymentsService(deps: { db: Db; gateway: PaymentGateway | null; background: Background; now: () => number; settleDelayMs?: number }) {
+  const { db } = deps;
+  /** Payments whose gateway call is under way in this process: copies of the request wait on these. */
+  const inFlight = new Map<number, Promise<PaymentView>>();
+  const reference = (id: number) => `BP${String(id).padStart(10, '0')}`;
+
+  function record(id: number, result: ChargeResult | { outcome: 'unknown' | 'error'; code: string; message: string }) {
+    const status: PaymentStatus = result.outcome === 'unknown' ? 'unknown' : STATUS_OF[result.outcome];
+    const card = 'last4' in result ? result : null;
+    return db.transaction((tx) => {
+      const row = tx
+        .update(payments)
+        .set({
+          status,
+          resultCode: result.code,
+          resultMessage: result.message,
+          gatewayTransactionId: card?.transactionId ?? null,
+          cardBrand: card?.cardBrand ?? null,
+          cardLast4: card?.last4 ?? null,
+          updatedAt: new Date(deps.now()).toISOString(),
+        })
+        .where(eq(payments.id, id))
+        .returning()
+        .get()!;
+      // Approved money goes to the oldest open invoices; what is left is credit.
+      if (status === 'approved') allocateAccountCredit(tx, row.accountId);
+      return row;
+    });
+  }
+
+  /**
+   * Asks the gateway what became of an unanswered payment, and records it. The gateway may still
+   * be working on a late request: "no such charge" only counts as final when `final` says enough
+   * time has passed; otherwise the payment stays unknown.
+   */
+  async function settle(id: number, final = true): Promise<PaymentView | null> {
+    const row = db.select().from(payments).where(eq(payments.id, id)).get();
+    if (!row || !deps.gateway || (row.status !== 'unknown' && row.status !== 'pending')) return row ? paymentView(row) : null;
+    const found = await deps.gateway.findCharge(row.gatewayReference!);
+    if (found) return paymentView(record(id, found));
+    if (!final) return paymentView(row);
+    return paymentView(record(id, { outcome: 'error', code: 'NOT_FOUND', message: 'The gateway has no record of this payment: nothing was charged.' }));
+  }
+
+  /** Asks again and again, waiting longer each time, before taking "no such charge" as the answer. */
+  async function settleLater(id: number) {
+    let wait = deps.settleDelayMs ?? 5_000;
+    for (let attempt = 1; attempt <= SETTLE_ATTEMPTS; attempt++, wait *= 2) {
+      await new Promise((r) => setTimeout(r, wait));
+      const view = await settle(id, attempt === SETTLE_ATTEMPTS);
+      if (view?.status !== 'unknown') return;
+    }
+  }
+
+  async function charge(row: Row, input: CardPayment): Promise<PaymentView> {
+    try {
+      const result = await deps.gateway!.charge({
+        amountCents: input.amountCents,
+        source: { opaqueData: input.opaqueData },
+        invoiceNumber: row.gatewayReference!,
+        description: 'Payment on account',
+        billTo: input.billTo,
+      });
+      return paymentView(record(row.id, result));
+    } catch (err) {
+      if (err instanceof GatewayRefused) return paymentView(record(row.id, { outcome: 'error', code: err.code, message: err.message }));
+      if (!(err instanceof GatewayOutcomeUnknown)) throw err;
+      const view = paymentView(record(row.id, { outcome: 'unknown', code: 'UNKNOWN', message: 'We are confirming this payment with the card processor.' }));
+      // Give the gateway time to finish what it may have started, then ask it.
+      deps.background.run(`settle payment ${row.id}`, () => settleLater(row.id));
+      return view;
+    }
+  }
+
+  return {
+    /** Charges a card once per Idempotency-Key; copies of the request get the first one's result. */
+    async payByCard(input: CardPayment): Promise<PaymentView> {
+      if (!deps.gateway) throw new InputError('Card payments are not available: no payment gateway is configured.');
+      const fingerprint = `amount:${input.amountCents}`;
+      // Synchronous check-and-insert: no other request of this process can come between.
+      const { row, created } = db.transaction((tx) => {
+        const existing = tx
+          .select()
+          .from(payments)
+          .where(and(eq(payments.accountId, input.accountId), eq(payments.idempotencyKey, input.idempotencyKey)))
+          .get();
+        if (existing) return { row: existing, created: false };
+        const inserted = tx
+          .insert(payments)
+          .values({
+            accountId: input.accountId,
+            amountCents: input.amountCents,
+            receivedAt: new Date(deps.now()).toISOString(),
+            method: 'Credit card',
+            status: 'pending',
+            idempotencyKey: input.idempotencyKey,
+            requestFingerprint: fingerprint,
+            userId: input.userId,
+          })
+          .returning()
+          .get();
+        return { row: tx.update(payments).set({ gatewayReference: reference(inserted.id) }).where(eq(payments.id, inserted.id)).returning().get()!, created: true };
+      });
+      if (!created) {
+        if (row.requestFingerprint !== fingerprint) throw new IdempotencyConflict('This Idempotency-Key was used for a different payment. Use a new key for a new payment.');
+        return (await inFlight.get(row.id)) ?? paymentView(row);
+      }
+      const pending = charge(row, input).finally(() => inFlight.delete(row.id));
+      inFlight.set(row.id, pending);
+      return pending;
+    },
+
+    list(accountId: number): PaymentView[] {
+      return db.select().from(payments).where(eq(payments.accountId, accountId)).orderBy(desc(payments.receivedAt), desc(payments.id)).all().map(paymentView);
+    },
+
+    /** Settles payments left unknown (or pending by a process that stopped mid-call). */
+    async settleOpen(): Promise<void> {
+      const open = db.select({ id: payments.id }).from(payments).where(eq(payments.status, 'unknown')).all();
+      const stalePending = db.select({ id: payments.id, at: payments.receivedAt }).from(payments).where(eq(payments.status, 'pending')).all()
+        .filter((p) => deps.now() - Date.parse(p.at) > 10 * 60_000 && !inFlight.has(p.id));
+      for (const p of [...open, ...stalePending]) await settle(p.id);
+    },
+
+    settle,
+  };
+}
+
+export type PaymentsService = ReturnType<typeof createPaymentsService>;
