@@ -5,13 +5,15 @@ import { createRequire } from 'node:module';
  * Nothing outside server/gateway/ imports the SDK. The SDK needs three kinds of care:
  * - it never calls back when the HTTP request fails (it only logs): we watch its error slot and
  *   keep our own timer, and both mean "outcome unknown", settled later by asking the gateway;
- * - it makes winston loggers per request and never lets them go: we drop them after each call;
+ * - it makes winston loggers per request and never lets them go: it gets a silent one instead;
  * - Authorize.Net answers JSON with a byte order mark, which the SDK hands over as a string.
  */
 
 const require = createRequire(import.meta.url);
 const sdk = require('authorizenet') as { APIControllers: Record<string, new (request: object, config: object) => SdkController> };
-const winston = createRequire(require.resolve('authorizenet'))('winston') as { loggers: { loggers: Map<string, unknown> } };
+const winston = createRequire(require.resolve('authorizenet'))('winston') as {
+  loggers: { loggers: Map<string, unknown>; get(id: string, options?: unknown): unknown };
+};
 
 interface SdkController {
   setEnvironment(url: string): void;
@@ -81,13 +83,14 @@ export interface ChargeRequest {
 const SDK_LOGGERS = /^(ApiOperationBase|[A-Za-z]+Controller|[A-Za-z]+Type|[A-Za-z]+Request|[A-Za-z]+Response)\d+$/;
 
 /**
- * Lets go of the loggers the SDK made (it names each with a random number). They are only
- * dropped from winston's registry, not closed: the SDK may still log through the last one, and
- * a closed winston logger prints what it is given (the request, token included) to the console.
+ * The SDK asks winston for a new logger (named with a random number) for every request and every
+ * contract object, formats each request into it even with logging off, and never lets them go.
+ * Its loggers are replaced by one that does nothing: no leak, no work, and no request (with its
+ * token) written anywhere.
  */
-function releaseSdkLoggers() {
-  for (const id of [...winston.loggers.loggers.keys()]) if (SDK_LOGGERS.test(id)) winston.loggers.loggers.delete(id);
-}
+const SILENT = { debug() {}, info() {}, warn() {}, error() {}, verbose() {}, silly() {}, log() {} };
+const registeredGet = winston.loggers.get.bind(winston.loggers);
+winston.loggers.get = (id: string, options?: unknown) => (SDK_LOGGERS.test(id) ? SILENT : registeredGet(id, options));
 
 const dollars = (cents: number) => (cents / 100).toFixed(2);
 
@@ -124,7 +127,7 @@ export function createAuthorizeNetGateway(config: GatewayConfig) {
           unknown('an unreadable reply');
         }
       });
-    }).finally(releaseSdkLoggers);
+    });
   }
 
   const firstMessage = (response: Json) => (response.messages?.message?.[0] ?? { code: 'E00001', text: 'The gateway answered without a message.' }) as { code: string; text: string };

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { SessionUser } from '../auth/sessions.ts';
 import type { Db } from '../db/client.ts';
+import { prepared } from '../db/prepared.ts';
 import { InputError } from './errors.ts';
 import { accounts, type Account } from '../db/schema.ts';
 import { notFound } from '../http/errors.ts';
@@ -21,19 +22,25 @@ export interface AccountSummary {
  */
 export function reachableAccountIds(db: Db, user: SessionUser): number[] | 'all' {
   if (user.role === 'staff') return 'all';
-  const rows = db.all<{ id: number }>(sql`
-    WITH RECURSIVE reach(id) AS (
-      SELECT account_id FROM account_users WHERE user_id = ${user.id}
-      UNION
-      SELECT a.id FROM accounts a JOIN reach r ON a.parent_id = r.id
-    )
-    SELECT id FROM reach`);
-  return rows.map((r) => r.id);
+  const reach = prepared(db, 'accounts.reach', () =>
+    db.$client
+      .prepare(
+        `WITH RECURSIVE reach(id) AS (
+           SELECT account_id FROM account_users WHERE user_id = ?
+           UNION
+           SELECT a.id FROM accounts a JOIN reach r ON a.parent_id = r.id
+         )
+         SELECT id FROM reach`,
+      )
+      .pluck(),
+  );
+  return reach.all(user.id) as number[];
 }
 
 /** The account with this number if the user may reach it; otherwise 404, exactly as if it did not exist. */
 export function findReachableAccount(db: Db, user: SessionUser, number: string): Account {
-  const account = db.select().from(accounts).where(eq(accounts.number, number.toUpperCase())).get();
+  const byNumber = prepared(db, 'accounts.byNumber', () => db.select().from(accounts).where(eq(accounts.number, sql.placeholder('number'))).prepare());
+  const account = byNumber.get({ number: number.toUpperCase() });
   const reachable = account ? reachableAccountIds(db, user) : [];
   if (!account || (reachable !== 'all' && !reachable.includes(account.id))) throw notFound('The account');
   return account;

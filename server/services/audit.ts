@@ -1,5 +1,5 @@
 import type { Db } from '../db/client.ts';
-import { auditLog } from '../db/schema.ts';
+import { prepared } from '../db/prepared.ts';
 
 export type AuditAction =
   | 'login.success'
@@ -27,14 +27,12 @@ export interface AuditEntry {
 
 /** Appends one event to the audit log. Never put secrets (passwords, tokens) in `detail`. */
 export function audit(db: Db, entry: AuditEntry, at: Date = new Date()): void {
-  db.insert(auditLog)
-    .values({
-      at: at.toISOString(),
-      action: entry.action,
-      actorUserId: entry.actorUserId ?? null,
-      accountId: entry.accountId ?? null,
-      ip: entry.ip ?? null,
-      detail: entry.detail ?? null,
-    })
-    .run();
+  prepared(db, 'audit.insert', () => db.$client.prepare('insert into audit_log (at, action, actor_user_id, account_id, ip, detail) values (?, ?, ?, ?, ?, ?)')).run(
+    at.toISOString(),
+    entry.action,
+    entry.actorUserId ?? null,
+    entry.accountId ?? null,
+    entry.ip ?? null,
+    entry.detail ? JSON.stringify(entry.detail) : null,
+  );
 }

@@ -1,6 +1,7 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { invoices, paymentAllocations, payments } from '../db/schema.ts';
+import { prepared } from '../db/prepared.ts';
+import { payments } from '../db/schema.ts';
 
 /**
  * The account's money as derived from its records: invoices (issued), approved payments, and
@@ -10,43 +11,47 @@ import { invoices, paymentAllocations, payments } from '../db/schema.ts';
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 type Conn = Db | Tx;
 
-const allocatedToInvoice = sql<number>`coalesce((select sum(pa.amount_cents) from payment_allocations pa where pa.invoice_id = ${invoices.id}), 0)`;
-
 /** Issued invoices of an account that still have something to pay, oldest due first. */
-function openInvoices(db: Conn, accountId: number) {
-  return db
-    .select({ id: invoices.id, balance: sql<number>`${invoices.totalCents} - ${allocatedToInvoice}` })
-    .from(invoices)
-    .where(and(eq(invoices.accountId, accountId), eq(invoices.state, 'issued'), sql`${invoices.totalCents} > ${allocatedToInvoice}`))
-    .orderBy(asc(invoices.dueDate), asc(invoices.issueDate), asc(invoices.id))
-    .all();
+function openInvoices(db: Db, accountId: number) {
+  return prepared(db as Db, 'ledger.openInvoices', () =>
+    db.$client.prepare(
+      `select id, balance from (
+         select i.id, i.due_date, i.issue_date, i.total_cents - coalesce((select sum(pa.amount_cents) from payment_allocations pa where pa.invoice_id = i.id), 0) as balance
+         from invoices i where i.account_id = ? and i.state = 'issued')
+       where balance > 0 order by due_date, issue_date, id`,
+    ),
+  ).all(accountId) as { id: number; balance: number }[];
 }
 
-/** Approved payments of an account with the part not yet allocated to any invoice. */
-function unallocatedPayments(db: Conn, accountId: number) {
-  const allocated = sql<number>`coalesce((select sum(pa.amount_cents) from payment_allocations pa where pa.payment_id = ${payments.id}), 0)`;
-  return db
-    .select({ id: payments.id, unallocated: sql<number>`${payments.amountCents} - ${allocated}` })
-    .from(payments)
-    .where(and(eq(payments.accountId, accountId), eq(payments.status, 'approved'), sql`${payments.amountCents} > ${allocated}`))
-    .orderBy(asc(payments.receivedAt), asc(payments.id))
-    .all();
+/** Approved payments of an account (or just one of them) with the part not yet allocated to any invoice. */
+function unallocatedPayments(db: Db, accountId: number, paymentId?: number) {
+  const statement = prepared(db as Db, 'ledger.unallocatedPayments', () =>
+    db.$client.prepare(
+      `select id, unallocated from (
+         select p.id, p.received_at, p.amount_cents - coalesce((select sum(pa.amount_cents) from payment_allocations pa where pa.payment_id = p.id), 0) as unallocated
+         from payments p where p.account_id = @account and (@payment is null or p.id = @payment) and p.status = 'approved')
+       where unallocated > 0 order by received_at, id`,
+    ),
+  );
+  return statement.all({ account: accountId, payment: paymentId ?? null }) as { id: number; unallocated: number }[];
 }
 
 /**
- * Spreads every unallocated approved payment of the account over its open invoices, oldest
- * first. Whatever is left stays as credit for the next invoice. Idempotent: run it after a
- * payment is approved and after invoices are issued.
+ * Spreads every unallocated approved payment of the account (or only `paymentId`, when one
+ * payment was just approved) over its open invoices, oldest first. Whatever is left stays as
+ * credit for the next invoice. Idempotent: run it after a payment is approved and after
+ * invoices are issued. Call it inside the caller's transaction (on the same connection).
  */
-export function allocateAccountCredit(db: Conn, accountId: number): void {
+export function allocateAccountCredit(db: Db, accountId: number, paymentId?: number): void {
   const open = openInvoices(db, accountId);
+  const allocate = prepared(db as Db, 'ledger.allocate', () => db.$client.prepare('insert into payment_allocations (payment_id, invoice_id, amount_cents) values (?, ?, ?)'));
   let next = 0;
-  for (const payment of unallocatedPayments(db, accountId)) {
+  for (const payment of unallocatedPayments(db, accountId, paymentId)) {
     let left = payment.unallocated;
     while (left > 0 && next < open.length) {
       const invoice = open[next]!;
       const amount = Math.min(left, invoice.balance);
-      db.insert(paymentAllocations).values({ paymentId: payment.id, invoiceId: invoice.id, amountCents: amount }).run();
+      allocate.run(payment.id, invoice.id, amount);
       left -= amount;
       invoice.balance -= amount;
       if (invoice.balance === 0) next++;
@@ -62,7 +67,8 @@ export function recordReceivedPayment(
   if (!Number.isInteger(input.amountCents) || input.amountCents <= 0) throw new RangeError('A payment is a positive number of cents.');
   return db.transaction((tx) => {
     const row = tx.insert(payments).values({ ...input, status: 'approved' }).returning({ id: payments.id }).get();
-    allocateAccountCredit(tx, input.accountId);
+    // The same connection: these statements are part of the transaction.
+    allocateAccountCredit(db, input.accountId);
     return row.id;
   });
 }

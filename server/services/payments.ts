@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { payments } from '../db/schema.ts';
 import { GatewayOutcomeUnknown, GatewayRefused, type ChargeRequest, type ChargeResult } from '../gateway/authorize-net.ts';
@@ -64,6 +64,32 @@ const STATUS_OF: Record<ChargeResult['outcome'], PaymentStatus> = { approved: 'a
  */
 export function createPaymentsService(deps: { db: Db; gateway: PaymentGateway | null; background: Background; now: () => number; settleDelayMs?: number }) {
   const { db } = deps;
+  const p = (name: string) => sql.placeholder(name);
+  /** A placeholder where drizzle's update types want SQL. */
+  const ps = (name: string) => sql`${sql.placeholder(name)}`;
+  // Prepared once: a payment runs these on every request.
+  const q = {
+    byId: db.select().from(payments).where(eq(payments.id, p('id'))).prepare(),
+    byKey: db.select().from(payments).where(and(eq(payments.accountId, p('account')), eq(payments.idempotencyKey, p('key')))).prepare(),
+    insert: db
+      .insert(payments)
+      .values({
+        accountId: p('accountId'), amountCents: p('amountCents'), receivedAt: p('receivedAt'), method: p('method'), status: p('status'),
+        idempotencyKey: p('idempotencyKey'), requestFingerprint: p('requestFingerprint'), userId: p('userId'),
+      })
+      .returning()
+      .prepare(),
+    setReference: db.update(payments).set({ gatewayReference: ps('reference') }).where(eq(payments.id, p('id'))).returning().prepare(),
+    setOutcome: db
+      .update(payments)
+      .set({
+        status: ps('status'), resultCode: ps('resultCode'), resultMessage: ps('resultMessage'), gatewayTransactionId: ps('transactionId'),
+        cardBrand: ps('cardBrand'), cardLast4: ps('cardLast4'), updatedAt: ps('updatedAt'),
+      })
+      .where(eq(payments.id, p('id')))
+      .returning()
+      .prepare(),
+  };
   /** Payments whose gateway call is under way in this process: copies of the request wait on these. */
   const inFlight = new Map<number, Promise<PaymentView>>();
   const reference = (id: number) => `BP${String(id).padStart(10, '0')}`;
@@ -71,23 +97,19 @@ export function createPaymentsService(deps: { db: Db; gateway: PaymentGateway | 
   function record(id: number, result: ChargeResult | { outcome: 'unknown' | 'error'; code: string; message: string }) {
     const status: PaymentStatus = result.outcome === 'unknown' ? 'unknown' : STATUS_OF[result.outcome];
     const card = 'last4' in result ? result : null;
-    return db.transaction((tx) => {
-      const row = tx
-        .update(payments)
-        .set({
-          status,
-          resultCode: result.code,
-          resultMessage: result.message,
-          gatewayTransactionId: card?.transactionId ?? null,
-          cardBrand: card?.cardBrand ?? null,
-          cardLast4: card?.last4 ?? null,
-          updatedAt: new Date(deps.now()).toISOString(),
-        })
-        .where(eq(payments.id, id))
-        .returning()
-        .get()!;
+    return db.transaction(() => {
+      const row = q.setOutcome.get({
+        id,
+        status,
+        resultCode: result.code,
+        resultMessage: result.message,
+        transactionId: card?.transactionId ?? null,
+        cardBrand: card?.cardBrand ?? null,
+        cardLast4: card?.last4 ?? null,
+        updatedAt: new Date(deps.now()).toISOString(),
+      })!;
       // Approved money goes to the oldest open invoices; what is left is credit.
-      if (status === 'approved') allocateAccountCredit(tx, row.accountId);
+      if (status === 'approved') allocateAccountCredit(db, row.accountId, row.id);
       return row;
     });
   }
@@ -98,7 +120,7 @@ export function createPaymentsService(deps: { db: Db; gateway: PaymentGateway | 
    * time has passed; otherwise the payment stays unknown.
    */
   async function settle(id: number, final = true): Promise<PaymentView | null> {
-    const row = db.select().from(payments).where(eq(payments.id, id)).get();
+    const row = q.byId.get({ id });
     if (!row || !deps.gateway || (row.status !== 'unknown' && row.status !== 'pending')) return row ? paymentView(row) : null;
     const found = await deps.gateway.findCharge(row.gatewayReference!);
     if (found) return paymentView(record(id, found));
@@ -142,28 +164,20 @@ export function createPaymentsService(deps: { db: Db; gateway: PaymentGateway | 
       if (!deps.gateway) throw new InputError('Card payments are not available: no payment gateway is configured.');
       const fingerprint = `amount:${input.amountCents}`;
       // Synchronous check-and-insert: no other request of this process can come between.
-      const { row, created } = db.transaction((tx) => {
-        const existing = tx
-          .select()
-          .from(payments)
-          .where(and(eq(payments.accountId, input.accountId), eq(payments.idempotencyKey, input.idempotencyKey)))
-          .get();
+      const { row, created } = db.transaction(() => {
+        const existing = q.byKey.get({ account: input.accountId, key: input.idempotencyKey });
         if (existing) return { row: existing, created: false };
-        const inserted = tx
-          .insert(payments)
-          .values({
-            accountId: input.accountId,
-            amountCents: input.amountCents,
-            receivedAt: new Date(deps.now()).toISOString(),
-            method: 'Credit card',
-            status: 'pending',
-            idempotencyKey: input.idempotencyKey,
-            requestFingerprint: fingerprint,
-            userId: input.userId,
-          })
-          .returning()
-          .get();
-        return { row: tx.update(payments).set({ gatewayReference: reference(inserted.id) }).where(eq(payments.id, inserted.id)).returning().get()!, created: true };
+        const inserted = q.insert.get({
+          accountId: input.accountId,
+          amountCents: input.amountCents,
+          receivedAt: new Date(deps.now()).toISOString(),
+          method: 'Credit card',
+          status: 'pending',
+          idempotencyKey: input.idempotencyKey,
+          requestFingerprint: fingerprint,
+          userId: input.userId,
+        })!;
+        return { row: q.setReference.get({ id: inserted.id, reference: reference(inserted.id) })!, created: true };
       });
       if (!created) {
         if (row.requestFingerprint !== fingerprint) throw new IdempotencyConflict('This Idempotency-Key was used for a different payment. Use a new key for a new payment.');

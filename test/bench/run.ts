@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: the speed figures of the billing issue, measured on this machine and printed.
+ * `npm run bench`: the speed figures of the billing and payments issues, measured on this machine and printed.
  * Not a test: nothing fails on a slow machine; the floors are printed beside the figures.
  */
 import Database from 'better-sqlite3';
@@ -13,6 +13,9 @@ import { renderInvoicePdf } from '../../server/services/invoice-pdf.ts';
 import { findInvoice } from '../../server/services/invoices.ts';
 import { loadBillingData } from '../server/billing-fixture.ts';
 import { testApp } from '../server/helpers.ts';
+import { createAuthorizeNetGateway } from '../../server/gateway/authorize-net.ts';
+import { createFakeAuthorizeNet, FAKE_CREDENTIALS } from '../../server/gateway/fake/fake-authorize-net.ts';
+import { recordReceivedPayment } from '../../server/services/ledger.ts';
 import { importReferenceData, writeBenchFiles } from './fixture.ts';
 
 const POLICY = billingPolicyOf({ paymentTermsDays: 30, lateFeePercent: 1.5, lateFeeMinimumCents: 500 });
@@ -111,6 +114,60 @@ async function pdfAndInvoiceList() {
   report('invoice PDF', `300 lines: median ${median(pdfTimes).toFixed(0)} ms, ${(bytes / 1024).toFixed(0)} KiB`, '300 ms', median(pdfTimes) < 300);
 }
 
+/** My Account's summary for an account with ten years of invoices and payments, and card payments per second against the fake gateway. */
+async function summaryAndPayments() {
+  const fake = createFakeAuthorizeNet();
+  const server = await fake.listen();
+  try {
+    const gateway = createAuthorizeNetGateway({ ...FAKE_CREDENTIALS, endpoint: `${server.url}/xml/v1/request.api`, timeoutMs: 10_000 });
+    const t = await testApp({}, { gateway });
+    await loadBillingData(t.db);
+    t.db.$client.prepare("update subscriptions set start_date = '2016-01-01' where start_date = '2026-01-01'").run();
+    for (let k = 0; k < 120; k++) {
+      const d = new Date(Date.UTC(2016, 10 + k, 1));
+      runBilling(t.db, d.toISOString().slice(0, 7), '2026-11-25', POLICY);
+      const invoice = t.db.$client.prepare('select total_cents from invoices where account_id = ? order by id desc limit 1').pluck().get(t.ids.solo) as number;
+      if (k < 118) recordReceivedPayment(t.db, { accountId: t.ids.solo, amountCents: invoice, receivedAt: d.toISOString().slice(0, 10), method: 'Check' });
+    }
+    const { bearer } = await t.login('solo@example.com');
+    const times: number[] = [];
+    for (let i = 0; i < 550; i++) {
+      const start = performance.now();
+      const res = await t.request('/accounts/C100001/summary', { headers: bearer });
+      await res.json();
+      if (i >= 50) times.push(performance.now() - start);
+    }
+    report('summary API', `median ${median(times).toFixed(2)} ms over 500 requests (120 invoices, 118 payments)`, '5 ms median', median(times) < 5);
+
+    // Card payments, 20 at a time, each sent twice with its key: one charge each.
+    const count = 2000;
+    const body = (i: number) => {
+      const token = fake.tokenize({ cardNumber: '4111111111111111', month: '12', year: '2031', cardCode: '123' });
+      if (!('opaqueData' in token)) throw new Error('no token');
+      return { amount: 100 + i, opaqueData: token.opaqueData, billTo: { firstName: 'Bench', lastName: 'Payer', address: '1 Main St', city: 'Reno', state: 'NV', zip: '89501', country: 'US' } };
+    };
+    const bodies = Array.from({ length: count }, (_, i) => body(i));
+    let next = 0;
+    const start = performance.now();
+    const worker = async () => {
+      while (next < count) {
+        const i = next++;
+        const send = () => t.request('/accounts/C100001/payments', { method: 'POST', headers: { ...bearer, 'Idempotency-Key': `bench-${i}-key` }, json: bodies[i] });
+        const [a, b] = await Promise.all([send(), send()]);
+        if (a.status !== 201 || b.status !== 201) throw new Error(`payment ${i}: ${a.status}/${b.status}`);
+      }
+    };
+    await Promise.all(Array.from({ length: 20 }, worker));
+    const took = seconds(start);
+    const charges = fake.transactions.size;
+    const rate = count / took;
+    report('payments API', `${fmt(count)} payments (each sent twice) in ${took.toFixed(2)} s = ${fmt(rate)} payments/s; ${fmt(charges)} charges at the gateway (${charges - count} doubled)`, '200 payments/s, no double charge', rate >= 200 && charges === count);
+  } finally {
+    await server.close();
+  }
+}
+
 await usageImportAndBillingRun();
 await pdfAndInvoiceList();
+await summaryAndPayments();
 console.log(`\n${results.filter((r) => r.ok).length} of ${results.length} figures meet their floor.`);

@@ -24,7 +24,11 @@ test('a bad setting stops the server with a message that names the variable', ()
   assert.match(refusal({ ALLOWED_ORIGINS: 'shop.example.com/path' }), /ALLOWED_ORIGINS/);
   assert.match(refusal({ PROVIDER_API_KEY: 'short' }), /PROVIDER_API_KEY/);
   assert.match(refusal({ SESSION_IDLE_MINUTES: '-5' }), /SESSION_IDLE_MINUTES/);
+  assert.match(refusal({ ANET_API_LOGIN_ID: 'login-only' }), /ANET_API_LOGIN_ID, ANET_TRANSACTION_KEY and ANET_CLIENT_KEY: set all three/);
+  assert.match(refusal({ ANET_ENV: 'staging' }), /ANET_ENV: must be sandbox or production/);
   assert.equal(loadConfig({}).port, 8787, 'nothing set: the defaults');
+  assert.equal(loadConfig({}).anet, null, 'no credentials: the fake gateway');
+  assert.deepEqual(loadConfig({ ANET_API_LOGIN_ID: 'a', ANET_TRANSACTION_KEY: 'b', ANET_CLIENT_KEY: 'c' }).anet, { apiLoginId: 'a', transactionKey: 'b', clientKey: 'c', environment: 'sandbox' });
 });
 
 /** Runs the provider CLI on its own database file. */

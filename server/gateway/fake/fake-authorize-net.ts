@@ -62,6 +62,8 @@ export function createFakeAuthorizeNet(credentials: FakeCredentials = FAKE_CREDE
   const behaviour: FakeBehaviour = { delayMs: 0, failNext: 0, dropNext: 0, dropAfterProcessingNext: 0 };
   const tokens = new Map<string, { card: Card; used: boolean; expiresAt: number }>();
   const transactions = new Map<string, FakeTransaction>();
+  /** The latest transaction per card, amount and invoice number: the duplicate window's memory. */
+  const recent = new Map<string, FakeTransaction>();
   const profiles = new Map<string, { merchantCustomerId: string | null; email: string | null; paymentProfiles: Map<string, Card> }>();
   let nextId = 60_000_000_001;
   const newId = () => String(nextId++);
@@ -90,9 +92,9 @@ export function createFakeAuthorizeNet(credentials: FakeCredentials = FAKE_CREDE
     const zip = String(request.billTo?.zip ?? card.zip ?? '');
     const invoiceNumber = request.order?.invoiceNumber ? String(request.order.invoiceNumber) : null;
     // The duplicate window: same card, amount and invoice number within two minutes.
-    const duplicate = [...transactions.values()].find(
-      (t) => t.card.number === card.number && t.amount === amount && t.invoiceNumber === invoiceNumber && Date.now() - Date.parse(t.submitTimeUTC) < 120_000,
-    );
+    const windowKey = `${card.number}|${amount}|${invoiceNumber}`;
+    const previous = recent.get(windowKey);
+    const duplicate = previous !== undefined && Date.now() - Date.parse(previous.submitTimeUTC) < 120_000;
     const base = { authCode: '', avsResultCode: 'Y', cvvResultCode: 'M', cavvResultCode: '2', refTransID: '', transHash: '', testRequest: '0', accountNumber: masked(card.number), accountType: card.brand, transHashSha2: '' };
     if (duplicate) {
       return failure('E00027', 'The transaction was unsuccessful.', {
@@ -111,6 +113,7 @@ export function createFakeAuthorizeNet(credentials: FakeCredentials = FAKE_CREDE
       customerProfileId: request.profile?.customerProfileId ? String(request.profile.customerProfileId) : null,
     };
     transactions.set(transaction.transId, transaction);
+    recent.set(windowKey, transaction);
     const response = { ...base, responseCode, transId: transaction.transId, authCode: outcome === 'approved' ? randomBytes(3).toString('hex').toUpperCase() : '' };
     if (outcome === 'approved') return ok({ transactionResponse: { ...response, messages: [{ code: '1', description: 'This transaction has been approved.' }] } }, refId);
     if (outcome === 'held') return ok({ transactionResponse: { ...response, messages: [{ code: '253', description: 'Your order has been received. Thank you for your business!' }] } }, refId);
