@@ -42,7 +42,13 @@ export function createApp(options: AppOptions) {
     background,
     now,
     auth: createAuthService({ db: options.db, config: options.config, mailer: options.mailer, background, now }),
-    payments: createPaymentsService({ db: options.db, gateway: options.gateway ?? null, background, now, ...(options.settleDelayMs !== undefined ? { settleDelayMs: options.settleDelayMs } : {}) }),
+    payments: createPaymentsService({
+      db: options.db,
+      gateway: options.gateway ?? null,
+      background,
+      now,
+      receipts: { mailer: options.mailer, providerName: options.config.providerName, portalUrl: options.config.publicUrl },
+      ...(options.settleDelayMs !== undefined ? { settleDelayMs: options.settleDelayMs } : {}) }),
   };
   const allowed = new Set([new URL(options.config.publicUrl).origin, ...options.config.allowedOrigins]);
 

@@ -46,3 +46,30 @@ export function accessGrantedMail({ to, name, link, providerName }: LinkMail, ac
       signature(providerName),
   };
 }
+
+export interface ReceiptMail {
+  to: string;
+  name: string;
+  providerName: string;
+  accountNumber: string;
+  accountName: string;
+  amount: string;
+  card: string;
+  transactionId: string;
+  date: string;
+  balance: string;
+  portalUrl: string;
+}
+
+/** Sent when a card payment is approved. Names the card by brand and last four only. */
+export function paymentReceiptMail(r: ReceiptMail): MailMessage {
+  return {
+    to: r.to,
+    subject: `Payment received: ${r.amount} for account ${r.accountNumber}`,
+    text:
+      `Hello ${r.name},\n\nThank you: we received your payment.\n\n` +
+      `Account: ${r.accountNumber} (${r.accountName})\nAmount: ${r.amount}\nCard: ${r.card}\nDate: ${r.date}\nTransaction: ${r.transactionId}\n` +
+      `Balance after this payment: ${r.balance}\n\nYour invoices and payments are in the billing portal:\n${r.portalUrl}` +
+      signature(r.providerName),
+  };
+}

@@ -4,7 +4,9 @@ import { payments } from '../db/schema.ts';
 import { GatewayOutcomeUnknown, GatewayRefused, type ChargeRequest, type ChargeResult } from '../gateway/authorize-net.ts';
 import type { Background } from './background.ts';
 import { InputError } from './errors.ts';
-import { allocateAccountCredit } from './ledger.ts';
+import { accountBalanceCents, allocateAccountCredit } from './ledger.ts';
+import type { Mailer } from '../mail/mailer.ts';
+import { paymentReceiptMail } from '../mail/templates.ts';
 
 /** What the payments service needs of a gateway (server/gateway/ provides it). */
 export interface PaymentGateway {
@@ -62,7 +64,17 @@ const STATUS_OF: Record<ChargeResult['outcome'], PaymentStatus> = { approved: 'a
  * doubled request the same payment: it is charged once and every copy gets the first result.
  * An unanswered call leaves the payment `unknown` until the gateway is asked about it.
  */
-export function createPaymentsService(deps: { db: Db; gateway: PaymentGateway | null; background: Background; now: () => number; settleDelayMs?: number }) {
+export interface PaymentsDeps {
+  db: Db;
+  gateway: PaymentGateway | null;
+  background: Background;
+  now: () => number;
+  /** Receipts of approved payments go to the user who paid. */
+  receipts: { mailer: Mailer; providerName: string; portalUrl: string };
+  settleDelayMs?: number;
+}
+
+export function createPaymentsService(deps: PaymentsDeps) {
   const { db } = deps;
   const p = (name: string) => sql.placeholder(name);
   /** A placeholder where drizzle's update types want SQL. */
@@ -94,9 +106,40 @@ export function createPaymentsService(deps: { db: Db; gateway: PaymentGateway | 
   const inFlight = new Map<number, Promise<PaymentView>>();
   const reference = (id: number) => `BP${String(id).padStart(10, '0')}`;
 
+  /** Mails the receipt of an approved payment to the user who made it. */
+  function sendReceipt(payment: Row) {
+    const to = db.$client
+      .prepare('select u.email, u.name, a.number, a.name as accountName, a.currency from users u, accounts a where u.id = ? and a.id = ?')
+      .get(payment.userId, payment.accountId) as { email: string; name: string; number: string; accountName: string; currency: string } | undefined;
+    if (!to) return;
+    const money = (cents: number) => new Intl.NumberFormat('en-US', { style: 'currency', currency: to.currency }).format(cents / 100);
+    const balance = accountBalanceCents(db, payment.accountId);
+    deps.receipts.mailer.send(
+      paymentReceiptMail({
+        to: to.email,
+        name: to.name,
+        providerName: deps.receipts.providerName,
+        accountNumber: to.number,
+        accountName: to.accountName,
+        amount: money(payment.amountCents),
+        card: payment.cardBrand && payment.cardLast4 ? `${payment.cardBrand} ending in ${payment.cardLast4}` : 'card',
+        transactionId: payment.gatewayTransactionId ?? '—',
+        date: payment.receivedAt.slice(0, 10),
+        balance: balance < 0 ? `${money(-balance)} credit` : money(balance),
+        portalUrl: deps.receipts.portalUrl,
+      }),
+    );
+  }
+
   function record(id: number, result: ChargeResult | { outcome: 'unknown' | 'error'; code: string; message: string }) {
     const status: PaymentStatus = result.outcome === 'unknown' ? 'unknown' : STATUS_OF[result.outcome];
     const card = 'last4' in result ? result : null;
+    const row = recordOutcome(id, status, result, card);
+    if (status === 'approved') sendReceipt(row);
+    return row;
+  }
+
+  function recordOutcome(id: number, status: PaymentStatus, result: { code: string; message: string }, card: ChargeResult | null) {
     return db.transaction(() => {
       const row = q.setOutcome.get({
         id,

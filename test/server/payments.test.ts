@@ -84,6 +84,13 @@ describe('POST /accounts/{number}/payments', () => {
     const stored = everything(t);
     assert.ok(!stored.includes(opaqueData.dataValue), 'the token is stored nowhere');
     assert.ok(!stored.includes('4111111111111111'), 'the card number is stored nowhere');
+    await t.idle();
+    const receipt = t.mailer.sent.at(-1)!;
+    assert.equal(receipt.to, 'solo@example.com');
+    assert.equal(receipt.subject, `Payment received: $${(amount / 100).toFixed(2)} for account C100001`);
+    assert.match(receipt.text, /Card: Visa ending in 1111/);
+    assert.match(receipt.text, new RegExp(`Balance after this payment: \\$${((invoices[1]!.total - 1000) / 100).toFixed(2).replace('.', '\\.')}`));
+    assert.ok(!receipt.text.includes('4111111111111111') && !receipt.text.includes(opaqueData.dataValue), 'no card data in the mail');
   });
 
   test('a declined card is a 402 in the error shape; nothing is allocated', async () => {
@@ -94,6 +101,8 @@ describe('POST /accounts/{number}/payments', () => {
     assert.equal(error.code, 'PAYMENT_DECLINED');
     assert.match(error.message, /declined: This transaction has been declined\. Nothing was charged\./);
     assert.deepEqual(balances(t, invoices), invoices.map((i) => i.total));
+    await t.idle();
+    assert.equal(t.mailer.sent.filter((m) => m.subject.startsWith('Payment received')).length, 0, 'no receipt for a declined card');
   });
 
   test('held for review is taken (201, held) but not yet applied; a gateway error is a 402', async () => {
