@@ -5,6 +5,7 @@ export { BpLogin } from './login/login.ts';
 export { BpAccountInfo } from './account-info/account-info.ts';
 export { BpAccountSummary } from './account-summary/account-summary.ts';
 export { BpUsageMeter } from './usage-meter/usage-meter.ts';
+export { BpPaymentHistory } from './payment-history/payment-history.ts';
 export { BpSubAccounts } from './sub-accounts/sub-accounts.ts';
 export { BpAccountSearch } from './account-search/account-search.ts';
 export { BpInvoiceList } from './invoice-list/invoice-list.ts';

@@ -16,3 +16,5 @@ export type InvoiceDetail = InferResponseType<V1['accounts'][':number']['invoice
 export type InvoiceLine = InvoiceDetail['lines'][number];
 export type AccountSummaryData = InferResponseType<V1['accounts'][':number']['summary']['$get'], 200>;
 export type UsageMeterData = AccountSummaryData['usage'][number];
+export type PaymentList = InferResponseType<V1['accounts'][':number']['payments']['$get'], 200>;
+export type Payment = PaymentList['payments'][number];

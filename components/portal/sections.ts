@@ -1,6 +1,7 @@
 import { html, type TemplateResult } from 'lit';
 import type { PortalContext } from '../context/portal-context.ts';
 import '../account-summary/account-summary.ts';
+import '../payment-history/payment-history.ts';
 import '../invoice-list/invoice-list.ts';
 import '../sub-accounts/sub-accounts.ts';
 
@@ -24,7 +25,7 @@ export const SECTIONS: Section[] = [
     label: 'My Account',
     title: 'My Account',
     appliesTo: () => true,
-    render: () => html`<bp-account-summary></bp-account-summary>`,
+    render: () => html`<bp-account-summary></bp-account-summary><bp-payment-history></bp-payment-history>`,
   },
   {
     id: 'invoices',

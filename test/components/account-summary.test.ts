@@ -3,6 +3,7 @@ import type { TemplateResult } from 'lit';
 import { customerMe, headOfficeMe } from '../../stories/fixtures/accounts.ts';
 import { createFakeApi, type FakeApiOptions } from '../../stories/fixtures/fake-api.ts';
 import { inCredit, summaryOf, USAGE } from '../../stories/fixtures/summaries.ts';
+import { paymentsOf } from '../../stories/fixtures/payments.ts';
 import { shadow, textOf, waitFor } from './helpers.ts';
 
 async function inProvider(widget: TemplateResult, options: FakeApiOptions) {
@@ -83,6 +84,34 @@ describe('<bp-usage-meter>', () => {
     const empty = await fixture(html`<bp-usage-meter .data=${[]}></bp-usage-meter>`);
     expect(textOf(shadow(empty))).to.contain('No plan with included minutes');
     const dark = await fixture(html`<bp-usage-meter theme="dark" .data=${USAGE.C200100}></bp-usage-meter>`);
+    await expect(dark).to.be.accessible();
+  });
+});
+
+describe('<bp-payment-history>', () => {
+  it('lists the payments newest first with amount, method, card and result', async () => {
+    const el = await inProvider(html`<bp-payment-history></bp-payment-history>`, { signedInAs: customerMe });
+    const table = await waitFor(() => shadow(el).querySelector('[part=table]'), 'the payments');
+    expect([...table.querySelectorAll('th')].map((th) => th.textContent!.trim())).to.deep.equal(['Date', 'Amount', 'Method', 'Card', 'Result']);
+    const rows = [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim()));
+    const expected = paymentsOf('C123456').payments;
+    expect(rows.length).to.equal(expected.length);
+    expect(rows[0]).to.deep.equal([expected[0]!.date, `$${(expected[0]!.amount / 100).toFixed(2)}`, 'Credit card', 'Visa ending in 1111', 'Approved']);
+    expect(rows[1]![3]).to.equal('MasterCard ending in 0015');
+    expect(rows[1]![4]).to.equal('Declined');
+    expect(rows.some((r) => r[2] === 'Check' && r[3] === '—')).to.equal(true);
+    await expect(el).to.be.accessible();
+  });
+
+  it('has empty, loading, error and dark states', async () => {
+    const empty = await fixture(html`<bp-payment-history .data=${{ payments: [] }}></bp-payment-history>`);
+    expect(textOf(shadow(empty))).to.contain('No payments yet');
+    const loading = await inProvider(html`<bp-payment-history></bp-payment-history>`, { signedInAs: customerMe, hangPaths: /payments/ });
+    expect((await waitFor(() => shadow(loading).querySelector('[role=status]'), 'loading')).textContent).to.contain('Loading payments');
+    const failed = await inProvider(html`<bp-payment-history></bp-payment-history>`, { signedInAs: customerMe, offlinePaths: /payments/ });
+    await waitFor(() => shadow(failed).querySelector('[part=error]'), 'the error');
+    const dark = await inProvider(html`<bp-payment-history theme="dark"></bp-payment-history>`, { signedInAs: customerMe });
+    await waitFor(() => shadow(dark).querySelector('[part=table]'), 'the dark table');
     await expect(dark).to.be.accessible();
   });
 });

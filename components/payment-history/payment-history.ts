@@ -1,0 +1,105 @@
+import { css, html } from 'lit';
+import { customElement } from 'lit/decorators.js';
+import { call, type ApiClient } from '../api/client.ts';
+import type { Payment, PaymentList } from '../api/types.ts';
+import { AccountDataElement } from '../base/account-data-element.ts';
+import { formatDate, formatMoney } from '../i18n/format.ts';
+import { token } from '../styles/tokens.ts';
+
+const RESULT_LABELS: Record<Payment['status'], string> = {
+  approved: 'Approved',
+  declined: 'Declined',
+  held: 'Under review',
+  error: 'Not processed',
+  unknown: 'Being confirmed',
+  pending: 'In progress',
+};
+
+/**
+ * @summary The account's payments, newest first: date, amount, method, card and result.
+ *
+ * @csspart table - The table of payments.
+ * @csspart error - The error message, when loading failed.
+ * @csspart empty - The message when there are no payments.
+ */
+@customElement('bp-payment-history')
+export class BpPaymentHistory extends AccountDataElement<PaymentList> {
+  static override styles = [
+    ...AccountDataElement.styles,
+    css`
+      :host {
+        display: block;
+      }
+      h2 {
+        margin: 0 0 ${token('space-4')};
+        font-size: ${token('font-size-lg')};
+      }
+      .number {
+        text-align: right;
+        font-variant-numeric: tabular-nums;
+      }
+      .result.declined,
+      .result.error {
+        color: ${token('color-danger')};
+      }
+      .result.approved {
+        color: ${token('color-success')};
+      }
+      .table-scroll {
+        overflow-x: auto;
+      }
+    `,
+  ];
+
+  protected load(client: ApiClient, number: string, signal: AbortSignal) {
+    return call(client.api.v1.accounts[':number'].payments.$get({ param: { number } }, { init: { signal } }));
+  }
+
+  protected override render() {
+    return html`
+      <section class="panel" aria-labelledby="payments-heading">
+        <h2 id="payments-heading">Payment History</h2>
+        ${this.renderData({
+          loading: 'Loading payments…',
+          isEmpty: (list) => list.payments.length === 0,
+          empty: 'No payments yet.',
+          complete: (list) => html`
+            <div class="table-scroll">
+              <table part="table">
+                <caption class="visually-hidden">Payments, newest first</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Date</th>
+                    <th scope="col" class="number">Amount</th>
+                    <th scope="col">Method</th>
+                    <th scope="col">Card</th>
+                    <th scope="col">Result</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${list.payments.map(
+                    (p) => html`
+                      <tr>
+                        <td>${formatDate(p.date)}</td>
+                        <td class="number">${formatMoney(p.amount)}</td>
+                        <td>${p.method}</td>
+                        <td>${p.card ? `${p.card.brand} ending in ${p.card.last4}` : '—'}</td>
+                        <td><span class="result ${p.status}" title=${p.message ?? ''}>${RESULT_LABELS[p.status]}</span></td>
+                      </tr>
+                    `,
+                  )}
+                </tbody>
+              </table>
+            </div>
+          `,
+        })}
+      </section>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'bp-payment-history': BpPaymentHistory;
+  }
+}
