@@ -17,6 +17,7 @@ import { providerImportRoutes } from './routes/provider-imports.ts';
 import { createBackground, type Background } from './services/background.ts';
 import { createPaymentsService, type PaymentGateway } from './services/payments.ts';
 import { paymentRoutes } from './routes/payments.ts';
+import { cardFrameRoutes, type CardFrameConfig } from './card-frame/routes.ts';
 
 export interface AppOptions {
   db: Db;
@@ -29,6 +30,8 @@ export interface AppOptions {
   gateway?: PaymentGateway | null;
   /** How long after an unanswered gateway call the gateway is asked about it. */
   settleDelayMs?: number;
+  /** The card frame's Accept.js settings; without them there is no /card-frame. */
+  cardFrame?: CardFrameConfig;
 }
 
 /** The API (everything under /api/v1); `server/index.ts` adds the static site and listens. */
@@ -88,14 +91,14 @@ export function createApp(options: AppOptions) {
   api.onError(handleError);
 
   const root = new OpenAPIHono<AppEnv>();
-  root.use(
-    '*',
-    secureHeaders({
-      crossOriginEmbedderPolicy: false,
-      strictTransportSecurity: options.config.publicUrl.startsWith('https:') ? 'max-age=15552000; includeSubDomains' : false,
-    }),
-  );
+  const secure = secureHeaders({
+    crossOriginEmbedderPolicy: false,
+    strictTransportSecurity: options.config.publicUrl.startsWith('https:') ? 'max-age=15552000; includeSubDomains' : false,
+  });
+  // The card frame sets its own headers: it is made to be framed by the allowed origins.
+  root.use('*', (c, next) => (c.req.path.startsWith('/card-frame') ? next() : secure(c, next)));
   root.onError(handleError);
+  if (options.cardFrame) root.route('/', cardFrameRoutes(options.cardFrame, allowed));
   const app = root.route('/api/v1', routes);
   // Unknown API paths answer in the error shape, before the static site (server/index.ts) sees them.
   root.all('/api/v1/*', (c) => c.json(errorBody('NOT_FOUND', 'There is no such API route.'), 404));

@@ -33,7 +33,7 @@ if (config.demoData && !hasAnyAccount(db)) {
 
 const mailer = createMailer({ from: config.mailFrom, smtpUrl: config.smtpUrl, outboxDir: config.outboxDir });
 const card = await startGateway(config);
-const { app, deps, idle } = createApp({ db, config, mailer, gateway: card.gateway });
+const { app, deps, idle } = createApp({ db, config, mailer, gateway: card.gateway, cardFrame: card.cardFrame });
 // Payments a stopped server left unanswered are settled by asking the gateway.
 void deps.payments.settleOpen().catch((err: unknown) => console.error('Settling open payments failed:', err));
 
@@ -53,7 +53,7 @@ sweep.unref();
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => {
   console.log(`\nBilling portal: ${config.publicUrl}  (API: ${config.publicUrl}/api/v1, OpenAPI: ${config.publicUrl}/api/v1/openapi.json)`);
   console.log(`Database: ${config.databasePath}   Mail: ${config.smtpUrl ? 'SMTP' : `${config.outboxDir}/ (.eml files)`}`);
-  console.log(`Card payments: ${card.accept.environment === 'fake' ? `the local fake Authorize.Net at ${card.accept.fakeUrl}` : `Authorize.Net ${card.accept.environment}`}`);
+  console.log(`Card payments: ${card.fakeUrl ? `the local fake Authorize.Net at ${card.fakeUrl}` : `Authorize.Net ${card.cardFrame.environment}`}`);
   if (config.demoData) {
     console.log(`\nDemo sign-ins (password ${DEMO_PASSWORD}):`);
     for (const s of DEMO_SIGN_INS) console.log(`  ${s.email.padEnd(24)} ${s.what}`);

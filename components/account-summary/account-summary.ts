@@ -1,5 +1,5 @@
 import { css, html, nothing } from 'lit';
-import { customElement } from 'lit/decorators.js';
+import { customElement, state } from 'lit/decorators.js';
 import { call, type ApiClient } from '../api/client.ts';
 import type { AccountSummaryData } from '../api/types.ts';
 import '../account-info/account-info.ts';
@@ -7,6 +7,7 @@ import { AccountDataElement } from '../base/account-data-element.ts';
 import { formatDate, formatMoney } from '../i18n/format.ts';
 import { token } from '../styles/tokens.ts';
 import '../usage-meter/usage-meter.ts';
+import '../payment-form/payment-form.ts';
 
 /**
  * @summary The guide's My Account: Account Information, Payment Information (current balance,
@@ -64,8 +65,24 @@ export class BpAccountSummary extends AccountDataElement<AccountSummaryData> {
     `,
   ];
 
+  /** The payment form is open (Make a payment). */
+  @state() private paying = false;
+  /** A payment went through while the form was open: the figures are reloaded when it closes. */
+  private paid = false;
+
+  private closePayment() {
+    this.paying = false;
+    if (this.paid && this.data === undefined) void this.task.run();
+    this.paid = false;
+  }
+
   protected load(client: ApiClient, number: string, signal: AbortSignal) {
     return call(client.api.v1.accounts[':number'].summary.$get({ param: { number } }, { init: { signal } }));
+  }
+
+  private openPayment() {
+    this.paying = true;
+    void this.updateComplete.then(() => this.renderRoot.querySelector('bp-payment-form')?.scrollIntoView({ block: 'nearest' }));
   }
 
   private renderPayment(s: AccountSummaryData) {
@@ -93,6 +110,9 @@ export class BpAccountSummary extends AccountDataElement<AccountSummaryData> {
           ? html`<p class="cycle">To avoid any late payment charges, please ensure that your payment is received no later than ${formatDate(s.dueDate)}.</p>`
           : nothing}
         ${s.pastDue > 0 ? html`<p class="cycle alert" role="note">${money(s.pastDue)} is past due. Please pay it now to avoid further late payment charges.</p>` : nothing}
+        ${this.portal && !this.paying
+          ? html`<div class="cycle"><button class="button" type="button" @click=${() => this.openPayment()}>Make a payment</button></div>`
+          : nothing}
       </section>
     `;
   }
@@ -103,6 +123,14 @@ export class BpAccountSummary extends AccountDataElement<AccountSummaryData> {
       complete: (s) => html`
         <bp-account-info .data=${s.account} theme=${this.theme}></bp-account-info>
         ${this.renderPayment(s)}
+        ${this.paying
+          ? html`<bp-payment-form
+              .data=${s}
+              theme=${this.theme}
+              @bp-payment-success=${() => (this.paid = true)}
+              @bp-payment-cancel=${() => this.closePayment()}
+            ></bp-payment-form>`
+          : nothing}
         <bp-usage-meter .data=${s.usage} theme=${this.theme}></bp-usage-meter>
       `,
     });

@@ -89,6 +89,7 @@ export class PortalHost extends LitElement {
     const previous = this.portal as PortalContext | undefined;
     return {
       client: previous?.client ?? this.buildClient(),
+      serverUrl: (this.apiBase || globalThis.location?.origin || '').replace(/\/$/, ''),
       status: previous?.status ?? 'checking',
       user: previous?.user ?? null,
       accounts: previous?.accounts ?? [],

@@ -7,6 +7,8 @@ export type SessionStatus = 'checking' | 'signed-out' | 'signed-in';
 /** What `<bp-portal>` and `<bp-provider>` give every element inside them. */
 export interface PortalContext {
   client: ApiClient;
+  /** The portal server's origin (for the card frame). */
+  serverUrl: string;
   status: SessionStatus;
   user: User | null;
   /** Accounts the user reaches (a staff user's list holds the accounts they looked up). */

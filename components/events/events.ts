@@ -1,4 +1,4 @@
-import type { AccountSummary, InvoiceSummary, User } from '../api/types.ts';
+import type { AccountSummary, InvoiceSummary, Payment, User } from '../api/types.ts';
 
 /** Fired when a user signs in (by password, or from an activation or reset link). */
 export class BpLoginEvent extends Event {
@@ -40,8 +40,26 @@ export class BpInvoiceDownloadEvent extends Event {
   }
 }
 
+/** Fired when a card payment went through (approved, or taken and being confirmed). */
+export class BpPaymentSuccessEvent extends Event {
+  static readonly eventName = 'bp-payment-success';
+  constructor(readonly detail: { payment: Payment }) {
+    super(BpPaymentSuccessEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
+/** Fired when the user closes the payment form without paying. */
+export class BpPaymentCancelEvent extends Event {
+  static readonly eventName = 'bp-payment-cancel';
+  constructor() {
+    super(BpPaymentCancelEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
 declare global {
   interface HTMLElementEventMap {
+    'bp-payment-success': BpPaymentSuccessEvent;
+    'bp-payment-cancel': BpPaymentCancelEvent;
     'bp-invoice-open': BpInvoiceOpenEvent;
     'bp-invoice-download': BpInvoiceDownloadEvent;
     'bp-login': BpLoginEvent;

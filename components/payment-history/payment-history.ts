@@ -3,6 +3,7 @@ import { customElement } from 'lit/decorators.js';
 import { call, type ApiClient } from '../api/client.ts';
 import type { Payment, PaymentList } from '../api/types.ts';
 import { AccountDataElement } from '../base/account-data-element.ts';
+import { BpPaymentSuccessEvent } from '../events/events.ts';
 import { formatDate, formatMoney } from '../i18n/format.ts';
 import { token } from '../styles/tokens.ts';
 
@@ -50,6 +51,21 @@ export class BpPaymentHistory extends AccountDataElement<PaymentList> {
       }
     `,
   ];
+
+  /** A payment made anywhere on the page shows up here. */
+  private readonly reload = () => {
+    if (this.data === undefined) void this.task.run();
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener(BpPaymentSuccessEvent.eventName, this.reload);
+  }
+
+  override disconnectedCallback(): void {
+    document.removeEventListener(BpPaymentSuccessEvent.eventName, this.reload);
+    super.disconnectedCallback();
+  }
 
   protected load(client: ApiClient, number: string, signal: AbortSignal) {
     return call(client.api.v1.accounts[':number'].payments.$get({ param: { number } }, { init: { signal } }));

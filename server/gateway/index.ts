@@ -1,11 +1,14 @@
 import type { Config } from '../env.ts';
 import { ANET_ENDPOINTS, createAuthorizeNetGateway, type AuthorizeNetGateway } from './authorize-net.ts';
 import { createFakeAuthorizeNet, FAKE_CREDENTIALS } from './fake/fake-authorize-net.ts';
+import type { CardFrameConfig } from '../card-frame/routes.ts';
 
 export interface StartedGateway {
   gateway: AuthorizeNetGateway;
   /** What the card frame hands to Accept.js. */
-  accept: { apiLoginId: string; clientKey: string; environment: 'sandbox' | 'production' | 'fake'; fakeUrl: string | null };
+  cardFrame: CardFrameConfig;
+  /** Where the fake listens, when it is the fake. */
+  fakeUrl: string | null;
   close(): Promise<void>;
 }
 
@@ -18,14 +21,17 @@ export async function startGateway(config: Config): Promise<StartedGateway> {
     const { apiLoginId, transactionKey, clientKey, environment } = config.anet;
     return {
       gateway: createAuthorizeNetGateway({ apiLoginId, transactionKey, endpoint: ANET_ENDPOINTS[environment], timeoutMs: config.gatewayTimeoutMs }),
-      accept: { apiLoginId, clientKey, environment, fakeUrl: null },
+      cardFrame: { apiLoginId, clientKey, environment },
+      fakeUrl: null,
       close: async () => {},
     };
   }
-  const fake = await createFakeAuthorizeNet().listen();
+  const fake = createFakeAuthorizeNet();
+  const server = await fake.listen();
   return {
-    gateway: createAuthorizeNetGateway({ ...FAKE_CREDENTIALS, endpoint: `${fake.url}/xml/v1/request.api`, timeoutMs: config.gatewayTimeoutMs }),
-    accept: { apiLoginId: FAKE_CREDENTIALS.apiLoginId, clientKey: FAKE_CREDENTIALS.clientKey, environment: 'fake', fakeUrl: fake.url },
-    close: fake.close,
+    gateway: createAuthorizeNetGateway({ ...FAKE_CREDENTIALS, endpoint: `${server.url}/xml/v1/request.api`, timeoutMs: config.gatewayTimeoutMs }),
+    cardFrame: { apiLoginId: FAKE_CREDENTIALS.apiLoginId, clientKey: FAKE_CREDENTIALS.clientKey, environment: 'fake', tokenize: fake.acceptRequest },
+    fakeUrl: server.url,
+    close: server.close,
   };
 }

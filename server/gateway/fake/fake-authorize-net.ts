@@ -270,6 +270,8 @@ export function createFakeAuthorizeNet(credentials: FakeCredentials = FAKE_CREDE
     behaviour,
     transactions,
     tokenize: (cardData: Json) => tokenize({ authData: { clientKey: credentials.clientKey, apiLoginID: credentials.apiLoginId }, cardData }),
+    /** Accept.js's whole request (authData and cardData), as the card frame's stand-in sends it. */
+    acceptRequest: (request: unknown) => tokenize((request ?? {}) as Json),
     /** Listens on loopback (an ephemeral port unless given); resolves with its base URL. */
     async listen(port = 0): Promise<{ url: string; close: () => Promise<void> }> {
       const server: ServerType = await new Promise((resolve) => {

@@ -1,0 +1,53 @@
+/** What the card frame answers when asked for a token. */
+export type CardTokenResult =
+  | { ok: true; opaqueData: { dataDescriptor: string; dataValue: string }; card: { brand: string; last4: string }; name: { firstName: string; lastName: string } }
+  | { ok: false; errors: { field: string; message: string }[] };
+
+/**
+ * Talks to the card frame (server/card-frame/) by postMessage. The frame is sandboxed, so its
+ * messages come from an opaque origin: they are recognised by their source window instead.
+ */
+export class CardFrameChannel {
+  private waiting = new Map<string, (result: CardTokenResult) => void>();
+  private sequence = 0;
+  ready = false;
+
+  constructor(
+    private readonly frame: () => HTMLIFrameElement | null,
+    private readonly onChange: (height?: number) => void,
+  ) {}
+
+  readonly listener = (event: MessageEvent) => {
+    const frame = this.frame();
+    if (!frame || event.source !== frame.contentWindow) return;
+    const message = event.data as { type?: string; id?: string; height?: number } & Partial<CardTokenResult>;
+    if (message.type === 'bp-card:ready') {
+      this.ready = true;
+      this.onChange();
+    } else if (message.type === 'bp-card:resize' && typeof message.height === 'number') {
+      this.onChange(message.height);
+    } else if (message.type === 'bp-card:result' && message.id) {
+      this.waiting.get(message.id)?.(message as CardTokenResult);
+      this.waiting.delete(message.id);
+    }
+  };
+
+  /** Asks the frame to check its fields and turn them into a one-time token. */
+  requestToken(zip: string, timeoutMs = 30_000): Promise<CardTokenResult> {
+    const frame = this.frame();
+    if (!frame?.contentWindow || !this.ready) return Promise.resolve({ ok: false, errors: [{ field: 'card', message: 'The card fields are still loading. Try again in a moment.' }] });
+    const id = `t${++this.sequence}`;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.waiting.delete(id);
+        resolve({ ok: false, errors: [{ field: 'card', message: 'The card could not be checked in time. Please try again.' }] });
+      }, timeoutMs);
+      this.waiting.set(id, (result) => {
+        clearTimeout(timer);
+        resolve(result);
+      });
+      // The frame's origin is opaque: '*' is the only target; the message holds nothing secret.
+      frame.contentWindow!.postMessage({ type: 'bp-card:tokenize', id, zip }, '*');
+    });
+  }
+}

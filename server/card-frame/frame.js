@@ -1,0 +1,92 @@
+// The card frame's script: served by the portal server into a sandboxed iframe. The card fields
+// live only here; the host page asks for a token by message and gets back Accept.js's one-time
+// opaque data, the brand, the last four digits and the name on the card. Plain JavaScript: it runs as is.
+(() => {
+  const body = document.body;
+  const hostOrigin = body.dataset.origin;
+  const form = document.querySelector('form');
+  const field = (name) => form.elements.namedItem(name);
+  /** The fields with an error line; the expiry's month and year share the month's. */
+  const names = ['firstName', 'lastName', 'cardNumber', 'month', 'cardCode'];
+
+  const digits = (s) => s.replace(/[\s-]/g, '');
+  const luhn = (number) => {
+    let sum = 0;
+    for (let i = 0; i < number.length; i++) {
+      let d = Number(number[number.length - 1 - i]);
+      if (i % 2 === 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+      sum += d;
+    }
+    return sum % 10 === 0;
+  };
+  const brandOf = (n) =>
+    /^4/.test(n) ? 'Visa' : /^(5[1-5]|2[2-7])/.test(n) ? 'MasterCard' : /^3[47]/.test(n) ? 'AmericanExpress' : /^6(011|5)/.test(n) ? 'Discover' : /^35/.test(n) ? 'JCB' : /^3[068]/.test(n) ? 'DinersClub' : 'Card';
+
+  function showErrors(errors) {
+    for (const name of names) {
+      const error = errors.find((e) => e.field === name);
+      for (const input of name === 'month' ? [field('month'), field('year')] : [field(name)]) input.setAttribute('aria-invalid', error ? 'true' : 'false');
+      document.getElementById(`${name}-error`).textContent = error ? error.message : '';
+    }
+    const first = errors.find((e) => names.includes(e.field));
+    if (first) field(first.field).focus();
+  }
+
+  function check() {
+    const errors = [];
+    const number = digits(field('cardNumber').value);
+    if (!field('firstName').value.trim()) errors.push({ field: 'firstName', message: 'Enter the first name on the card.' });
+    if (!field('lastName').value.trim()) errors.push({ field: 'lastName', message: 'Enter the last name on the card.' });
+    if (!/^\d{12,19}$/.test(number) || !luhn(number)) errors.push({ field: 'cardNumber', message: 'Enter the card number as printed on the card.' });
+    const month = Number(field('month').value);
+    const year = Number(field('year').value);
+    const now = new Date();
+    if (!month || !year) errors.push({ field: 'month', message: 'Choose the expiry month and year.' });
+    else if (year < now.getFullYear() || (year === now.getFullYear() && month < now.getMonth() + 1)) errors.push({ field: 'month', message: 'This card has expired.' });
+    if (!/^\d{3,4}$/.test(field('cardCode').value.trim())) errors.push({ field: 'cardCode', message: 'Enter the 3 or 4 digit security code.' });
+    return errors;
+  }
+
+  /** Accept.js's error codes, by the field they are about. */
+  const FIELD_OF_CODE = { E_WC_05: 'cardNumber', E_WC_06: 'month', E_WC_07: 'month', E_WC_08: 'month', E_WC_15: 'cardCode', E_WC_17: 'firstName' };
+
+  const reply = (message) => window.parent.postMessage(message, hostOrigin);
+
+  window.addEventListener('message', (event) => {
+    if (event.source !== window.parent || event.origin !== hostOrigin) return;
+    const message = event.data;
+    if (!message || message.type !== 'bp-card:tokenize') return;
+    const errors = check();
+    showErrors(errors);
+    if (errors.length) return reply({ type: 'bp-card:result', id: message.id, ok: false, errors });
+    const number = digits(field('cardNumber').value);
+    const secureData = {
+      authData: { clientKey: body.dataset.clientKey, apiLoginID: body.dataset.apiLoginId },
+      cardData: {
+        cardNumber: number,
+        month: String(field('month').value).padStart(2, '0'),
+        year: String(field('year').value),
+        cardCode: field('cardCode').value.trim(),
+        fullName: `${field('firstName').value.trim()} ${field('lastName').value.trim()}`,
+        ...(message.zip ? { zip: String(message.zip) } : {}),
+      },
+    };
+    window.Accept.dispatchData(secureData, (response) => {
+      if (!response || !response.messages || response.messages.resultCode !== 'Ok') {
+        const list = (response && response.messages && response.messages.message) || [{ code: 'E_WC_14', text: 'The card could not be checked.' }];
+        const mapped = list.map((m) => ({ field: FIELD_OF_CODE[m.code] || 'card', message: m.text }));
+        showErrors(mapped);
+        return reply({ type: 'bp-card:result', id: message.id, ok: false, errors: mapped });
+      }
+      // The digits are not needed any more: the token stands for them, once.
+      field('cardNumber').value = '';
+      field('cardCode').value = '';
+      // The name on the card is not card data: the payment's billing name comes from it.
+      const name = { firstName: field('firstName').value.trim(), lastName: field('lastName').value.trim() };
+      reply({ type: 'bp-card:result', id: message.id, ok: true, opaqueData: response.opaqueData, card: { brand: brandOf(number), last4: number.slice(-4) }, name });
+    });
+  });
+
+  new ResizeObserver(() => reply({ type: 'bp-card:resize', height: document.documentElement.scrollHeight })).observe(document.body);
+  reply({ type: 'bp-card:ready' });
+})();
