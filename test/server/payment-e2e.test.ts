@@ -1,0 +1,128 @@
+import assert from 'node:assert/strict';
+import { serve } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { createAuthorizeNetGateway } from '../../server/gateway/authorize-net.ts';
+import { createFakeAuthorizeNet, FAKE_CREDENTIALS } from '../../server/gateway/fake/fake-authorize-net.ts';
+import { runBilling } from '../../server/services/billing/billing-run.ts';
+import { loadBillingData } from './billing-fixture.ts';
+import { PASSWORD, testApp } from './helpers.ts';
+
+/**
+ * The payment path end to end, in Chromium: the built portal page, the real app, the card frame
+ * and the fake Authorize.Net. The test types into the card frame as a person would; the page
+ * that hosts the form must not be able to read it.
+ */
+
+const freePort = () =>
+  new Promise<number>((done) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => done(port));
+    });
+  });
+
+let browser: Browser;
+let page: Page;
+let close: () => Promise<void>;
+let t: Awaited<ReturnType<typeof testApp>>;
+const fake = createFakeAuthorizeNet();
+/** Bodies of the API requests the page sent. */
+const apiBodies: string[] = [];
+const site = mkdtempSync(join(tmpdir(), 'bp-e2e-site-'));
+
+before(async () => {
+  await build({ configFile: resolve('vite.config.ts'), logLevel: 'silent', build: { outDir: site, emptyOutDir: true } });
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const gatewayServer = await fake.listen();
+  const gateway = createAuthorizeNetGateway({ ...FAKE_CREDENTIALS, endpoint: `${gatewayServer.url}/xml/v1/request.api`, timeoutMs: 5000 });
+  t = await testApp(
+    { PUBLIC_URL: origin },
+    { gateway, cardFrame: { apiLoginId: FAKE_CREDENTIALS.apiLoginId, clientKey: FAKE_CREDENTIALS.clientKey, environment: 'fake', tokenize: fake.acceptRequest } },
+  );
+  await loadBillingData(t.db);
+  runBilling(t.db, '2026-10', '2026-11-25', { termsDays: 30, lateFee: { ratePpm: 0, minimumCents: 0 } });
+  t.app.use('/*', serveStatic({ root: relative(process.cwd(), site) }));
+  const server = serve({
+    hostname: '127.0.0.1',
+    port,
+    fetch: async (request, env) => {
+      if (new URL(request.url).pathname.startsWith('/api/') && request.method !== 'GET') apiBodies.push(await request.clone().text());
+      return t.app.fetch(request, env);
+    },
+  });
+  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] });
+  page = await browser.newPage();
+  await page.goto(`${origin}/`);
+  await page.getByLabel('Username').fill('solo@example.com');
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.getByRole('button', { name: 'Make a payment' }).click();
+  close = async () => {
+    await browser.close();
+    await new Promise((done) => server.close(done));
+    await gatewayServer.close();
+  };
+});
+
+after(async () => {
+  await close?.();
+  rmSync(site, { recursive: true, force: true });
+});
+
+async function fillCard(number: string) {
+  const frame = page.frameLocator('iframe[title="Card details"]');
+  await frame.getByLabel('First name on card').fill('Solo');
+  await frame.getByLabel('Last name on card').fill('Dentist');
+  await frame.getByLabel('Card number').fill(number);
+  await frame.getByLabel('Expiry month').selectOption('12');
+  await frame.getByLabel('Expiry year').selectOption(String(new Date().getUTCFullYear() + 2));
+  await frame.getByLabel('Card security code').fill('123');
+}
+
+const submit = () => page.locator('bp-payment-form').getByRole('button', { name: 'Make a payment' }).click();
+
+describe('paying by card in the portal page', () => {
+  test('the host page cannot read the card frame', async () => {
+    const reach = await page.evaluate(() => {
+      const form = document.querySelector('bp-portal')!.shadowRoot!.querySelector('bp-account-summary')!.shadowRoot!.querySelector('bp-payment-form')!;
+      const frame = form.shadowRoot!.querySelector('iframe')!;
+      return { document: frame.contentDocument === null, sandbox: frame.getAttribute('sandbox') };
+    });
+    assert.deepEqual(reach, { document: true, sandbox: 'allow-scripts' });
+  });
+
+  test('a bad card number is refused inside the frame, before anything is sent', async () => {
+    await fillCard('4111111111111112');
+    await submit();
+    await page.locator('bp-payment-form').getByText('Check the card details: Enter the card number as printed on the card.').waitFor();
+    assert.equal(apiBodies.filter((b) => b.includes('opaqueData')).length, 0);
+  });
+
+  test('a test card pays the balance: approved, applied, the digits never leave the frame', async () => {
+    await fillCard('4111 1111 1111 1111');
+    await submit();
+    await page.locator('bp-payment-form').getByText(/Thank you: your payment of \$[\d,.]+ with Visa ending in 1111 was approved/).waitFor();
+    const payments = t.db.$client.prepare('select status, card_last4 from payments').all();
+    assert.deepEqual(payments, [{ status: 'approved', card_last4: '1111' }]);
+    assert.equal(fake.transactions.size, 1);
+    const sent = apiBodies.join('\n');
+    assert.ok(sent.includes('opaqueData'), 'the page sent a token');
+    assert.ok(!/4111\s?1111\s?1111\s?1111/.test(sent) && !sent.includes('"cardCode"'), 'and never the card');
+    await page.locator('bp-payment-form').getByRole('button', { name: 'Close' }).click();
+    // The summary reloads: nothing is due any more.
+    const dueAmount = page.locator('bp-account-summary [part=payment] dd').nth(1);
+    await page.waitForFunction(() => {
+      const dd = document.querySelector('bp-portal')?.shadowRoot?.querySelector('bp-account-summary')?.shadowRoot?.querySelectorAll('[part=payment] dd')[1];
+      return dd?.textContent?.trim() === '$0.00';
+    });
+    assert.equal((await dueAmount.textContent())?.trim(), '$0.00');
+  });
+});
