@@ -1,10 +1,10 @@
-import { css, html } from 'lit';
+import { html } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { call, type ApiClient } from '../api/client.ts';
 import type { AccountDetails } from '../api/types.ts';
 import { AccountDataElement } from '../base/account-data-element.ts';
 import { formatAddress } from '../i18n/format.ts';
-import { token } from '../styles/tokens.ts';
+import { definitionListStyles } from '../styles/widget.ts';
 
 /**
  * @summary The guide's Account Information: Account #, Account Name, Billing Address, Representative.
@@ -17,39 +17,7 @@ import { token } from '../styles/tokens.ts';
 export class BpAccountInfo extends AccountDataElement<AccountDetails> {
   static override styles = [
     ...AccountDataElement.styles,
-    css`
-      :host {
-        display: block;
-      }
-      h2 {
-        margin: 0 0 ${token('space-4')};
-        font-size: ${token('font-size-lg')};
-      }
-      dl {
-        display: grid;
-        grid-template-columns: var(--bp-account-info-label-width, 12rem) 1fr;
-        margin: 0;
-      }
-      dt,
-      dd {
-        margin: 0;
-        padding: ${token('space-2')} 0;
-        border-bottom: 1px solid ${token('color-border')};
-      }
-      dt {
-        color: ${token('color-text-muted')};
-        font-weight: ${token('font-weight-bold')};
-      }
-      @media (max-width: 30rem) {
-        dl {
-          grid-template-columns: 1fr;
-        }
-        dt {
-          border-bottom: 0;
-          padding-bottom: 0;
-        }
-      }
-    `,
+    definitionListStyles,
   ];
 
   protected load(client: ApiClient, number: string, signal: AbortSignal) {

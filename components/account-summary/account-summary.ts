@@ -6,6 +6,7 @@ import '../account-info/account-info.ts';
 import { AccountDataElement } from '../base/account-data-element.ts';
 import { formatDate, formatMoney } from '../i18n/format.ts';
 import { token } from '../styles/tokens.ts';
+import { definitionListStyles } from '../styles/widget.ts';
 import '../usage-meter/usage-meter.ts';
 import '../payment-form/payment-form.ts';
 
@@ -23,29 +24,11 @@ import '../payment-form/payment-form.ts';
 export class BpAccountSummary extends AccountDataElement<AccountSummaryData> {
   static override styles = [
     ...AccountDataElement.styles,
+    definitionListStyles,
     css`
       :host {
         display: grid;
         gap: var(--bp-account-summary-gap, ${token('space-6')});
-      }
-      h2 {
-        margin: 0 0 ${token('space-4')};
-        font-size: ${token('font-size-lg')};
-      }
-      dl {
-        display: grid;
-        grid-template-columns: var(--bp-account-info-label-width, 12rem) 1fr;
-        margin: 0;
-      }
-      dt,
-      dd {
-        margin: 0;
-        padding: ${token('space-2')} 0;
-        border-bottom: 1px solid ${token('color-border')};
-      }
-      dt {
-        color: ${token('color-text-muted')};
-        font-weight: ${token('font-weight-bold')};
       }
       .amount {
         font-variant-numeric: tabular-nums;
@@ -56,11 +39,6 @@ export class BpAccountSummary extends AccountDataElement<AccountSummaryData> {
       }
       .cycle {
         margin: ${token('space-4')} 0 0;
-      }
-      @media (max-width: 30rem) {
-        dl {
-          grid-template-columns: 1fr;
-        }
       }
     `,
   ];

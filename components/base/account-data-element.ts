@@ -6,6 +6,7 @@ import type { ApiClient } from '../api/client.ts';
 import { portalContext, type PortalContext } from '../context/portal-context.ts';
 import { controlStyles } from '../styles/controls.ts';
 import { hostStyles } from '../styles/tokens.ts';
+import { widgetStyles } from '../styles/widget.ts';
 import { loadingView, renderStates, stateStyles, type StateViews } from './task-states.ts';
 
 /**
@@ -14,7 +15,7 @@ import { loadingView, renderStates, stateStyles, type StateViews } from './task-
  * or shows `data` set directly (stories, tests, hosts that fetch themselves).
  */
 export abstract class AccountDataElement<T> extends LitElement {
-  static override styles = [hostStyles, controlStyles, stateStyles];
+  static override styles = [hostStyles, controlStyles, stateStyles, widgetStyles];
 
   /** The account to show; default: the portal's current account. */
   @property({ attribute: 'account-number' }) accountNumber = '';

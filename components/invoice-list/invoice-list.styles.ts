@@ -2,13 +2,6 @@ import { css } from 'lit';
 import { token } from '../styles/tokens.ts';
 
 export const invoiceListStyles = css`
-  :host {
-    display: block;
-  }
-  h2 {
-    margin: 0 0 ${token('space-4')};
-    font-size: ${token('font-size-lg')};
-  }
   .filters {
     display: flex;
     flex-wrap: wrap;

@@ -37,13 +37,6 @@ export class BpPaymentForm extends AccountDataElement<AccountSummaryData> {
   static override styles = [
     ...AccountDataElement.styles,
     css`
-      :host {
-        display: block;
-      }
-      h2 {
-        margin: 0 0 ${token('space-4')};
-        font-size: ${token('font-size-lg')};
-      }
       form,
       fieldset {
         display: grid;

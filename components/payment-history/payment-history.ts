@@ -28,13 +28,6 @@ export class BpPaymentHistory extends AccountDataElement<PaymentList> {
   static override styles = [
     ...AccountDataElement.styles,
     css`
-      :host {
-        display: block;
-      }
-      h2 {
-        margin: 0 0 ${token('space-4')};
-        font-size: ${token('font-size-lg')};
-      }
       .number {
         text-align: right;
         font-variant-numeric: tabular-nums;

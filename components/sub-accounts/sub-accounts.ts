@@ -16,9 +16,6 @@ export class BpSubAccounts extends AccountDataElement<AccountDetails> {
   static override styles = [
     ...AccountDataElement.styles,
     css`
-      :host {
-        display: block;
-      }
       h2 {
         margin: 0 0 ${token('space-2')};
         font-size: ${token('font-size-lg')};

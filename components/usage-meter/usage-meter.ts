@@ -32,13 +32,6 @@ export class BpUsageMeter extends AccountDataElement<UsageMeterData[]> {
   static override styles = [
     ...AccountDataElement.styles,
     css`
-      :host {
-        display: block;
-      }
-      h2 {
-        margin: 0 0 ${token('space-4')};
-        font-size: ${token('font-size-lg')};
-      }
       ul {
         display: grid;
         gap: ${token('space-6')};

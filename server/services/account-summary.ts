@@ -1,7 +1,7 @@
 import type { Db } from '../db/client.ts';
 import type { Account } from '../db/schema.ts';
 import { accountDetails } from './accounts.ts';
-import { accountBalanceCents } from './ledger.ts';
+import { accountBalanceCents, INVOICE_BALANCE_SQL } from './ledger.ts';
 
 /** One voice plan's pool this month, as the guide's Current Usage shows it. */
 export interface UsageMeter {
@@ -40,7 +40,7 @@ export function accountSummary(db: Db, account: Account, now: number): AccountSu
   const today = new Date(now).toISOString().slice(0, 10);
   const owed = sqlite
     .prepare(
-      `select i.due_date as dueDate, i.total_cents - coalesce((select sum(pa.amount_cents) from payment_allocations pa where pa.invoice_id = i.id), 0) as balance
+      `select i.due_date as dueDate, ${INVOICE_BALANCE_SQL} as balance
        from invoices i where i.account_id = ? and i.state = 'issued'`,
     )
     .all(account.id) as { dueDate: string; balance: number }[];
@@ -50,7 +50,7 @@ export function accountSummary(db: Db, account: Account, now: number): AccountSu
     (sqlite
       .prepare(
         `select i.id, i.number, i.issue_date as date, i.due_date as dueDate, i.total_cents as total,
-                i.total_cents - coalesce((select sum(pa.amount_cents) from payment_allocations pa where pa.invoice_id = i.id), 0) as balance
+                ${INVOICE_BALANCE_SQL} as balance
          from invoices i where i.account_id = ? and i.state = 'issued' order by i.issue_date desc, i.id desc limit 1`,
       )
       .get(account.id) as AccountSummary['currentInvoice'] | undefined) ?? null;

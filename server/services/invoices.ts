@@ -1,5 +1,6 @@
 import type { Db } from '../db/client.ts';
 import type { Account } from '../db/schema.ts';
+import { INVOICE_BALANCE_SQL } from './ledger.ts';
 
 /**
  * An account's invoices as its customers see them. Balance and status are derived, never
@@ -35,12 +36,11 @@ export interface InvoicePage {
   currency: string;
 }
 
-const balanceSql = `i.total_cents - coalesce((select sum(pa.amount_cents) from payment_allocations pa where pa.invoice_id = i.id), 0)`;
 // `@today`: an unpaid invoice is past due the day after its due date.
-const statusSql = `case when i.state = 'void' then 'void' when (${balanceSql}) <= 0 then 'paid' when i.due_date < @today then 'past_due' else 'open' end`;
+const statusSql = `case when i.state = 'void' then 'void' when (${INVOICE_BALANCE_SQL}) <= 0 then 'paid' when i.due_date < @today then 'past_due' else 'open' end`;
 
 const summaryColumns = `i.id, i.number, i.period, i.issue_date as date, i.due_date as dueDate, a.number as accountNumber, a.name as accountName,
-  i.total_cents as total, ${balanceSql} as balance, ${statusSql} as status`;
+  i.total_cents as total, ${INVOICE_BALANCE_SQL} as balance, ${statusSql} as status`;
 
 export interface InvoiceFilter {
   status?: (typeof INVOICE_STATUSES)[number] | undefined;

@@ -11,12 +11,18 @@ import { payments } from '../db/schema.ts';
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 type Conn = Db | Tx;
 
+/**
+ * An invoice's balance in SQL, for an invoice aliased `i`: its total minus what payments were
+ * allocated to it. The one definition every query of balances uses.
+ */
+export const INVOICE_BALANCE_SQL = `i.total_cents - coalesce((select sum(pa.amount_cents) from payment_allocations pa where pa.invoice_id = i.id), 0)`;
+
 /** Issued invoices of an account that still have something to pay, oldest due first. */
 function openInvoices(db: Db, accountId: number) {
   return prepared(db as Db, 'ledger.openInvoices', () =>
     db.$client.prepare(
       `select id, balance from (
-         select i.id, i.due_date, i.issue_date, i.total_cents - coalesce((select sum(pa.amount_cents) from payment_allocations pa where pa.invoice_id = i.id), 0) as balance
+         select i.id, i.due_date, i.issue_date, ${INVOICE_BALANCE_SQL} as balance
          from invoices i where i.account_id = ? and i.state = 'issued')
        where balance > 0 order by due_date, issue_date, id`,
     ),

@@ -1,5 +1,6 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import { prepared } from '../db/prepared.ts';
 import { payments } from '../db/schema.ts';
 import { GatewayOutcomeUnknown, GatewayRefused, type ChargeRequest, type ChargeResult } from '../gateway/authorize-net.ts';
 import type { Background } from './background.ts';
@@ -108,9 +109,9 @@ export function createPaymentsService(deps: PaymentsDeps) {
 
   /** Mails the receipt of an approved payment to the user who made it. */
   function sendReceipt(payment: Row) {
-    const to = db.$client
-      .prepare('select u.email, u.name, a.number, a.name as accountName, a.currency from users u, accounts a where u.id = ? and a.id = ?')
-      .get(payment.userId, payment.accountId) as { email: string; name: string; number: string; accountName: string; currency: string } | undefined;
+    const to = prepared(db, 'payments.receiptTo', () =>
+      db.$client.prepare('select u.email, u.name, a.number, a.name as accountName, a.currency from users u, accounts a where u.id = ? and a.id = ?'),
+    ).get(payment.userId, payment.accountId) as { email: string; name: string; number: string; accountName: string; currency: string } | undefined;
     if (!to) return;
     const money = (cents: number) => new Intl.NumberFormat('en-US', { style: 'currency', currency: to.currency }).format(cents / 100);
     const balance = accountBalanceCents(db, payment.accountId);

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.ts';
 import { audit } from '../audit.ts';
-import { allocateAccountCredit } from '../ledger.ts';
+import { allocateAccountCredit, INVOICE_BALANCE_SQL } from '../ledger.ts';
 import { InputError } from '../errors.ts';
 import { assertNoUsageImportRunning } from '../usage/usage-imports.ts';
 import { percentToPpm } from './money.ts';
@@ -210,7 +210,7 @@ function loadPeriodData(db: Db, period: Period) {
   const pastDue = new Map(
     sqlite
       .prepare(
-        `select i.account_id, sum(i.total_cents - coalesce((select sum(pa.amount_cents) from payment_allocations pa where pa.invoice_id = i.id), 0)) as owed
+        `select i.account_id, sum(${INVOICE_BALANCE_SQL}) as owed
          from invoices i where i.state = 'issued' and i.due_date < ? group by i.account_id having owed > 0`,
       )
       .raw()
