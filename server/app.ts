@@ -15,7 +15,9 @@ import { accountSummaryRoutes } from './routes/account-summary.ts';
 import { providerBillingRoutes } from './routes/provider-billing.ts';
 import { providerImportRoutes } from './routes/provider-imports.ts';
 import { createBackground, type Background } from './services/background.ts';
-import { createPaymentsService, type PaymentGateway } from './services/payments.ts';
+import { createCardServices, type CardGateway } from './services/card-services.ts';
+import { autopayRoutes } from './routes/autopay.ts';
+import { webhookRoutes } from './routes/webhooks.ts';
 import { paymentRoutes } from './routes/payments.ts';
 import { cardFrameRoutes, type CardFrameConfig } from './card-frame/routes.ts';
 
@@ -27,9 +29,11 @@ export interface AppOptions {
   now?: () => number;
   background?: Background;
   /** The card gateway (server/index.ts starts the fake one without credentials); null: no card payments. */
-  gateway?: PaymentGateway | null;
+  gateway?: CardGateway | null;
   /** How long after an unanswered gateway call the gateway is asked about it. */
   settleDelayMs?: number;
+  /** The Signature Key of gateway webhooks (the fake's, or ANET_SIGNATURE_KEY); without it no webhooks are taken. */
+  webhookSignatureKey?: string | null;
   /** The card frame's Accept.js settings; without them there is no /card-frame. */
   cardFrame?: CardFrameConfig;
 }
@@ -38,6 +42,15 @@ export interface AppOptions {
 export function createApp(options: AppOptions) {
   const now = options.now ?? Date.now;
   const background = options.background ?? createBackground();
+  const mail = { mailer: options.mailer, providerName: options.config.providerName, portalUrl: options.config.publicUrl };
+  const { payments, autopay } = createCardServices({
+    db: options.db,
+    gateway: options.gateway ?? null,
+    background,
+    now,
+    mail,
+    ...(options.settleDelayMs !== undefined ? { settleDelayMs: options.settleDelayMs } : {}),
+  });
   const deps: Deps = {
     db: options.db,
     config: options.config,
@@ -45,13 +58,9 @@ export function createApp(options: AppOptions) {
     background,
     now,
     auth: createAuthService({ db: options.db, config: options.config, mailer: options.mailer, background, now }),
-    payments: createPaymentsService({
-      db: options.db,
-      gateway: options.gateway ?? null,
-      background,
-      now,
-      receipts: { mailer: options.mailer, providerName: options.config.providerName, portalUrl: options.config.publicUrl },
-      ...(options.settleDelayMs !== undefined ? { settleDelayMs: options.settleDelayMs } : {}) }),
+    payments,
+    autopay,
+    webhookSignatureKey: options.webhookSignatureKey ?? null,
   };
   const allowed = new Set([new URL(options.config.publicUrl).origin, ...options.config.allowedOrigins]);
 
@@ -78,6 +87,8 @@ export function createApp(options: AppOptions) {
     .route('/', invoiceRoutes)
     .route('/', accountSummaryRoutes)
     .route('/', paymentRoutes)
+    .route('/', autopayRoutes)
+    .route('/', webhookRoutes)
     .route('/provider', providerImportRoutes)
     .route('/provider', providerBillingRoutes);
 

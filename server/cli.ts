@@ -1,5 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { autopayCommand } from './cli/autopay.ts';
 import { billCommand } from './cli/billing.ts';
 import { createAccountCommand, inviteCommand, listUsersCommand } from './cli/accounts.ts';
 import { UsageError, type Command, type OptionValues } from './cli/command.ts';
@@ -16,6 +17,7 @@ const COMMANDS: Record<string, Command> = {
   'reset-demo': resetDemoCommand,
   import: importCommand,
   bill: billCommand,
+  autopay: autopayCommand,
 };
 
 function usage(): string {

@@ -32,6 +32,10 @@ export interface Config {
   gatewayTimeoutMs: number;
   /** The largest card payment accepted, in cents. */
   paymentMaxCents: number;
+  /** The Signature Key Authorize.Net signs webhook notifications with; without it (and the fake) no webhooks are taken. */
+  anetSignatureKey: string | null;
+  /** When the server runs autopay each day, `HH:MM` in UTC; null: only `npm run portal -- autopay` runs it. */
+  autopaySchedule: string | null;
 }
 
 export class ConfigError extends Error {
@@ -115,6 +119,12 @@ const envSchema = z.object({
   ANET_ENV: z.enum(['sandbox', 'production'], { message: 'must be sandbox or production' }).optional(),
   GATEWAY_TIMEOUT_MS: positiveInt(20_000),
   PAYMENT_MAX_CENTS: positiveInt(2_500_000),
+  ANET_SIGNATURE_KEY: z.string().trim().min(32, 'must be the Signature Key from the Merchant Interface').optional(),
+  AUTOPAY_SCHEDULE: z
+    .string()
+    .trim()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day in UTC such as 06:00')
+    .optional(),
 });
 
 /** Reads the configuration from environment variables; throws ConfigError naming each bad one. */
@@ -159,5 +169,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       : null,
     gatewayTimeoutMs: e.GATEWAY_TIMEOUT_MS,
     paymentMaxCents: e.PAYMENT_MAX_CENTS,
+    anetSignatureKey: e.ANET_SIGNATURE_KEY ?? null,
+    autopaySchedule: e.AUTOPAY_SCHEDULE ?? null,
   };
 }

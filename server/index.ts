@@ -8,6 +8,9 @@ import { DEMO_PASSWORD, DEMO_SIGN_INS, hasAnyAccount, seedDemo } from './db/demo
 import { ConfigError, loadConfig, type Config } from './env.ts';
 import { createMailer } from './mail/mailer.ts';
 import { startGateway } from './gateway/index.ts';
+import { describeAutopayRun } from './cli/autopay.ts';
+import { audit } from './services/audit.ts';
+import { runDaily } from './services/daily-schedule.ts';
 
 const SITE_DIR = 'dist';
 
@@ -33,7 +36,7 @@ if (config.demoData && !hasAnyAccount(db)) {
 
 const mailer = createMailer({ from: config.mailFrom, smtpUrl: config.smtpUrl, outboxDir: config.outboxDir });
 const card = await startGateway(config);
-const { app, deps, idle } = createApp({ db, config, mailer, gateway: card.gateway, cardFrame: card.cardFrame });
+const { app, deps, idle } = createApp({ db, config, mailer, gateway: card.gateway, cardFrame: card.cardFrame, webhookSignatureKey: card.webhookSignatureKey });
 // Payments a stopped server left unanswered are settled by asking the gateway.
 void deps.payments.settleOpen().catch((err: unknown) => console.error('Settling open payments failed:', err));
 
@@ -41,6 +44,16 @@ if (existsSync(SITE_DIR)) {
   app.use('/*', serveStatic({ root: SITE_DIR }));
 } else {
   console.warn(`No ${SITE_DIR}/ folder: run \`npm run build\` to serve the portal page (the API works without it).`);
+}
+
+// Autopay, each day at AUTOPAY_SCHEDULE (UTC), in this process.
+if (config.autopaySchedule) {
+  runDaily(config.autopaySchedule, async () => {
+    const date = new Date().toISOString().slice(0, 10);
+    const report = await deps.autopay.run(date);
+    audit(db, { action: 'autopay.run', detail: { via: 'schedule', date, approved: report.approved, failed: report.failed, held: report.held, confirming: report.confirming } });
+    console.log(describeAutopayRun(report));
+  });
 }
 
 // Expired sessions and old sign-in failures are only clutter: sweep them hourly.
@@ -54,6 +67,7 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
   console.log(`\nBilling portal: ${config.publicUrl}  (API: ${config.publicUrl}/api/v1, OpenAPI: ${config.publicUrl}/api/v1/openapi.json)`);
   console.log(`Database: ${config.databasePath}   Mail: ${config.smtpUrl ? 'SMTP' : `${config.outboxDir}/ (.eml files)`}`);
   console.log(`Card payments: ${card.fakeUrl ? `the local fake Authorize.Net at ${card.fakeUrl}` : `Authorize.Net ${card.cardFrame.environment}`}`);
+  console.log(`Autopay: ${config.autopaySchedule ? `every day at ${config.autopaySchedule} UTC` : 'run it with `npm run portal -- autopay` (or set AUTOPAY_SCHEDULE)'}`);
   if (config.demoData) {
     console.log(`\nDemo sign-ins (password ${DEMO_PASSWORD}):`);
     for (const s of DEMO_SIGN_INS) console.log(`  ${s.email.padEnd(24)} ${s.what}`);

@@ -372,3 +372,41 @@ export const paymentAllocations = sqliteTable(
   },
   (t) => [index('payment_allocations_invoice_idx').on(t.invoiceId), index('payment_allocations_payment_idx').on(t.paymentId)],
 );
+
+/** The account's customer profile at the card gateway (Authorize.Net CIM): its saved cards live there, not here. */
+export const gatewayCustomers = sqliteTable('gateway_customers', {
+  accountId: integer('account_id')
+    .primaryKey()
+    .references(() => accounts.id, { onDelete: 'cascade' }),
+  customerProfileId: text('customer_profile_id').notNull(),
+  createdAt: text('created_at').notNull(),
+});
+
+/**
+ * The card an account pays by automatically: the gateway's payment profile id and what the
+ * customer needs to recognise the card. Never the number, expiry day or security code.
+ */
+export const autopayMethods = sqliteTable('autopay_methods', {
+  accountId: integer('account_id')
+    .primaryKey()
+    .references(() => accounts.id, { onDelete: 'cascade' }),
+  paymentProfileId: text('payment_profile_id').notNull(),
+  cardBrand: text('card_brand').notNull(),
+  cardLast4: text('card_last4').notNull(),
+  expMonth: integer('exp_month'),
+  expYear: integer('exp_year'),
+  /** The user who signed up: receipts and failure notices go to them. */
+  enrolledBy: text('enrolled_by'),
+  enrolledAt: text('enrolled_at').notNull(),
+  /** The payment whose card was saved, when signed up while paying: a retried request saves it once. */
+  sourcePaymentId: integer('source_payment_id'),
+});
+
+/** Gateway notifications received: each is applied once, however often it is delivered. */
+export const webhookNotifications = sqliteTable('webhook_notifications', {
+  notificationId: text('notification_id').primaryKey(),
+  eventType: text('event_type').notNull(),
+  receivedAt: text('received_at').notNull(),
+  /** What applying it did, e.g. "payment 12 approved". */
+  result: text('result'),
+});

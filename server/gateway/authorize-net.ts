@@ -80,6 +80,29 @@ export interface ChargeRequest {
   billTo?: { firstName?: string; lastName?: string; address?: string; city?: string; state?: string; zip?: string; country?: string };
 }
 
+export interface SavedCardIds {
+  customerProfileId: string;
+  paymentProfileId: string;
+}
+
+export interface SavedCard {
+  brand: string;
+  last4: string;
+  expMonth: number | null;
+  expYear: number | null;
+}
+
+export interface SaveCardRequest {
+  /** The customer's profile at the gateway, when the portal already has one. */
+  customerProfileId: string | null;
+  /** Our customer: the account number (merchantCustomerId) and an email for the profile. */
+  customer: { id: string; email: string };
+  opaqueData: { dataDescriptor: string; dataValue: string };
+  billTo?: ChargeRequest['billTo'];
+  /** liveMode checks the card with the issuer before saving it; testMode only checks its form. */
+  validationMode: 'liveMode' | 'testMode';
+}
+
 const SDK_LOGGERS = /^(ApiOperationBase|[A-Za-z]+Controller|[A-Za-z]+Type|[A-Za-z]+Request|[A-Za-z]+Response)\d+$/;
 
 /**
@@ -130,6 +153,16 @@ export function createAuthorizeNetGateway(config: GatewayConfig) {
     });
   }
 
+  /** The reply of a call that is not a charge: its content, or GatewayRefused with the gateway's words. */
+  function expectOk(response: Json): Json {
+    if (response.messages?.resultCode === 'Ok') return response;
+    const m = firstMessage(response);
+    throw new GatewayRefused(m.code, m.text);
+  }
+
+  /** E00039 "A duplicate record with ID 1234 already exists.": the customer has a profile we lost track of. */
+  const existingProfileId = (response: Json) => (firstMessage(response).code === 'E00039' ? (/ID (\d+)/.exec(firstMessage(response).text)?.[1] ?? null) : null);
+
   const firstMessage = (response: Json) => (response.messages?.message?.[0] ?? { code: 'E00001', text: 'The gateway answered without a message.' }) as { code: string; text: string };
 
   function chargeResult(response: Json): ChargeResult {
@@ -176,9 +209,17 @@ export function createAuthorizeNetGateway(config: GatewayConfig) {
     async findCharge(invoiceNumber: string): Promise<ChargeResult | null> {
       const list = await call('GetUnsettledTransactionListController', { getUnsettledTransactionListRequest: { merchantAuthentication } });
       const found = ((list.transactions ?? []) as Json[]).filter((t) => t.invoiceNumber === invoiceNumber).at(-1);
-      if (!found) return null;
-      const details = await call('GetTransactionDetailsController', { getTransactionDetailsRequest: { merchantAuthentication, transId: found.transId } });
-      const t = details.transaction as Json;
+      return found ? (await this.chargeDetails(String(found.transId))).result : null;
+    },
+
+    /** A transaction as the gateway sees it now (a held charge may since have been approved), with our reference. */
+    async chargeDetails(transId: string): Promise<{ result: ChargeResult; invoiceNumber: string | null }> {
+      const details = await call('GetTransactionDetailsController', { getTransactionDetailsRequest: { merchantAuthentication, transId } });
+      const t = details.transaction as Json | undefined;
+      if (!t) {
+        const m = firstMessage(details);
+        throw new GatewayRefused(m.code, m.text);
+      }
       const status = String(t.transactionStatus);
       const outcome: ChargeOutcome = ['capturedPendingSettlement', 'settledSuccessfully', 'authorizedPendingCapture'].includes(status)
         ? 'approved'
@@ -188,14 +229,82 @@ export function createAuthorizeNetGateway(config: GatewayConfig) {
             ? 'held'
             : 'error';
       return {
-        outcome,
-        transactionId: String(t.transId),
-        authCode: null,
-        cardBrand: t.payment?.creditCard?.cardType ?? null,
-        last4: String(t.payment?.creditCard?.cardNumber ?? '').slice(-4) || null,
-        code: status,
-        message: `Found at the gateway: ${status}.`,
+        invoiceNumber: t.order?.invoiceNumber ? String(t.order.invoiceNumber) : null,
+        result: {
+          outcome,
+          transactionId: String(t.transId),
+          authCode: null,
+          cardBrand: t.payment?.creditCard?.cardType ?? null,
+          last4: String(t.payment?.creditCard?.cardNumber ?? '').slice(-4) || null,
+          code: status,
+          message: `Found at the gateway: ${status}.`,
+        },
       };
+    },
+
+    /**
+     * Saves a card (a one-time token) as a payment profile of the customer's profile, creating
+     * the profile when the customer has none. The card is checked with the issuer first.
+     */
+    async saveCard(request: SaveCardRequest): Promise<SavedCardIds> {
+      const paymentProfile = { ...(request.billTo ? { billTo: request.billTo } : {}), payment: { opaqueData: request.opaqueData } };
+      const addTo = async (customerProfileId: string) => {
+        const reply = expectOk(
+          await call('CreateCustomerPaymentProfileController', {
+            createCustomerPaymentProfileRequest: { merchantAuthentication, customerProfileId, paymentProfile, validationMode: request.validationMode },
+          }),
+        );
+        return { customerProfileId, paymentProfileId: String(reply.customerPaymentProfileId) };
+      };
+      if (request.customerProfileId) return addTo(request.customerProfileId);
+      const reply = await call('CreateCustomerProfileController', {
+        createCustomerProfileRequest: {
+          merchantAuthentication,
+          profile: { merchantCustomerId: request.customer.id, email: request.customer.email, paymentProfiles: [paymentProfile] },
+          validationMode: request.validationMode,
+        },
+      });
+      const existing = existingProfileId(reply);
+      if (existing) return addTo(existing);
+      const created = expectOk(reply);
+      return { customerProfileId: String(created.customerProfileId), paymentProfileId: String(created.customerPaymentProfileIdList?.[0]) };
+    },
+
+    /** Saves the card of an approved transaction as a payment profile (the token it used is spent). */
+    async saveCardFromTransaction(request: { transId: string; customerProfileId: string | null; customer: { id: string; email: string } }): Promise<SavedCardIds> {
+      const ask = (customerProfileId: string | null) =>
+        call('CreateCustomerProfileFromTransactionController', {
+          createCustomerProfileFromTransactionRequest: {
+            merchantAuthentication,
+            transId: request.transId,
+            ...(customerProfileId ? { customerProfileId } : { customer: { merchantCustomerId: request.customer.id, email: request.customer.email } }),
+          },
+        });
+      let reply = await ask(request.customerProfileId);
+      const existing = existingProfileId(reply);
+      if (existing) reply = await ask(existing);
+      const ok = expectOk(reply);
+      return { customerProfileId: String(ok.customerProfileId), paymentProfileId: String(ok.customerPaymentProfileIdList?.at(-1)) };
+    },
+
+    /** What a saved card is: brand, last four, expiry (the only card facts the portal keeps). */
+    async savedCard(ids: SavedCardIds): Promise<SavedCard> {
+      const reply = expectOk(
+        await call('GetCustomerPaymentProfileController', {
+          getCustomerPaymentProfileRequest: { merchantAuthentication, customerProfileId: ids.customerProfileId, customerPaymentProfileId: ids.paymentProfileId, unmaskExpirationDate: true },
+        }),
+      );
+      const card = (reply.paymentProfile?.payment?.creditCard ?? {}) as Json;
+      const [year, month] = String(card.expirationDate ?? '').split('-').map(Number);
+      return { brand: String(card.cardType ?? 'Card'), last4: String(card.cardNumber ?? '').slice(-4), expMonth: month || null, expYear: year || null };
+    },
+
+    async deleteSavedCard(ids: SavedCardIds): Promise<void> {
+      const reply = await call('DeleteCustomerPaymentProfileController', {
+        deleteCustomerPaymentProfileRequest: { merchantAuthentication, customerProfileId: ids.customerProfileId, customerPaymentProfileId: ids.paymentProfileId },
+      });
+      // Already gone is what we wanted.
+      if (firstMessage(reply).code !== 'E00040') expectOk(reply);
     },
   };
 }

@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path';
 import type { Config } from '../env.ts';
 import { ANET_ENDPOINTS, createAuthorizeNetGateway, type AuthorizeNetGateway } from './authorize-net.ts';
 import { createFakeAuthorizeNet, FAKE_CREDENTIALS } from './fake/fake-authorize-net.ts';
@@ -9,6 +10,8 @@ export interface StartedGateway {
   cardFrame: CardFrameConfig;
   /** Where the fake listens, when it is the fake. */
   fakeUrl: string | null;
+  /** The key webhook notifications are signed with (the fake makes one up and signs its own). */
+  webhookSignatureKey: string | null;
   close(): Promise<void>;
 }
 
@@ -16,22 +19,30 @@ export interface StartedGateway {
  * The card gateway the configuration asks for: Authorize.Net itself with ANET_* credentials,
  * otherwise the local fake, started on loopback (for the demo and development).
  */
-export async function startGateway(config: Config): Promise<StartedGateway> {
+export async function startGateway(config: Config, options: { notifyServer?: boolean } = {}): Promise<StartedGateway> {
   if (config.anet) {
     const { apiLoginId, transactionKey, clientKey, environment } = config.anet;
     return {
       gateway: createAuthorizeNetGateway({ apiLoginId, transactionKey, endpoint: ANET_ENDPOINTS[environment], timeoutMs: config.gatewayTimeoutMs }),
       cardFrame: { apiLoginId, clientKey, environment },
       fakeUrl: null,
+      webhookSignatureKey: config.anetSignatureKey,
       close: async () => {},
     };
   }
-  const fake = createFakeAuthorizeNet();
+  // Its records sit beside the database file, so they outlive a restart and the CLI sees them.
+  const statePath = config.databasePath === ':memory:' ? undefined : join(dirname(config.databasePath), 'fake-gateway.json');
+  const fake = createFakeAuthorizeNet(FAKE_CREDENTIALS, statePath ? { statePath } : {});
   const server = await fake.listen();
+  // The fake notifies the portal server of what it does, as Authorize.Net would. Its key is no
+  // secret: a notification only makes the portal ask the gateway, so a forged one changes nothing.
+  const webhookSignatureKey = config.anetSignatureKey ?? FAKE_CREDENTIALS.signatureKey;
+  if (options.notifyServer !== false) fake.setWebhook({ url: `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}/api/v1/webhooks/authorize-net`, signatureKey: webhookSignatureKey });
   return {
     gateway: createAuthorizeNetGateway({ ...FAKE_CREDENTIALS, endpoint: `${server.url}/xml/v1/request.api`, timeoutMs: config.gatewayTimeoutMs }),
     cardFrame: { apiLoginId: FAKE_CREDENTIALS.apiLoginId, clientKey: FAKE_CREDENTIALS.clientKey, environment: 'fake', tokenize: fake.acceptRequest },
     fakeUrl: server.url,
+    webhookSignatureKey,
     close: server.close,
   };
 }

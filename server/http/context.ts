@@ -5,6 +5,7 @@ import type { Db } from '../db/client.ts';
 import type { Config } from '../env.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import type { Background } from '../services/background.ts';
+import type { AutopayService } from '../services/autopay.ts';
 import type { PaymentsService } from '../services/payments.ts';
 import { errorBody, issuesFrom } from './errors.ts';
 
@@ -16,6 +17,9 @@ export interface Deps {
   background: Background;
   auth: AuthService;
   payments: PaymentsService;
+  autopay: AutopayService;
+  /** The key Authorize.Net signs webhook notifications with; null: no webhooks. */
+  webhookSignatureKey: string | null;
   now: () => number;
 }
 

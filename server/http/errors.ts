@@ -17,6 +17,8 @@ export type ErrorCode =
   | 'IMPORT_REJECTED'
   | 'PAYMENT_DECLINED'
   | 'PAYMENT_FAILED'
+  | 'GATEWAY_TIMEOUT'
+  | 'SIGNATURE_INVALID'
   | 'INTERNAL';
 
 export interface ErrorIssue {

@@ -73,3 +73,30 @@ export function paymentReceiptMail(r: ReceiptMail): MailMessage {
       signature(r.providerName),
   };
 }
+
+export interface AutopayFailedMail {
+  to: string;
+  name: string;
+  providerName: string;
+  accountNumber: string;
+  accountName: string;
+  amount: string;
+  card: string;
+  reason: string;
+  dueDate: string;
+  portalUrl: string;
+}
+
+/** Sent when an automatic payment does not go through: the bill is now to be paid by hand. */
+export function autopayFailedMail(m: AutopayFailedMail): MailMessage {
+  return {
+    to: m.to,
+    subject: `Your automatic payment for account ${m.accountNumber} did not go through`,
+    text:
+      `Hello ${m.name},\n\nWe tried to charge ${m.amount} to your ${m.card} for the bill of account ` +
+      `${m.accountNumber} (${m.accountName}), due ${m.dueDate}, and the card processor refused it:\n${m.reason}\n\n` +
+      `Nothing was charged and we will not try this bill again. Please make a payment in the billing portal ` +
+      `(and change the card used for automatic payment if it has changed):\n${m.portalUrl}` +
+      signature(m.providerName),
+  };
+}

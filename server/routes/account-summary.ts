@@ -5,6 +5,7 @@ import { ErrorSchema } from '../http/errors.ts';
 import { accountSummary } from '../services/account-summary.ts';
 import { findReachableAccount } from '../services/accounts.ts';
 import { AccountSchema, accountNumberParam } from './accounts.ts';
+import { AutopayMethodSchema } from './autopay-schema.ts';
 
 const cents = (description: string) => z.number().int().openapi({ description: `${description} In cents.` });
 
@@ -19,7 +20,11 @@ const SummarySchema = z
       .nullable()
       .openapi({ description: 'The latest invoice.' }),
     dueDate: z.string().nullable().openapi({ description: 'Pay by this day to avoid a late payment charge.' }),
-    paymentMethod: z.object({ type: z.literal('manual') }),
+    paymentMethod: z.discriminatedUnion('type', [z.object({ type: z.literal('manual') }), AutopayMethodSchema.extend({ type: z.literal('autopay') })]),
+    autopayNotice: z
+      .object({ date: z.string(), amount: z.number().int(), card: z.object({ brand: z.string(), last4: z.string() }).nullable(), message: z.string() })
+      .nullable()
+      .openapi({ description: 'The last automatic payment failed and nothing was paid since: the balance is due by hand.' }),
     usage: z.array(
       z.object({
         plan: z.string(),

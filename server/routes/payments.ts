@@ -6,6 +6,8 @@ import { findReachableAccount } from '../services/accounts.ts';
 import { audit } from '../services/audit.ts';
 import { IdempotencyConflict } from '../services/payments.ts';
 import { accountNumberParam } from './accounts.ts';
+import { AutopayMethodSchema } from './autopay-schema.ts';
+import { CardNotSaved, CardSaveUnanswered } from '../services/autopay.ts';
 
 const PaymentSchema = z
   .object({
@@ -18,30 +20,41 @@ const PaymentSchema = z
       description: '`held`: taken, under review by the processor. `unknown`: the processor did not answer in time; it is asked again shortly.',
     }),
     message: z.string().nullable(),
+    autopay: z
+      .union([z.object({ saved: z.literal(true), method: AutopayMethodSchema }), z.object({ saved: z.literal(false), message: z.string() })])
+      .optional()
+      .openapi({ description: 'With `saveForAutopay`: whether the card is now the autopay card.' }),
   })
   .openapi('Payment');
 
 const text = (max: number, what: string) => z.string({ error: `${what} is required.` }).trim().min(1, `${what} is required.`).max(max, `${what}: at most ${max} characters.`);
+
+/** The one-time token Accept.js made of the card in the card frame. */
+export const OpaqueDataSchema = z.object({
+  dataDescriptor: text(100, 'The card token descriptor'),
+  dataValue: text(8192, 'The card token'),
+});
+
+/** The card's billing address, as the guide's Address fields collect it. */
+export const BillToSchema = z.object({
+  firstName: text(50, 'First name'),
+  lastName: text(50, 'Last name'),
+  address: text(60, 'Address Line 1'),
+  address2: z.string().trim().max(60).optional(),
+  city: text(40, 'City'),
+  state: text(40, 'State'),
+  zip: text(20, 'Zip'),
+  country: text(60, 'Country'),
+});
 
 const PaymentRequestSchema = z.object({
   amount: z
     .number({ error: 'Send the amount as a number of cents, e.g. 40399 for $403.99.' })
     .int('Send the amount in whole cents.')
     .positive('The amount must be more than zero.'),
-  opaqueData: z.object({
-    dataDescriptor: text(100, 'The card token descriptor'),
-    dataValue: text(8192, 'The card token'),
-  }),
-  billTo: z.object({
-    firstName: text(50, 'First name'),
-    lastName: text(50, 'Last name'),
-    address: text(60, 'Address Line 1'),
-    address2: z.string().trim().max(60).optional(),
-    city: text(40, 'City'),
-    state: text(40, 'State'),
-    zip: text(20, 'Zip'),
-    country: text(60, 'Country'),
-  }),
+  opaqueData: OpaqueDataSchema,
+  billTo: BillToSchema,
+  saveForAutopay: z.boolean().optional().openapi({ description: 'Once approved, keep this card for automatic payment of the monthly bill.' }),
 });
 
 const error = (description: string) => ({ content: { 'application/json': { schema: ErrorSchema } }, description });
@@ -91,7 +104,7 @@ const money = (cents: number) => `$${(cents / 100).toLocaleString('en-US', { min
 export const paymentRoutes = createRouter()
   .openapi(pay, async (c) => {
     const { user } = requireSession(c);
-    const { db, config, payments } = c.get('deps');
+    const { db, config, payments, autopay } = c.get('deps');
     const account = findReachableAccount(db, user, c.req.valid('param').number);
     const body = c.req.valid('json');
     if (body.amount > config.paymentMaxCents) {
@@ -104,7 +117,7 @@ export const paymentRoutes = createRouter()
         userId: user.id,
         amountCents: body.amount,
         idempotencyKey: c.req.valid('header')['idempotency-key'],
-        opaqueData: body.opaqueData,
+        source: { opaqueData: body.opaqueData },
         billTo: body.billTo,
       });
     } catch (err) {
@@ -112,6 +125,16 @@ export const paymentRoutes = createRouter()
       throw err;
     }
     audit(db, { action: 'payment.card', actorUserId: user.id, accountId: account.id, ip: clientMeta(c).ip, detail: { paymentId: payment.id, amount: payment.amount, status: payment.status } });
+    if (body.saveForAutopay && (payment.status === 'approved' || payment.status === 'held')) {
+      try {
+        const method = await autopay.enrollFromPayment({ account, userId: user.id, email: user.email, paymentId: payment.id });
+        audit(db, { action: 'autopay.enrolled', actorUserId: user.id, accountId: account.id, ip: clientMeta(c).ip, detail: { paymentId: payment.id, brand: method.brand, last4: method.last4 } });
+        return c.json({ ...payment, autopay: { saved: true as const, method } }, 201);
+      } catch (err) {
+        if (!(err instanceof CardNotSaved || err instanceof CardSaveUnanswered)) throw err;
+        return c.json({ ...payment, autopay: { saved: false as const, message: `The payment went through, but the card was not saved for automatic payment: ${err.message}` } }, 201);
+      }
+    }
     if (payment.status === 'declined') throw new ApiError(402, 'PAYMENT_DECLINED', `The card was declined: ${payment.message ?? 'no reason given'} Nothing was charged.`);
     if (payment.status === 'error') throw new ApiError(402, 'PAYMENT_FAILED', `The payment did not go through: ${payment.message ?? 'no reason given'} Nothing was charged.`);
     return c.json(payment, payment.status === 'approved' || payment.status === 'held' ? 201 : 202);

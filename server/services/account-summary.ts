@@ -1,6 +1,7 @@
 import type { Db } from '../db/client.ts';
 import type { Account } from '../db/schema.ts';
 import { accountDetails } from './accounts.ts';
+import { autopayMethodOf, autopayNoticeOf, type AutopayMethodView, type AutopayNotice } from './autopay.ts';
 import { accountBalanceCents, INVOICE_BALANCE_SQL } from './ledger.ts';
 
 /** One voice plan's pool this month, as the guide's Current Usage shows it. */
@@ -28,7 +29,9 @@ export interface AccountSummary {
   currentInvoice: { id: number; number: string; date: string; dueDate: string; total: number; balance: number } | null;
   /** Pay by this day to avoid a late fee: the earliest due date still ahead with something owed. */
   dueDate: string | null;
-  paymentMethod: { type: 'manual' };
+  paymentMethod: { type: 'manual' } | ({ type: 'autopay' } & AutopayMethodView);
+  /** The last automatic payment failed: the balance is to be paid by hand. */
+  autopayNotice: AutopayNotice | null;
   usage: UsageMeter[];
 }
 
@@ -54,6 +57,7 @@ export function accountSummary(db: Db, account: Account, now: number): AccountSu
          from invoices i where i.account_id = ? and i.state = 'issued' order by i.issue_date desc, i.id desc limit 1`,
       )
       .get(account.id) as AccountSummary['currentInvoice'] | undefined) ?? null;
+  const autopay = autopayMethodOf(db, account.id);
   return {
     account: accountDetails(db, account),
     balance: accountBalanceCents(db, account.id),
@@ -61,7 +65,8 @@ export function accountSummary(db: Db, account: Account, now: number): AccountSu
     pastDue: unpaid.filter((i) => i.dueDate < today).reduce((sum, i) => sum + i.balance, 0),
     currentInvoice,
     dueDate: ahead[0] ?? null,
-    paymentMethod: { type: 'manual' },
+    paymentMethod: autopay ? { type: 'autopay', ...autopay } : { type: 'manual' },
+    autopayNotice: autopayNoticeOf(db, account.id),
     usage: usageMeters(db, account.id, now),
   };
 }

@@ -15,7 +15,10 @@ export type AuditAction =
   | 'import.imported'
   | 'import.rejected'
   | 'billing.run'
-  | 'payment.card';
+  | 'payment.card'
+  | 'autopay.enrolled'
+  | 'autopay.cancelled'
+  | 'autopay.run';
 
 export interface AuditEntry {
   action: AuditAction;

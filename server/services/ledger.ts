@@ -29,6 +29,11 @@ function openInvoices(db: Db, accountId: number) {
   ).all(accountId) as { id: number; balance: number }[];
 }
 
+/** What the issued invoices of the account still ask for, in cents (credit not yet allocated aside). */
+export function amountDueCents(db: Db, accountId: number): number {
+  return openInvoices(db, accountId).reduce((sum, i) => sum + i.balance, 0);
+}
+
 /** Approved payments of an account (or just one of them) with the part not yet allocated to any invoice. */
 function unallocatedPayments(db: Db, accountId: number, paymentId?: number) {
   const statement = prepared(db as Db, 'ledger.unallocatedPayments', () =>

@@ -2,7 +2,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { prepared } from '../db/prepared.ts';
 import { payments } from '../db/schema.ts';
-import { GatewayOutcomeUnknown, GatewayRefused, type ChargeRequest, type ChargeResult } from '../gateway/authorize-net.ts';
+import { GatewayOutcomeUnknown, GatewayRefused, type ChargeRequest, type ChargeResult, type PaymentSource } from '../gateway/authorize-net.ts';
 import type { Background } from './background.ts';
 import { InputError } from './errors.ts';
 import { accountBalanceCents, allocateAccountCredit } from './ledger.ts';
@@ -13,6 +13,7 @@ import { paymentReceiptMail } from '../mail/templates.ts';
 export interface PaymentGateway {
   charge(request: ChargeRequest): Promise<ChargeResult>;
   findCharge(reference: string): Promise<ChargeResult | null>;
+  chargeDetails(transId: string): Promise<{ result: ChargeResult; invoiceNumber: string | null }>;
 }
 
 export type PaymentStatus = (typeof payments.$inferSelect)['status'];
@@ -30,11 +31,16 @@ export interface PaymentView {
 
 export interface CardPayment {
   accountId: number;
-  userId: string;
+  /** Who paid (or signed up for autopay): the receipt goes to them. */
+  userId: string | null;
   amountCents: number;
   idempotencyKey: string;
-  opaqueData: { dataDescriptor: string; dataValue: string };
-  billTo: { firstName: string; lastName: string; address: string; city: string; state: string; zip: string; country: string };
+  /** A one-time token from the card frame, or the saved card of autopay. */
+  source: PaymentSource;
+  billTo?: { firstName: string; lastName: string; address: string; city: string; state: string; zip: string; country: string };
+  /** How the history names it; "Credit card" unless said. */
+  method?: 'Credit card' | 'Autopay';
+  description?: string;
 }
 
 /** The same Idempotency-Key was sent with another request. */
@@ -105,6 +111,8 @@ export function createPaymentsService(deps: PaymentsDeps) {
   };
   /** Payments whose gateway call is under way in this process: copies of the request wait on these. */
   const inFlight = new Map<number, Promise<PaymentView>>();
+  /** Told of every payment that gets its final answer (autopay mails its failures through this). */
+  const outcomeListeners: ((payment: Row) => void)[] = [];
   const reference = (id: number) => `BP${String(id).padStart(10, '0')}`;
 
   /** Mails the receipt of an approved payment to the user who made it. */
@@ -137,6 +145,7 @@ export function createPaymentsService(deps: PaymentsDeps) {
     const card = 'last4' in result ? result : null;
     const row = recordOutcome(id, status, result, card);
     if (status === 'approved') sendReceipt(row);
+    if (status !== 'unknown') for (const listener of outcomeListeners) listener(row);
     return row;
   }
 
@@ -186,10 +195,10 @@ export function createPaymentsService(deps: PaymentsDeps) {
     try {
       const result = await deps.gateway!.charge({
         amountCents: input.amountCents,
-        source: { opaqueData: input.opaqueData },
+        source: input.source,
         invoiceNumber: row.gatewayReference!,
-        description: 'Payment on account',
-        billTo: input.billTo,
+        description: input.description ?? 'Payment on account',
+        ...(input.billTo ? { billTo: input.billTo } : {}),
       });
       return paymentView(record(row.id, result));
     } catch (err) {
@@ -200,6 +209,26 @@ export function createPaymentsService(deps: PaymentsDeps) {
       deps.background.run(`settle payment ${row.id}`, () => settleLater(row.id));
       return view;
     }
+  }
+
+  /**
+   * A transaction the gateway tells us about (a webhook): the payment it belongs to takes the
+   * outcome the gateway now reports (a held charge approved or declined on review, an
+   * unanswered one found). The gateway is asked, not the notification believed. Says what changed.
+   */
+  async function applyGatewayTransaction(transId: string): Promise<string> {
+    if (!deps.gateway) return 'no gateway';
+    const { result, invoiceNumber } = await deps.gateway.chargeDetails(transId);
+    const row =
+      db.select().from(payments).where(eq(payments.gatewayTransactionId, transId)).get() ??
+      (invoiceNumber ? db.select().from(payments).where(eq(payments.gatewayReference, invoiceNumber)).get() : undefined);
+    if (!row) return `transaction ${transId} is not one of ours`;
+    const status = STATUS_OF[result.outcome];
+    if (status === row.status) return `payment ${row.id} already ${status}`;
+    // Only answers still open change: an approved or refused payment is final here.
+    if (!['pending', 'unknown', 'held'].includes(row.status)) return `payment ${row.id} stays ${row.status}`;
+    record(row.id, result);
+    return `payment ${row.id} ${status}`;
   }
 
   return {
@@ -215,7 +244,7 @@ export function createPaymentsService(deps: PaymentsDeps) {
           accountId: input.accountId,
           amountCents: input.amountCents,
           receivedAt: new Date(deps.now()).toISOString(),
-          method: 'Credit card',
+          method: input.method ?? 'Credit card',
           status: 'pending',
           idempotencyKey: input.idempotencyKey,
           requestFingerprint: fingerprint,
@@ -245,6 +274,9 @@ export function createPaymentsService(deps: PaymentsDeps) {
     },
 
     settle,
+    applyGatewayTransaction,
+    onOutcome: (listener: (payment: Row) => void) => void outcomeListeners.push(listener),
+    byId: (id: number) => q.byId.get({ id }),
   };
 }
 

@@ -1,7 +1,9 @@
 import { serve, type ServerType } from '@hono/node-server';
 import type { IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { signWebhookBody } from '../webhook-signature.ts';
 import { Hono } from 'hono';
 import { luhnValid, TEST_CARDS, ZIP_OUTCOMES } from './cards.ts';
 
@@ -18,12 +20,22 @@ export interface FakeCredentials {
   apiLoginId: string;
   transactionKey: string;
   clientKey: string;
+  /** What it signs webhook notifications with. */
+  signatureKey: string;
 }
 
-export const FAKE_CREDENTIALS: FakeCredentials = { apiLoginId: 'fake-login-id', transactionKey: 'fake-transaction-key', clientKey: 'fake-public-client-key' };
+export const FAKE_CREDENTIALS: FakeCredentials = {
+  apiLoginId: 'fake-login-id',
+  transactionKey: 'fake-transaction-key',
+  clientKey: 'fake-public-client-key',
+  signatureKey: 'FAKE0SIGNATURE0KEY0FOR0THE0LOCAL0GATEWAY0ONLY0'.padEnd(128, '0'),
+};
 
+/** What the fake keeps of a card: like the real gateway's reports, never the whole number. */
 interface Card {
-  number: string;
+  /** A hash of the number: the duplicate window tells cards apart by it. */
+  fingerprint: string;
+  last4: string;
   brand: string;
   expMonth: string;
   expYear: string;
@@ -38,6 +50,19 @@ export interface FakeTransaction {
   invoiceNumber: string | null;
   submitTimeUTC: string;
   customerProfileId: string | null;
+}
+
+/** Where the fake posts notifications; `send` replaces the network (tests hand it the app in-process). */
+export interface FakeWebhook {
+  url: string;
+  signatureKey: string;
+  send?: (url: string, init: RequestInit) => Promise<Response> | Response;
+}
+
+interface FakeProfile {
+  merchantCustomerId: string | null;
+  email: string | null;
+  paymentProfiles: Map<string, { card: Card; billTo: Json | null }>;
 }
 
 /** How the next requests go wrong; tests set these directly or with POST /fake/behaviour. */
@@ -56,17 +81,51 @@ type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
 
 const ok = (extra: Json = {}, refId?: string) => ({ ...extra, ...(refId ? { refId } : {}), messages: { resultCode: 'Ok', message: [{ code: 'I00001', text: 'Successful.' }] } });
 const failure = (code: string, text: string, extra: Json = {}, refId?: string) => ({ ...extra, ...(refId ? { refId } : {}), messages: { resultCode: 'Error', message: [{ code, text }] } });
-const masked = (number: string) => `XXXX${number.slice(-4)}`;
+const masked = (card: Card) => `XXXX${card.last4}`;
 
-export function createFakeAuthorizeNet(credentials: FakeCredentials = FAKE_CREDENTIALS) {
+export interface FakeOptions {
+  /**
+   * A JSON file to keep the fake's records in (transactions, saved cards), read again whenever
+   * another process changed it: the records outlive a restart, and the CLI's autopay run sees the
+   * cards saved through the server, as with the real gateway. In memory without it.
+   */
+  statePath?: string;
+}
+
+export function createFakeAuthorizeNet(credentials: FakeCredentials = FAKE_CREDENTIALS, options: FakeOptions = {}) {
   const behaviour: FakeBehaviour = { delayMs: 0, failNext: 0, dropNext: 0, dropAfterProcessingNext: 0 };
   const tokens = new Map<string, { card: Card; used: boolean; expiresAt: number }>();
   const transactions = new Map<string, FakeTransaction>();
   /** The latest transaction per card, amount and invoice number: the duplicate window's memory. */
   const recent = new Map<string, FakeTransaction>();
-  const profiles = new Map<string, { merchantCustomerId: string | null; email: string | null; paymentProfiles: Map<string, Card> }>();
+  const profiles = new Map<string, FakeProfile>();
+  /** Where notifications go (with the Signature Key to sign them), once set. */
+  let webhook: FakeWebhook | null = null;
+  /** Deliveries under way, so tests can wait for them. */
+  const deliveries = new Set<Promise<void>>();
   let nextId = 60_000_000_001;
   const newId = () => String(nextId++);
+  const store = fileStore(options.statePath, {
+    dump: () => ({
+      nextId,
+      tokens: [...tokens],
+      transactions: [...transactions.values()],
+      profiles: [...profiles].map(([id, p]) => [id, { ...p, paymentProfiles: [...p.paymentProfiles] }]),
+    }),
+    load(state: Json) {
+      nextId = state.nextId;
+      tokens.clear();
+      for (const [k, v] of state.tokens) tokens.set(k, v);
+      transactions.clear();
+      recent.clear();
+      for (const t of state.transactions as FakeTransaction[]) {
+        transactions.set(t.transId, t);
+        recent.set(`${t.card.fingerprint}|${t.amount}|${t.invoiceNumber}`, t);
+      }
+      profiles.clear();
+      for (const [id, p] of state.profiles) profiles.set(id, { ...p, paymentProfiles: new Map(p.paymentProfiles) });
+    },
+  });
 
   function resolveCard(payment: Json | undefined, profile: Json | undefined): Card | { error: [string, string] } {
     if (payment?.opaqueData) {
@@ -76,8 +135,8 @@ export function createFakeAuthorizeNet(credentials: FakeCredentials = FAKE_CREDE
       return token.card;
     }
     if (profile?.customerProfileId) {
-      const card = profiles.get(String(profile.customerProfileId))?.paymentProfiles.get(String(profile.paymentProfile?.paymentProfileId ?? ''));
-      return card ?? { error: ['E00040', 'The record cannot be found.'] };
+      const saved = profiles.get(String(profile.customerProfileId))?.paymentProfiles.get(String(profile.paymentProfile?.paymentProfileId ?? ''));
+      return saved?.card ?? { error: ['E00040', 'The record cannot be found.'] };
     }
     return { error: ['E00003', 'The payment is missing.'] };
   }
@@ -92,10 +151,10 @@ export function createFakeAuthorizeNet(credentials: FakeCredentials = FAKE_CREDE
     const zip = String(request.billTo?.zip ?? card.zip ?? '');
     const invoiceNumber = request.order?.invoiceNumber ? String(request.order.invoiceNumber) : null;
     // The duplicate window: same card, amount and invoice number within two minutes.
-    const windowKey = `${card.number}|${amount}|${invoiceNumber}`;
+    const windowKey = `${card.fingerprint}|${amount}|${invoiceNumber}`;
     const previous = recent.get(windowKey);
     const duplicate = previous !== undefined && Date.now() - Date.parse(previous.submitTimeUTC) < 120_000;
-    const base = { authCode: '', avsResultCode: 'Y', cvvResultCode: 'M', cavvResultCode: '2', refTransID: '', transHash: '', testRequest: '0', accountNumber: masked(card.number), accountType: card.brand, transHashSha2: '' };
+    const base = { authCode: '', avsResultCode: 'Y', cvvResultCode: 'M', cavvResultCode: '2', refTransID: '', transHash: '', testRequest: '0', accountNumber: masked(card), accountType: card.brand, transHashSha2: '' };
     if (duplicate) {
       return failure('E00027', 'The transaction was unsuccessful.', {
         transactionResponse: { ...base, responseCode: '3', transId: '0', errors: [{ errorCode: '11', errorText: 'A duplicate transaction has been submitted.' }] },
@@ -114,6 +173,8 @@ export function createFakeAuthorizeNet(credentials: FakeCredentials = FAKE_CREDE
     };
     transactions.set(transaction.transId, transaction);
     recent.set(windowKey, transaction);
+    if (outcome === 'approved') notify('net.authorize.payment.authcapture.created', transaction);
+    if (outcome === 'held') notify('net.authorize.payment.fraud.held', transaction);
     const response = { ...base, responseCode, transId: transaction.transId, authCode: outcome === 'approved' ? randomBytes(3).toString('hex').toUpperCase() : '' };
     if (outcome === 'approved') return ok({ transactionResponse: { ...response, messages: [{ code: '1', description: 'This transaction has been approved.' }] } }, refId);
     if (outcome === 'held') return ok({ transactionResponse: { ...response, messages: [{ code: '253', description: 'Your order has been received. Thank you for your business!' }] } }, refId);
@@ -130,8 +191,72 @@ export function createFakeAuthorizeNet(credentials: FakeCredentials = FAKE_CREDE
     authAmount: Number(t.amount),
     settleAmount: t.responseCode === '1' ? Number(t.amount) : 0,
     order: t.invoiceNumber ? { invoiceNumber: t.invoiceNumber } : undefined,
-    payment: { creditCard: { cardNumber: masked(t.card.number), expirationDate: 'XXXX', cardType: t.card.brand } },
+    payment: { creditCard: { cardNumber: masked(t.card), expirationDate: 'XXXX', cardType: t.card.brand } },
   });
+
+  /** Authorize.Net allows one profile per merchantCustomerId: E00039 names the one there is. */
+  function duplicateOf(merchantCustomerId: unknown, refId?: string) {
+    if (!merchantCustomerId) return null;
+    const existing = [...profiles].find(([, p]) => p.merchantCustomerId === String(merchantCustomerId));
+    return existing ? failure('E00039', `A duplicate record with ID ${existing[0]} already exists.`, {}, refId) : null;
+  }
+
+  function newProfile(merchantCustomerId: unknown, email: unknown) {
+    const id = newId();
+    const profile: FakeProfile = { merchantCustomerId: merchantCustomerId ? String(merchantCustomerId) : null, email: email ? String(email) : null, paymentProfiles: new Map() };
+    profiles.set(id, profile);
+    return { id, profile };
+  }
+
+  /** A card saved from a token; liveMode checks it with the "issuer" first (zip 46282 declines). Returns its id or the failure. */
+  function savePaymentProfile(target: { profile: FakeProfile }, paymentProfile: Json, validationMode: unknown, refId?: string) {
+    const card = resolveCard(paymentProfile.payment, undefined);
+    if ('error' in card) return failure(card.error[0], card.error[1], {}, refId);
+    const zip = String(paymentProfile.billTo?.zip ?? card.zip ?? '');
+    if (validationMode === 'liveMode' && ZIP_OUTCOMES[zip] === 'declined') return failure('E00027', 'This transaction has been declined.', {}, refId);
+    const id = newId();
+    target.profile.paymentProfiles.set(id, { card, billTo: paymentProfile.billTo ?? null });
+    return id;
+  }
+
+  const paymentProfileView = (customerProfileId: string, id: string, saved: { card: Card; billTo: Json | null }, unmask: boolean) => ({
+    customerProfileId,
+    customerPaymentProfileId: id,
+    ...(saved.billTo ? { billTo: saved.billTo } : {}),
+    payment: { creditCard: { cardNumber: masked(saved.card), expirationDate: unmask ? `${saved.card.expYear}-${saved.card.expMonth}` : 'XXXX', cardType: saved.card.brand } },
+  });
+
+  /** Posts a signed notification to the webhook, as Authorize.Net does; a failed delivery is only logged. */
+  function notify(eventType: string, t: FakeTransaction) {
+    if (!webhook) return;
+    const { url, signatureKey, send = fetch } = webhook;
+    const body = JSON.stringify({
+      notificationId: randomUUID(),
+      eventType,
+      eventDate: new Date().toISOString(),
+      webhookId: 'fake-webhook',
+      payload: { responseCode: Number(t.responseCode), authCode: '', avsResponse: 'Y', authAmount: Number(t.amount), invoiceNumber: t.invoiceNumber ?? undefined, entityName: 'transaction', id: t.transId },
+    });
+    const delivery = Promise.resolve()
+      .then(() => send(url, { method: 'POST', body, headers: { 'Content-Type': 'application/json', 'X-ANET-Signature': signWebhookBody(body, signatureKey) } }))
+      .then((res) => {
+        if (!res.ok) console.error(`[fake gateway] webhook to ${url} answered ${res.status}`);
+      })
+      .catch((err: unknown) => console.error(`[fake gateway] webhook to ${url} failed: ${String(err)}`))
+      .finally(() => deliveries.delete(delivery));
+    deliveries.add(delivery);
+  }
+
+  /** The fraud filter's review of a held transaction, decided by hand as a merchant would. */
+  function review(transId: string, decision: 'approve' | 'decline') {
+    store.refresh();
+    const t = transactions.get(transId);
+    if (!t || t.responseCode !== '4') return false;
+    t.responseCode = decision === 'approve' ? '1' : '2';
+    store.save();
+    notify(decision === 'approve' ? 'net.authorize.payment.fraud.approved' : 'net.authorize.payment.fraud.declined', t);
+    return true;
+  }
 
   function handle(root: string, body: Json) {
     const refId = body.refId ? String(body.refId) : undefined;
@@ -153,34 +278,50 @@ export function createFakeAuthorizeNet(credentials: FakeCredentials = FAKE_CREDE
           transactionStatus: transactionDetails(t).transactionStatus,
           invoiceNumber: t.invoiceNumber ?? undefined,
           accountType: t.card.brand,
-          accountNumber: masked(t.card.number),
+          accountNumber: masked(t.card),
           settleAmount: Number(t.amount),
         }));
         return ok({ transactions: list, totalNumInResultSet: list.length }, refId);
       }
       case 'createCustomerProfileRequest': {
         const profile = body.profile ?? {};
-        const id = newId();
-        const paymentProfiles = new Map<string, Card>();
+        const duplicate = duplicateOf(profile.merchantCustomerId, refId);
+        if (duplicate) return duplicate;
+        const created = newProfile(profile.merchantCustomerId, profile.email);
         const ids: string[] = [];
-        for (const p of [].concat(profile.paymentProfiles ?? [])) {
-          const card = resolveCard((p as Json).payment, undefined);
-          if ('error' in card) return failure(card.error[0], card.error[1], {}, refId);
-          const paymentId = newId();
-          paymentProfiles.set(paymentId, card);
-          ids.push(paymentId);
+        for (const p of [].concat(profile.paymentProfiles ?? []) as Json[]) {
+          const saved = savePaymentProfile(created, p, body.validationMode, refId);
+          if (typeof saved !== 'string') {
+            profiles.delete(created.id);
+            return saved;
+          }
+          ids.push(saved);
         }
-        profiles.set(id, { merchantCustomerId: profile.merchantCustomerId ?? null, email: profile.email ?? null, paymentProfiles });
-        return ok({ customerProfileId: id, customerPaymentProfileIdList: ids, customerShippingAddressIdList: [], validationDirectResponseList: [] }, refId);
+        return ok({ customerProfileId: created.id, customerPaymentProfileIdList: ids, customerShippingAddressIdList: [], validationDirectResponseList: [] }, refId);
       }
       case 'createCustomerPaymentProfileRequest': {
         const profile = profiles.get(String(body.customerProfileId ?? ''));
         if (!profile) return failure('E00040', 'The record cannot be found.', {}, refId);
-        const card = resolveCard(body.paymentProfile?.payment, undefined);
-        if ('error' in card) return failure(card.error[0], card.error[1], {}, refId);
+        const saved = savePaymentProfile({ profile }, body.paymentProfile ?? {}, body.validationMode, refId);
+        if (typeof saved !== 'string') return saved;
+        return ok({ customerProfileId: String(body.customerProfileId), customerPaymentProfileId: saved }, refId);
+      }
+      case 'createCustomerProfileFromTransactionRequest': {
+        const t = transactions.get(String(body.transId ?? ''));
+        if (!t || t.responseCode === '2' || t.responseCode === '3') return failure('E00040', 'The record cannot be found.', {}, refId);
+        let target: { id: string; profile: FakeProfile };
+        if (body.customerProfileId) {
+          const profile = profiles.get(String(body.customerProfileId));
+          if (!profile) return failure('E00040', 'The record cannot be found.', {}, refId);
+          target = { id: String(body.customerProfileId), profile };
+        } else {
+          const duplicate = duplicateOf(body.customer?.merchantCustomerId, refId);
+          if (duplicate) return duplicate;
+          target = newProfile(body.customer?.merchantCustomerId, body.customer?.email);
+        }
         const paymentId = newId();
-        profile.paymentProfiles.set(paymentId, card);
-        return ok({ customerProfileId: String(body.customerProfileId), customerPaymentProfileId: paymentId }, refId);
+        target.profile.paymentProfiles.set(paymentId, { card: t.card, billTo: null });
+        return ok({ customerProfileId: target.id, customerPaymentProfileIdList: [paymentId], customerShippingAddressIdList: [] }, refId);
       }
       case 'getCustomerProfileRequest': {
         const profile = profiles.get(String(body.customerProfileId ?? ''));
@@ -190,12 +331,15 @@ export function createFakeAuthorizeNet(credentials: FakeCredentials = FAKE_CREDE
             customerProfileId: String(body.customerProfileId),
             merchantCustomerId: profile.merchantCustomerId ?? undefined,
             email: profile.email ?? undefined,
-            paymentProfiles: [...profile.paymentProfiles].map(([id, card]) => ({
-              customerPaymentProfileId: id,
-              payment: { creditCard: { cardNumber: masked(card.number), expirationDate: 'XXXX', cardType: card.brand } },
-            })),
+            paymentProfiles: [...profile.paymentProfiles].map(([id, saved]) => paymentProfileView(String(body.customerProfileId), id, saved, body.unmaskExpirationDate === true)),
           },
         }, refId);
+      }
+      case 'getCustomerPaymentProfileRequest': {
+        const id = String(body.customerPaymentProfileId ?? '');
+        const saved = profiles.get(String(body.customerProfileId ?? ''))?.paymentProfiles.get(id);
+        if (!saved) return failure('E00040', 'The record cannot be found.', {}, refId);
+        return ok({ paymentProfile: paymentProfileView(String(body.customerProfileId), id, saved, body.unmaskExpirationDate === true) }, refId);
       }
       case 'deleteCustomerPaymentProfileRequest': {
         const profile = profiles.get(String(body.customerProfileId ?? ''));
@@ -209,6 +353,7 @@ export function createFakeAuthorizeNet(credentials: FakeCredentials = FAKE_CREDE
 
   /** What Accept.js does in the browser: card data in, a one-time token out (valid 15 minutes). */
   function tokenize(body: Json) {
+    store.refresh();
     const error = (code: string, text: string) => ({ messages: { resultCode: 'Error', message: [{ code, text }] } });
     if (body.authData?.clientKey !== credentials.clientKey || body.authData?.apiLoginID !== credentials.apiLoginId) return error('E_WC_21', 'User authentication failed due to invalid authentication values.');
     const card = body.cardData ?? {};
@@ -221,7 +366,9 @@ export function createFakeAuthorizeNet(credentials: FakeCredentials = FAKE_CREDE
     if (!/^(0[1-9]|1[0-2])$/.test(month) || !/^\d{4}$/.test(fullYear) || expires <= Date.now()) return error('E_WC_06', 'Please provide valid expiration month and year.');
     if (!/^\d{3,4}$/.test(String(card.cardCode ?? ''))) return error('E_WC_15', 'Please provide valid CVV.');
     const dataValue = randomBytes(24).toString('base64');
-    tokens.set(dataValue, { card: { number, brand: TEST_CARDS[number] ?? 'Visa', expMonth: month, expYear: fullYear, zip: card.zip ? String(card.zip) : null }, used: false, expiresAt: Date.now() + 15 * 60_000 });
+    const saved: Card = { fingerprint: createHash('sha256').update(number).digest('hex'), last4: number.slice(-4), brand: TEST_CARDS[number] ?? 'Visa', expMonth: month, expYear: fullYear, zip: card.zip ? String(card.zip) : null };
+    tokens.set(dataValue, { card: saved, used: false, expiresAt: Date.now() + 15 * 60_000 });
+    store.save();
     return { opaqueData: { dataDescriptor: 'COMMON.ACCEPT.INAPP.PAYMENT', dataValue }, messages: { resultCode: 'Ok', message: [{ code: 'I_WC_01', text: 'Successful.' }] } };
   }
 
@@ -251,7 +398,9 @@ export function createFakeAuthorizeNet(credentials: FakeCredentials = FAKE_CREDE
       return c.body(`\uFEFF${JSON.stringify(failure('E00002', 'The content-type specified is not supported.'))}`, 200, { 'Content-Type': 'application/json; charset=utf-8' });
     }
     const root = Object.keys(body)[0] ?? '';
+    store.refresh();
     const answer = handle(root, body[root] ?? {});
+    store.save();
     if (root === 'createTransactionRequest' && behaviour.dropAfterProcessingNext > 0) {
       behaviour.dropAfterProcessingNext--;
       return drop(c);
@@ -260,6 +409,10 @@ export function createFakeAuthorizeNet(credentials: FakeCredentials = FAKE_CREDE
     return c.body(`\uFEFF${JSON.stringify(answer)}`, 200, { 'Content-Type': 'application/json; charset=utf-8' });
   });
   app.post('/fake-accept/token', async (c) => c.json(tokenize(await c.req.json().catch(() => ({})))));
+  app.post('/fake/review', async (c) => {
+    const { transId, decision } = (await c.req.json().catch(() => ({}))) as Json;
+    return review(String(transId), decision === 'decline' ? 'decline' : 'approve') ? c.json({ ok: true }) : c.json({ error: 'No held transaction with that id.' }, 404);
+  });
   app.post('/fake/behaviour', async (c) => {
     Object.assign(behaviour, await c.req.json().catch(() => ({})));
     return c.json(behaviour);
@@ -269,6 +422,16 @@ export function createFakeAuthorizeNet(credentials: FakeCredentials = FAKE_CREDE
     app,
     behaviour,
     transactions,
+    profiles,
+    review,
+    /** Sends notifications (signed with the key) to this URL from now on; null stops them. */
+    setWebhook(target: FakeWebhook | null) {
+      webhook = target;
+    },
+    /** Resolves when every notification sent so far has been delivered (or failed). */
+    async deliveriesDone() {
+      while (deliveries.size) await Promise.all(deliveries);
+    },
     tokenize: (cardData: Json) => tokenize({ authData: { clientKey: credentials.clientKey, apiLoginID: credentials.apiLoginId }, cardData }),
     /** Accept.js's whole request (authData and cardData), as the card frame's stand-in sends it. */
     acceptRequest: (request: unknown) => tokenize((request ?? {}) as Json),
@@ -287,3 +450,26 @@ export function createFakeAuthorizeNet(credentials: FakeCredentials = FAKE_CREDE
 }
 
 export type FakeAuthorizeNet = ReturnType<typeof createFakeAuthorizeNet>;
+
+/** Keeps the fake's records in a JSON file, written whole (via a rename) after each change. */
+function fileStore(path: string | undefined, state: { dump: () => unknown; load: (saved: Json) => void }) {
+  let seen = 0;
+  const refresh = () => {
+    if (!path || !existsSync(path)) return;
+    const modified = statSync(path).mtimeMs;
+    if (modified === seen) return;
+    state.load(JSON.parse(readFileSync(path, 'utf8')) as Json);
+    seen = modified;
+  };
+  refresh();
+  return {
+    /** Reads the file again if another process wrote it since. */
+    refresh,
+    save() {
+      if (!path) return;
+      writeFileSync(`${path}.tmp`, JSON.stringify(state.dump()));
+      renameSync(`${path}.tmp`, path);
+      seen = statSync(path).mtimeMs;
+    },
+  };
+}
