@@ -75,6 +75,8 @@ export interface FakeBehaviour {
   dropNext: number;
   /** The next N transactions are processed (and stored) but their connection is dropped: outcome unknown to the caller. */
   dropAfterProcessingNext: number;
+  /** The issuer declines the next N charges whatever the card (a saved card out of funds, say). */
+  declineNext: number;
 }
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -93,7 +95,7 @@ export interface FakeOptions {
 }
 
 export function createFakeAuthorizeNet(credentials: FakeCredentials = FAKE_CREDENTIALS, options: FakeOptions = {}) {
-  const behaviour: FakeBehaviour = { delayMs: 0, failNext: 0, dropNext: 0, dropAfterProcessingNext: 0 };
+  const behaviour: FakeBehaviour = { delayMs: 0, failNext: 0, dropNext: 0, dropAfterProcessingNext: 0, declineNext: 0 };
   const tokens = new Map<string, { card: Card; used: boolean; expiresAt: number }>();
   const transactions = new Map<string, FakeTransaction>();
   /** The latest transaction per card, amount and invoice number: the duplicate window's memory. */
@@ -160,7 +162,8 @@ export function createFakeAuthorizeNet(credentials: FakeCredentials = FAKE_CREDE
         transactionResponse: { ...base, responseCode: '3', transId: '0', errors: [{ errorCode: '11', errorText: 'A duplicate transaction has been submitted.' }] },
       }, refId);
     }
-    const outcome = ZIP_OUTCOMES[zip] ?? 'approved';
+    const declineNow = behaviour.declineNext > 0 && behaviour.declineNext-- > 0;
+    const outcome = declineNow ? 'declined' : (ZIP_OUTCOMES[zip] ?? 'approved');
     const responseCode = ({ approved: '1', declined: '2', error: '3', held: '4' } as const)[outcome];
     const transaction: FakeTransaction = {
       transId: newId(),

@@ -1,0 +1,193 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { openDatabase } from '../../server/db/client.ts';
+import { createAuthorizeNetGateway } from '../../server/gateway/authorize-net.ts';
+import { createFakeAuthorizeNet, FAKE_CREDENTIALS } from '../../server/gateway/fake/fake-authorize-net.ts';
+import { accounts, accountUsers, users } from '../../server/db/schema.ts';
+import { createBackground } from '../../server/services/background.ts';
+import { runBilling } from '../../server/services/billing/billing-run.ts';
+import { createCardServices } from '../../server/services/card-services.ts';
+import { msUntilNext } from '../../server/services/daily-schedule.ts';
+import { createMailer } from '../../server/mail/mailer.ts';
+import { loadBillingData } from './billing-fixture.ts';
+import { errorOf, type TestApp } from './helpers.ts';
+import { balances, BILL_TO, cardToken, everything, gatewayApp, pay, POLICY, useFakeGateway } from './payment-fixture.ts';
+
+const gw = useFakeGateway();
+
+function signUp(t: TestApp, bearer: Record<string, string>, card?: string, zip?: string, number = 'C100001') {
+  return t.request(`/accounts/${number}/autopay`, { method: 'PUT', headers: bearer, json: { opaqueData: cardToken(gw.fake, card, zip), billTo: { ...BILL_TO, ...(zip ? { zip } : {}) } } });
+}
+const summary = async (t: TestApp, bearer: Record<string, string>) => (await t.request('/accounts/C100001/summary', { headers: bearer })).json();
+const savedCardsAtGateway = () => [...gw.fake.profiles.values()].reduce((n, p) => n + p.paymentProfiles.size, 0);
+const charges = () => gw.fake.transactions.size;
+
+describe('autopay: signing up, changing the card, cancelling', () => {
+  test('Sign-up for automatic payment saves the card at the gateway; the portal keeps only its ids, brand, last four and expiry', async () => {
+    const { t, bearer } = await gatewayApp(gw.gateway());
+    const res = await signUp(t, bearer);
+    assert.equal(res.status, 200);
+    const { autopay } = await res.json();
+    assert.deepEqual([autopay.brand, autopay.last4, autopay.expMonth, autopay.expYear], ['Visa', '1111', 12, 2031]);
+    const s = await summary(t, bearer);
+    assert.deepEqual([s.paymentMethod.type, s.paymentMethod.brand, s.paymentMethod.last4], ['autopay', 'Visa', '1111']);
+    assert.equal(charges(), 0, 'signing up charges nothing');
+    assert.equal(savedCardsAtGateway(), 1);
+    assert.equal([...gw.fake.profiles.values()][0]!.merchantCustomerId, 'C100001');
+    const stored = everything(t);
+    assert.ok(!stored.includes('4111111111111111') && !stored.includes('dataValue'), 'no card number or token stored');
+
+    // Change card: the new card replaces the old, which is deleted at the gateway.
+    const changed = await (await signUp(t, bearer, '5424000000000015')).json();
+    assert.deepEqual([changed.autopay.brand, changed.autopay.last4], ['MasterCard', '0015']);
+    assert.equal(gw.fake.profiles.size, 1, 'the same customer profile');
+    assert.equal(savedCardsAtGateway(), 1, 'the old card deleted');
+
+    // A declined card changes nothing.
+    const declined = await signUp(t, bearer, '4111111111111111', '46282');
+    assert.equal(declined.status, 402);
+    assert.equal((await errorOf(declined)).code, 'PAYMENT_DECLINED');
+    assert.equal((await summary(t, bearer)).paymentMethod.last4, '0015');
+
+    // Cancel: manual payment again, the card deleted.
+    const cancelled = await t.request('/accounts/C100001/autopay', { method: 'DELETE', headers: bearer });
+    assert.deepEqual([cancelled.status, (await cancelled.json()).autopay], [200, null]);
+    assert.deepEqual((await summary(t, bearer)).paymentMethod, { type: 'manual' });
+    assert.equal(savedCardsAtGateway(), 0);
+    assert.equal((await t.request('/accounts/C100001/autopay', { method: 'DELETE', headers: bearer })).status, 200, 'cancelling twice is fine');
+  });
+
+  test('the check box: an approved payment saves its card for autopay, once however often the request is sent', async () => {
+    const { t, bearer } = await gatewayApp(gw.gateway());
+    const body = { amount: 2500, opaqueData: cardToken(gw.fake), billTo: BILL_TO, saveForAutopay: true };
+    const first = await pay(t, bearer, body, 'autopay-checkbox-key');
+    assert.equal(first.status, 201);
+    const payment = await first.json();
+    assert.deepEqual([payment.status, payment.autopay.saved, payment.autopay.method.last4], ['approved', true, '1111']);
+    const again = await (await pay(t, bearer, body, 'autopay-checkbox-key')).json();
+    assert.deepEqual([again.id, again.autopay.saved], [payment.id, true]);
+    assert.equal(charges(), 1);
+    assert.equal(savedCardsAtGateway(), 1);
+    assert.equal((await summary(t, bearer)).paymentMethod.type, 'autopay');
+  });
+
+  test('who may manage autopay: signed in, own accounts (a head office its locations)', async () => {
+    const { t, bearer } = await gatewayApp(gw.gateway());
+    assert.equal((await signUp(t, {})).status, 401);
+    assert.equal((await t.request('/accounts/C100001/autopay', { method: 'DELETE' })).status, 401);
+    assert.equal((await signUp(t, bearer, undefined, undefined, 'C200001')).status, 404);
+    assert.equal((await t.request('/accounts/C200001/autopay', { method: 'DELETE', headers: bearer })).status, 404);
+    const hq = (await t.login('hq@example.com')).bearer;
+    assert.equal((await signUp(t, hq, undefined, undefined, 'C200001')).status, 200);
+    const bad = await t.request('/accounts/C100001/autopay', { method: 'PUT', headers: bearer, json: { billTo: BILL_TO } });
+    assert.equal(bad.status, 400);
+    assert.equal((await errorOf(bad)).issues?.[0]?.path, 'opaqueData');
+  });
+});
+
+describe('the autopay run', () => {
+  test('charges the balance due on the due date, once, even when run twice or at once; nothing before the due date', async () => {
+    const { t, bearer, invoices } = await gatewayApp(gw.gateway());
+    assert.equal((await signUp(t, bearer)).status, 200);
+    const due = invoices[1]!.dueDate; // October's bill; September's is past due by then and paid with it
+    const dayBefore = new Date(Date.parse(due) - 86_400_000).toISOString().slice(0, 10);
+    const early = await t.deps.autopay.run(dayBefore);
+    assert.deepEqual([early.approved, early.skipped], [0, 1]);
+    assert.equal(charges(), 0);
+
+    const [a, b] = await Promise.all([t.deps.autopay.run(due), t.deps.autopay.run(due)]);
+    assert.equal(a.approved + b.approved, 1, JSON.stringify([a, b]));
+    const again = await t.deps.autopay.run(due);
+    const nextDay = await t.deps.autopay.run(new Date(Date.parse(due) + 86_400_000).toISOString().slice(0, 10));
+    assert.deepEqual([again.approved, nextDay.approved], [0, 0]);
+    assert.equal(charges(), 1, 'one charge at the gateway');
+    const amount = invoices.reduce((s, i) => s + i.total, 0);
+    assert.equal(gw.fake.transactions.values().next().value!.amount, (amount / 100).toFixed(2));
+    assert.deepEqual(balances(t, invoices), [0, 0]);
+    const history = (await (await t.request('/accounts/C100001/payments', { headers: bearer })).json()).payments;
+    assert.deepEqual([history[0].method, history[0].status, history[0].card.last4], ['Autopay', 'approved', '1111']);
+    await t.idle();
+    assert.equal(t.mailer.sent.filter((m) => m.subject.startsWith('Payment received')).length, 1, 'one receipt');
+  });
+
+  test('a declined automatic payment leaves the bill to be paid by hand, with a notice in My Account and a mail; it is not retried', async () => {
+    const { t, bearer, invoices } = await gatewayApp(gw.gateway());
+    await signUp(t, bearer);
+    gw.fake.behaviour.declineNext = 1;
+    const due = invoices[1]!.dueDate; // October's bill; September's is past due by then and paid with it
+    const report = await t.deps.autopay.run(due);
+    assert.equal(report.failed, 1);
+    const s = await summary(t, bearer);
+    assert.equal(s.dueAmount, invoices[0]!.total + invoices[1]!.total, 'still due');
+    assert.equal(s.paymentMethod.type, 'autopay', 'the card stays on file for next month');
+    assert.equal(s.autopayNotice.message, 'This transaction has been declined.');
+    assert.equal(s.autopayNotice.amount, s.dueAmount);
+    await t.idle();
+    const mail = t.mailer.sent.find((m) => m.subject.startsWith('Your automatic payment'))!;
+    assert.equal(mail.to, 'solo@example.com');
+    assert.match(mail.text, /Visa ending in 1111/);
+    assert.match(mail.text, /This transaction has been declined\./);
+    assert.ok(!mail.text.includes('4111111111111111'));
+    assert.equal((await t.deps.autopay.run(due)).approved, 0, 'not retried');
+    assert.equal(charges(), 1);
+
+    // Paying by hand clears the notice.
+    assert.equal((await pay(t, bearer, { amount: s.dueAmount, opaqueData: cardToken(gw.fake), billTo: BILL_TO })).status, 201);
+    assert.equal((await summary(t, bearer)).autopayNotice, null);
+  });
+
+  test('`npm run portal -- autopay` charges the cards saved through the server (the fake keeps its records beside the database)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bp-autopay-cli-'));
+    const databasePath = join(dir, 'portal.db');
+    const db = openDatabase(databasePath);
+    const account = db.insert(accounts).values({ number: 'C100001', name: 'Solo Dental', addressLine1: '1 Main St', city: 'Reno', region: 'NV', postalCode: '89501' }).returning().get();
+    db.insert(users).values({ id: 'u_solo', email: 'solo@example.com', name: 'Solo', role: 'customer', passwordHash: 'x' }).run();
+    db.insert(accountUsers).values({ accountId: account.id, userId: 'u_solo' }).run();
+    await loadBillingData(db);
+    runBilling(db, '2026-10', '2026-11-25', POLICY);
+    const due = db.$client.prepare('select due_date from invoices limit 1').pluck().get() as string;
+    // The server's side: the card saved through the fake that keeps its file beside the database.
+    const fake = createFakeAuthorizeNet(FAKE_CREDENTIALS, { statePath: join(dir, 'fake-gateway.json') });
+    const server = await fake.listen();
+    const mailer = createMailer({ from: 'billing@example.com', outboxDir: join(dir, 'outbox'), log: () => {} });
+    const { autopay } = createCardServices({
+      db,
+      gateway: createAuthorizeNetGateway({ ...FAKE_CREDENTIALS, endpoint: `${server.url}/xml/v1/request.api`, timeoutMs: 2000 }),
+      background: createBackground(),
+      now: Date.now,
+      mail: { mailer, providerName: 'Test', portalUrl: 'http://portal.test' },
+    });
+    await autopay.enroll({ account, userId: 'u_solo', email: 'solo@example.com', opaqueData: cardToken(fake) });
+    await server.close();
+    db.$client.close();
+
+    const cli = (...args: string[]) =>
+      spawnSync(process.execPath, ['--import', 'tsx', 'server/cli.ts', 'autopay', ...args], {
+        encoding: 'utf8',
+        env: { ...process.env, DATABASE_PATH: databasePath, DEMO_DATA: 'false', OUTBOX_DIR: join(dir, 'outbox') },
+      });
+    const bad = cli('--date', '25/12/2026');
+    assert.equal(bad.status, 2, bad.stderr);
+    const first = cli('--date', due);
+    assert.equal(first.status, 0, first.stderr);
+    assert.match(first.stdout, /1 account\(s\) on autopay; 1 approved/);
+    const second = cli('--date', due);
+    assert.match(second.stdout, /0 approved.*1 skipped/s);
+    assert.match(second.stdout, /C100001: nothing due/);
+    const check = openDatabase(databasePath);
+    const rows = check.$client.prepare("select method, status from payments where method = 'Autopay'").all();
+    check.$client.close();
+    assert.deepEqual(rows, [{ method: 'Autopay', status: 'approved' }]);
+  });
+
+  test('the daily schedule fires at the next HH:MM in UTC', () => {
+    const at = (iso: string) => Date.parse(iso);
+    assert.equal(msUntilNext(at('2026-11-25T05:00:00Z'), '06:00'), 3_600_000);
+    assert.equal(msUntilNext(at('2026-11-25T06:00:00Z'), '06:00'), 86_400_000, 'just ran: tomorrow');
+    assert.equal(msUntilNext(at('2026-11-30T23:30:00Z'), '00:15'), 45 * 60_000, 'across the month end');
+  });
+});

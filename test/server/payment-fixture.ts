@@ -1,0 +1,86 @@
+import { afterEach, beforeEach } from 'node:test';
+import { createAuthorizeNetGateway } from '../../server/gateway/authorize-net.ts';
+import { createFakeAuthorizeNet, FAKE_CREDENTIALS, type FakeAuthorizeNet } from '../../server/gateway/fake/fake-authorize-net.ts';
+import { runBilling } from '../../server/services/billing/billing-run.ts';
+import { loadBillingData } from './billing-fixture.ts';
+import { testApp, type TestApp } from './helpers.ts';
+import type { AppOptions } from '../../server/app.ts';
+
+/**
+ * What the payment and autopay tests share: a fresh fake gateway per test (its duplicate window
+ * must not see the other tests' payments), the test app with two invoices for C100001, card
+ * tokens, and ways to look for card data where it must never be.
+ */
+export function useFakeGateway() {
+  const state = { fake: createFakeAuthorizeNet(), server: null as { url: string; close: () => Promise<void> } | null };
+  beforeEach(async () => {
+    state.fake = createFakeAuthorizeNet();
+    state.server = await state.fake.listen();
+  });
+  afterEach(() => state.server?.close());
+  return {
+    get fake(): FakeAuthorizeNet {
+      return state.fake;
+    },
+    gateway: () => createAuthorizeNetGateway({ ...FAKE_CREDENTIALS, endpoint: `${state.server!.url}/xml/v1/request.api`, timeoutMs: 300 }),
+  };
+}
+
+export const POLICY = { termsDays: 30, lateFee: { ratePpm: 0, minimumCents: 0 } };
+
+/** The test app with two invoices for C100001 (September's and October's, due 30 days after 2026-11-25) and the gateway. */
+export async function gatewayApp(gateway: NonNullable<AppOptions['gateway']>, options: Pick<AppOptions, 'webhookSignatureKey'> = {}) {
+  const t = await testApp({}, { gateway, settleDelayMs: 50, ...options });
+  await loadBillingData(t.db);
+  runBilling(t.db, '2026-09', '2026-11-25', POLICY);
+  runBilling(t.db, '2026-10', '2026-11-25', POLICY);
+  const invoices = t.db.$client.prepare('select id, total_cents as total, due_date as dueDate from invoices where account_id = ? order by period').all(t.ids.solo) as {
+    id: number;
+    total: number;
+    dueDate: string;
+  }[];
+  const { bearer } = await t.login('solo@example.com');
+  return { t, bearer, invoices };
+}
+
+export const BILL_TO = { firstName: 'Dana', lastName: 'Whitfield', address: '1 Main St', city: 'Reno', state: 'NV', zip: '89501', country: 'US' };
+
+let keys = 0;
+export const newKey = () => `test-key-${++keys}-${Date.now()}`;
+
+/** What the card frame would post: a one-time token for the card. */
+export function cardToken(fake: FakeAuthorizeNet, card = '4111111111111111', zip = BILL_TO.zip) {
+  const token = fake.tokenize({ cardNumber: card, month: '12', year: '2031', cardCode: '123', zip });
+  if (!('opaqueData' in token)) throw new Error('no token');
+  return token.opaqueData;
+}
+
+export function pay(t: TestApp, bearer: Record<string, string>, body: Record<string, unknown>, key: string | null = newKey(), number = 'C100001') {
+  return t.request(`/accounts/${number}/payments`, { method: 'POST', headers: { ...bearer, ...(key ? { 'Idempotency-Key': key } : {}) }, json: body });
+}
+
+export const balances = (t: TestApp, invoices: { id: number; total: number }[]) =>
+  invoices.map((i) => i.total - (t.db.$client.prepare('select coalesce(sum(amount_cents), 0) from payment_allocations where invoice_id = ?').pluck().get(i.id) as number));
+
+/** Everything written to stdout and stderr until `stop()`. */
+export function captureOutput() {
+  const chunks: string[] = [];
+  const original = { out: process.stdout.write.bind(process.stdout), err: process.stderr.write.bind(process.stderr) };
+  const tap = (write: typeof process.stdout.write) => ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+    chunks.push(String(chunk));
+    return (write as (...args: unknown[]) => boolean)(chunk, ...rest);
+  }) as typeof process.stdout.write;
+  process.stdout.write = tap(original.out);
+  process.stderr.write = tap(original.err);
+  return {
+    stop() {
+      process.stdout.write = original.out;
+      process.stderr.write = original.err;
+      return chunks.join('');
+    },
+  };
+}
+
+/** Every text in the database, to look for what must never be stored. */
+export const everything = (t: TestApp) =>
+  (t.db.$client.prepare("select name from sqlite_master where type = 'table'").pluck().all() as string[]).map((table) => JSON.stringify(t.db.$client.prepare(`select * from "${table}"`).all())).join('\n');
