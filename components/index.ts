@@ -10,7 +10,7 @@ export { BpPaymentForm } from './payment-form/payment-form.ts';
 export { BpSubAccounts } from './sub-accounts/sub-accounts.ts';
 export { BpAccountSearch } from './account-search/account-search.ts';
 export { BpInvoiceList } from './invoice-list/invoice-list.ts';
-export { BpLoginEvent, BpLogoutEvent, BpAccountChangeEvent, BpInvoiceOpenEvent, BpInvoiceDownloadEvent, BpPaymentSuccessEvent, BpPaymentCancelEvent } from './events/events.ts';
+export { BpLoginEvent, BpLogoutEvent, BpAccountChangeEvent, BpInvoiceOpenEvent, BpInvoiceDownloadEvent, BpPaymentSuccessEvent, BpPaymentCancelEvent, BpAutopayChangeEvent } from './events/events.ts';
 export { createApiClient, ApiError, type ApiClient, type ApiClientOptions } from './api/client.ts';
 export { portalContext, type PortalContext } from './context/portal-context.ts';
 export { formatMoney, formatDate, formatAddress } from './i18n/format.ts';

@@ -2,6 +2,7 @@ import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { call, type ApiClient } from '../api/client.ts';
 import type { AccountSummaryData } from '../api/types.ts';
+import { BpAutopayChangeEvent } from '../events/events.ts';
 import '../account-info/account-info.ts';
 import { AccountDataElement } from '../base/account-data-element.ts';
 import { formatDate, formatMoney } from '../i18n/format.ts';
@@ -10,12 +11,18 @@ import { definitionListStyles } from '../styles/widget.ts';
 import '../usage-meter/usage-meter.ts';
 import '../payment-form/payment-form.ts';
 
+const expiry = (card: { expMonth: number | null; expYear: number | null }) =>
+  card.expMonth && card.expYear ? ` (expires ${String(card.expMonth).padStart(2, '0')}/${card.expYear})` : '';
+
 /**
  * @summary The guide's My Account: Account Information, Payment Information (current balance,
  * due amount, past due, the current month's invoice, the date to pay by, the payment method) and
  * Current Usage, from one request.
  *
  * @csspart payment - The Payment Information panel.
+ * @csspart autopay-notice - The notice of a failed automatic payment.
+ *
+ * @fires bp-autopay-change - Automatic payment was cancelled (`detail.autopay` null), or set up in the form.
  * @csspart error - The error message, when loading failed.
  *
  * @cssproperty --bp-account-summary-gap - Space between the panels (default space-6).
@@ -40,26 +47,56 @@ export class BpAccountSummary extends AccountDataElement<AccountSummaryData> {
       .cycle {
         margin: ${token('space-4')} 0 0;
       }
+      .actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: ${token('space-3')};
+        align-items: center;
+      }
+      .actions p {
+        flex-basis: 100%;
+        margin: 0;
+      }
     `,
   ];
 
-  /** The payment form is open (Make a payment). */
-  @state() private paying = false;
-  /** A payment went through while the form was open: the figures are reloaded when it closes. */
-  private paid = false;
+  /** The open form: Make a payment, or Sign-up for automatic payment / Change card. */
+  @state() private form: 'pay' | 'autopay' | null = null;
+  /** Cancel autopay asks first; then this is the request under way or its error. */
+  @state() private cancelling: { busy: boolean; error: string | null } | null = null;
+  /** Something changed while the form was open: the figures are reloaded when it closes. */
+  private changed = false;
 
-  private closePayment() {
-    this.paying = false;
-    if (this.paid && this.data === undefined) void this.task.run();
-    this.paid = false;
+  private closeForm() {
+    this.form = null;
+    if (this.changed) this.reload();
+    this.changed = false;
+  }
+
+  /** Fresh figures from the server, unless the host page hands them in. */
+  private reload() {
+    if (this.data === undefined) void this.task.run();
+  }
+
+  private async cancelAutopay(s: AccountSummaryData) {
+    this.cancelling = { busy: true, error: null };
+    try {
+      await call(this.portal!.client.api.v1.accounts[':number'].autopay.$delete({ param: { number: s.account.number } }));
+      this.cancelling = null;
+      this.dispatchEvent(new BpAutopayChangeEvent({ autopay: null }));
+      this.reload();
+    } catch (err) {
+      this.cancelling = { busy: false, error: err instanceof Error ? err.message : String(err) };
+    }
   }
 
   protected load(client: ApiClient, number: string, signal: AbortSignal) {
     return call(client.api.v1.accounts[':number'].summary.$get({ param: { number } }, { init: { signal } }));
   }
 
-  private openPayment() {
-    this.paying = true;
+  private openForm(form: 'pay' | 'autopay') {
+    this.form = form;
+    this.cancelling = null;
     void this.updateComplete.then(() => this.renderRoot.querySelector('bp-payment-form')?.scrollIntoView({ block: 'nearest' }));
   }
 
@@ -82,17 +119,49 @@ export class BpAccountSummary extends AccountDataElement<AccountSummaryData> {
               : 'No invoice yet'}
           </dd>
           <dt>Payment method</dt>
-          <dd>Manual payment.</dd>
+          <dd>
+            ${s.paymentMethod.type === 'autopay'
+              ? html`Automatic payment: ${s.paymentMethod.brand} ending in ${s.paymentMethod.last4}${expiry(s.paymentMethod)}`
+              : 'Manual payment.'}
+          </dd>
         </dl>
         ${s.dueDate
-          ? html`<p class="cycle">To avoid any late payment charges, please ensure that your payment is received no later than ${formatDate(s.dueDate)}.</p>`
+          ? html`<p class="cycle">
+              ${s.paymentMethod.type === 'autopay' && !s.autopayNotice
+                ? `Your ${s.paymentMethod.brand} ending in ${s.paymentMethod.last4} will be charged the balance due on ${formatDate(s.dueDate)}.`
+                : `To avoid any late payment charges, please ensure that your payment is received no later than ${formatDate(s.dueDate)}.`}
+            </p>`
+          : nothing}
+        ${s.autopayNotice
+          ? html`<p class="cycle alert" role="alert" part="autopay-notice">
+              Your automatic payment of ${money(s.autopayNotice.amount)} on ${formatDate(s.autopayNotice.date)} did not go through:
+              ${s.autopayNotice.message} Please make a payment${s.paymentMethod.type === 'autopay' ? ', and change the card if it has changed' : ''}.
+            </p>`
           : nothing}
         ${s.pastDue > 0 ? html`<p class="cycle alert" role="note">${money(s.pastDue)} is past due. Please pay it now to avoid further late payment charges.</p>` : nothing}
-        ${this.portal && !this.paying
-          ? html`<div class="cycle"><button class="button" type="button" @click=${() => this.openPayment()}>Make a payment</button></div>`
-          : nothing}
+        ${this.portal && !this.form ? this.renderActions(s) : nothing}
       </section>
     `;
+  }
+
+  private renderActions(s: AccountSummaryData) {
+    if (this.cancelling) {
+      return html`<div class="cycle actions" role="group" aria-label="Cancel automatic payment">
+        <p>Stop paying automatically? Your bills will then be paid by hand, and the saved card is deleted.</p>
+        ${this.cancelling.error ? html`<p class="alert" role="alert">${this.cancelling.error}</p>` : nothing}
+        <button class="button" type="button" ?disabled=${this.cancelling.busy} @click=${() => void this.cancelAutopay(s)}>
+          ${this.cancelling.busy ? 'Cancelling…' : 'Yes, cancel autopay'}
+        </button>
+        <button class="button secondary" type="button" @click=${() => (this.cancelling = null)}>Keep autopay</button>
+      </div>`;
+    }
+    return html`<div class="cycle actions">
+      <button class="button" type="button" @click=${() => this.openForm('pay')}>Make a payment</button>
+      ${s.paymentMethod.type === 'autopay'
+        ? html`<button class="button secondary" type="button" @click=${() => this.openForm('autopay')}>Change card</button>
+            <button class="button secondary" type="button" @click=${() => (this.cancelling = { busy: false, error: null })}>Cancel autopay</button>`
+        : html`<button class="button secondary" type="button" @click=${() => this.openForm('autopay')}>Sign-up for automatic payment</button>`}
+    </div>`;
   }
 
   protected override render() {
@@ -101,12 +170,14 @@ export class BpAccountSummary extends AccountDataElement<AccountSummaryData> {
       complete: (s) => html`
         <bp-account-info .data=${s.account} theme=${this.theme}></bp-account-info>
         ${this.renderPayment(s)}
-        ${this.paying
+        ${this.form
           ? html`<bp-payment-form
               .data=${s}
+              mode=${this.form}
               theme=${this.theme}
-              @bp-payment-success=${() => (this.paid = true)}
-              @bp-payment-cancel=${() => this.closePayment()}
+              @bp-payment-success=${() => (this.changed = true)}
+              @bp-autopay-change=${() => (this.changed = true)}
+              @bp-payment-cancel=${() => this.closeForm()}
             ></bp-payment-form>`
           : nothing}
         <bp-usage-meter .data=${s.usage} theme=${this.theme}></bp-usage-meter>

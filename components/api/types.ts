@@ -18,3 +18,5 @@ export type AccountSummaryData = InferResponseType<V1['accounts'][':number']['su
 export type UsageMeterData = AccountSummaryData['usage'][number];
 export type PaymentList = InferResponseType<V1['accounts'][':number']['payments']['$get'], 200>;
 export type Payment = PaymentList['payments'][number];
+export type AutopayMethod = InferResponseType<V1['accounts'][':number']['autopay']['$put'], 200>['autopay'] & {};
+export type AutopayNotice = NonNullable<AccountSummaryData['autopayNotice']>;

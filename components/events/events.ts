@@ -1,4 +1,4 @@
-import type { AccountSummary, InvoiceSummary, Payment, User } from '../api/types.ts';
+import type { AccountSummary, AutopayMethod, InvoiceSummary, Payment, User } from '../api/types.ts';
 
 /** Fired when a user signs in (by password, or from an activation or reset link). */
 export class BpLoginEvent extends Event {
@@ -48,6 +48,14 @@ export class BpPaymentSuccessEvent extends Event {
   }
 }
 
+/** Fired when the card for automatic payment was saved, changed (`detail.autopay`) or cancelled (null). */
+export class BpAutopayChangeEvent extends Event {
+  static readonly eventName = 'bp-autopay-change';
+  constructor(readonly detail: { autopay: AutopayMethod | null }) {
+    super(BpAutopayChangeEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
 /** Fired when the user closes the payment form without paying. */
 export class BpPaymentCancelEvent extends Event {
   static readonly eventName = 'bp-payment-cancel';
@@ -60,6 +68,7 @@ declare global {
   interface HTMLElementEventMap {
     'bp-payment-success': BpPaymentSuccessEvent;
     'bp-payment-cancel': BpPaymentCancelEvent;
+    'bp-autopay-change': BpAutopayChangeEvent;
     'bp-invoice-open': BpInvoiceOpenEvent;
     'bp-invoice-download': BpInvoiceDownloadEvent;
     'bp-login': BpLoginEvent;

@@ -1,9 +1,9 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
-import { customElement, query, state } from 'lit/decorators.js';
+import { customElement, property, query, state } from 'lit/decorators.js';
 import { ApiError, call, type ApiClient } from '../api/client.ts';
-import type { AccountSummaryData, Payment } from '../api/types.ts';
+import type { AccountSummaryData, AutopayMethod, Payment } from '../api/types.ts';
 import { AccountDataElement } from '../base/account-data-element.ts';
-import { BpPaymentCancelEvent, BpPaymentSuccessEvent } from '../events/events.ts';
+import { BpAutopayChangeEvent, BpPaymentCancelEvent, BpPaymentSuccessEvent } from '../events/events.ts';
 import { formatMoney } from '../i18n/format.ts';
 import { token } from '../styles/tokens.ts';
 import { CardFrameChannel } from './card-frame-channel.ts';
@@ -19,13 +19,17 @@ export function parseAmount(text: string): number | null {
   return Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
 }
 
+const cardName = (card: { brand: string; last4: string }) => `${card.brand} ending in ${card.last4}`;
+
 /**
  * @summary The guide's Make a payment: the amount (balance due, past due only, the latest
  * invoice, or another amount), the card in a frame served by the portal (Accept.js turns it into
- * a one-time token: neither this page nor the portal sees the digits), the billing address, and
- * Make a payment / Cancel.
+ * a one-time token: neither this page nor the portal sees the digits), the billing address, the
+ * automatic payment check box, and Make a payment / Cancel. With `mode="autopay"` it is the
+ * guide's Sign-up for automatic payment (or Change card): the card is saved, nothing is charged.
  *
  * @fires bp-payment-success - The payment went through; `detail.payment`.
+ * @fires bp-autopay-change - The card for automatic payment was saved; `detail.autopay`.
  * @fires bp-payment-cancel - The user closed the form.
  *
  * @csspart form - The form.
@@ -51,6 +55,11 @@ export class BpPaymentForm extends AccountDataElement<AccountSummaryData> {
         margin-bottom: ${token('space-2')};
         font-weight: ${token('font-weight-bold')};
         font-size: ${token('font-size-md')};
+      }
+      .check {
+        display: flex;
+        gap: ${token('space-2')};
+        align-items: flex-start;
       }
       .choices label {
         display: flex;
@@ -78,7 +87,11 @@ export class BpPaymentForm extends AccountDataElement<AccountSummaryData> {
     `,
   ];
 
+  /** `pay`: Make a payment. `autopay`: save the card for automatic payment without paying. */
+  @property({ reflect: true }) mode: 'pay' | 'autopay' = 'pay';
+
   @state() private choice: AmountChoice = 'due';
+  @state() private saveForAutopay = false;
   @state() private otherAmount = '';
   @state() private address: Record<AddressField, string> = { line1: '', line2: '', city: '', country: 'US', state: '', zip: '' };
   @state() private errors: Partial<Record<AddressField | 'amount' | 'card', string>> = {};
@@ -136,9 +149,9 @@ export class BpPaymentForm extends AccountDataElement<AccountSummaryData> {
 
   private check(summary: AccountSummaryData): number | null {
     const errors: typeof this.errors = {};
-    const amount = this.amountOf(summary);
+    const amount = this.mode === 'autopay' ? 0 : this.amountOf(summary);
     if (amount === null) errors.amount = 'Enter an amount like 403.99.';
-    else if (amount <= 0) errors.amount = 'The amount must be more than zero.';
+    else if (amount <= 0 && this.mode === 'pay') errors.amount = 'The amount must be more than zero.';
     const required: [AddressField, string][] = [['line1', 'Address Line 1'], ['city', 'City'], ['state', 'State'], ['zip', 'Zip']];
     for (const [field, label] of required) if (!this.address[field].trim()) errors[field] = `Enter the ${label} of the card's billing address.`;
     this.errors = errors;
@@ -161,23 +174,27 @@ export class BpPaymentForm extends AccountDataElement<AccountSummaryData> {
         this.errors = { ...this.errors, card: `Check the card details: ${card.errors.map((e) => e.message).join(' ')}` };
         return;
       }
+      const billTo = {
+        firstName: card.name.firstName.slice(0, 50),
+        lastName: card.name.lastName.slice(0, 50),
+        address: [this.address.line1, this.address.line2].filter(Boolean).join(', ').slice(0, 60),
+        city: this.address.city,
+        state: this.address.state,
+        zip: this.address.zip,
+        country: this.address.country,
+      };
+      const accounts = this.portal!.client.api.v1.accounts[':number'];
+      const param = { number: summary.account.number };
+      if (this.mode === 'autopay') {
+        const { autopay } = await call(accounts.autopay.$put({ param, json: { opaqueData: card.opaqueData, billTo } }));
+        this.saved(autopay!);
+        return;
+      }
       const payment = await call(
-        this.portal!.client.api.v1.accounts[':number'].payments.$post({
-          param: { number: summary.account.number },
+        accounts.payments.$post({
+          param,
           header: { 'idempotency-key': this.idempotencyKey },
-          json: {
-            amount: amount!,
-            opaqueData: card.opaqueData,
-            billTo: {
-              firstName: card.name.firstName.slice(0, 50),
-              lastName: card.name.lastName.slice(0, 50),
-              address: [this.address.line1, this.address.line2].filter(Boolean).join(', ').slice(0, 60),
-              city: this.address.city,
-              state: this.address.state,
-              zip: this.address.zip,
-              country: this.address.country,
-            },
-          },
+          json: { amount: amount!, opaqueData: card.opaqueData, billTo, saveForAutopay: this.saveForAutopay },
         }),
       );
       this.finished(payment as Payment, summary);
@@ -194,14 +211,25 @@ export class BpPaymentForm extends AccountDataElement<AccountSummaryData> {
   private finished(payment: Payment, summary: AccountSummaryData) {
     this.idempotencyKey = crypto.randomUUID();
     const amount = formatMoney(payment.amount, summary.account.currency);
-    const card = payment.card ? `${payment.card.brand} ending in ${payment.card.last4}` : 'your card';
+    const card = payment.card ? cardName(payment.card) : 'your card';
+    const autopay = payment.autopay
+      ? payment.autopay.saved
+        ? ` ${cardName(payment.autopay.method)} will pay your bill automatically on each due date from now on.`
+        : ` ${payment.autopay.message}`
+      : '';
     this.outcome =
       payment.status === 'approved'
-        ? { kind: 'success', message: `Thank you: your payment of ${amount} with ${card} was approved. A receipt is on its way by email.` }
+        ? { kind: 'success', message: `Thank you: your payment of ${amount} with ${card} was approved. A receipt is on its way by email.${autopay}` }
         : payment.status === 'held'
-          ? { kind: 'pending', message: `Your payment of ${amount} with ${card} was received and is being reviewed by the card processor.` }
+          ? { kind: 'pending', message: `Your payment of ${amount} with ${card} was received and is being reviewed by the card processor.${autopay}` }
           : { kind: 'pending', message: `We are confirming your payment of ${amount} with the card processor. Check Payment History in a few minutes before paying again.` };
     this.dispatchEvent(new BpPaymentSuccessEvent({ payment }));
+    if (payment.autopay?.saved) this.dispatchEvent(new BpAutopayChangeEvent({ autopay: payment.autopay.method }));
+  }
+
+  private saved(autopay: AutopayMethod) {
+    this.outcome = { kind: 'success', message: `Automatic payment is on: ${cardName(autopay)} will be charged the balance due on each due date. Nothing was charged today.` };
+    this.dispatchEvent(new BpAutopayChangeEvent({ autopay }));
   }
 
   private focusFirstError() {
@@ -226,7 +254,7 @@ export class BpPaymentForm extends AccountDataElement<AccountSummaryData> {
     `;
   }
 
-  private renderForm(summary: AccountSummaryData) {
+  private renderAmount(summary: AccountSummaryData) {
     const money = (cents: number) => formatMoney(cents, summary.account.currency);
     const choices: [AmountChoice, string, number | null][] = [
       ['due', `Balance due: ${money(summary.dueAmount)}`, summary.dueAmount],
@@ -234,40 +262,71 @@ export class BpPaymentForm extends AccountDataElement<AccountSummaryData> {
       ['invoice', `Latest invoice: ${money(summary.currentInvoice?.balance ?? 0)}`, summary.currentInvoice?.balance ?? 0],
       ['other', 'Another amount', null],
     ];
+    return html`
+      <fieldset class="choices">
+        <legend>Payment Amount</legend>
+        ${choices
+          .filter(([choice, , cents]) => choice === 'other' || (cents ?? 0) > 0)
+          .map(
+            ([choice, label]) => html`
+              <label>
+                <input type="radio" name="amount" .checked=${this.choice === choice} @change=${() => (this.choice = choice)} />
+                ${label}
+              </label>
+            `,
+          )}
+        ${this.choice === 'other'
+          ? html`<div class="field">
+              <label for="other">Amount</label>
+              <input
+                id="other"
+                inputmode="decimal"
+                placeholder="0.00"
+                .value=${this.otherAmount}
+                aria-invalid=${this.errors.amount ? 'true' : 'false'}
+                aria-describedby=${this.errors.amount ? 'amount-error' : nothing}
+                @input=${(e: Event) => (this.otherAmount = (e.target as HTMLInputElement).value)}
+              />
+            </div>`
+          : nothing}
+        ${this.errors.amount ? html`<span class="field-error" id="amount-error">${this.errors.amount}</span>` : nothing}
+        <p class="muted">Your current balance is ${money(summary.balance)}.</p>
+      </fieldset>
+    `;
+  }
+
+  private renderAutopayIntro(summary: AccountSummaryData) {
+    const current = summary.paymentMethod.type === 'autopay' ? summary.paymentMethod : null;
+    return html`
+      <p>
+        Each month, on the due date, we will ask Authorize.Net to charge the balance due to this card. The card is kept by Authorize.Net, never by
+        us, and nothing is charged today.
+        ${current ? html`It replaces ${cardName(current)}.` : nothing}
+      </p>
+    `;
+  }
+
+  /** The guide's check box at the bottom of Make a payment. */
+  private renderAutopayChoice(summary: AccountSummaryData) {
+    const current = summary.paymentMethod.type === 'autopay' ? summary.paymentMethod : null;
+    return html`
+      <label class="check">
+        <input type="checkbox" .checked=${this.saveForAutopay} @change=${(e: Event) => (this.saveForAutopay = (e.target as HTMLInputElement).checked)} />
+        ${current
+          ? `Use this card for automatic payment from now on, instead of ${cardName(current)}`
+          : 'Sign me up for automatic payment: charge this card for my bill on each due date'}
+      </label>
+    `;
+  }
+
+  private renderForm(summary: AccountSummaryData) {
     const portal = this.portal;
     const dark = this.theme === 'dark' || (this.theme === 'auto' && matchMedia('(prefers-color-scheme: dark)').matches);
     const frameSrc = portal ? `${portal.serverUrl}/card-frame?origin=${encodeURIComponent(location.origin)}&theme=${dark ? 'dark' : 'light'}` : '';
+    const action = this.mode === 'autopay' ? 'Save card for automatic payment' : 'Make a payment';
     return html`
       <form part="form" novalidate @submit=${(e: Event) => void this.submit(e, summary)}>
-        <fieldset class="choices">
-          <legend>Payment Amount</legend>
-          ${choices
-            .filter(([choice, , cents]) => choice === 'other' || (cents ?? 0) > 0)
-            .map(
-              ([choice, label]) => html`
-                <label>
-                  <input type="radio" name="amount" .checked=${this.choice === choice} @change=${() => (this.choice = choice)} />
-                  ${label}
-                </label>
-              `,
-            )}
-          ${this.choice === 'other'
-            ? html`<div class="field">
-                <label for="other">Amount</label>
-                <input
-                  id="other"
-                  inputmode="decimal"
-                  placeholder="0.00"
-                  .value=${this.otherAmount}
-                  aria-invalid=${this.errors.amount ? 'true' : 'false'}
-                  aria-describedby=${this.errors.amount ? 'amount-error' : nothing}
-                  @input=${(e: Event) => (this.otherAmount = (e.target as HTMLInputElement).value)}
-                />
-              </div>`
-            : nothing}
-          ${this.errors.amount ? html`<span class="field-error" id="amount-error">${this.errors.amount}</span>` : nothing}
-          <p class="muted">Your current balance is ${money(summary.balance)}.</p>
-        </fieldset>
+        ${this.mode === 'autopay' ? this.renderAutopayIntro(summary) : this.renderAmount(summary)}
         <fieldset>
           <legend>Credit Card Information</legend>
           ${frameSrc
@@ -297,6 +356,7 @@ export class BpPaymentForm extends AccountDataElement<AccountSummaryData> {
             ${this.renderAddressField('zip', this.address.country === 'CA' ? 'Postal code' : 'Zip', 'postal-code')}
           </div>
         </fieldset>
+        ${this.mode === 'pay' ? this.renderAutopayChoice(summary) : nothing}
         ${this.outcome
           ? html`<p part="result" class="alert ${this.outcome.kind === 'success' ? 'success' : this.outcome.kind === 'pending' ? 'info' : ''}" role=${this.outcome.kind === 'failed' ? 'alert' : 'status'}>
               ${this.outcome.message}
@@ -305,17 +365,23 @@ export class BpPaymentForm extends AccountDataElement<AccountSummaryData> {
         <div class="actions">
           ${this.outcome?.kind === 'success'
             ? nothing
-            : html`<button class="button" type="submit" ?disabled=${this.busy}>${this.busy ? 'Processing…' : 'Make a payment'}</button>`}
+            : html`<button class="button" type="submit" ?disabled=${this.busy}>${this.busy ? 'Processing…' : action}</button>`}
           <button class="button secondary" type="button" @click=${() => this.dispatchEvent(new BpPaymentCancelEvent())}>${this.outcome?.kind === 'success' ? 'Close' : 'Cancel'}</button>
         </div>
       </form>
     `;
   }
 
+  /** The form's title: the guide's names for what it does. */
+  private heading(summary: AccountSummaryData | undefined) {
+    if (this.mode === 'pay') return 'Make a payment';
+    return summary?.paymentMethod.type === 'autopay' ? 'Change card for automatic payment' : 'Sign-up for automatic payment';
+  }
+
   protected override render() {
     return html`
       <section class="panel" aria-labelledby="pay-heading">
-        <h2 id="pay-heading">Make a payment</h2>
+        <h2 id="pay-heading">${this.heading(this.data ?? this.task.value)}</h2>
         ${this.renderData({ loading: 'Loading your balance…', complete: (summary) => this.renderForm(summary) })}
       </section>
     `;

@@ -36,6 +36,54 @@ describe('<bp-account-summary>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('manual payment offers Make a payment and Sign-up for automatic payment; each opens the form for it', async () => {
+    const el = await inProvider(html`<bp-account-summary></bp-account-summary>`, { signedInAs: customerMe });
+    const payment = await waitFor(() => shadow(el).querySelector('[part=payment]'), 'the payment information');
+    const buttons = () => [...payment.querySelectorAll('.actions button')].map((b) => b.textContent!.trim());
+    expect(buttons()).to.deep.equal(['Make a payment', 'Sign-up for automatic payment']);
+    (payment.querySelectorAll('.actions button')[1] as HTMLButtonElement).click();
+    const form = await waitFor(() => shadow(el).querySelector('bp-payment-form'), 'the form');
+    expect(form.mode).to.equal('autopay');
+    expect(payment.querySelector('.actions')).to.equal(null, 'the actions hide while the form is open');
+  });
+
+  it('on autopay: names the card and when it will be charged; Change card; Cancel autopay asks, then goes back to manual', async () => {
+    const el = await inProvider(html`<bp-account-summary></bp-account-summary>`, { signedInAs: customerMe, autopay: ['C123456'] });
+    let payment = await waitFor(() => shadow(el).querySelector('[part=payment]'), 'the payment information');
+    const summary = summaryOf('C123456')!;
+    expect(pairs(payment.querySelector('dl')!).at(-1)).to.deep.equal(['Payment method', 'Automatic payment: Visa ending in 1111 (expires 12/2029)']);
+    expect(textOf(payment as HTMLElement)).to.contain(`Your Visa ending in 1111 will be charged the balance due on ${summary.dueDate}.`);
+    const buttons = () => [...payment.querySelectorAll('.actions button')];
+    expect(buttons().map((b) => b.textContent!.trim())).to.deep.equal(['Make a payment', 'Change card', 'Cancel autopay']);
+    await expect(el).to.be.accessible();
+    (buttons()[2] as HTMLButtonElement).click();
+    await waitFor(() => payment.querySelector('[role=group]'), 'the confirmation');
+    expect(textOf(payment.querySelector('[role=group]') as HTMLElement)).to.contain('Stop paying automatically?');
+    (buttons()[1] as HTMLButtonElement).click(); // Keep autopay
+    await waitFor(() => !payment.querySelector('[role=group]'), 'kept');
+    (buttons()[2] as HTMLButtonElement).click();
+    await waitFor(() => payment.querySelector('[role=group]'), 'asked again');
+    let change: Event | null = null;
+    el.addEventListener('bp-autopay-change', (e) => (change = e));
+    (buttons()[0] as HTMLButtonElement).click(); // Yes, cancel autopay
+    await waitFor(() => pairs(shadow(el).querySelector('[part=payment] dl')!).at(-1)?.[1] === 'Manual payment.', 'manual payment again');
+    payment = shadow(el).querySelector('[part=payment]')!;
+    expect((change as unknown as { detail: unknown }).detail).to.deep.equal({ autopay: null });
+    expect(textOf(payment as HTMLElement)).to.contain('To avoid any late payment charges');
+  });
+
+  it('a failed automatic payment is a notice in My Account, with the amount, the reason and what to do', async () => {
+    const el = await inProvider(html`<bp-account-summary theme="dark"></bp-account-summary>`, { signedInAs: customerMe, autopay: ['C123456'], autopayDeclined: ['C123456'] });
+    const notice = await waitFor(() => shadow(el).querySelector('[part=autopay-notice]'), 'the notice');
+    const due = summaryOf('C123456')!.dueAmount;
+    expect(textOf(notice as HTMLElement)).to.equal(
+      `Your automatic payment of $${(due / 100).toFixed(2)} on 2026-11-22 did not go through: This transaction has been declined. Please make a payment, and change the card if it has changed.`,
+    );
+    expect(notice.getAttribute('role')).to.equal('alert');
+    expect(textOf(shadow(el).querySelector('[part=payment]') as HTMLElement)).to.contain('To avoid any late payment charges', 'the bill is to be paid by hand');
+    await expect(el).to.be.accessible();
+  });
+
   it('shows a credit as such, with nothing due', async () => {
     const el = await fixture(html`<bp-account-summary .data=${inCredit}></bp-account-summary>`);
     const dl = shadow(el).querySelector('[part=payment] dl')!;

@@ -3,19 +3,43 @@ import type { BpPaymentForm } from '../../components/payment-form/payment-form.t
 import { parseAmount } from '../../components/payment-form/payment-form.ts';
 import { customerMe } from '../../stories/fixtures/accounts.ts';
 import { createFakeApi } from '../../stories/fixtures/fake-api.ts';
-import { inCredit, summaryOf } from '../../stories/fixtures/summaries.ts';
+import { inCredit, onAutopay as onAutopayFixture, summaryOf } from '../../stories/fixtures/summaries.ts';
 import { shadow, textOf, waitFor } from './helpers.ts';
 
 /** The form inside <bp-provider> over the fake API (the card frame itself is tested end to end in test/server/payment-e2e.test.ts). */
-async function paymentForm(data = summaryOf('C123456')!, theme = 'light') {
+async function paymentForm(data = summaryOf('C123456')!, theme = 'light', mode: 'pay' | 'autopay' = 'pay') {
   const api = createFakeApi({ signedInAs: customerMe });
-  const provider = await fixture(html`<bp-provider .fetcher=${api.fetch}><bp-payment-form .data=${data} theme=${theme}></bp-payment-form></bp-provider>`);
+  const provider = await fixture(html`<bp-provider .fetcher=${api.fetch}><bp-payment-form .data=${data} theme=${theme} mode=${mode}></bp-payment-form></bp-provider>`);
   const form = provider.firstElementChild as BpPaymentForm;
   await waitFor(() => shadow(form).querySelector('form'), 'the form');
   return { form, root: shadow(form), api };
 }
 
 describe('<bp-payment-form>', () => {
+  it('has the guide\'s automatic payment check box at the bottom, off unless ticked, naming the card it would replace', async () => {
+    const { root } = await paymentForm();
+    const box = root.querySelector<HTMLInputElement>('.check input[type=checkbox]')!;
+    expect(box.checked).to.equal(false, 'off unless asked');
+    expect(textOf(root.querySelector('.check')!)).to.equal('Sign me up for automatic payment: charge this card for my bill on each due date');
+    const onAutopay = await paymentForm(onAutopayFixture(summaryOf('C123456')!));
+    expect(textOf(onAutopay.root.querySelector('.check')!)).to.contain('instead of Visa ending in 1111');
+  });
+
+  it('as Sign-up for automatic payment: no amount, says nothing is charged today, and saves the card (also when changing it)', async () => {
+    const { form, root } = await paymentForm(summaryOf('C123456')!, 'light', 'autopay');
+    expect(textOf(root.querySelector('h2')!)).to.equal('Sign-up for automatic payment');
+    expect(root.querySelector('.choices')).to.equal(null);
+    expect(root.querySelector('.check')).to.equal(null);
+    expect(textOf(root)).to.contain('nothing is charged today');
+    expect(textOf(root.querySelector('button[type=submit]')!)).to.equal('Save card for automatic payment');
+    expect(root.querySelector('iframe')).to.exist;
+    await expect(form).to.be.accessible();
+    const change = await paymentForm(onAutopayFixture(summaryOf('C123456')!), 'dark', 'autopay');
+    expect(textOf(change.root.querySelector('h2')!)).to.equal('Change card for automatic payment');
+    expect(textOf(change.root)).to.contain('It replaces Visa ending in 1111.');
+    await expect(change.form).to.be.accessible();
+  });
+
   it('offers the balance due, past due only, the latest invoice or another amount, with the billing address filled in', async () => {
     const { form, root } = await paymentForm();
     const summary = summaryOf('C123456')!;
