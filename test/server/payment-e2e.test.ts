@@ -87,6 +87,7 @@ async function fillCard(number: string) {
   await frame.getByLabel('Card security code').fill('123');
 }
 
+const paymentMethod = () => page.locator('bp-account-summary [part=payment] dd').nth(4);
 const submit = () => page.locator('bp-payment-form').getByRole('button', { name: 'Make a payment' }).click();
 
 describe('paying by card in the portal page', () => {
@@ -106,10 +107,12 @@ describe('paying by card in the portal page', () => {
     assert.equal(apiBodies.filter((b) => b.includes('opaqueData')).length, 0);
   });
 
-  test('a test card pays the balance: approved, applied, the digits never leave the frame', async () => {
+  test('a test card pays the balance and, with the check box, becomes the autopay card: approved, applied, the digits never leave the frame', async () => {
     await fillCard('4111 1111 1111 1111');
+    await page.locator('bp-payment-form').getByLabel(/Sign me up for automatic payment/).check();
     await submit();
     await page.locator('bp-payment-form').getByText(/Thank you: your payment of \$[\d,.]+ with Visa ending in 1111 was approved/).waitFor();
+    await page.locator('bp-payment-form').getByText('Visa ending in 1111 will pay your bill automatically on each due date from now on.').waitFor();
     const payments = t.db.$client.prepare('select status, card_last4 from payments').all();
     assert.deepEqual(payments, [{ status: 'approved', card_last4: '1111' }]);
     assert.equal(fake.transactions.size, 1);
@@ -124,5 +127,23 @@ describe('paying by card in the portal page', () => {
       return dd?.textContent?.trim() === '$0.00';
     });
     assert.equal((await dueAmount.textContent())?.trim(), '$0.00');
+    assert.match((await paymentMethod().textContent()) ?? '', /Automatic payment: Visa ending in 1111 \(expires 12\/\d{4}\)/);
+  });
+
+  test('Change card saves another card for autopay without charging it; Cancel autopay goes back to manual payment', async () => {
+    const summary = page.locator('bp-account-summary [part=payment]');
+    await summary.getByRole('button', { name: 'Change card' }).click();
+    await page.locator('bp-payment-form').getByRole('heading', { name: 'Change card for automatic payment' }).waitFor();
+    await fillCard('5424000000000015');
+    await page.locator('bp-payment-form').getByRole('button', { name: 'Save card for automatic payment' }).click();
+    await page.locator('bp-payment-form').getByText('Automatic payment is on: MasterCard ending in 0015 will be charged the balance due on each due date. Nothing was charged today.').waitFor();
+    assert.equal(fake.transactions.size, 1, 'no charge');
+    await page.locator('bp-payment-form').getByRole('button', { name: 'Close' }).click();
+    await page.waitForFunction(() => /MasterCard ending in 0015/.test(document.querySelector('bp-portal')?.shadowRoot?.querySelector('bp-account-summary')?.shadowRoot?.querySelector('[part=payment]')?.textContent ?? ''));
+    await summary.getByRole('button', { name: 'Cancel autopay' }).click();
+    await summary.getByRole('button', { name: 'Yes, cancel autopay' }).click();
+    await page.waitForFunction(() => /Manual payment\./.test(document.querySelector('bp-portal')?.shadowRoot?.querySelector('bp-account-summary')?.shadowRoot?.querySelector('[part=payment]')?.textContent ?? ''));
+    assert.equal(t.db.$client.prepare('select count(*) from autopay_methods').pluck().get(), 0);
+    assert.ok(!apiBodies.join('\n').includes('5424000000000015'), 'the page never sent the number');
   });
 });
