@@ -1,4 +1,5 @@
 import type { StorybookConfig } from '@storybook/web-components-vite';
+import { cardFramePlugin } from './card-frame-plugin.ts';
 
 const config: StorybookConfig = {
   stories: ['../stories/**/*.stories.ts'],
@@ -7,7 +8,12 @@ const config: StorybookConfig = {
   // The project's vite config builds the demo pages from demo/; stories need none of that.
   viteFinal: async (vite) => {
     const { build, ...rest } = vite;
-    return { ...rest, root: undefined, build: { ...build, rollupOptions: { ...build?.rollupOptions, input: undefined } } };
+    return {
+      ...rest,
+      root: undefined,
+      plugins: [...(rest.plugins ?? []), cardFramePlugin()],
+      build: { ...build, rollupOptions: { ...build?.rollupOptions, input: undefined } },
+    };
   },
 };
 export default config;

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { customerMe } from './fixtures/accounts.ts';
-import { inCredit } from './fixtures/summaries.ts';
+import { autopayDeclined, inCredit, summaryOf } from './fixtures/summaries.ts';
 import { accountWidgetStories, type WidgetArgs } from './story-helpers.ts';
 
 const states = accountWidgetStories((theme) => html`<bp-account-summary theme=${theme}></bp-account-summary>`, customerMe);
@@ -20,3 +20,13 @@ export const InCredit: StoryObj = {
   name: 'In credit (empty usage)',
   render: () => html`<bp-account-summary .data=${inCredit}></bp-account-summary>`,
 };
+
+/** On autopay: the card, when it will be charged, Change card and Cancel autopay. */
+export const OnAutopay: StoryObj<WidgetArgs> = { name: 'On autopay', args: { api: { signedInAs: customerMe, autopay: ['C123456'] }, theme: 'light' } };
+
+/** The last automatic payment was declined: a notice, and the bill to be paid by hand. */
+export const AutopayDeclined: StoryObj = {
+  name: 'Autopay declined',
+  render: () => html`<bp-account-summary .data=${autopayDeclined(summaryOf('C123456')!)}></bp-account-summary>`,
+};
+

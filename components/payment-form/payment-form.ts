@@ -124,10 +124,14 @@ export class BpPaymentForm extends AccountDataElement<AccountSummaryData> {
     return call(client.api.v1.accounts[':number'].summary.$get({ param: { number } }, { init: { signal } }));
   }
 
+  /** The billing address starts as the account's, once, whether the data was handed in or loaded. */
+  private prefilled = false;
+
   protected override willUpdate(changed: PropertyValues<this>): void {
-    // The billing address starts as the account's.
+    super.willUpdate?.(changed);
     const summary = this.data ?? this.task.value;
-    if (summary && !this.address.line1 && (changed.has('data') || !this.hasUpdated)) {
+    if (summary && !this.prefilled) {
+      this.prefilled = true;
       const a = summary.account.billingAddress;
       this.address = { line1: a.line1, line2: a.line2 ?? '', city: a.city, country: a.country, state: a.region, zip: a.postalCode };
       if (summary.dueAmount === 0) this.choice = 'other';

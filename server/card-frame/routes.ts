@@ -29,7 +29,7 @@ const monthOptions = Array.from({ length: 12 }, (_, i) => String(i + 1).padStart
  * such pages may frame it. The frame runs sandboxed (no same-origin), so even a page on the
  * portal's own origin cannot reach into it.
  */
-export function cardFrameRoutes(config: CardFrameConfig, allowedOrigins: Set<string>) {
+export function cardFrameRoutes(config: CardFrameConfig, allowedOrigins: { has(origin: string): boolean }) {
   const years = () => Array.from({ length: 12 }, (_, i) => String(new Date().getUTCFullYear() + i));
   const app = new Hono();
   app.get('/card-frame', (c) => {

@@ -59,6 +59,14 @@ describe('<bp-payment-form>', () => {
     await expect(form).to.be.accessible();
   });
 
+  it('loading the account on its own, it still fills in the billing address', async () => {
+    const api = createFakeApi({ signedInAs: customerMe });
+    const provider = await fixture(html`<bp-provider .fetcher=${api.fetch}><bp-payment-form></bp-payment-form></bp-provider>`);
+    const root = shadow(provider.firstElementChild!);
+    await waitFor(() => root.querySelector<HTMLInputElement>('#line1')?.value, 'the address');
+    expect(root.querySelector<HTMLInputElement>('#line1')!.value).to.equal('111 High St');
+  });
+
   it('names every missing or wrong field, and sends nothing', async () => {
     const { root, api } = await paymentForm();
     root.querySelectorAll<HTMLInputElement>('.choices input')[3]!.click();

@@ -1,7 +1,7 @@
 import { serve, type ServerType } from '@hono/node-server';
 import type { IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { signWebhookBody } from '../webhook-signature.ts';
 import { Hono } from 'hono';
@@ -106,16 +106,20 @@ export function createFakeAuthorizeNet(credentials: FakeCredentials = FAKE_CREDE
   /** Deliveries under way, so tests can wait for them. */
   const deliveries = new Set<Promise<void>>();
   let nextId = 60_000_000_001;
+  /** Keys the card fingerprints: a stolen state file gives no way to test guesses of card numbers. */
+  let secret = randomBytes(32).toString('hex');
   const newId = () => String(nextId++);
   const store = fileStore(options.statePath, {
     dump: () => ({
       nextId,
+      secret,
       tokens: [...tokens],
       transactions: [...transactions.values()],
       profiles: [...profiles].map(([id, p]) => [id, { ...p, paymentProfiles: [...p.paymentProfiles] }]),
     }),
     load(state: Json) {
       nextId = state.nextId;
+      secret = state.secret;
       tokens.clear();
       for (const [k, v] of state.tokens) tokens.set(k, v);
       transactions.clear();
@@ -369,7 +373,7 @@ export function createFakeAuthorizeNet(credentials: FakeCredentials = FAKE_CREDE
     if (!/^(0[1-9]|1[0-2])$/.test(month) || !/^\d{4}$/.test(fullYear) || expires <= Date.now()) return error('E_WC_06', 'Please provide valid expiration month and year.');
     if (!/^\d{3,4}$/.test(String(card.cardCode ?? ''))) return error('E_WC_15', 'Please provide valid CVV.');
     const dataValue = randomBytes(24).toString('base64');
-    const saved: Card = { fingerprint: createHash('sha256').update(number).digest('hex'), last4: number.slice(-4), brand: TEST_CARDS[number] ?? 'Visa', expMonth: month, expYear: fullYear, zip: card.zip ? String(card.zip) : null };
+    const saved: Card = { fingerprint: createHmac('sha256', secret).update(number).digest('hex'), last4: number.slice(-4), brand: TEST_CARDS[number] ?? 'Visa', expMonth: month, expYear: fullYear, zip: card.zip ? String(card.zip) : null };
     tokens.set(dataValue, { card: saved, used: false, expiresAt: Date.now() + 15 * 60_000 });
     store.save();
     return { opaqueData: { dataDescriptor: 'COMMON.ACCEPT.INAPP.PAYMENT', dataValue }, messages: { resultCode: 'Ok', message: [{ code: 'I_WC_01', text: 'Successful.' }] } };

@@ -1,0 +1,37 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { customerMe } from './fixtures/accounts.ts';
+import { createFakeApi } from './fixtures/fake-api.ts';
+import { inCredit, onAutopay, summaryOf } from './fixtures/summaries.ts';
+import { accountWidgetStories, onDarkPage, type WidgetArgs } from './story-helpers.ts';
+
+const states = accountWidgetStories((theme) => html`<bp-payment-form theme=${theme}></bp-payment-form>`, customerMe);
+
+/**
+ * The guide's Make a payment, and Sign-up for automatic payment. The card fields are the
+ * portal's real card frame, served by Storybook's dev server with the fake gateway's tokens
+ * (any documented test card, e.g. 4111 1111 1111 1111); payments go to the fake API, which
+ * approves them. In a static Storybook build the frame is absent.
+ */
+const meta: Meta<WidgetArgs> = { title: 'Widgets/bp-payment-form', component: 'bp-payment-form', render: states.render };
+export default meta;
+
+export const Loading = states.Loading;
+export const Error = states.Error;
+/** Owing: the balance due is the default amount. */
+export const Populated = states.Populated;
+export const Dark = states.Dark;
+
+const withData = (data: NonNullable<ReturnType<typeof summaryOf>>, mode: 'pay' | 'autopay', theme: 'light' | 'dark' = 'light') =>
+  html`<bp-provider .fetcher=${createFakeApi({ signedInAs: customerMe }).fetch}>
+    <bp-payment-form .data=${data} mode=${mode} theme=${theme}></bp-payment-form>
+  </bp-provider>`;
+
+/** Nothing owed: only "Another amount". */
+export const NothingDue: StoryObj = { name: 'Nothing due (empty)', render: () => withData(inCredit, 'pay') };
+
+/** Sign-up for automatic payment: no amount, nothing charged. */
+export const SignUpForAutopay: StoryObj = { name: 'Sign-up for automatic payment', render: () => withData(summaryOf('C123456')!, 'autopay') };
+
+/** Change card, for an account already on autopay; dark. */
+export const ChangeCard: StoryObj = { name: 'Change card (dark)', ...onDarkPage, render: () => withData(onAutopay(summaryOf('C123456')!), 'autopay', 'dark') };
