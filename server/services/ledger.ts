@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { prepared } from '../db/prepared.ts';
 import { payments } from '../db/schema.ts';
@@ -7,9 +6,6 @@ import { payments } from '../db/schema.ts';
  * The account's money as derived from its records: invoices (issued), approved payments, and
  * the allocations between them. Nothing here stores a balance.
  */
-
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
-type Conn = Db | Tx;
 
 /**
  * An invoice's balance in SQL, for an invoice aliased `i`: its total minus what payments were
@@ -85,9 +81,12 @@ export function recordReceivedPayment(
 }
 
 /** What the account owes in all (positive) or holds as credit (negative), in cents. */
-export function accountBalanceCents(db: Conn, accountId: number): number {
-  const row = db.get<{ balance: number }>(sql`
-    select coalesce((select sum(total_cents) from invoices where account_id = ${accountId} and state = 'issued'), 0)
-         - coalesce((select sum(amount_cents) from payments where account_id = ${accountId} and status = 'approved'), 0) as balance`);
-  return row?.balance ?? 0;
+export function accountBalanceCents(db: Db, accountId: number): number {
+  const statement = prepared(db, 'ledger.accountBalance', () =>
+    db.$client.prepare(
+      `select coalesce((select sum(total_cents) from invoices where account_id = @account and state = 'issued'), 0)
+            - coalesce((select sum(amount_cents) from payments where account_id = @account and status = 'approved'), 0)`,
+    ),
+  );
+  return (statement.pluck().get({ account: accountId }) as number | undefined) ?? 0;
 }

@@ -167,7 +167,9 @@ async function summaryAndPayments() {
   }
 }
 
-await usageImportAndBillingRun();
-await pdfAndInvoiceList();
-await summaryAndPayments();
+// `npm run bench -- payments` (or billing, invoices) measures one part.
+const only = process.argv[2];
+if (!only || only === 'billing') await usageImportAndBillingRun();
+if (!only || only === 'invoices') await pdfAndInvoiceList();
+if (!only || only === 'payments') await summaryAndPayments();
 console.log(`\n${results.filter((r) => r.ok).length} of ${results.length} figures meet their floor.`);
