@@ -40,6 +40,9 @@ export const ErrorSchema = z
 
 export type ErrorBody = z.infer<typeof ErrorSchema>;
 
+/** An error reply of a route's OpenAPI definition: the one error shape, with what it means there. */
+export const errorResponse = (description: string) => ({ content: { 'application/json': { schema: ErrorSchema } }, description });
+
 /** Thrown by services and routes; turned into the error shape by `onError`. */
 export class ApiError extends Error {
   constructor(

@@ -47,7 +47,8 @@ export function accessGrantedMail({ to, name, link, providerName }: LinkMail, ac
   };
 }
 
-export interface ReceiptMail {
+/** What every mail about a payment says: to whom, for which account, how much, with which card. */
+export interface PaymentMailFields {
   to: string;
   name: string;
   providerName: string;
@@ -55,10 +56,13 @@ export interface ReceiptMail {
   accountName: string;
   amount: string;
   card: string;
+  portalUrl: string;
+}
+
+export interface ReceiptMail extends PaymentMailFields {
   transactionId: string;
   date: string;
   balance: string;
-  portalUrl: string;
 }
 
 /** Sent when a card payment is approved. Names the card by brand and last four only. */
@@ -74,17 +78,9 @@ export function paymentReceiptMail(r: ReceiptMail): MailMessage {
   };
 }
 
-export interface AutopayFailedMail {
-  to: string;
-  name: string;
-  providerName: string;
-  accountNumber: string;
-  accountName: string;
-  amount: string;
-  card: string;
+export interface AutopayFailedMail extends PaymentMailFields {
   reason: string;
   dueDate: string;
-  portalUrl: string;
 }
 
 /** Sent when an automatic payment does not go through: the bill is now to be paid by hand. */

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireSession, signedIn } from '../auth/middleware.ts';
 import { createRouter } from '../http/context.ts';
-import { ErrorSchema } from '../http/errors.ts';
+import { errorResponse } from '../http/errors.ts';
 import { accountSummary } from '../services/account-summary.ts';
 import { findReachableAccount } from '../services/accounts.ts';
 import { AccountSchema, accountNumberParam } from './accounts.ts';
@@ -39,8 +39,6 @@ const SummarySchema = z
   })
   .openapi('AccountSummary');
 
-const error = (description: string) => ({ content: { 'application/json': { schema: ErrorSchema } }, description });
-
 const summary = createRoute({
   method: 'get',
   path: '/accounts/{number}/summary',
@@ -50,9 +48,9 @@ const summary = createRoute({
   request: { params: z.object({ number: accountNumberParam }) },
   responses: {
     200: { content: { 'application/json': { schema: SummarySchema } }, description: 'The summary.' },
-    400: error('Malformed account number.'),
-    401: error('Not signed in.'),
-    404: error('No such account, or not one this user can reach.'),
+    400: errorResponse('Malformed account number.'),
+    401: errorResponse('Not signed in.'),
+    404: errorResponse('No such account, or not one this user can reach.'),
   },
 });
 

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireSession, signedIn } from '../auth/middleware.ts';
 import { createRouter } from '../http/context.ts';
-import { ErrorSchema } from '../http/errors.ts';
+import { errorResponse } from '../http/errors.ts';
 import { accountDetails, findReachableAccount, listAccounts } from '../services/accounts.ts';
 import { UserSchema } from './auth.ts';
 
@@ -33,7 +33,6 @@ export const AccountSchema = z
   })
   .openapi('Account');
 
-const error = (description: string) => ({ content: { 'application/json': { schema: ErrorSchema } }, description });
 const ok = <T extends z.ZodType>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
 
 /** Path and query pieces, strict enough that nothing odd reaches the database. */
@@ -57,7 +56,7 @@ const me = createRoute({
       }),
       'Who is signed in.',
     ),
-    401: error('Not signed in.'),
+    401: errorResponse('Not signed in.'),
   },
 });
 
@@ -73,7 +72,7 @@ const list = createRoute({
       limit: z.coerce.number().int('Use a whole number.').min(1).max(100).default(25),
     }),
   },
-  responses: { 200: ok(z.object({ accounts: z.array(AccountSummarySchema) }), 'Matching accounts.'), 400: error('Bad query.'), 401: error('Not signed in.') },
+  responses: { 200: ok(z.object({ accounts: z.array(AccountSummarySchema) }), 'Matching accounts.'), 400: errorResponse('Bad query.'), 401: errorResponse('Not signed in.') },
 });
 
 const one = createRoute({
@@ -85,9 +84,9 @@ const one = createRoute({
   request: { params: z.object({ number: accountNumberParam }) },
   responses: {
     200: ok(AccountSchema, 'The account.'),
-    400: error('Malformed account number.'),
-    401: error('Not signed in.'),
-    404: error('No such account, or not one this user can reach.'),
+    400: errorResponse('Malformed account number.'),
+    401: errorResponse('Not signed in.'),
+    404: errorResponse('No such account, or not one this user can reach.'),
   },
 });
 

@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import { clientMeta, requireSession, signedIn } from '../auth/middleware.ts';
 import type { SignedIn } from '../auth/service.ts';
 import { createRouter, type AppEnv } from '../http/context.ts';
-import { ErrorSchema } from '../http/errors.ts';
+import { errorResponse } from '../http/errors.ts';
 
 export const UserSchema = z
   .object({
@@ -30,7 +30,6 @@ const newPassword = z
 const linkToken = z.string().min(1, 'The link is incomplete.').max(200);
 
 const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
-const error = (description: string) => ({ content: { 'application/json': { schema: ErrorSchema } }, description });
 const signedInResponse = { content: { 'application/json': { schema: SignedInSchema } }, description: 'Signed in.' };
 
 /** Sets the session cookie (for same-origin pages) and returns the token (for the others). */
@@ -47,9 +46,9 @@ const login = createRoute({
   request: { body: json(z.object({ email, password: z.string().min(1, 'Enter your password.').max(256) })) },
   responses: {
     200: signedInResponse,
-    400: error('Missing or malformed fields.'),
-    401: error('Wrong email or password (the reply does not say which).'),
-    429: error('Too many failures: try again after `Retry-After` seconds.'),
+    400: errorResponse('Missing or malformed fields.'),
+    401: errorResponse('Wrong email or password (the reply does not say which).'),
+    429: errorResponse('Too many failures: try again after `Retry-After` seconds.'),
   },
 });
 
@@ -59,7 +58,7 @@ const logout = createRoute({
   middleware: [signedIn] as const,
   tags: ['Sign-in'],
   summary: 'End the current session',
-  responses: { 204: { description: 'Signed out.' }, 401: error('Not signed in.') },
+  responses: { 204: { description: 'Signed out.' }, 401: errorResponse('Not signed in.') },
 });
 
 const activate = createRoute({
@@ -68,7 +67,7 @@ const activate = createRoute({
   tags: ['Sign-in'],
   summary: 'Choose a password with the link from the invitation mail, and sign in',
   request: { body: json(z.object({ token: linkToken, password: newPassword })) },
-  responses: { 200: signedInResponse, 400: error('Invalid, used or expired link, or a password that breaks the rules.') },
+  responses: { 200: signedInResponse, 400: errorResponse('Invalid, used or expired link, or a password that breaks the rules.') },
 });
 
 const forgot = createRoute({
@@ -79,7 +78,7 @@ const forgot = createRoute({
   request: { body: json(z.object({ email })) },
   responses: {
     202: { content: { 'application/json': { schema: z.object({ message: z.string() }) } }, description: 'Accepted.' },
-    400: error('Missing or malformed email.'),
+    400: errorResponse('Missing or malformed email.'),
   },
 });
 
@@ -89,7 +88,7 @@ const reset = createRoute({
   tags: ['Sign-in'],
   summary: 'Set a new password with the link from the reset mail; ends all other sessions',
   request: { body: json(z.object({ token: linkToken, password: newPassword })) },
-  responses: { 200: signedInResponse, 400: error('Invalid, used or expired link, or a password that breaks the rules.') },
+  responses: { 200: signedInResponse, 400: errorResponse('Invalid, used or expired link, or a password that breaks the rules.') },
 });
 
 const change = createRoute({
@@ -99,7 +98,7 @@ const change = createRoute({
   tags: ['Sign-in'],
   summary: "Change the signed-in user's password; ends their other sessions",
   request: { body: json(z.object({ currentPassword: z.string().min(1, 'Enter your current password.').max(256), newPassword })) },
-  responses: { 204: { description: 'Changed.' }, 400: error('Wrong current password or a new one that breaks the rules.'), 401: error('Not signed in.') },
+  responses: { 204: { description: 'Changed.' }, 400: errorResponse('Wrong current password or a new one that breaks the rules.'), 401: errorResponse('Not signed in.') },
 });
 
 export const FORGOT_REPLY = 'If that email has a sign-in, a link to reset the password is on its way. Check your inbox.';

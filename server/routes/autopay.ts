@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { clientMeta, requireSession, signedIn } from '../auth/middleware.ts';
 import { createRouter } from '../http/context.ts';
-import { ApiError, ErrorSchema } from '../http/errors.ts';
+import { ApiError, errorResponse } from '../http/errors.ts';
 import { findReachableAccount } from '../services/accounts.ts';
 import { audit } from '../services/audit.ts';
 import { CardNotSaved, CardSaveUnanswered } from '../services/autopay.ts';
@@ -9,7 +9,6 @@ import { accountNumberParam } from './accounts.ts';
 import { AutopayMethodSchema } from './autopay-schema.ts';
 import { BillToSchema, OpaqueDataSchema } from './payments.ts';
 
-const error = (description: string) => ({ content: { 'application/json': { schema: ErrorSchema } }, description });
 const params = z.object({ number: accountNumberParam });
 const AutopayReply = z.object({ autopay: AutopayMethodSchema.nullable() }).openapi('Autopay');
 
@@ -25,11 +24,11 @@ const enroll = createRoute({
   request: { params, body: { required: true, content: { 'application/json': { schema: z.object({ opaqueData: OpaqueDataSchema, billTo: BillToSchema.optional() }) } } } },
   responses: {
     200: { content: { 'application/json': { schema: AutopayReply } }, description: 'The card now used for automatic payment.' },
-    400: error('Missing or malformed field.'),
-    401: error('Not signed in.'),
-    402: error('The card was declined or could not be saved: `message` says why.'),
-    404: error('No such account, or not one this user can reach.'),
-    504: error('The card processor did not answer; nothing changed. Try again.'),
+    400: errorResponse('Missing or malformed field.'),
+    401: errorResponse('Not signed in.'),
+    402: errorResponse('The card was declined or could not be saved: `message` says why.'),
+    404: errorResponse('No such account, or not one this user can reach.'),
+    504: errorResponse('The card processor did not answer; nothing changed. Try again.'),
   },
 });
 
@@ -42,8 +41,8 @@ const cancel = createRoute({
   request: { params },
   responses: {
     200: { content: { 'application/json': { schema: AutopayReply } }, description: 'The account now pays by hand (`autopay` is null). Also when it already did.' },
-    401: error('Not signed in.'),
-    404: error('No such account, or not one this user can reach.'),
+    401: errorResponse('Not signed in.'),
+    404: errorResponse('No such account, or not one this user can reach.'),
   },
 });
 

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireSession, signedIn } from '../auth/middleware.ts';
 import { createRouter } from '../http/context.ts';
-import { ErrorSchema, notFound } from '../http/errors.ts';
+import { errorResponse, notFound } from '../http/errors.ts';
 import { findReachableAccount } from '../services/accounts.ts';
 import { renderInvoicePdf } from '../services/invoice-pdf.ts';
 import { findInvoice, INVOICE_STATUSES, listInvoices } from '../services/invoices.ts';
@@ -46,12 +46,11 @@ const InvoiceSchema = InvoiceSummarySchema.extend({
   payments: z.array(z.object({ date: z.string(), amount: z.number().int(), method: z.string() })),
 }).openapi('Invoice');
 
-const error = (description: string) => ({ content: { 'application/json': { schema: ErrorSchema } }, description });
 const params = z.object({ number: accountNumberParam });
 const invoiceParams = params.extend({
   id: z.coerce.number({ error: 'Use an invoice id.' }).int('Use an invoice id.').positive('Use an invoice id.').openapi({ param: { name: 'id', in: 'path' }, example: 42 }),
 });
-const access = { 400: error('Malformed path or query.'), 401: error('Not signed in.'), 404: error('No such account or invoice, or not one this user can reach.') };
+const access = { 400: errorResponse('Malformed path or query.'), 401: errorResponse('Not signed in.'), 404: errorResponse('No such account or invoice, or not one this user can reach.') };
 
 const list = createRoute({
   method: 'get',

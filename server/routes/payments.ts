@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { clientMeta, requireSession, signedIn } from '../auth/middleware.ts';
 import { createRouter } from '../http/context.ts';
-import { ApiError, ErrorSchema } from '../http/errors.ts';
+import { ApiError, errorResponse } from '../http/errors.ts';
 import { findReachableAccount } from '../services/accounts.ts';
 import { audit } from '../services/audit.ts';
 import { IdempotencyConflict } from '../services/payments.ts';
@@ -57,7 +57,6 @@ const PaymentRequestSchema = z.object({
   saveForAutopay: z.boolean().optional().openapi({ description: 'Once approved, keep this card for automatic payment of the monthly bill.' }),
 });
 
-const error = (description: string) => ({ content: { 'application/json': { schema: ErrorSchema } }, description });
 const params = z.object({ number: accountNumberParam });
 
 const pay = createRoute({
@@ -75,12 +74,12 @@ const pay = createRoute({
   responses: {
     201: { content: { 'application/json': { schema: PaymentSchema } }, description: 'Approved (or taken and held for review).' },
     202: { content: { 'application/json': { schema: PaymentSchema } }, description: 'The processor did not answer in time; the outcome is being confirmed.' },
-    400: error('Missing or malformed field.'),
-    401: error('Not signed in.'),
-    402: error('Declined, or refused by the processor: `message` says why.'),
-    404: error('No such account, or not one this user can reach.'),
-    409: error('The Idempotency-Key was used for a different payment.'),
-    422: error('An amount above the limit.'),
+    400: errorResponse('Missing or malformed field.'),
+    401: errorResponse('Not signed in.'),
+    402: errorResponse('Declined, or refused by the processor: `message` says why.'),
+    404: errorResponse('No such account, or not one this user can reach.'),
+    409: errorResponse('The Idempotency-Key was used for a different payment.'),
+    422: errorResponse('An amount above the limit.'),
   },
 });
 
@@ -93,8 +92,8 @@ const list = createRoute({
   request: { params },
   responses: {
     200: { content: { 'application/json': { schema: z.object({ payments: z.array(PaymentSchema) }) } }, description: 'The payments.' },
-    401: error('Not signed in.'),
-    404: error('No such account, or not one this user can reach.'),
+    401: errorResponse('Not signed in.'),
+    404: errorResponse('No such account, or not one this user can reach.'),
   },
 });
 

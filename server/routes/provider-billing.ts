@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { providerKey } from '../auth/provider-key.ts';
 import { createRouter } from '../http/context.ts';
-import { ApiError, ErrorSchema } from '../http/errors.ts';
+import { ApiError, errorResponse } from '../http/errors.ts';
 import { BillingBlockedError, billingPolicyOf, billPeriod } from '../services/billing/billing-run.ts';
 
 const RunSchema = z
@@ -15,8 +15,6 @@ const RunSchema = z
     finishedAt: z.string(),
   })
   .openapi('BillingRun');
-
-const error = (description: string) => ({ content: { 'application/json': { schema: ErrorSchema } }, description });
 
 const run = createRoute({
   method: 'post',
@@ -35,10 +33,10 @@ const run = createRoute({
   responses: {
     201: { content: { 'application/json': { schema: RunSchema } }, description: 'The period was billed.' },
     200: { content: { 'application/json': { schema: RunSchema } }, description: 'The period was billed before; nothing changed.' },
-    400: error('Bad body.'),
-    401: error('No valid provider API key.'),
-    409: error('A usage import is running; try when it has finished.'),
-    422: error('The period cannot be billed (not ended, a later one is billed, or calls cannot be priced: `issues` lists them).'),
+    400: errorResponse('Bad body.'),
+    401: errorResponse('No valid provider API key.'),
+    409: errorResponse('A usage import is running; try when it has finished.'),
+    422: errorResponse('The period cannot be billed (not ended, a later one is billed, or calls cannot be priced: `issues` lists them).'),
   },
 });
 

@@ -3,7 +3,7 @@ import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { createRoute, z } from '@hono/zod-openapi';
 import { providerKey } from '../auth/provider-key.ts';
 import { createRouter } from '../http/context.ts';
-import { ApiError, ErrorSchema } from '../http/errors.ts';
+import { ApiError, errorResponse } from '../http/errors.ts';
 import { auditImport, importCsv } from '../services/imports/import.ts';
 import { importKind, importKindNames } from '../services/imports/kinds.ts';
 
@@ -18,8 +18,6 @@ const ReportSchema = z
   })
   .openapi('ImportReport');
 
-const error = (description: string) => ({ content: { 'application/json': { schema: ErrorSchema } }, description });
-
 const importFile = createRoute({
   method: 'post',
   path: '/imports/{kind}',
@@ -33,10 +31,10 @@ const importFile = createRoute({
   },
   responses: {
     200: { content: { 'application/json': { schema: ReportSchema } }, description: 'Every row was stored.' },
-    400: error('Unknown kind.'),
-    401: error('No valid provider API key.'),
-    415: error('The body is not text/csv.'),
-    422: error('The file was rejected and nothing stored; `issues` lists each bad row as "line N: column".'),
+    400: errorResponse('Unknown kind.'),
+    401: errorResponse('No valid provider API key.'),
+    415: errorResponse('The body is not text/csv.'),
+    422: errorResponse('The file was rejected and nothing stored; `issues` lists each bad row as "line N: column".'),
   },
 });
 

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '../http/context.ts';
-import { ApiError, ErrorSchema } from '../http/errors.ts';
+import { ApiError, errorResponse } from '../http/errors.ts';
 import { webhookSignatureValid } from '../gateway/webhook-signature.ts';
 import { applyGatewayNotification } from '../services/gateway-notifications.ts';
 
@@ -9,8 +9,6 @@ const NotificationSchema = z.object({
   eventType: z.string().min(1).max(200),
   payload: z.looseObject({ entityName: z.string().optional(), id: z.union([z.string(), z.number()]).optional() }),
 });
-
-const error = (description: string) => ({ content: { 'application/json': { schema: ErrorSchema } }, description });
 
 const receive = createRoute({
   method: 'post',
@@ -23,9 +21,9 @@ const receive = createRoute({
   request: { headers: z.object({ 'x-anet-signature': z.string().optional() }) },
   responses: {
     200: { content: { 'application/json': { schema: z.object({ applied: z.boolean(), result: z.string() }) } }, description: 'Received (and applied, unless it was received before).' },
-    400: error('Not a notification.'),
-    401: error('Missing or wrong signature: nothing was applied.'),
-    404: error('Webhooks are not set up (no signature key).'),
+    400: errorResponse('Not a notification.'),
+    401: errorResponse('Missing or wrong signature: nothing was applied.'),
+    404: errorResponse('Webhooks are not set up (no signature key).'),
   },
 });
 

@@ -3,11 +3,10 @@ import type { Db } from '../db/client.ts';
 import { prepared } from '../db/prepared.ts';
 import { accounts, autopayMethods, gatewayCustomers, payments, type Account } from '../db/schema.ts';
 import { GatewayOutcomeUnknown, GatewayRefused, type SaveCardRequest, type SavedCard, type SavedCardIds } from '../gateway/authorize-net.ts';
-import type { Mailer } from '../mail/mailer.ts';
 import { autopayFailedMail } from '../mail/templates.ts';
 import { InputError } from './errors.ts';
 import { amountDueCents, INVOICE_BALANCE_SQL } from './ledger.ts';
-import { IdempotencyConflict, type PaymentsService, type PaymentView } from './payments.ts';
+import { IdempotencyConflict, paymentMail, type PaymentMailer, type PaymentsService, type PaymentView } from './payments.ts';
 
 /** What autopay needs of the card gateway: saved cards (Authorize.Net customer payment profiles). */
 export interface AutopayGateway {
@@ -95,7 +94,7 @@ export interface AutopayDeps {
   gateway: AutopayGateway | null;
   payments: PaymentsService;
   now: () => number;
-  mail: { mailer: Mailer; providerName: string; portalUrl: string };
+  mail: PaymentMailer;
   log?: (line: string) => void;
 }
 
@@ -165,23 +164,13 @@ export function createAutopayService(deps: AutopayDeps) {
   }
 
   function mailFailure(payment: typeof payments.$inferSelect) {
-    const to = prepared(db, 'autopay.failureTo', () =>
-      db.$client.prepare(`select u.email, u.name, a.number, a.name as accountName, a.currency from users u, accounts a where u.id = ? and a.id = ?`),
-    ).get(payment.userId, payment.accountId) as { email: string; name: string; number: string; accountName: string; currency: string } | undefined;
-    if (!to) return;
-    const money = (cents: number) => new Intl.NumberFormat('en-US', { style: 'currency', currency: to.currency }).format(cents / 100);
+    const mail = paymentMail(db, deps.mail, payment, 'card on file');
+    if (!mail) return;
     deps.mail.mailer.send(
       autopayFailedMail({
-        to: to.email,
-        name: to.name,
-        providerName: deps.mail.providerName,
-        accountNumber: to.number,
-        accountName: to.accountName,
-        amount: money(payment.amountCents),
-        card: payment.cardBrand && payment.cardLast4 ? `${payment.cardBrand} ending in ${payment.cardLast4}` : 'card on file',
+        ...mail.fields,
         reason: payment.resultMessage ?? 'No reason was given.',
         dueDate: payment.idempotencyKey?.replace('autopay:', '') ?? payment.receivedAt.slice(0, 10),
-        portalUrl: deps.mail.portalUrl,
       }),
     );
   }
@@ -250,8 +239,6 @@ export function createAutopayService(deps: AutopayDeps) {
   }
 
   return {
-    method: (accountId: number) => autopayMethodOf(db, accountId),
-
     /** Sign-up for automatic payment (or Change card) without paying: the token's card is checked and saved. */
     async enroll(input: { account: Account; userId: string; email: string; opaqueData: SaveCardRequest['opaqueData']; billTo?: SaveCardRequest['billTo'] }) {
       const ids = await atGateway(() =>

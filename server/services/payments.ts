@@ -7,7 +7,7 @@ import type { Background } from './background.ts';
 import { InputError } from './errors.ts';
 import { accountBalanceCents, allocateAccountCredit } from './ledger.ts';
 import type { Mailer } from '../mail/mailer.ts';
-import { paymentReceiptMail } from '../mail/templates.ts';
+import { paymentReceiptMail, type PaymentMailFields } from '../mail/templates.ts';
 
 /** What the payments service needs of a gateway (server/gateway/ provides it). */
 export interface PaymentGateway {
@@ -60,6 +60,36 @@ export const paymentView = (p: Row): PaymentView => ({
   message: p.resultMessage,
 });
 
+/** Where mail about payments goes out, and what it is signed with. */
+export interface PaymentMailer {
+  mailer: Mailer;
+  providerName: string;
+  portalUrl: string;
+}
+
+/**
+ * The fields every mail about a payment has, for the user who made it (or signed up for the
+ * autopay that made it), and the account's money format; null when that user is gone.
+ */
+export function paymentMail(db: Db, mailer: PaymentMailer, payment: Row, cardFallback: string) {
+  const to = prepared(db, 'payments.mailTo', () =>
+    db.$client.prepare('select u.email, u.name, a.number, a.name as accountName, a.currency from users u, accounts a where u.id = ? and a.id = ?'),
+  ).get(payment.userId, payment.accountId) as { email: string; name: string; number: string; accountName: string; currency: string } | undefined;
+  if (!to) return null;
+  const money = (cents: number) => new Intl.NumberFormat('en-US', { style: 'currency', currency: to.currency }).format(cents / 100);
+  const fields: PaymentMailFields = {
+    to: to.email,
+    name: to.name,
+    providerName: mailer.providerName,
+    accountNumber: to.number,
+    accountName: to.accountName,
+    amount: money(payment.amountCents),
+    card: payment.cardBrand && payment.cardLast4 ? `${payment.cardBrand} ending in ${payment.cardLast4}` : cardFallback,
+    portalUrl: mailer.portalUrl,
+  };
+  return { fields, money };
+}
+
 /** Lookups of an unanswered payment before "not found" is final: at 1, 3, 7 and 15 times the first delay. */
 const SETTLE_ATTEMPTS = 4;
 
@@ -77,7 +107,7 @@ export interface PaymentsDeps {
   background: Background;
   now: () => number;
   /** Receipts of approved payments go to the user who paid. */
-  receipts: { mailer: Mailer; providerName: string; portalUrl: string };
+  receipts: PaymentMailer;
   settleDelayMs?: number;
 }
 
@@ -117,25 +147,15 @@ export function createPaymentsService(deps: PaymentsDeps) {
 
   /** Mails the receipt of an approved payment to the user who made it. */
   function sendReceipt(payment: Row) {
-    const to = prepared(db, 'payments.receiptTo', () =>
-      db.$client.prepare('select u.email, u.name, a.number, a.name as accountName, a.currency from users u, accounts a where u.id = ? and a.id = ?'),
-    ).get(payment.userId, payment.accountId) as { email: string; name: string; number: string; accountName: string; currency: string } | undefined;
-    if (!to) return;
-    const money = (cents: number) => new Intl.NumberFormat('en-US', { style: 'currency', currency: to.currency }).format(cents / 100);
+    const mail = paymentMail(db, deps.receipts, payment, 'card');
+    if (!mail) return;
     const balance = accountBalanceCents(db, payment.accountId);
     deps.receipts.mailer.send(
       paymentReceiptMail({
-        to: to.email,
-        name: to.name,
-        providerName: deps.receipts.providerName,
-        accountNumber: to.number,
-        accountName: to.accountName,
-        amount: money(payment.amountCents),
-        card: payment.cardBrand && payment.cardLast4 ? `${payment.cardBrand} ending in ${payment.cardLast4}` : 'card',
+        ...mail.fields,
         transactionId: payment.gatewayTransactionId ?? '—',
         date: payment.receivedAt.slice(0, 10),
-        balance: balance < 0 ? `${money(-balance)} credit` : money(balance),
-        portalUrl: deps.receipts.portalUrl,
+        balance: balance < 0 ? `${mail.money(-balance)} credit` : mail.money(balance),
       }),
     );
   }

@@ -166,8 +166,11 @@ export function createFakeAuthorizeNet(credentials: FakeCredentials = FAKE_CREDE
         transactionResponse: { ...base, responseCode: '3', transId: '0', errors: [{ errorCode: '11', errorText: 'A duplicate transaction has been submitted.' }] },
       }, refId);
     }
-    const declineNow = behaviour.declineNext > 0 && behaviour.declineNext-- > 0;
-    const outcome = declineNow ? 'declined' : (ZIP_OUTCOMES[zip] ?? 'approved');
+    let outcome: 'approved' | 'declined' | 'held' | 'error' = ZIP_OUTCOMES[zip] ?? 'approved';
+    if (behaviour.declineNext > 0) {
+      behaviour.declineNext--;
+      outcome = 'declined';
+    }
     const responseCode = ({ approved: '1', declined: '2', error: '3', held: '4' } as const)[outcome];
     const transaction: FakeTransaction = {
       transId: newId(),
@@ -216,13 +219,13 @@ export function createFakeAuthorizeNet(credentials: FakeCredentials = FAKE_CREDE
   }
 
   /** A card saved from a token; liveMode checks it with the "issuer" first (zip 46282 declines). Returns its id or the failure. */
-  function savePaymentProfile(target: { profile: FakeProfile }, paymentProfile: Json, validationMode: unknown, refId?: string) {
+  function savePaymentProfile(profile: FakeProfile, paymentProfile: Json, validationMode: unknown, refId?: string) {
     const card = resolveCard(paymentProfile.payment, undefined);
     if ('error' in card) return failure(card.error[0], card.error[1], {}, refId);
     const zip = String(paymentProfile.billTo?.zip ?? card.zip ?? '');
     if (validationMode === 'liveMode' && ZIP_OUTCOMES[zip] === 'declined') return failure('E00027', 'This transaction has been declined.', {}, refId);
     const id = newId();
-    target.profile.paymentProfiles.set(id, { card, billTo: paymentProfile.billTo ?? null });
+    profile.paymentProfiles.set(id, { card, billTo: paymentProfile.billTo ?? null });
     return id;
   }
 
@@ -297,7 +300,7 @@ export function createFakeAuthorizeNet(credentials: FakeCredentials = FAKE_CREDE
         const created = newProfile(profile.merchantCustomerId, profile.email);
         const ids: string[] = [];
         for (const p of [].concat(profile.paymentProfiles ?? []) as Json[]) {
-          const saved = savePaymentProfile(created, p, body.validationMode, refId);
+          const saved = savePaymentProfile(created.profile, p, body.validationMode, refId);
           if (typeof saved !== 'string') {
             profiles.delete(created.id);
             return saved;
@@ -309,7 +312,7 @@ export function createFakeAuthorizeNet(credentials: FakeCredentials = FAKE_CREDE
       case 'createCustomerPaymentProfileRequest': {
         const profile = profiles.get(String(body.customerProfileId ?? ''));
         if (!profile) return failure('E00040', 'The record cannot be found.', {}, refId);
-        const saved = savePaymentProfile({ profile }, body.paymentProfile ?? {}, body.validationMode, refId);
+        const saved = savePaymentProfile(profile, body.paymentProfile ?? {}, body.validationMode, refId);
         if (typeof saved !== 'string') return saved;
         return ok({ customerProfileId: String(body.customerProfileId), customerPaymentProfileId: saved }, refId);
       }
