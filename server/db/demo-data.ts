@@ -3,6 +3,7 @@ import { hashPassword } from '../auth/crypto.ts';
 import type { BillingPolicy } from '../services/billing/billing-run.ts';
 import type { Db } from './client.ts';
 import { loadDemoHistory } from './demo-history.ts';
+import type { UserRole } from './enums.ts';
 import { accountUsers, accounts, users, type NewAccount } from './schema.ts';
 
 /** The password of every demo sign-in. Public on purpose: it is printed on the console and in the README. */
@@ -31,7 +32,7 @@ interface DemoUser {
   id: string;
   email: string;
   name: string;
-  role: 'customer' | 'staff';
+  role: UserRole;
   accounts: string[];
   /** Invited but not yet activated: no password. */
   pending?: boolean;

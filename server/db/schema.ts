@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { INVOICE_LINE_KINDS, INVOICE_STATES, PAYMENT_STATUSES, PRODUCT_TYPES, USER_ROLES } from './enums.ts';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 
 const createdAt = () => text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`);
@@ -33,7 +34,7 @@ export const users = sqliteTable(
     /** Always stored lower-cased: the unique index makes emails unique case-insensitively. */
     email: text('email').notNull(),
     name: text('name').notNull(),
-    role: text('role', { enum: ['customer', 'staff'] }).notNull().default('customer'),
+    role: text('role', { enum: USER_ROLES }).notNull().default('customer'),
     /** Null until the user activates their sign-in by choosing a password. */
     passwordHash: text('password_hash'),
     passwordChangedAt: text('password_changed_at'),
@@ -156,7 +157,7 @@ export const products = sqliteTable('products', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   code: text('code').notNull().unique(),
   name: text('name').notNull(),
-  type: text('type', { enum: ['plan', 'addon'] }).notNull(),
+  type: text('type', { enum: PRODUCT_TYPES }).notNull(),
   monthlyPriceCents: integer('monthly_price_cents').notNull(),
   /** Voice plans: minutes included per month, pooled across the account's subscriptions of the plan. */
   includedMinutes: integer('included_minutes'),
@@ -288,7 +289,7 @@ export const invoices = sqliteTable(
     taxCents: integer('tax_cents').notNull(),
     totalCents: integer('total_cents').notNull(),
     /** `issued` or `void`; open / paid / past due are derived from the balance and the due date. */
-    state: text('state', { enum: ['issued', 'void'] }).notNull().default('issued'),
+    state: text('state', { enum: INVOICE_STATES }).notNull().default('issued'),
   },
   (t) => [uniqueIndex('invoices_account_period_unique').on(t.accountId, t.period), index('invoices_account_issue_idx').on(t.accountId, t.issueDate)],
 );
@@ -301,7 +302,7 @@ export const invoiceLines = sqliteTable(
       .notNull()
       .references(() => invoices.id, { onDelete: 'cascade' }),
     position: integer('position').notNull(),
-    kind: text('kind', { enum: ['recurring', 'usage', 'tax', 'adjustment', 'late_fee'] }).notNull(),
+    kind: text('kind', { enum: INVOICE_LINE_KINDS }).notNull(),
     description: text('description').notNull(),
     /** Units billed (lines, seats, minutes); a decimal for prorated months is in the description. */
     quantity: integer('quantity').notNull(),
@@ -339,7 +340,7 @@ export const payments = sqliteTable(
     amountCents: integer('amount_cents').notNull(),
     receivedAt: text('received_at').notNull(),
     method: text('method').notNull(),
-    status: text('status', { enum: ['pending', 'approved', 'declined', 'held', 'error', 'unknown'] }).notNull(),
+    status: text('status', { enum: PAYMENT_STATUSES }).notNull(),
     /** The client's Idempotency-Key: the same key on the same account is the same payment. */
     idempotencyKey: text('idempotency_key'),
     /** What was asked, to tell a retry from a different request under the same key. */

@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { clientMeta, requireSession, signedIn } from '../auth/middleware.ts';
 import type { SignedIn } from '../auth/service.ts';
+import { USER_ROLES } from '../db/enums.ts';
 import { createRouter, type AppEnv } from '../http/context.ts';
 import { errorResponse } from '../http/errors.ts';
 
@@ -10,7 +11,7 @@ export const UserSchema = z
     id: z.string(),
     email: z.string(),
     name: z.string(),
-    role: z.enum(['customer', 'staff']),
+    role: z.enum(USER_ROLES),
   })
   .openapi('User');
 

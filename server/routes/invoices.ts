@@ -4,7 +4,8 @@ import { createRouter } from '../http/context.ts';
 import { errorResponse, notFound } from '../http/errors.ts';
 import { findReachableAccount } from '../services/accounts.ts';
 import { renderInvoicePdf } from '../services/invoice-pdf.ts';
-import { findInvoice, INVOICE_STATUSES, listInvoices } from '../services/invoices.ts';
+import { INVOICE_LINE_KINDS, INVOICE_STATUSES } from '../db/enums.ts';
+import { findInvoice, listInvoices } from '../services/invoices.ts';
 import { accountNumberParam } from './accounts.ts';
 
 const StatusSchema = z.enum([...INVOICE_STATUSES, 'void']).openapi({ description: 'Derived: `paid` when the balance is zero, `past_due` after the due date, `open` before.' });
@@ -26,7 +27,7 @@ const InvoiceSummarySchema = z
 
 const LineSchema = z.object({
   position: z.number().int(),
-  kind: z.enum(['recurring', 'usage', 'tax', 'adjustment', 'late_fee']),
+  kind: z.enum(INVOICE_LINE_KINDS),
   description: z.string(),
   quantity: z.number().int(),
   unitPriceMillicents: z.number().int().openapi({ description: 'Price of one unit in 1/1000 cent (exact for per-minute rates).' }),

@@ -1,9 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { PAYMENT_STATUSES } from '../db/enums.ts';
 import { clientMeta, requireSession, signedIn } from '../auth/middleware.ts';
 import { createRouter } from '../http/context.ts';
 import { ApiError, errorResponse } from '../http/errors.ts';
 import { findReachableAccount } from '../services/accounts.ts';
 import { audit } from '../services/audit.ts';
+import { formatMoney } from '../services/money-format.ts';
 import { IdempotencyConflict } from '../services/payments.ts';
 import { accountNumberParam } from './accounts.ts';
 import { AutopayMethodSchema } from './autopay-schema.ts';
@@ -16,7 +18,7 @@ const PaymentSchema = z
     amount: z.number().int().openapi({ description: 'Cents.' }),
     method: z.string().openapi({ example: 'Credit card' }),
     card: z.object({ brand: z.string(), last4: z.string() }).nullable(),
-    status: z.enum(['pending', 'approved', 'declined', 'held', 'error', 'unknown']).openapi({
+    status: z.enum(PAYMENT_STATUSES).openapi({
       description: '`held`: taken, under review by the processor. `unknown`: the processor did not answer in time; it is asked again shortly.',
     }),
     message: z.string().nullable(),
@@ -97,8 +99,6 @@ const list = createRoute({
   },
 });
 
-const money = (cents: number) => `$${(cents / 100).toLocaleString('en-US', { minimumFractionDigits: 2 })}`;
-
 /** Customer API: card payments and the payment history. */
 export const paymentRoutes = createRouter()
   .openapi(pay, async (c) => {
@@ -107,7 +107,8 @@ export const paymentRoutes = createRouter()
     const account = findReachableAccount(db, user, c.req.valid('param').number);
     const body = c.req.valid('json');
     if (body.amount > config.paymentMaxCents) {
-      throw new ApiError(422, 'VALIDATION', `The most a card payment can be is ${money(config.paymentMaxCents)}.`, { issues: [{ path: 'amount', message: `At most ${money(config.paymentMaxCents)}.` }] });
+      const most = formatMoney(config.paymentMaxCents, account.currency);
+      throw new ApiError(422, 'VALIDATION', `The most a card payment can be is ${most}.`, { issues: [{ path: 'amount', message: `At most ${most}.` }] });
     }
     let payment;
     try {

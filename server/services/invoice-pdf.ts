@@ -1,5 +1,6 @@
 import { jsPDF } from 'jspdf';
 import type { InvoiceDetail, InvoiceLine } from './invoices.ts';
+import { formatMoney, formatUnitPrice } from './money-format.ts';
 
 export interface InvoiceIssuer {
   name: string;
@@ -48,9 +49,7 @@ export function groupLines(lines: InvoiceLine[]) {
 export function renderInvoicePdf(invoice: InvoiceDetail, issuer: InvoiceIssuer): Uint8Array {
   const doc = new jsPDF({ unit: 'pt', format: 'letter' });
   doc.setProperties({ title: `Invoice ${invoice.number}`, subject: `${issuer.name} invoice for ${invoice.accountNumber}`, author: issuer.name, creator: 'billing-portal-kit' });
-  const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: invoice.currency });
-  const unitMoney = new Intl.NumberFormat('en-US', { style: 'currency', currency: invoice.currency, minimumFractionDigits: 2, maximumFractionDigits: 5 });
-  const cents = (c: number) => money.format(c / 100);
+  const cents = (c: number) => formatMoney(c, invoice.currency);
   const right = (text: string, x: number, y: number) => doc.text(text, x, y, { align: 'right' });
   const font = (size: number, style: 'normal' | 'bold' = 'normal', grey = 0) => {
     doc.setFont('helvetica', style);
@@ -126,7 +125,7 @@ export function renderInvoicePdf(invoice: InvoiceDetail, issuer: InvoiceIssuer):
     doc.text(wrapped, COLUMNS.description + 10, y);
     if (showUnit) {
       right(line.quantity.toLocaleString('en-US'), COLUMNS.quantity, y);
-      right(unitMoney.format(line.unitPriceMillicents / 100_000), COLUMNS.unit, y);
+      right(formatUnitPrice(line.unitPriceMillicents, invoice.currency), COLUMNS.unit, y);
     }
     right(cents(line.amount), COLUMNS.amount, y);
     y += wrapped.length * LINE_HEIGHT;

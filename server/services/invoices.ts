@@ -1,5 +1,6 @@
 import type { Db } from '../db/client.ts';
 import type { Account } from '../db/schema.ts';
+import { INVOICE_STATUSES, type InvoiceLineKind, type InvoiceStatus } from '../db/enums.ts';
 import { INVOICE_BALANCE_SQL } from './ledger.ts';
 
 /**
@@ -7,9 +8,6 @@ import { INVOICE_BALANCE_SQL } from './ledger.ts';
  * stored: balance = total − payments allocated to the invoice; status = paid when nothing is
  * left, past due once the due date has passed, open before.
  */
-
-export const INVOICE_STATUSES = ['open', 'paid', 'past_due'] as const;
-export type InvoiceStatus = (typeof INVOICE_STATUSES)[number] | 'void';
 
 export interface InvoiceSummary {
   id: number;
@@ -75,7 +73,7 @@ export interface InvoiceLocation {
 
 export interface InvoiceLine {
   position: number;
-  kind: 'recurring' | 'usage' | 'tax' | 'adjustment' | 'late_fee';
+  kind: InvoiceLineKind;
   description: string;
   quantity: number;
   /** Price of one unit in millicents (1/1000 cent), exact for per-minute rates. */

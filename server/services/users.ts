@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
+import { USER_ROLES, type UserRole } from '../db/enums.ts';
 import { InputError } from './errors.ts';
 import { accountUsers, accounts, users } from '../db/schema.ts';
 import { accountNumberSchema, requiredText } from './accounts.ts';
@@ -10,7 +11,7 @@ export const inviteSchema = z
   .object({
     email: z.string({ error: 'is required' }).trim().toLowerCase().pipe(z.email('must be an email address')),
     name: requiredText(200),
-    role: z.enum(['customer', 'staff']).default('customer'),
+    role: z.enum(USER_ROLES).default('customer'),
     account: accountNumberSchema.optional(),
   })
   .refine((v) => v.role === 'staff' || v.account, { message: 'is required for a customer user', path: ['account'] });
@@ -63,7 +64,7 @@ export function inviteUser(db: Db, input: InviteInput): InviteResult {
 export interface UserListing {
   email: string;
   name: string;
-  role: 'customer' | 'staff';
+  role: UserRole;
   status: 'active' | 'invited';
   accounts: string[];
 }

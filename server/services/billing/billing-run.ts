@@ -3,6 +3,7 @@ import { audit } from '../audit.ts';
 import { allocateAccountCredit, INVOICE_BALANCE_SQL } from '../ledger.ts';
 import { InputError } from '../errors.ts';
 import { assertNoUsageImportRunning } from '../usage/usage-imports.ts';
+import { formatMoney } from '../money-format.ts';
 import { percentToPpm } from './money.ts';
 import { composeInvoice, type ComposedInvoice, type LateFeePolicy } from './compose.ts';
 import { addDays, parsePeriod, type Period } from './period.ts';
@@ -291,7 +292,8 @@ export function billPeriod(db: Db, policy: BillingPolicy, periodKey: string, tod
 
 /** The report as a provider reads it on the console. */
 export function describeBillingRun(r: BillingRunReport): string {
-  const money = `$${(r.totalCents / 100).toLocaleString('en-US', { minimumFractionDigits: 2 })}`;
+  // The total of all accounts' invoices has no one account's currency: shown in US dollars, as always.
+  const money = formatMoney(r.totalCents, 'USD');
   if (r.status === 'already_billed') return `${r.period} was billed already (${r.invoices} invoices, ${money}); nothing changed.`;
   const late = r.lateCalls ? `, ${r.lateCalls} of them from earlier months` : '';
   return `${r.period} billed: ${r.invoices} invoices, ${money}; ${r.calls} calls rated${late}.`;

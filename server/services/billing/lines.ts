@@ -1,6 +1,8 @@
+import type { InvoiceLineKind } from '../../db/enums.ts';
+
 /** An invoice line before it is stored; `position` is given when the invoice is put together. */
 export interface DraftLine {
-  kind: 'recurring' | 'usage' | 'tax' | 'adjustment' | 'late_fee';
+  kind: InvoiceLineKind;
   description: string;
   quantity: number;
   unitPriceMillicents: number;

@@ -37,9 +37,6 @@ export function parsePeriod(text: string): Period {
   };
 }
 
-/** The period a day (`YYYY-MM-DD`) falls in. */
-export const periodOf = (day: string) => parsePeriod(day.slice(0, 7));
-
 export function addDays(day: string, days: number): string {
   return isoDay(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000);
 }
@@ -49,5 +46,3 @@ export function daysInclusive(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
 }
 
-/** `YYYY-MM-DD` of an epoch-seconds moment, in UTC. */
-export const dayOfSeconds = (seconds: number) => isoDay(seconds * 1000);
