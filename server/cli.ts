@@ -7,7 +7,7 @@ import { UsageError, type Command, type OptionValues } from './cli/command.ts';
 import { resetDemoCommand } from './cli/demo.ts';
 import { importCommand } from './cli/imports.ts';
 import { ConfigError, loadConfig } from './env.ts';
-import { InputError } from './services/errors.ts';
+import { DomainError } from './services/errors.ts';
 
 /** Every provider command, by name. Each lives in server/cli/<topic>.ts. */
 const COMMANDS: Record<string, Command> = {
@@ -55,7 +55,7 @@ export async function main(argv: string[]): Promise<number> {
       console.error(`${err.message}\n\n${synopsis}`);
       return 2;
     }
-    if (err instanceof InputError || err instanceof ConfigError) {
+    if (err instanceof DomainError || err instanceof ConfigError) {
       console.error(err.message);
       return 1;
     }

@@ -1,8 +1,8 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
-import { ApiError } from '../http/errors.ts';
 import type { AppEnv } from '../http/context.ts';
+import { DomainError } from '../services/errors.ts';
 import type { ActiveSession } from './sessions.ts';
 import type { ClientMeta } from './service.ts';
 
@@ -39,7 +39,7 @@ export const sessionMiddleware: MiddlewareHandler<AppEnv> = async (c, next) => {
   const origin = c.req.header('origin');
   const write = !SAFE_METHODS.has(c.req.method);
   if (write && origin && !isAllowedOrigin(c, origin)) {
-    throw new ApiError(403, 'FORBIDDEN', 'Requests from this site are not allowed.');
+    throw new DomainError('FORBIDDEN', 'Requests from this site are not allowed.');
   }
   const { auth } = c.get('deps');
   const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
@@ -60,7 +60,7 @@ export const signedIn: MiddlewareHandler<AppEnv> = async (c, next) => {
 /** The signed-in session, or a 401 in the error shape. */
 export function requireSession(c: Context<AppEnv>): ActiveSession {
   const session = c.get('session');
-  if (!session) throw new ApiError(401, 'UNAUTHENTICATED', 'Please sign in to continue.');
+  if (!session) throw new DomainError('UNAUTHENTICATED', 'Please sign in to continue.');
   return session;
 }
 

@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../http/context.ts';
-import { ApiError } from '../http/errors.ts';
+import { DomainError } from '../services/errors.ts';
 import { hashSecret } from './crypto.ts';
 
 /**
@@ -13,6 +13,6 @@ export const providerKey: MiddlewareHandler<AppEnv> = async (c, next) => {
   const given = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1] ?? c.req.header('x-api-key');
   // Compare digests, so neither the length nor the content leaks through timing.
   const ok = !!expected && !!given && timingSafeEqual(Buffer.from(hashSecret(given)), Buffer.from(hashSecret(expected)));
-  if (!ok) throw new ApiError(401, 'UNAUTHENTICATED', 'The provider API needs a valid API key.');
+  if (!ok) throw new DomainError('UNAUTHENTICATED', 'The provider API needs a valid API key.');
   await next();
 };

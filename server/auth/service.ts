@@ -2,11 +2,11 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { users } from '../db/schema.ts';
 import type { Config } from '../env.ts';
-import { ApiError } from '../http/errors.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { activationMail, passwordResetMail } from '../mail/templates.ts';
 import { audit } from '../services/audit.ts';
 import type { Background } from '../services/background.ts';
+import { DomainError } from '../services/errors.ts';
 import { hashPassword, verifyPassword } from './crypto.ts';
 import { consumeOneTimeToken, countIssuedSince, issueOneTimeToken, voidOneTimeTokens, type LinkPurpose } from './one-time-tokens.ts';
 import { createSessionStore, type ActiveSession, type SessionUser } from './sessions.ts';
@@ -76,7 +76,7 @@ export function createAuthService({ db, config, mailer, background, now }: AuthD
       const wait = throttle.retryAfter(email, meta.ip);
       if (wait > 0) {
         audit(db, { action: 'login.throttled', ip: meta.ip, detail: { email } }, at());
-        throw new ApiError(429, 'THROTTLED', `Too many failed sign-in attempts. Please try again in ${describeWait(wait)}.`, {
+        throw new DomainError('THROTTLED', `Too many failed sign-in attempts. Please try again in ${describeWait(wait)}.`, {
           retryAfterSeconds: wait,
         });
       }
@@ -86,7 +86,7 @@ export function createAuthService({ db, config, mailer, background, now }: AuthD
       if (!user || !ok) {
         throttle.recordFailure(email, meta.ip);
         audit(db, { action: 'login.failure', actorUserId: user?.id, ip: meta.ip, detail: { email } }, at());
-        throw new ApiError(401, 'INVALID_CREDENTIALS', INVALID_CREDENTIALS_MESSAGE);
+        throw new DomainError('INVALID_CREDENTIALS', INVALID_CREDENTIALS_MESSAGE);
       }
       throttle.recordSuccess(email);
       audit(db, { action: 'login.success', actorUserId: user.id, ip: meta.ip }, at());
@@ -127,7 +127,7 @@ export function createAuthService({ db, config, mailer, background, now }: AuthD
     async completeLink(purpose: LinkPurpose, secret: string, password: string, meta: ClientMeta): Promise<SignedIn> {
       const userId = consumeOneTimeToken(db, purpose, secret, now());
       const user = userId ? db.select().from(users).where(eq(users.id, userId)).get() : undefined;
-      if (!user) throw new ApiError(400, 'TOKEN_INVALID', INVALID_LINK_MESSAGE);
+      if (!user) throw new DomainError('TOKEN_INVALID', INVALID_LINK_MESSAGE);
       await setPassword(user.id, password);
       voidOneTimeTokens(db, user.id, 'reset', now());
       if (purpose === 'activate') voidOneTimeTokens(db, user.id, 'activate', now());
@@ -140,7 +140,7 @@ export function createAuthService({ db, config, mailer, background, now }: AuthD
     async changePassword(session: ActiveSession, currentPassword: string, newPassword: string, meta: ClientMeta) {
       const user = db.select().from(users).where(eq(users.id, session.user.id)).get();
       if (!user || !(await verifyPassword(currentPassword, user.passwordHash))) {
-        throw new ApiError(400, 'VALIDATION', 'The current password is incorrect.', {
+        throw new DomainError('MALFORMED', 'The current password is incorrect.', {
           issues: [{ path: 'currentPassword', message: 'The current password is incorrect.' }],
         });
       }

@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from '@hono/zod-openapi';
-import { BusyError, InputError } from '../services/errors.ts';
+import { DomainError, type DomainErrorCode } from '../services/errors.ts';
 
 export type ErrorCode =
   | 'VALIDATION'
@@ -43,21 +43,7 @@ export type ErrorBody = z.infer<typeof ErrorSchema>;
 /** An error reply of a route's OpenAPI definition: the one error shape, with what it means there. */
 export const errorResponse = (description: string) => ({ content: { 'application/json': { schema: ErrorSchema } }, description });
 
-/** Thrown by services and routes; turned into the error shape by `onError`. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: ContentfulStatusCode,
-    readonly code: ErrorCode,
-    message: string,
-    readonly extra: { issues?: ErrorIssue[]; retryAfterSeconds?: number } = {},
-  ) {
-    super(message);
-  }
-}
-
-export const notFound = (what = 'The requested resource') => new ApiError(404, 'NOT_FOUND', `${what} was not found.`);
-
-export function errorBody(code: ErrorCode, message: string, extra: ApiError['extra'] = {}): ErrorBody {
+export function errorBody(code: ErrorCode, message: string, extra: { issues?: ErrorIssue[] | undefined; retryAfterSeconds?: number | undefined } = {}): ErrorBody {
   return { error: { code, message, ...extra } };
 }
 
@@ -66,13 +52,36 @@ export function issuesFrom(error: z.ZodError): ErrorIssue[] {
   return error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(body)', message: i.message }));
 }
 
+/**
+ * The one place a domain error becomes an HTTP reply: the status, and the code clients see.
+ * A new DomainErrorCode does not compile until it has its line here.
+ */
+const HTTP_OF: Record<DomainErrorCode, [ContentfulStatusCode, ErrorCode]> = {
+  INVALID: [422, 'VALIDATION'],
+  MALFORMED: [400, 'VALIDATION'],
+  NOT_FOUND: [404, 'NOT_FOUND'],
+  CONFLICT: [409, 'CONFLICT'],
+  BUSY: [409, 'CONFLICT'],
+  DECLINED: [402, 'PAYMENT_DECLINED'],
+  PAYMENT_FAILED: [402, 'PAYMENT_FAILED'],
+  GATEWAY_TIMEOUT: [504, 'GATEWAY_TIMEOUT'],
+  UNAUTHENTICATED: [401, 'UNAUTHENTICATED'],
+  INVALID_CREDENTIALS: [401, 'INVALID_CREDENTIALS'],
+  THROTTLED: [429, 'THROTTLED'],
+  FORBIDDEN: [403, 'FORBIDDEN'],
+  TOKEN_INVALID: [400, 'TOKEN_INVALID'],
+  SIGNATURE_INVALID: [401, 'SIGNATURE_INVALID'],
+  IMPORT_REJECTED: [422, 'IMPORT_REJECTED'],
+  UNSUPPORTED_MEDIA_TYPE: [415, 'UNSUPPORTED_MEDIA_TYPE'],
+};
+
+/** `onError` of the app: every thrown error leaves in the one error shape, never with a stack trace. */
 export function handleError(err: Error, c: Context): Response {
-  if (err instanceof ApiError) {
-    if (err.extra.retryAfterSeconds !== undefined) c.header('Retry-After', String(err.extra.retryAfterSeconds));
-    return c.json(errorBody(err.code, err.message, err.extra), err.status);
+  if (err instanceof DomainError) {
+    const [status, code] = HTTP_OF[err.code];
+    if (err.details.retryAfterSeconds !== undefined) c.header('Retry-After', String(err.details.retryAfterSeconds));
+    return c.json(errorBody(code, err.message, err.details), status);
   }
-  if (err instanceof BusyError) return c.json(errorBody('CONFLICT', err.message), 409);
-  if (err instanceof InputError) return c.json(errorBody('VALIDATION', err.message), 422);
   if (err instanceof HTTPException) {
     // Hono raises these for malformed bodies (e.g. invalid JSON) before our validators run.
     const status = err.status;

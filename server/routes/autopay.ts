@@ -1,10 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { clientMeta, requireSession, signedIn } from '../auth/middleware.ts';
 import { createRouter } from '../http/context.ts';
-import { ApiError, errorResponse } from '../http/errors.ts';
+import { errorResponse } from '../http/errors.ts';
 import { findReachableAccount } from '../services/accounts.ts';
 import { audit } from '../services/audit.ts';
-import { CardNotSaved, CardSaveUnanswered } from '../services/autopay.ts';
 import { accountNumberParam } from './accounts.ts';
 import { AutopayMethodSchema } from './autopay-schema.ts';
 import { BillToSchema, OpaqueDataSchema } from './payments.ts';
@@ -53,15 +52,9 @@ export const autopayRoutes = createRouter()
     const { db, autopay } = c.get('deps');
     const account = findReachableAccount(db, user, c.req.valid('param').number);
     const { opaqueData, billTo } = c.req.valid('json');
-    try {
-      const method = await autopay.enroll({ account, userId: user.id, email: user.email, opaqueData, ...(billTo ? { billTo } : {}) });
-      audit(db, { action: 'autopay.enrolled', actorUserId: user.id, accountId: account.id, ip: clientMeta(c).ip, detail: { brand: method.brand, last4: method.last4 } });
-      return c.json({ autopay: method }, 200);
-    } catch (err) {
-      if (err instanceof CardNotSaved) throw new ApiError(402, err.declined ? 'PAYMENT_DECLINED' : 'PAYMENT_FAILED', err.message);
-      if (err instanceof CardSaveUnanswered) throw new ApiError(504, 'GATEWAY_TIMEOUT', err.message);
-      throw err;
-    }
+    const method = await autopay.enroll({ account, userId: user.id, email: user.email, opaqueData, ...(billTo ? { billTo } : {}) });
+    audit(db, { action: 'autopay.enrolled', actorUserId: user.id, accountId: account.id, ip: clientMeta(c).ip, detail: { brand: method.brand, last4: method.last4 } });
+    return c.json({ autopay: method }, 200);
   })
   .openapi(cancel, async (c) => {
     const { user } = requireSession(c);

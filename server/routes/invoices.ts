@@ -1,7 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireSession, signedIn } from '../auth/middleware.ts';
 import { createRouter } from '../http/context.ts';
-import { errorResponse, notFound } from '../http/errors.ts';
+import { errorResponse } from '../http/errors.ts';
+import { NotFoundError } from '../services/errors.ts';
 import { findReachableAccount } from '../services/accounts.ts';
 import { renderInvoicePdf } from '../services/invoice-pdf.ts';
 import { INVOICE_LINE_KINDS, INVOICE_STATUSES } from '../db/enums.ts';
@@ -122,7 +123,7 @@ export const invoiceRoutes = createRouter()
     const { db, now } = c.get('deps');
     const { number, id } = c.req.valid('param');
     const invoice = findInvoice(db, findReachableAccount(db, user, number), id, isoToday(now()));
-    if (!invoice) throw notFound('The invoice');
+    if (!invoice) throw new NotFoundError('The invoice');
     return c.json(invoice, 200);
   })
   .openapi(pdf, (c) => {
@@ -130,7 +131,7 @@ export const invoiceRoutes = createRouter()
     const { db, now, config } = c.get('deps');
     const { number, id } = c.req.valid('param');
     const invoice = findInvoice(db, findReachableAccount(db, user, number), id, isoToday(now()));
-    if (!invoice) throw notFound('The invoice');
+    if (!invoice) throw new NotFoundError('The invoice');
     const body = renderInvoicePdf(invoice, { name: config.providerName, address: config.providerAddress, portalUrl: config.publicUrl });
     return c.body(body as Uint8Array<ArrayBuffer>, 200, {
       'Content-Type': 'application/pdf',

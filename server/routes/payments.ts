@@ -2,14 +2,13 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { PAYMENT_STATUSES } from '../db/enums.ts';
 import { clientMeta, requireSession, signedIn } from '../auth/middleware.ts';
 import { createRouter } from '../http/context.ts';
-import { ApiError, errorResponse } from '../http/errors.ts';
+import { errorResponse } from '../http/errors.ts';
 import { findReachableAccount } from '../services/accounts.ts';
 import { audit } from '../services/audit.ts';
 import { formatMoney } from '../services/money-format.ts';
-import { IdempotencyConflict } from '../services/payments.ts';
+import { DomainError, InputError } from '../services/errors.ts';
 import { accountNumberParam } from './accounts.ts';
 import { AutopayMethodSchema } from './autopay-schema.ts';
-import { CardNotSaved, CardSaveUnanswered } from '../services/autopay.ts';
 
 const PaymentSchema = z
   .object({
@@ -108,22 +107,16 @@ export const paymentRoutes = createRouter()
     const body = c.req.valid('json');
     if (body.amount > config.paymentMaxCents) {
       const most = formatMoney(config.paymentMaxCents, account.currency);
-      throw new ApiError(422, 'VALIDATION', `The most a card payment can be is ${most}.`, { issues: [{ path: 'amount', message: `At most ${most}.` }] });
+      throw new InputError(`The most a card payment can be is ${most}.`, [{ path: 'amount', message: `At most ${most}.` }]);
     }
-    let payment;
-    try {
-      payment = await payments.payByCard({
-        accountId: account.id,
-        userId: user.id,
-        amountCents: body.amount,
-        idempotencyKey: c.req.valid('header')['idempotency-key'],
-        source: { opaqueData: body.opaqueData },
-        billTo: body.billTo,
-      });
-    } catch (err) {
-      if (err instanceof IdempotencyConflict) throw new ApiError(409, 'CONFLICT', err.message);
-      throw err;
-    }
+    const payment = await payments.payByCard({
+      accountId: account.id,
+      userId: user.id,
+      amountCents: body.amount,
+      idempotencyKey: c.req.valid('header')['idempotency-key'],
+      source: { opaqueData: body.opaqueData },
+      billTo: body.billTo,
+    });
     audit(db, { action: 'payment.card', actorUserId: user.id, accountId: account.id, ip: clientMeta(c).ip, detail: { paymentId: payment.id, amount: payment.amount, status: payment.status } });
     if (body.saveForAutopay && (payment.status === 'approved' || payment.status === 'held')) {
       try {
@@ -131,12 +124,14 @@ export const paymentRoutes = createRouter()
         audit(db, { action: 'autopay.enrolled', actorUserId: user.id, accountId: account.id, ip: clientMeta(c).ip, detail: { paymentId: payment.id, brand: method.brand, last4: method.last4 } });
         return c.json({ ...payment, autopay: { saved: true as const, method } }, 201);
       } catch (err) {
-        if (!(err instanceof CardNotSaved || err instanceof CardSaveUnanswered)) throw err;
+        // The money is taken either way: a card the gateway would not save is said in the reply, not an error.
+        if (!(err instanceof DomainError)) throw err;
         return c.json({ ...payment, autopay: { saved: false as const, message: `The payment went through, but the card was not saved for automatic payment: ${err.message}` } }, 201);
       }
     }
-    if (payment.status === 'declined') throw new ApiError(402, 'PAYMENT_DECLINED', `The card was declined: ${payment.message ?? 'no reason given'} Nothing was charged.`);
-    if (payment.status === 'error') throw new ApiError(402, 'PAYMENT_FAILED', `The payment did not go through: ${payment.message ?? 'no reason given'} Nothing was charged.`);
+    // A refused card is recorded (it shows in the history) and answered as an error.
+    if (payment.status === 'declined') throw new DomainError('DECLINED', `The card was declined: ${payment.message ?? 'no reason given'} Nothing was charged.`);
+    if (payment.status === 'error') throw new DomainError('PAYMENT_FAILED', `The payment did not go through: ${payment.message ?? 'no reason given'} Nothing was charged.`);
     return c.json(payment, payment.status === 'approved' || payment.status === 'held' ? 201 : 202);
   })
   .openapi(list, (c) => {

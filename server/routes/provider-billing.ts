@@ -1,8 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { providerKey } from '../auth/provider-key.ts';
 import { createRouter } from '../http/context.ts';
-import { ApiError, errorResponse } from '../http/errors.ts';
-import { BillingBlockedError, billingPolicyOf, billPeriod } from '../services/billing/billing-run.ts';
+import { errorResponse } from '../http/errors.ts';
+import { billingPolicyOf, billPeriod } from '../services/billing/billing-run.ts';
 
 const RunSchema = z
   .object({
@@ -44,11 +44,6 @@ const run = createRoute({
 export const providerBillingRoutes = createRouter().openapi(run, (c) => {
   const { db, config, now } = c.get('deps');
   const today = new Date(now()).toISOString().slice(0, 10);
-  try {
-    const report = billPeriod(db, billingPolicyOf(config), c.req.valid('json').period, today, { via: 'api', ip: c.get('ip') });
-    return c.json(report, report.status === 'billed' ? 201 : 200);
-  } catch (err) {
-    if (err instanceof BillingBlockedError) throw new ApiError(422, 'VALIDATION', err.message, { issues: err.problems });
-    throw err;
-  }
+  const report = billPeriod(db, billingPolicyOf(config), c.req.valid('json').period, today, { via: 'api', ip: c.get('ip') });
+  return c.json(report, report.status === 'billed' ? 201 : 200);
 });

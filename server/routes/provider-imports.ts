@@ -3,7 +3,8 @@ import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { createRoute, z } from '@hono/zod-openapi';
 import { providerKey } from '../auth/provider-key.ts';
 import { createRouter } from '../http/context.ts';
-import { ApiError, errorResponse } from '../http/errors.ts';
+import { errorResponse } from '../http/errors.ts';
+import { DomainError } from '../services/errors.ts';
 import { auditImport, importCsv } from '../services/imports/import.ts';
 import { importKind, importKindNames } from '../services/imports/kinds.ts';
 
@@ -43,7 +44,7 @@ export const providerImportRoutes = createRouter().openapi(importFile, async (c)
   const kind = importKind(c.req.valid('param').kind)!;
   const type = c.req.header('content-type') ?? '';
   if (!/^(text\/csv|text\/plain|application\/octet-stream)\b/i.test(type)) {
-    throw new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the CSV file itself as the body, with Content-Type: text/csv.');
+    throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'Send the CSV file itself as the body, with Content-Type: text/csv.');
   }
   const body = c.req.raw.body;
   const input = body ? Readable.fromWeb(body as NodeReadableStream<Uint8Array>) : Readable.from([]);
@@ -52,7 +53,7 @@ export const providerImportRoutes = createRouter().openapi(importFile, async (c)
   auditImport(db, report, { via: 'api', ip: c.get('ip') });
   if (report.status === 'rejected') {
     const more = report.errorCount > report.errors.length ? ` The first ${report.errors.length} are listed.` : '';
-    throw new ApiError(422, 'IMPORT_REJECTED', `The file was rejected and nothing was imported: ${report.errorCount} problem(s).${more}`, {
+    throw new DomainError('IMPORT_REJECTED', `The file was rejected and nothing was imported: ${report.errorCount} problem(s).${more}`, {
       issues: report.errors.map((e) => ({ path: `line ${e.line}${e.column ? `: ${e.column}` : ''}`, message: e.message })),
     });
   }

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '../http/context.ts';
-import { ApiError, errorResponse } from '../http/errors.ts';
+import { errorResponse } from '../http/errors.ts';
+import { DomainError } from '../services/errors.ts';
 import { webhookSignatureValid } from '../gateway/webhook-signature.ts';
 import { applyGatewayNotification } from '../services/gateway-notifications.ts';
 
@@ -31,19 +32,19 @@ const receive = createRoute({
 export const webhookRoutes = createRouter().openapi(receive, async (c) => {
   const deps = c.get('deps');
   const key = deps.webhookSignatureKey;
-  if (!key) throw new ApiError(404, 'NOT_FOUND', 'Gateway notifications are not set up here: set ANET_SIGNATURE_KEY.');
+  if (!key) throw new DomainError('NOT_FOUND', 'Gateway notifications are not set up here: set ANET_SIGNATURE_KEY.');
   // The signature is over the body exactly as sent: read it as text before parsing.
   const body = await c.req.text();
   if (!webhookSignatureValid(body, c.req.header('x-anet-signature'), key)) {
-    throw new ApiError(401, 'SIGNATURE_INVALID', 'The X-ANET-Signature header does not match this notification: it was not applied.');
+    throw new DomainError('SIGNATURE_INVALID', 'The X-ANET-Signature header does not match this notification: it was not applied.');
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(body);
   } catch {
-    throw new ApiError(400, 'VALIDATION', 'The notification is not JSON.');
+    throw new DomainError('MALFORMED', 'The notification is not JSON.');
   }
   const notification = NotificationSchema.safeParse(parsed);
-  if (!notification.success) throw new ApiError(400, 'VALIDATION', 'The notification lacks notificationId, eventType or payload.');
+  if (!notification.success) throw new DomainError('MALFORMED', 'The notification lacks notificationId, eventType or payload.');
   return c.json(await applyGatewayNotification(deps, notification.data), 200);
 });

@@ -4,9 +4,8 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import type { SessionUser } from '../auth/sessions.ts';
 import type { Db } from '../db/client.ts';
 import { prepared } from '../db/prepared.ts';
-import { InputError } from './errors.ts';
+import { InputError, NotFoundError } from './errors.ts';
 import { accounts, type Account } from '../db/schema.ts';
-import { notFound } from '../http/errors.ts';
 
 export interface AccountSummary {
   number: string;
@@ -42,7 +41,7 @@ export function findReachableAccount(db: Db, user: SessionUser, number: string):
   const byNumber = prepared(db, 'accounts.byNumber', () => db.select().from(accounts).where(eq(accounts.number, sql.placeholder('number'))).prepare());
   const account = byNumber.get({ number: number.toUpperCase() });
   const reachable = account ? reachableAccountIds(db, user) : [];
-  if (!account || (reachable !== 'all' && !reachable.includes(account.id))) throw notFound('The account');
+  if (!account || (reachable !== 'all' && !reachable.includes(account.id))) throw new NotFoundError('The account');
   return account;
 }
 

@@ -4,7 +4,7 @@ import { prepared } from '../db/prepared.ts';
 import { accounts, autopayMethods, gatewayCustomers, payments, type Account } from '../db/schema.ts';
 import { GatewayOutcomeUnknown, GatewayRefused, type SaveCardRequest, type SavedCard, type SavedCardIds } from '../gateway/authorize-net.ts';
 import { autopayFailedMail } from '../mail/templates.ts';
-import { InputError } from './errors.ts';
+import { DomainError, InputError } from './errors.ts';
 import { amountDueCents, INVOICE_BALANCE_SQL } from './ledger.ts';
 import { IdempotencyConflict, paymentMail, type PaymentMailer, type PaymentsService, type PaymentView } from './payments.ts';
 
@@ -33,19 +33,22 @@ export interface AutopayNotice {
 }
 
 /** The gateway would not save the card (declined by the issuer, a spent token, bad credentials). */
-export class CardNotSaved extends InputError {
+export class CardNotSaved extends DomainError {
   override name = 'CardNotSaved';
   constructor(
     message: string,
     readonly declined: boolean,
   ) {
-    super(message);
+    super(declined ? 'DECLINED' : 'PAYMENT_FAILED', message);
   }
 }
 
 /** The gateway did not answer while saving: nothing is changed here, and trying again is safe. */
-export class CardSaveUnanswered extends Error {
+export class CardSaveUnanswered extends DomainError {
   override name = 'CardSaveUnanswered';
+  constructor(message: string) {
+    super('GATEWAY_TIMEOUT', message);
+  }
 }
 
 /** A bill whose due date the run missed (the server was down) is still paid within this many days. */

@@ -4,7 +4,7 @@ import { prepared } from '../db/prepared.ts';
 import { payments } from '../db/schema.ts';
 import { GatewayOutcomeUnknown, GatewayRefused, type ChargeRequest, type ChargeResult, type PaymentSource } from '../gateway/authorize-net.ts';
 import type { Background } from './background.ts';
-import { InputError } from './errors.ts';
+import { DomainError, InputError } from './errors.ts';
 import { accountBalanceCents, allocateAccountCredit } from './ledger.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { paymentReceiptMail, type PaymentMailFields } from '../mail/templates.ts';
@@ -44,8 +44,11 @@ export interface CardPayment {
 }
 
 /** The same Idempotency-Key was sent with another request. */
-export class IdempotencyConflict extends InputError {
+export class IdempotencyConflict extends DomainError {
   override name = 'IdempotencyConflict';
+  constructor(message: string) {
+    super('CONFLICT', message);
+  }
 }
 
 type Row = typeof payments.$inferSelect;

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import { audit } from '../audit.ts';
 import { allocateAccountCredit, INVOICE_BALANCE_SQL } from '../ledger.ts';
-import { InputError } from '../errors.ts';
+import { InputError, type Issue } from '../errors.ts';
 import { assertNoUsageImportRunning } from '../usage/usage-imports.ts';
 import { formatMoney } from '../money-format.ts';
 import { percentToPpm } from './money.ts';
@@ -33,9 +33,9 @@ export class BillingBlockedError extends InputError {
   override name = 'BillingBlockedError';
   constructor(
     message: string,
-    readonly problems: { path: string; message: string }[],
+    readonly problems: Issue[],
   ) {
-    super(message);
+    super(message, problems);
   }
 }
 
