@@ -1,25 +1,26 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
+import { accountRouter } from './api/account-router.ts';
+import { accountDetailHandlers, accountHandlers } from './api/accounts/handlers.ts';
+import { authHandlers } from './api/auth/handlers.ts';
+import { autopayHandlers } from './api/autopay/handlers.ts';
+import { errorBody } from './api/common.ts';
+import { invoiceHandlers } from './api/invoices/handlers.ts';
+import { paymentHandlers } from './api/payments/handlers.ts';
+import { providerHandlers } from './api/provider/handlers.ts';
+import { summaryHandlers } from './api/summary/handlers.ts';
+import { webhookHandlers } from './api/webhooks/handlers.ts';
 import { sessionMiddleware } from './auth/middleware.ts';
 import { createAuthService } from './auth/service.ts';
+import { cardFrameRoutes, type CardFrameConfig } from './card-frame/routes.ts';
 import type { Db } from './db/client.ts';
 import type { Config } from './env.ts';
-import { errorBody, handleError } from './http/errors.ts';
 import type { AppEnv, Deps } from './http/context.ts';
+import { handleError } from './http/errors.ts';
 import type { Mailer } from './mail/mailer.ts';
-import { accountRoutes } from './routes/accounts.ts';
-import { authRoutes } from './routes/auth.ts';
-import { invoiceRoutes } from './routes/invoices.ts';
-import { accountSummaryRoutes } from './routes/account-summary.ts';
-import { providerBillingRoutes } from './routes/provider-billing.ts';
-import { providerImportRoutes } from './routes/provider-imports.ts';
 import { createBackground, type Background } from './services/background.ts';
 import { createCardServices, type CardGateway } from './services/card-services.ts';
-import { autopayRoutes } from './routes/autopay.ts';
-import { webhookRoutes } from './routes/webhooks.ts';
-import { paymentRoutes } from './routes/payments.ts';
-import { cardFrameRoutes, type CardFrameConfig } from './card-frame/routes.ts';
 
 export interface AppOptions {
   db: Db;
@@ -54,8 +55,6 @@ export function createApp(options: AppOptions) {
   const deps: Deps = {
     db: options.db,
     config: options.config,
-    mailer: options.mailer,
-    background,
     now,
     auth: createAuthService({ db: options.db, config: options.config, mailer: options.mailer, background, now }),
     payments,
@@ -81,16 +80,19 @@ export function createApp(options: AppOptions) {
     await next();
   });
   api.use('*', sessionMiddleware);
+  // Each account resource mounts on the account-scoped router, which signs in and finds the account once.
+  const accountResources = accountRouter()
+    .route('/', accountDetailHandlers)
+    .route('/', invoiceHandlers)
+    .route('/', summaryHandlers)
+    .route('/', paymentHandlers)
+    .route('/', autopayHandlers);
   const routes = api
-    .route('/', authRoutes)
-    .route('/', accountRoutes)
-    .route('/', invoiceRoutes)
-    .route('/', accountSummaryRoutes)
-    .route('/', paymentRoutes)
-    .route('/', autopayRoutes)
-    .route('/', webhookRoutes)
-    .route('/provider', providerImportRoutes)
-    .route('/provider', providerBillingRoutes);
+    .route('/', authHandlers)
+    .route('/', accountHandlers)
+    .route('/', accountResources)
+    .route('/', webhookHandlers)
+    .route('/provider', providerHandlers);
 
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -27,3 +27,5 @@ export type InvoiceStatus = (typeof INVOICE_STATUSES)[number] | 'void';
 export const PAYMENT_STATUSES = ['pending', 'approved', 'declined', 'held', 'error', 'unknown'] as const;
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 
+/** The kinds of CSV file the provider imports, in the order they are loaded (each refers to the ones before). */
+export const IMPORT_KIND_NAMES = ['accounts', 'locations', 'products', 'usage-rates', 'subscriptions', 'usage'] as const;

@@ -1,20 +1,18 @@
-import { OpenAPIHono } from '@hono/zod-openapi';
+import { OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
+import type { Env, MiddlewareHandler } from 'hono';
+import { validationHook } from '../api/common.ts';
+import { signedIn } from '../auth/middleware.ts';
 import type { AuthService } from '../auth/service.ts';
 import type { ActiveSession } from '../auth/sessions.ts';
 import type { Db } from '../db/client.ts';
 import type { Config } from '../env.ts';
-import type { Mailer } from '../mail/mailer.ts';
-import type { Background } from '../services/background.ts';
 import type { AutopayService } from '../services/autopay.ts';
 import type { PaymentsService } from '../services/payments.ts';
-import { errorBody, issuesFrom } from './errors.ts';
 
 /** Everything a request handler may use; built once by `createApp`. */
 export interface Deps {
   db: Db;
   config: Config;
-  mailer: Mailer;
-  background: Background;
   auth: AuthService;
   payments: PaymentsService;
   autopay: AutopayService;
@@ -34,12 +32,15 @@ export interface AppEnv {
 }
 
 /** A router whose schema failures answer with the one error shape (400 VALIDATION). */
-export function createRouter() {
-  return new OpenAPIHono<AppEnv>({
-    defaultHook: (result, c) => {
-      if (!result.success) {
-        return c.json(errorBody('VALIDATION', 'Some of the request is missing or invalid.', { issues: issuesFrom(result.error) }), 400);
-      }
-    },
-  });
+export function createRouter<E extends Env = AppEnv>() {
+  return new OpenAPIHono<E>({ defaultHook: validationHook });
 }
+
+/**
+ * The route behind a gate (a sign-in, the provider key) that runs before any of its input is
+ * read. Contracts carry no middleware (they also run in the browser), so handlers add it here.
+ */
+export const guarded = <R extends RouteConfig, G extends MiddlewareHandler<AppEnv>>(route: R, gate: G) => ({ ...route, middleware: [gate] as [G] });
+
+/** The route, answering 401 when nobody is signed in. Account resources need not: the account-scoped router signs in for them. */
+export const whenSignedIn = <R extends RouteConfig>(route: R) => guarded(route, signedIn);

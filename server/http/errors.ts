@@ -1,56 +1,8 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { z } from '@hono/zod-openapi';
+import { errorBody, type ErrorCode } from '../api/common.ts';
 import { DomainError, type DomainErrorCode } from '../services/errors.ts';
-
-export type ErrorCode =
-  | 'VALIDATION'
-  | 'INVALID_CREDENTIALS'
-  | 'THROTTLED'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'TOKEN_INVALID'
-  | 'CONFLICT'
-  | 'UNSUPPORTED_MEDIA_TYPE'
-  | 'IMPORT_REJECTED'
-  | 'PAYMENT_DECLINED'
-  | 'PAYMENT_FAILED'
-  | 'GATEWAY_TIMEOUT'
-  | 'SIGNATURE_INVALID'
-  | 'INTERNAL';
-
-export interface ErrorIssue {
-  path: string;
-  message: string;
-}
-
-/** The one shape of every non-2xx reply. */
-export const ErrorSchema = z
-  .object({
-    error: z.object({
-      code: z.string().openapi({ example: 'NOT_FOUND' }),
-      message: z.string(),
-      issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-      retryAfterSeconds: z.number().int().optional(),
-    }),
-  })
-  .openapi('Error');
-
-export type ErrorBody = z.infer<typeof ErrorSchema>;
-
-/** An error reply of a route's OpenAPI definition: the one error shape, with what it means there. */
-export const errorResponse = (description: string) => ({ content: { 'application/json': { schema: ErrorSchema } }, description });
-
-export function errorBody(code: ErrorCode, message: string, extra: { issues?: ErrorIssue[] | undefined; retryAfterSeconds?: number | undefined } = {}): ErrorBody {
-  return { error: { code, message, ...extra } };
-}
-
-/** Turns zod issues into the `issues` list of the error shape. */
-export function issuesFrom(error: z.ZodError): ErrorIssue[] {
-  return error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(body)', message: i.message }));
-}
 
 /**
  * The one place a domain error becomes an HTTP reply: the status, and the code clients see.

@@ -69,6 +69,27 @@ describe('who reaches which account', () => {
     }
   });
 
+  test('every account resource answers alike: 401 signed out before its input is read, 400 naming a malformed number, 404 for an account out of reach exactly as for a missing one', async () => {
+    const resources: [string, string][] = [
+      ['GET', ''], ['GET', '/summary'], ['GET', '/invoices'], ['GET', '/invoices/1'], ['GET', '/invoices/1/pdf'],
+      ['GET', '/payments'], ['POST', '/payments'], ['PUT', '/autopay'], ['DELETE', '/autopay'],
+    ];
+    const send = (who: string | null, method: string, path: string) =>
+      // A body that fails every schema: the account is settled before it is read.
+      t.request(path, { method, headers: who ? as[who] : {}, ...(method === 'GET' ? {} : { json: { nonsense: true } }) });
+    for (const [method, rest] of resources) {
+      const what = `${method} /accounts/{number}${rest}`;
+      const signedOut = await send(null, method, `/accounts/C100001${rest}`);
+      assert.deepEqual([signedOut.status, (await errorOf(signedOut)).code], [401, 'UNAUTHENTICATED'], what);
+      const malformed = await errorOf(await send('solo', method, `/accounts/C1%20OR%201${rest}`));
+      assert.deepEqual([malformed.code, malformed.issues?.map((i) => i.path)], ['VALIDATION', ['number']], what);
+      const foreign = await send('solo', method, `/accounts/C200000${rest}`);
+      const missing = await send('solo', method, `/accounts/C999999${rest}`);
+      assert.deepEqual([foreign.status, missing.status], [404, 404], what);
+      assert.deepEqual(await errorOf(foreign), await errorOf(missing), what);
+    }
+  });
+
   test('bad input gets a clear 4xx in the error shape, never a 500', async () => {
     const cases: [string, Response, number, string][] = [
       ['limit=abc', await get('staff', '/accounts?limit=abc'), 400, 'VALIDATION'],

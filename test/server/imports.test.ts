@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { count, eq } from 'drizzle-orm';
 import { accounts, locations, products, subscriptions, usageRecords } from '../../server/db/schema.ts';
+import { importKindNames } from '../../server/services/imports/kinds.ts';
 import { errorOf, testApp, type TestApp } from './helpers.ts';
 
 const KEY = 'provider-key-for-the-tests-0123456789';
@@ -125,5 +126,13 @@ C300002,Fine Co,1 Main St,Reno,NV,
     const res = await t.app.request('/api/v1/provider/imports/usage', { method: 'POST', headers: { Authorization: `Bearer ${KEY}`, 'Content-Type': 'application/json' }, body: '{}' });
     assert.equal(res.status, 415);
     assert.equal((await t.app.request('/api/v1/provider/imports/invoices', { method: 'POST', headers: { Authorization: `Bearer ${KEY}`, 'Content-Type': 'text/csv' }, body: '' })).status, 400);
+  });
+
+  test('the API takes every kind the importer knows (the contract lists them apart from the importer)', async () => {
+    const t = await providerApp();
+    for (const kind of importKindNames) {
+      const res = await upload(t, kind, '');
+      assert.equal((await errorOf(res)).code, 'IMPORT_REJECTED', `${kind}: an empty file reaches the importer`);
+    }
   });
 });

@@ -1,13 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { requireSession, signedIn } from '../auth/middleware.ts';
-import { createRouter } from '../http/context.ts';
-import { errorResponse } from '../http/errors.ts';
-import { accountSummary } from '../services/account-summary.ts';
-import { findReachableAccount } from '../services/accounts.ts';
-import { AccountSchema, accountNumberParam } from './accounts.ts';
-import { AutopayMethodSchema } from './autopay-schema.ts';
-
-const cents = (description: string) => z.number().int().openapi({ description: `${description} In cents.` });
+import { AccountSchema } from '../accounts/routes.ts';
+import { AutopayMethodSchema } from '../cards.ts';
+import { accountErrors, accountParams, cents, jsonReply } from '../common.ts';
 
 const SummarySchema = z
   .object({
@@ -39,23 +33,11 @@ const SummarySchema = z
   })
   .openapi('AccountSummary');
 
-const summary = createRoute({
+export const summary = createRoute({
   method: 'get',
   path: '/accounts/{number}/summary',
-  middleware: [signedIn] as const,
   tags: ['Accounts'],
   summary: 'My Account: account information, what is owed and when, and this month’s usage per plan',
-  request: { params: z.object({ number: accountNumberParam }) },
-  responses: {
-    200: { content: { 'application/json': { schema: SummarySchema } }, description: 'The summary.' },
-    400: errorResponse('Malformed account number.'),
-    401: errorResponse('Not signed in.'),
-    404: errorResponse('No such account, or not one this user can reach.'),
-  },
-});
-
-export const accountSummaryRoutes = createRouter().openapi(summary, (c) => {
-  const { user } = requireSession(c);
-  const { db, now } = c.get('deps');
-  return c.json(accountSummary(db, findReachableAccount(db, user, c.req.valid('param').number), now()), 200);
+  request: { params: accountParams },
+  responses: { 200: jsonReply(SummarySchema, 'The summary.'), ...accountErrors },
 });

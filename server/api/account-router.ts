@@ -1,0 +1,41 @@
+import type { MiddlewareHandler } from 'hono';
+import { signedIn } from '../auth/middleware.ts';
+import type { ActiveSession, SessionUser } from '../auth/sessions.ts';
+import type { Account } from '../db/schema.ts';
+import { createRouter, type AppEnv } from '../http/context.ts';
+import { findReachableAccount } from '../services/accounts.ts';
+import { accountParams, validationError } from './common.ts';
+
+/** What handlers of an account resource find on the context: the signed-in user and the account they reach. */
+export interface AccountEnv {
+  // `session` is no longer null here: `signedIn` ran first.
+  Variables: AppEnv['Variables'] & { session: ActiveSession; user: SessionUser; account: Account };
+}
+
+/** The router of one account resource (`/accounts/{number}/...`); mount it on `accountRouter()`, which fills in `c.var.account`. */
+export const createAccountResource = () => createRouter<AccountEnv>();
+
+/**
+ * Runs before every account resource, after `signedIn` (401 before any input is read when signed
+ * out), so each resource answers alike: 400 naming `number` when it is malformed, 404 when the
+ * account does not exist or the user does not reach it (the same reply for both).
+ */
+const accountScope: MiddlewareHandler<AccountEnv> = async (c, next) => {
+  const { user } = c.var.session;
+  const params = accountParams.safeParse({ number: c.req.param('number') });
+  if (!params.success) return c.json(validationError(params.error), 400);
+  c.set('user', user);
+  c.set('account', findReachableAccount(c.var.deps.db, user, params.data.number));
+  await next();
+};
+
+/**
+ * The account-scoped router: every account resource (invoices, payments, autopay, summary; later
+ * reports, services, tickets) is mounted on it with `.route('/', resource)`, and its handlers read
+ * `c.var.account` instead of looking the account up themselves. Made once, by `createApp`.
+ */
+export function accountRouter() {
+  const router = createRouter();
+  router.use('/accounts/:number/*', signedIn, accountScope);
+  return router;
+}

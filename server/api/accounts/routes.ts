@@ -1,0 +1,77 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { UserSchema } from '../auth/routes.ts';
+import { accountErrors, accountParams, errorResponse, jsonReply } from '../common.ts';
+
+/** An account in a list: enough to name it and place it under its head office. */
+const AccountListingSchema = z
+  .object({
+    number: z.string().openapi({ example: 'C123456' }),
+    name: z.string(),
+    parentNumber: z.string().nullable().openapi({ description: 'Account number of the head office, if any.' }),
+    isHeadOffice: z.boolean(),
+  })
+  .openapi('AccountListing');
+
+export const AccountSchema = z
+  .object({
+    number: z.string(),
+    name: z.string(),
+    billingAddress: z.object({
+      line1: z.string(),
+      line2: z.string().nullable(),
+      city: z.string(),
+      region: z.string(),
+      postalCode: z.string(),
+      country: z.string(),
+    }),
+    representative: z.string().nullable(),
+    currency: z.string().openapi({ example: 'USD' }),
+    headOffice: z.object({ number: z.string(), name: z.string() }).nullable(),
+    subAccounts: z.array(z.object({ number: z.string(), name: z.string(), city: z.string(), region: z.string() })),
+  })
+  .openapi('Account');
+
+export const me = createRoute({
+  method: 'get',
+  path: '/me',
+  tags: ['Accounts'],
+  summary: 'The signed-in user and the accounts they can reach',
+  responses: {
+    200: jsonReply(
+      z.object({
+        user: UserSchema,
+        accounts: z.array(AccountListingSchema),
+        canSearchAccounts: z.boolean().openapi({ description: 'Staff may look up any account with GET /accounts?q=.' }),
+      }),
+      'Who is signed in.',
+    ),
+    401: errorResponse('Not signed in.'),
+  },
+});
+
+export const searchAccounts = createRoute({
+  method: 'get',
+  path: '/accounts',
+  tags: ['Accounts'],
+  summary: 'Search the accounts the user can reach by number or name',
+  request: {
+    query: z.object({
+      q: z.string().max(100, 'Use at most 100 characters.').optional(),
+      limit: z.coerce.number().int('Use a whole number.').min(1).max(100).default(25),
+    }),
+  },
+  responses: {
+    200: jsonReply(z.object({ accounts: z.array(AccountListingSchema) }), 'Matching accounts.'),
+    400: errorResponse('Bad query.'),
+    401: errorResponse('Not signed in.'),
+  },
+});
+
+export const account = createRoute({
+  method: 'get',
+  path: '/accounts/{number}',
+  tags: ['Accounts'],
+  summary: "An account's information",
+  request: { params: accountParams },
+  responses: { 200: jsonReply(AccountSchema, 'The account.'), ...accountErrors },
+});

@@ -1,0 +1,6 @@
+import { accountSummary } from '../../services/account-summary.ts';
+import { createAccountResource } from '../account-router.ts';
+import { summary } from './routes.ts';
+
+/** My Account's summary of an account. */
+export const summaryHandlers = createAccountResource().openapi(summary, (c) => c.json(accountSummary(c.var.deps.db, c.var.account, c.var.deps.now()), 200));
