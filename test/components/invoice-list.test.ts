@@ -44,10 +44,12 @@ describe('<bp-invoice-list>', () => {
     choose(root, 'status', 'past_due');
     await waitFor(() => rows(root).length === 1 || null, 'one past-due invoice');
     expect(rows(root)[0]![5]).to.equal('Past due');
-    expect(api.requests.at(-1)).to.equal('GET /api/v1/accounts/C123456/invoices');
+    expect(api.requests.at(-1)).to.equal('GET /api/v1/accounts/C123456/invoices?page=1&pageSize=12&status=past_due');
     choose(root, 'status', 'paid');
     choose(root, 'year', '2024');
     await waitFor(() => (rows(root).every((r) => r[0]!.startsWith('2024') && r[5] === 'Paid') && rows(root).length > 0) || null, '2024 paid invoices');
+    const asked = new URL(api.requests.at(-1)!.replace(/^GET /, ''), location.origin).searchParams;
+    expect([asked.get('status'), asked.get('year')]).to.deep.equal(['paid', '2024']);
     expect([...root.querySelectorAll('#year option')].map((o) => o.textContent!.trim())).to.deep.equal(['All years', '2026', '2025', '2024', '2023']);
     choose(root, 'status', 'open');
     choose(root, 'year', '2023');
