@@ -3,21 +3,10 @@ import { describe, test } from 'node:test';
 import { runBilling, type BillingPolicy } from '../../server/services/billing/billing-run.ts';
 import { recordReceivedPayment } from '../../server/services/ledger.ts';
 import { cdr, load, loadBillingData, USAGE_HEADER } from './billing-fixture.ts';
-import { testApp } from './helpers.ts';
+import { okJson, testApp } from './helpers.ts';
 
 const POLICY: BillingPolicy = { termsDays: 30, lateFee: { ratePpm: 15_000, minimumCents: 500 } };
 const iso = (ms: number) => new Date(ms).toISOString();
-
-interface Summary {
-  balance: number;
-  dueAmount: number;
-  pastDue: number;
-  dueDate: string | null;
-  currentInvoice: { number: string; date: string; dueDate: string; total: number; balance: number } | null;
-  paymentMethod: { type: string };
-  account: { number: string; name: string; representative: string | null };
-  usage: { plan: string; category: string; subscribers: string[]; usedMinutes: number; includedMinutes: number; projectedMinutes: number; period: string }[];
-}
 
 /**
  * Two months billed (the first now past due, the second open) and the clock in the middle of the
@@ -41,11 +30,8 @@ async function summaryApp() {
   return { t, now, current, older: invoice(first), latest: invoice(second) };
 }
 
-const summaryOf = async (t: Awaited<ReturnType<typeof testApp>>, number: string, headers: Record<string, string>) => {
-  const res = await t.request(`/accounts/${number}/summary`, { headers });
-  assert.equal(res.status, 200);
-  return (await res.json()) as Summary;
-};
+const summaryOf = (t: Awaited<ReturnType<typeof testApp>>, number: string, headers: Record<string, string>) =>
+  okJson(t.api(headers).accounts[':number'].summary.$get({ param: { number } }));
 
 describe('GET /accounts/{number}/summary', () => {
   test('what is owed, what is past due, the current invoice and the day to pay by', async () => {

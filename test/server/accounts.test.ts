@@ -1,34 +1,32 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import { errorOf, testApp, type TestApp } from './helpers.ts';
-
-type Me = { user: { email: string }; accounts: { number: string; name: string }[]; canSearchAccounts: boolean };
+import { errorOf, okJson, testApp, type TestApp } from './helpers.ts';
 
 describe('who reaches which account', () => {
   let t: TestApp;
-  const as: Record<string, HeadersInit> = {};
+  const as: Record<string, Record<string, string>> = {};
   before(async () => {
     t = await testApp();
     for (const who of ['solo', 'hq', 'east', 'staff']) as[who] = (await t.login(`${who}@example.com`)).bearer;
   });
   const get = (who: string, path: string) => t.request(path, { headers: as[who] });
+  const api = (who: string) => t.api(as[who]);
+  const accountOf = (who: string, number: string) => api(who).accounts[':number'].$get({ param: { number } });
 
   test('/me lists the accounts a user reaches, each with its number and name', async () => {
-    const solo = (await (await get('solo', '/me')).json()) as Me;
+    const solo = await okJson(api('solo').me.$get());
     assert.deepEqual(solo.accounts.map((a) => [a.number, a.name]), [['C100001', 'Solo Dental']]);
     assert.equal(solo.canSearchAccounts, false);
-    const hq = (await (await get('hq', '/me')).json()) as Me;
+    const hq = await okJson(api('hq').me.$get());
     assert.deepEqual(hq.accounts.map((a) => a.number), ['C200000', 'C200001', 'C200002'], 'a head office reaches its sub-accounts');
-    const east = (await (await get('east', '/me')).json()) as Me;
+    const east = await okJson(api('east').me.$get());
     assert.deepEqual(east.accounts.map((a) => a.number), ['C200001'], 'a location does not reach its head office');
   });
 
   test('a customer reads their own account: number, name, billing address, representative, currency', async () => {
-    const res = await get('solo', '/accounts/C100001');
-    assert.equal(res.status, 200);
-    const body = (await res.json()) as Record<string, unknown>;
-    for (const key of ['number', 'name', 'billingAddress', 'representative', 'currency', 'headOffice', 'subAccounts']) assert.ok(key in body, key);
-    assert.equal(body.number, 'C100001');
+    const body = await okJson(accountOf('solo', 'C100001'));
+    assert.deepEqual(Object.keys(body).sort(), ['billingAddress', 'currency', 'headOffice', 'name', 'number', 'representative', 'subAccounts']);
+    assert.deepEqual([body.number, body.name, body.billingAddress.line1, body.currency], ['C100001', 'Solo Dental', '1 Main St', 'USD']);
   });
 
   test("another customer's account answers 404, exactly like one that does not exist", async () => {
@@ -40,10 +38,9 @@ describe('who reaches which account', () => {
   });
 
   test('a head office reaches its sub-accounts, which name it; the account lists them', async () => {
-    const sub = await get('hq', '/accounts/C200001');
-    assert.equal(sub.status, 200);
-    assert.deepEqual(((await sub.json()) as { headOffice: { number: string } }).headOffice.number, 'C200000');
-    const head = (await (await get('hq', '/accounts/C200000')).json()) as { subAccounts: { number: string }[] };
+    const sub = await okJson(accountOf('hq', 'C200001'));
+    assert.deepEqual(sub.headOffice?.number, 'C200000');
+    const head = await okJson(accountOf('hq', 'C200000'));
     assert.deepEqual(head.subAccounts.map((s) => s.number), ['C200001', 'C200002']);
   });
 
@@ -55,9 +52,9 @@ describe('who reaches which account', () => {
 
   test('staff reach any account and search them all; customers search only their own', async () => {
     assert.equal((await get('staff', '/accounts/C100001')).status, 200);
-    const found = (await (await get('staff', '/accounts?q=head')).json()) as { accounts: { number: string }[] };
+    const found = await okJson(api('staff').accounts.$get({ query: { q: 'head' } }));
     assert.deepEqual(found.accounts.map((a) => a.number), ['C200000', 'C200001', 'C200002']);
-    const mine = (await (await get('solo', '/accounts?q=head')).json()) as { accounts: unknown[] };
+    const mine = await okJson(api('solo').accounts.$get({ query: { q: 'head' } }));
     assert.deepEqual(mine.accounts, []);
   });
 

@@ -1,6 +1,9 @@
+import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { ClientResponse } from 'hono/client';
+import { testClient } from 'hono/testing';
 import { createApp, type AppOptions } from '../../server/app.ts';
 import { hashPassword } from '../../server/auth/crypto.ts';
 import { openDatabase, type Db } from '../../server/db/client.ts';
@@ -55,6 +58,12 @@ export async function testApp(env: Record<string, string> = {}, options: Pick<Ap
     return app.request(`/api/v1${path}`, { ...init, headers, body });
   };
 
+  /**
+   * The API through Hono's typed client, as a browser on the portal's page calls it (with its
+   * Origin): replies are typed by the routes, e.g. `await t.api(bearer).me.$get()`.
+   */
+  const api = (headers: Record<string, string> = {}) => testClient(app, undefined, undefined, { headers: { Origin: PORTAL, ...headers } }).api.v1;
+
   /** Signs in; returns the bearer token and the session cookie. */
   const login = async (email: string, password = PASSWORD) => {
     const res = await request('/auth/login', { method: 'POST', json: { email, password } });
@@ -64,16 +73,23 @@ export async function testApp(env: Record<string, string> = {}, options: Pick<Ap
     return { token, cookie, bearer: { Authorization: `Bearer ${token}` } };
   };
 
-    /** Invites a new user to C100001 as the CLI does; returns the mailed activation link. */
+  /** Invites a new user to C100001 as the CLI does; returns the mailed activation link. */
   const invite = (email = 'new.person@example.com') => {
     const { userId } = inviteUser(db, { email, name: 'New Person', account: 'C100001' });
     return deps.auth.sendActivation(userId);
   };
 
-  return { app, db, config, mailer, clock, idle, deps, request, login, invite, ids: { solo: solo.id, hq: hq.id, east: east.id, west: west.id } };
+  return { app, db, config, mailer, clock, idle, deps, request, api, login, invite, ids: { solo: solo.id, hq: hq.id, east: east.id, west: west.id } };
 }
 
 export type TestApp = Awaited<ReturnType<typeof testApp>>;
+
+/** The JSON of a success reply of the typed client (typed by the route); a failed assertion saying what came instead. */
+export async function okJson<R extends ClientResponse<unknown>>(reply: R | Promise<R>): Promise<R extends { ok: true; json(): Promise<infer T> } ? T : never> {
+  const res = await reply;
+  if (!res.ok) assert.fail(`${res.status} ${await res.text()}`);
+  return (await res.json()) as R extends { ok: true; json(): Promise<infer T> } ? T : never;
+}
 
 export const errorOf = async (res: Response) => ((await res.json()) as { error: { code: string; message: string; issues?: { path: string; message: string }[] } }).error;
 

@@ -1,14 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import type { InferRequestType } from 'hono/client';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { runBilling, type BillingPolicy } from '../../server/services/billing/billing-run.ts';
 import { recordReceivedPayment } from '../../server/services/ledger.ts';
 import { cdr, load, loadBillingData, USAGE_HEADER } from './billing-fixture.ts';
-import { errorOf, testApp, type TestApp } from './helpers.ts';
+import { errorOf, okJson, testApp, type TestApp } from './helpers.ts';
 
 const POLICY: BillingPolicy = { termsDays: 30, lateFee: { ratePpm: 15_000, minimumCents: 500 } };
-interface Summary { id: number; number: string; date: string; dueDate: string; total: number; balance: number; status: string; accountNumber: string; accountName: string }
-interface Detail extends Summary { lines: { kind: string; description: string; quantity: number; unitPriceMillicents: number; amount: number; location: { name: string } | null }[]; subtotal: number; tax: number; paid: number; payments: unknown[] }
 
 const DAY = 86_400_000;
 const monthKey = (ms: number) => new Date(ms).toISOString().slice(0, 7);
@@ -42,11 +41,13 @@ async function billedApp() {
   return Object.assign(t, { time });
 }
 
-const getJson = async <T>(t: TestApp, path: string, headers: Record<string, string>) => {
-  const res = await t.request(path, { headers });
-  assert.equal(res.status, 200, `${path}: ${res.status}`);
-  return (await res.json()) as T;
-};
+type InvoiceQuery = InferRequestType<ReturnType<TestApp['api']>['accounts'][':number']['invoices']['$get']>['query'];
+
+/** An account's invoice list and one invoice, through the typed client. */
+const invoicesOf = (t: TestApp, headers: Record<string, string>, query: InvoiceQuery = {}, number = 'C100001') =>
+  okJson(t.api(headers).accounts[':number'].invoices.$get({ param: { number }, query }));
+const invoiceOf = (t: TestApp, headers: Record<string, string>, id: number) =>
+  okJson(t.api(headers).accounts[':number'].invoices[':id'].$get({ param: { number: 'C100001', id: String(id) } }));
 
 async function pdfText(bytes: ArrayBuffer): Promise<{ pages: string[] }> {
   const doc = await getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise;
@@ -75,7 +76,7 @@ describe('invoices API', () => {
     assert.equal(await status('/accounts/C200000/invoices', east), 404, 'a location does not read its head office');
     assert.equal(await status('/accounts/C100001/invoices', staff), 200);
 
-    const eastInvoice = (await getJson<{ invoices: Summary[] }>(t, '/accounts/C200001/invoices', east)).invoices[0]!;
+    const eastInvoice = (await invoicesOf(t, east, {}, 'C200001')).invoices[0]!;
     // Someone else's invoice id under one's own account is just as missing.
     for (const suffix of ['', '/pdf']) {
       const res = await t.request(`/accounts/C100001/invoices/${eastInvoice.id}${suffix}`, { headers: solo });
@@ -90,7 +91,7 @@ describe('invoices API', () => {
   test('the list is newest first and paged, with balance and status derived, and filters by status and year', async () => {
     const t = await billedApp();
     const { bearer } = await t.login('solo@example.com');
-    const first = await getJson<{ invoices: Summary[]; total: number; page: number; pageSize: number; years: number[] }>(t, '/accounts/C100001/invoices?pageSize=4', bearer);
+    const first = await invoicesOf(t, bearer, { pageSize: '4' });
     assert.equal(first.total, 10);
     const issueDates = t.time.periods.map((p) => `${monthKey(Date.parse(`${p}-01T00:00:00Z`) + 40 * DAY)}-01`).reverse();
     assert.deepEqual(first.years, [...new Set(issueDates.map((d) => Number(d.slice(0, 4))))]);
@@ -98,31 +99,31 @@ describe('invoices API', () => {
     assert.deepEqual(first.invoices.map((i) => i.status), ['open', 'past_due', 'past_due', 'past_due']);
     assert.deepEqual(Object.keys(first.invoices[0]!).sort(), ['accountName', 'accountNumber', 'balance', 'date', 'dueDate', 'id', 'number', 'period', 'status', 'total']);
     assert.equal(first.invoices[0]!.accountName, 'Solo Dental');
-    const third = await getJson<{ invoices: Summary[] }>(t, '/accounts/C100001/invoices?pageSize=4&page=3', bearer);
+    const third = await invoicesOf(t, bearer, { pageSize: '4', page: '3' });
     assert.deepEqual(third.invoices.map((i) => i.date), issueDates.slice(8), 'the last page holds the rest');
 
     // Pay the three oldest in full: they turn paid, and the filter finds them.
     const solo = t.ids.solo;
-    const oldest = (await getJson<{ invoices: Summary[] }>(t, '/accounts/C100001/invoices?pageSize=100', bearer)).invoices.slice(-3);
+    const oldest = (await invoicesOf(t, bearer, { pageSize: '100' })).invoices.slice(-3);
     recordReceivedPayment(t.db, { accountId: solo, amountCents: oldest.reduce((s, i) => s + i.total, 0), receivedAt: new Date(t.clock.now).toISOString().slice(0, 10), method: 'Check' });
-    const paid = await getJson<{ invoices: Summary[]; total: number }>(t, '/accounts/C100001/invoices?status=paid', bearer);
+    const paid = await invoicesOf(t, bearer, { status: 'paid' });
     assert.deepEqual(paid.invoices.map((i) => i.number).sort(), oldest.map((i) => i.number).sort());
     assert.ok(paid.invoices.every((i) => i.balance === 0));
-    const pastDue = await getJson<{ total: number }>(t, '/accounts/C100001/invoices?status=past_due', bearer);
+    const pastDue = await invoicesOf(t, bearer, { status: 'past_due' });
     assert.equal(pastDue.total, 6);
-    const open = await getJson<{ invoices: Summary[] }>(t, '/accounts/C100001/invoices?status=open', bearer);
+    const open = await invoicesOf(t, bearer, { status: 'open' });
     assert.equal(open.invoices.length, 1);
 
     // The day after its due date, the open one is past due.
     t.clock.now = Date.parse(`${open.invoices[0]!.dueDate}T12:00:00Z`) + 86_400_000;
     const later = await t.login('solo@example.com');
-    assert.equal((await getJson<{ total: number }>(t, '/accounts/C100001/invoices?status=past_due', later.bearer)).total, 7);
+    assert.equal((await invoicesOf(t, later.bearer, { status: 'past_due' })).total, 7);
 
     for (const year of first.years) {
       const inYear = issueDates.filter((d) => d.startsWith(String(year))).length;
-      assert.equal((await getJson<{ total: number }>(t, `/accounts/C100001/invoices?year=${year}`, later.bearer)).total, inYear);
+      assert.equal((await invoicesOf(t, later.bearer, { year: String(year) })).total, inYear);
     }
-    assert.equal((await getJson<{ total: number }>(t, `/accounts/C100001/invoices?year=${first.years.at(-1)! - 1}`, later.bearer)).total, 0);
+    assert.equal((await invoicesOf(t, later.bearer, { year: String(first.years.at(-1)! - 1) })).total, 0);
   });
 
   test('bad queries get a 400 naming the parameter', async () => {
@@ -141,8 +142,8 @@ describe('invoices API', () => {
   test('one invoice has its lines, which add up to its total; payments lower the balance', async () => {
     const t = await billedApp();
     const { bearer } = await t.login('solo@example.com');
-    const [latest] = (await getJson<{ invoices: Summary[] }>(t, '/accounts/C100001/invoices', bearer)).invoices;
-    const invoice = await getJson<Detail>(t, `/accounts/C100001/invoices/${latest!.id}`, bearer);
+    const [latest] = (await invoicesOf(t, bearer)).invoices;
+    const invoice = await invoiceOf(t, bearer, latest!.id);
     assert.equal(invoice.lines.reduce((s, l) => s + l.amount, 0), invoice.total);
     assert.equal(invoice.subtotal + invoice.tax, invoice.total);
     assert.ok(invoice.lines.some((l) => l.kind === 'late_fee'), 'the month before was past due when the latest was billed');
@@ -152,7 +153,7 @@ describe('invoices API', () => {
     );
     assert.equal(invoice.lines[0]!.location!.name, 'Reno office');
     recordReceivedPayment(t.db, { accountId: t.ids.solo, amountCents: 1_000_000, receivedAt: new Date(t.clock.now).toISOString().slice(0, 10), method: 'Check' });
-    const after = await getJson<Detail>(t, `/accounts/C100001/invoices/${latest!.id}`, bearer);
+    const after = await invoiceOf(t, bearer, latest!.id);
     assert.deepEqual([after.balance, after.paid, after.status], [0, after.total, 'paid']);
     assert.equal(after.payments.length, 1);
   });
@@ -160,8 +161,8 @@ describe('invoices API', () => {
   test('the PDF is a download whose text holds the invoice: number, customer, every line amount, totals, page numbers', async () => {
     const t = await billedApp();
     const { bearer } = await t.login('solo@example.com');
-    const [latest] = (await getJson<{ invoices: Summary[] }>(t, '/accounts/C100001/invoices', bearer)).invoices;
-    const invoice = await getJson<Detail>(t, `/accounts/C100001/invoices/${latest!.id}`, bearer);
+    const [latest] = (await invoicesOf(t, bearer)).invoices;
+    const invoice = await invoiceOf(t, bearer, latest!.id);
     const res = await t.request(`/accounts/C100001/invoices/${latest!.id}/pdf`, { headers: bearer });
     assert.equal(res.status, 200);
     assert.equal(res.headers.get('content-type'), 'application/pdf');
@@ -186,7 +187,7 @@ describe('invoices API', () => {
     await load(t.db, 'subscriptions', `id,account,location,product,quantity,start_date,end_date,subscriber_number,subscriber_name\n${rows.join('\n')}\n`);
     runBilling(t.db, '2026-10', '2026-11-10', POLICY);
     const { bearer } = await t.login('staff@example.com');
-    const [invoice] = (await getJson<{ invoices: Summary[] }>(t, '/accounts/C100002/invoices', bearer)).invoices;
+    const [invoice] = (await invoicesOf(t, bearer, {}, 'C100002')).invoices;
     const res = await t.request(`/accounts/C100002/invoices/${invoice!.id}/pdf`, { headers: bearer });
     const { pages } = await pdfText(await res.arrayBuffer());
     assert.ok(pages.length >= 2, `${pages.length} pages`);

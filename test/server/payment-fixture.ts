@@ -1,4 +1,5 @@
 import { afterEach, beforeEach } from 'node:test';
+import type { InferRequestType } from 'hono/client';
 import { createAuthorizeNetGateway } from '../../server/gateway/authorize-net.ts';
 import { createFakeAuthorizeNet, FAKE_CREDENTIALS, type FakeAuthorizeNet } from '../../server/gateway/fake/fake-authorize-net.ts';
 import { runBilling } from '../../server/services/billing/billing-run.ts';
@@ -55,8 +56,11 @@ export function cardToken(fake: FakeAuthorizeNet, card = '4111111111111111', zip
   return token.opaqueData;
 }
 
-export function pay(t: TestApp, bearer: Record<string, string>, body: Record<string, unknown>, key: string | null = newKey(), number = 'C100001') {
-  return t.request(`/accounts/${number}/payments`, { method: 'POST', headers: { ...bearer, ...(key ? { 'Idempotency-Key': key } : {}) }, json: body });
+type PaymentBody = InferRequestType<ReturnType<TestApp['api']>['accounts'][':number']['payments']['$post']>['json'];
+
+/** A card payment through the typed client, with an Idempotency-Key. */
+export function pay(t: TestApp, bearer: Record<string, string>, body: PaymentBody, key = newKey(), number = 'C100001') {
+  return t.api(bearer).accounts[':number'].payments.$post({ param: { number }, header: { 'idempotency-key': key }, json: body });
 }
 
 export const balances = (t: TestApp, invoices: { id: number; total: number }[]) =>

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { FAKE_CREDENTIALS } from '../../server/gateway/fake/fake-authorize-net.ts';
 import { signWebhookBody } from '../../server/gateway/webhook-signature.ts';
-import { errorOf, type TestApp } from './helpers.ts';
+import { errorOf, okJson, type TestApp } from './helpers.ts';
 import { balances, BILL_TO, cardToken, gatewayApp, pay, useFakeGateway } from './payment-fixture.ts';
 
 const gw = useFakeGateway();
@@ -30,9 +30,9 @@ const post = (t: TestApp, body: string, signature?: string) =>
 
 const heldPayment = async (t: TestApp, bearer: Record<string, string>) => {
   const res = await pay(t, bearer, { amount: 5000, opaqueData: cardToken(gw.fake, undefined, '46207'), billTo: { ...BILL_TO, zip: '46207' } });
-  const payment = await res.json();
+  const payment = await okJson(res);
   assert.equal(payment.status, 'held');
-  return payment as { id: number };
+  return payment;
 };
 const transIdOf = (t: TestApp, paymentId: number) => t.db.$client.prepare('select gateway_transaction_id from payments where id = ?').pluck().get(paymentId) as string;
 const statusOf = (t: TestApp, paymentId: number) => t.db.$client.prepare('select status from payments where id = ?').pluck().get(paymentId);
@@ -104,12 +104,11 @@ describe('POST /webhooks/authorize-net', () => {
 
   test('a saved card deleted at the gateway puts the account back on manual payment', async () => {
     const { t, bearer } = await webhookApp();
-    const res = await t.request('/accounts/C100001/autopay', { method: 'PUT', headers: bearer, json: { opaqueData: cardToken(gw.fake), billTo: BILL_TO } });
-    assert.equal(res.status, 200);
+    await okJson(t.api(bearer).accounts[':number'].autopay.$put({ param: { number: 'C100001' }, json: { opaqueData: cardToken(gw.fake), billTo: BILL_TO } }));
     const paymentProfileId = t.db.$client.prepare('select payment_profile_id from autopay_methods').pluck().get();
     const body = JSON.stringify({ notificationId: 'n-3', eventType: 'net.authorize.customer.paymentProfile.deleted', payload: { entityName: 'customerPaymentProfile', id: paymentProfileId } });
     assert.equal((await post(t, body, signWebhookBody(body, KEY))).status, 200);
-    const summary = await (await t.request('/accounts/C100001/summary', { headers: bearer })).json();
+    const summary = await okJson(t.api(bearer).accounts[':number'].summary.$get({ param: { number: 'C100001' } }));
     assert.deepEqual(summary.paymentMethod, { type: 'manual' });
   });
 });
