@@ -3,8 +3,9 @@
  * its schema, and the account number in paths.
  *
  * Contract files (this one and `server/api/<resource>/routes.ts`) import only `@hono/zod-openapi`,
- * other contract files and `server/db/enums.ts`: the fake API of stories and browser tests runs
- * them in the browser, so nothing of Node or of the server's runtime may come with them.
+ * other contract files and `server/db/enums.ts` (and types from `hono`): the fake API of stories
+ * and browser tests runs them in the browser, so nothing of Node or of the server's runtime may
+ * come with them.
  */
 import { z } from '@hono/zod-openapi';
 import type { Context, Env } from 'hono';
@@ -30,7 +31,7 @@ export type ErrorCode =
 const IssueSchema = z.object({ path: z.string(), message: z.string() });
 
 /** The one shape of every non-2xx reply. */
-export const ErrorSchema = z
+const ErrorSchema = z
   .object({
     error: z.object({
       code: z.string().openapi({ example: 'NOT_FOUND' }),
@@ -41,8 +42,8 @@ export const ErrorSchema = z
   })
   .openapi('Error');
 
-export type ErrorBody = z.infer<typeof ErrorSchema>;
-export type ErrorIssue = z.infer<typeof IssueSchema>;
+type ErrorBody = z.infer<typeof ErrorSchema>;
+type ErrorIssue = z.infer<typeof IssueSchema>;
 
 export function errorBody(code: ErrorCode, message: string, extra: { issues?: ErrorIssue[] | undefined; retryAfterSeconds?: number | undefined } = {}): ErrorBody {
   return { error: { code, message, ...extra } };
@@ -61,7 +62,7 @@ export const jsonBody = <T extends z.ZodType>(schema: T) => ({ content: { 'appli
 export const cents = (description: string) => z.number().int().openapi({ description: `${description} In cents.` });
 
 /** Turns zod issues into the `issues` list of the error shape, each naming its field. */
-export const issuesFrom = (error: z.ZodError): ErrorIssue[] => error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(body)', message: i.message }));
+const issuesFrom = (error: z.ZodError): ErrorIssue[] => error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(body)', message: i.message }));
 
 /** The reply to a request that fails its schema: 400 VALIDATION, each bad field named in `issues`. */
 export const validationError = (error: z.ZodError) => errorBody('VALIDATION', 'Some of the request is missing or invalid.', { issues: issuesFrom(error) });
@@ -71,7 +72,7 @@ export const validationHook = <E extends Env>(result: { success: true } | { succ
   result.success ? undefined : c.json(validationError(result.error), 400);
 
 /** Strict enough that nothing odd reaches the database. */
-export const accountNumberParam = z
+const accountNumberParam = z
   .string()
   .regex(/^[A-Za-z0-9-]{1,32}$/, 'An account number has letters, digits and dashes only.')
   .openapi({ param: { name: 'number', in: 'path' }, example: 'C123456' });

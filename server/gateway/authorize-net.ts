@@ -22,7 +22,8 @@ interface SdkController {
   _error: unknown;
 }
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+/** Authorize.Net's JSON, read field by field as the API documents it; the SDK gives it no types. */
+type Json = Record<string, any>;
 
 export const ANET_ENDPOINTS = {
   sandbox: 'https://apitest.authorize.net/xml/v1/request.api',

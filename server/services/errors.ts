@@ -39,7 +39,7 @@ export interface Issue {
   message: string;
 }
 
-export interface DomainErrorDetails {
+interface DomainErrorDetails {
   issues?: Issue[];
   retryAfterSeconds?: number;
 }

@@ -79,7 +79,8 @@ export interface FakeBehaviour {
   declineNext: number;
 }
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+/** The requests and replies of Authorize.Net's JSON API, read and written field by field as it documents them. */
+type Json = Record<string, any>;
 
 const ok = (extra: Json = {}, refId?: string) => ({ ...extra, ...(refId ? { refId } : {}), messages: { resultCode: 'Ok', message: [{ code: 'I00001', text: 'Successful.' }] } });
 const failure = (code: string, text: string, extra: Json = {}, refId?: string) => ({ ...extra, ...(refId ? { refId } : {}), messages: { resultCode: 'Error', message: [{ code, text }] } });
