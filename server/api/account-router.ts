@@ -18,7 +18,8 @@ export const createAccountResource = () => createRouter<AccountEnv>();
 /**
  * Runs before every account resource, after `signedIn` (401 before any input is read when signed
  * out), so each resource answers alike: 400 naming `number` when it is malformed, 404 when the
- * account does not exist or the user does not reach it (the same reply for both).
+ * account does not exist or the user does not reach it (the same reply for both). It checks the
+ * number itself because it runs before the route's validators (which check it again, harmlessly).
  */
 const accountScope: MiddlewareHandler<AccountEnv> = async (c, next) => {
   const { user } = c.var.session;
@@ -32,7 +33,8 @@ const accountScope: MiddlewareHandler<AccountEnv> = async (c, next) => {
 /**
  * The account-scoped router: every account resource (invoices, payments, autopay, summary; later
  * reports, services, tickets) is mounted on it with `.route('/', resource)`, and its handlers read
- * `c.var.account` instead of looking the account up themselves. Made once, by `createApp`.
+ * `c.var.account` instead of looking the account up themselves. Made once, by `createApp`. The
+ * scope goes by path: Hono runs it for every route under /accounts/{number}/ of the app.
  */
 export function accountRouter() {
   const router = createRouter();

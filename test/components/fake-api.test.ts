@@ -43,8 +43,10 @@ describe('the fake API of stories and browser tests', () => {
     const before = summaryOf('C123456')!;
     const oldestUnpaid = invoicePage('C123456', { status: 'past_due' }).invoices.at(-1)!;
     const amount = oldestUnpaid.balance + 1000;
-    const payment = await call(account.payments.$post({ param, header: { 'idempotency-key': 'fake-test-0001' }, json: { amount, opaqueData: CARD, billTo: BILL_TO } }));
+    const paying = () => call(account.payments.$post({ param, header: { 'idempotency-key': 'fake-test-0001' }, json: { amount, opaqueData: CARD, billTo: BILL_TO } }));
+    const payment = await paying();
     expect(payment.status).to.equal('approved');
+    expect(await paying()).to.deep.equal(payment, 'sent again with its Idempotency-Key, it is the same payment');
     const after = await call(account.summary.$get({ param }));
     expect([after.balance, after.dueAmount, after.pastDue]).to.deep.equal([before.balance - amount, before.dueAmount - amount, before.pastDue - oldestUnpaid.balance]);
     const paid = await call(account.invoices[':id'].$get({ param: { ...param, id: String(oldestUnpaid.id) } }));
