@@ -47,8 +47,8 @@ export const providerImportRoutes = createRouter().openapi(importFile, async (c)
   }
   const body = c.req.raw.body;
   const input = body ? Readable.fromWeb(body as NodeReadableStream<Uint8Array>) : Readable.from([]);
-  const { db } = c.get('deps');
-  const report = await importCsv(db, kind, input);
+  const { db, config } = c.get('deps');
+  const report = await importCsv(db, kind, input, config.imports);
   auditImport(db, report, { via: 'api', ip: c.get('ip') });
   if (report.status === 'rejected') {
     const more = report.errorCount > report.errors.length ? ` The first ${report.errors.length} are listed.` : '';

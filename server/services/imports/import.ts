@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.ts';
 import { audit } from '../audit.ts';
 import { readCsv, type CsvRecord } from './csv-reader.ts';
 import { FieldError, type Columns, type RowOf } from './fields.ts';
+import { DEFAULT_IMPORT_SETTINGS, type ImportSettings } from './settings.ts';
 
 /** Why one row (or the header) cannot be imported. */
 export interface RowError {
@@ -49,7 +50,7 @@ export interface ImportKind<C extends Columns = Columns> {
   /** What the kind is, for usage messages and docs. */
   description: string;
   columns: C;
-  open(db: Db): ImportSession<RowOf<C>>;
+  open(db: Db, settings: ImportSettings): ImportSession<RowOf<C>>;
 }
 
 export const MAX_LISTED_ERRORS = 1000;
@@ -60,7 +61,7 @@ const STAGE_BATCH = 5000;
  * row reported (line, column, why). The file streams through in batches, so its size is bounded
  * by the disk, not by memory.
  */
-export async function importCsv<C extends Columns>(db: Db, kind: ImportKind<C>, input: Readable): Promise<ImportReport> {
+export async function importCsv<C extends Columns>(db: Db, kind: ImportKind<C>, input: Readable, settings: ImportSettings = DEFAULT_IMPORT_SETTINGS): Promise<ImportReport> {
   const names = Object.keys(kind.columns);
   const errors: RowError[] = [];
   let errorCount = 0;
@@ -69,7 +70,7 @@ export async function importCsv<C extends Columns>(db: Db, kind: ImportKind<C>, 
     errorCount++;
     if (errors.length < MAX_LISTED_ERRORS) errors.push(error);
   };
-  const session = kind.open(db);
+  const session = kind.open(db, settings);
   let indexes: number[] = [];
   let headerLength = 0;
   let pending: RowOf<C>[] = [];
