@@ -107,6 +107,43 @@ C300002,Fine Co,1 Main St,Reno,NV,
     assert.deepEqual(bad.issues!.map((i) => i.path), ['line 2: parent']);
   });
 
+  test('head offices may not form a cycle, in the file or with stored accounts: the rows are named and nothing is stored', async () => {
+    const t = await providerApp();
+    const header = 'number,name,address_line1,city,region,postal_code,parent\n';
+    const row = (number: string, parent = '') => `${number},Co ${number},1 Main St,Reno,NV,89501,${parent}\n`;
+    const before = t.db.select().from(accounts).orderBy(accounts.number).all();
+    const rejected = async (csv: string) => {
+      const res = await upload(t, 'accounts', header + csv);
+      assert.equal(res.status, 422);
+      const error = await errorOf(res);
+      assert.equal(error.code, 'IMPORT_REJECTED');
+      assert.deepEqual(t.db.select().from(accounts).orderBy(accounts.number).all(), before, 'nothing stored, nothing re-parented');
+      return error.issues!.map((i) => `${i.path} ${i.message}`);
+    };
+    // Two accounts, each the other's head office (line 4 is fine).
+    const pair = await rejected(row('C500001', 'C500002') + row('C500002', 'C500001') + row('C500003', 'C500001'));
+    assert.deepEqual(pair, [
+      'line 2: parent Head offices would form a cycle: C500001 → C500002 → C500001.',
+      'line 3: parent Head offices would form a cycle: C500002 → C500001 → C500002.',
+    ]);
+    // A longer one, listed in any order.
+    const three = await rejected(row('C500003', 'C500001') + row('C500001', 'C500002') + row('C500002', 'C500003'));
+    assert.deepEqual(three.map((i) => i.split(' ')[1]), ['2:', '3:', '4:']);
+    assert.match(three[0]!, /C500003 → C500001 → C500002 → C500003\.$/);
+    // Its own head office.
+    assert.deepEqual(await rejected(row('C500001', 'C500001')), ['line 2: parent An account cannot be its own parent.']);
+    // With stored accounts: C200001 is a location of C200000, which would become a location of it.
+    assert.deepEqual(await rejected(row('C200000', 'C200001')), ['line 2: parent Head offices would form a cycle: C200000 → C200001 → C200000.']);
+    // ...or through a new account in between.
+    assert.deepEqual(await rejected(row('C200000', 'C500009') + row('C500009', 'C200002')), [
+      'line 2: parent Head offices would form a cycle: C200000 → C500009 → C200002 → C200000.',
+      'line 3: parent Head offices would form a cycle: C500009 → C200002 → C200000 → C500009.',
+    ]);
+    // Moving a location under another head office, and a chain without a loop, are fine.
+    const ok = await upload(t, 'accounts', header + row('C200002', 'C100001') + row('C500010', 'C500011') + row('C500011', 'C200000'));
+    assert.equal(ok.status, 200, await ok.clone().text());
+  });
+
   test('subscriptions must name a known account, location of that account, and product', async () => {
     const t = await providerApp();
     await upload(t, 'products', CATALOG);
