@@ -98,7 +98,12 @@ const change = createRoute({
   tags: ['Sign-in'],
   summary: "Change the signed-in user's password; ends their other sessions",
   request: { body: json(z.object({ currentPassword: z.string().min(1, 'Enter your current password.').max(256), newPassword })) },
-  responses: { 204: { description: 'Changed.' }, 400: errorResponse('Wrong current password or a new one that breaks the rules.'), 401: errorResponse('Not signed in.') },
+  responses: {
+    204: { description: 'Changed.' },
+    400: errorResponse('Wrong current password or a new one that breaks the rules.'),
+    401: errorResponse('Not signed in.'),
+    429: errorResponse('Too many wrong passwords (counted with failed sign-ins): try again after `Retry-After` seconds.'),
+  },
 });
 
 export const FORGOT_REPLY = 'If that email has a sign-in, a link to reset the password is on its way. Check your inbox.';
