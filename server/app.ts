@@ -5,6 +5,7 @@ import { sessionMiddleware } from './auth/middleware.ts';
 import { createAuthService } from './auth/service.ts';
 import type { Db } from './db/client.ts';
 import type { Config } from './env.ts';
+import { limitBodies } from './http/body-limit.ts';
 import { errorBody, handleError } from './http/errors.ts';
 import type { AppEnv, Deps } from './http/context.ts';
 import type { Mailer } from './mail/mailer.ts';
@@ -102,6 +103,7 @@ export function createApp(options: AppOptions) {
   api.onError(handleError);
 
   const root = new OpenAPIHono<AppEnv>();
+  root.use('*', limitBodies([{ prefix: '/api/v1/provider/imports/', maxBytes: options.config.importMaxBytes, what: 'The file' }]));
   const secure = secureHeaders({
     crossOriginEmbedderPolicy: false,
     strictTransportSecurity: options.config.publicUrl.startsWith('https:') ? 'max-age=15552000; includeSubDomains' : false,

@@ -19,6 +19,7 @@ export type ErrorCode =
   | 'PAYMENT_FAILED'
   | 'GATEWAY_TIMEOUT'
   | 'SIGNATURE_INVALID'
+  | 'PAYLOAD_TOO_LARGE'
   | 'INTERNAL';
 
 export interface ErrorIssue {
