@@ -77,6 +77,30 @@ C300002,Fine Co,1 Main St,Reno,NV,
     assert.deepEqual(error.issues!.map((i) => `${i.path} ${i.message}`), ['line 4: postal_code Required.']);
   });
 
+  test('a field or a line over IMPORT_MAX_FIELD_CHARS / IMPORT_MAX_LINE_CHARS rejects the file at the first one, naming its line', async () => {
+    const t = await testApp({ PROVIDER_API_KEY: KEY, IMPORT_MAX_FIELD_CHARS: '100', IMPORT_MAX_LINE_CHARS: '300' });
+    await upload(t, 'products', CATALOG);
+    const rejected = async (csv: string) => {
+      const res = await upload(t, 'usage', csv);
+      assert.equal(res.status, 422);
+      const error = await errorOf(res);
+      assert.equal(error.code, 'IMPORT_REJECTED');
+      assert.equal(rowsIn(t, usageRecords), 0);
+      return error.issues!.map((i) => `${i.path} ${i.message}`);
+    };
+    // A quote left open: the rest of the file would be one field.
+    const open = USAGE_HEADER + usageRow('CDR-1') + '"CDR-2,C100001,001835\n' + usageRow('CDR-3').repeat(50);
+    assert.deepEqual(await rejected(open), ['line 3 A field is longer than 100 characters: is a quote left open?']);
+    // A long quoted field, after a quoted line break (which counts as a line), is named by the line it starts on.
+    const long = USAGE_HEADER + '"CDR-1","C100001","001835","2026-10-05T15:04:05Z","60","001835","+1\n555","CAN/US/PR/MEX/UK"\n' + usageRow('CDR-2') + `CDR-3,C100001,"${'9'.repeat(150)}",x\n` + usageRow('CDR-4');
+    assert.deepEqual((await rejected(long)).at(-1), 'line 5 A field is longer than 100 characters: is a quote left open?');
+    // Many short fields.
+    const wide = USAGE_HEADER + usageRow('CDR-1') + 'x,'.repeat(200) + '\n';
+    assert.deepEqual((await rejected(wide)).at(-1), 'line 3 A line is longer than 300 characters.');
+    // Within the limits, as before.
+    assert.equal((await upload(t, 'usage', USAGE_HEADER + usageRow('CDR-1'))).status, 200);
+  });
+
   test('a header with a missing or unknown column is refused before any row', async () => {
     const t = await providerApp();
     const error = await errorOf(await upload(t, 'usage', 'id,account,subscriber,start,duration,from,to,category\n'));

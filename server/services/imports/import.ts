@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import type { Db } from '../../db/client.ts';
 import { audit } from '../audit.ts';
+import { CsvLimitError } from './csv-limits.ts';
 import { readCsv, type CsvRecord } from './csv-reader.ts';
 import { FieldError, type Columns, type RowOf } from './fields.ts';
 import { DEFAULT_IMPORT_SETTINGS, type ImportSettings } from './settings.ts';
@@ -136,7 +137,7 @@ export async function importCsv<C extends Columns>(db: Db, kind: ImportKind<C>, 
           return staged;
         }
       },
-    });
+    }, settings);
     if (errorCount === 0) {
       await session.stage(pending);
       for (const error of session.finalCheck?.() ?? []) report(error);
@@ -148,8 +149,9 @@ export async function importCsv<C extends Columns>(db: Db, kind: ImportKind<C>, 
     return { kind: kind.name, status: 'imported', rows, ...(await session.commit()), errors: [], errorCount: 0 };
   } catch (err) {
     await session.discard();
-    if (err instanceof HeaderRejected) return { kind: kind.name, status: 'rejected', rows, inserted: 0, updated: 0, duplicates: 0, errors, errorCount };
-    throw err;
+    if (err instanceof CsvLimitError) report({ line: err.line, column: '', message: err.message });
+    else if (!(err instanceof HeaderRejected)) throw err;
+    return { kind: kind.name, status: 'rejected', rows, inserted: 0, updated: 0, duplicates: 0, errors, errorCount };
   }
 }
 

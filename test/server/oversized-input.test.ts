@@ -10,8 +10,8 @@ import { PROVIDER_KEY, startServer, type ServerProcess } from './server-process.
 
 /**
  * Every request body has a limit, refused with 413 in the error shape before the rest is read:
- * a few KB for JSON routes, IMPORT_MAX_BYTES for imports. The server runs as a child process so
- * its memory can be read.
+ * a few KB for JSON routes, IMPORT_MAX_BYTES for imports; and a CSV file's fields and lines
+ * have one too. The server runs as a child process so its memory can be read.
  */
 
 const MB = 1024 * 1024;
@@ -20,7 +20,7 @@ const HUGE = 100 * MB;
 
 interface Outcome {
   status: number;
-  body: { error?: { code: string; message: string } };
+  body: { error?: { code: string; message: string; issues?: { path: string; message: string }[] } };
   /** Bytes of the body sent when the reply came. */
   sentBeforeReply: number;
 }
@@ -73,22 +73,24 @@ const usageFile = () => {
 
 const load = async (db: Db, kind: string, csv: string) => assert.equal((await importCsv(db, importKind(kind)!, Readable.from([csv]))).status, 'imported');
 
-let server: ServerProcess;
-before(async () => {
-  server = await startServer({ IMPORT_MAX_BYTES: String(IMPORT_MAX_BYTES) }, async (db) => {
+/** The server with one account and a voice plan, ready for usage files. */
+const startWithCatalog = (env: Record<string, string> = {}) =>
+  startServer(env, async (db) => {
     await load(db, 'accounts', 'number,name,address_line1,city,region,postal_code\nC100001,Solo Dental,1 Main St,Reno,NV,89501\n');
     await load(db, 'products', 'code,name,type,monthly_price,included_minutes,usage_category,overage_rate_per_minute\nVOIP,Voice,plan,89.95,1000,CAN/US/PR/MEX/UK,0.025\n');
   });
-});
-after(() => server?.stop());
 
 const counts = (db: Db) => ({
-  calls: db.$client.prepare('select count(*) from usage_records').pluck().get(),
-  imports: db.$client.prepare('select count(*) from usage_imports').pluck().get(),
-  failures: db.$client.prepare('select count(*) from login_failures').pluck().get(),
+  calls: db.$client.prepare('select count(*) from usage_records').pluck().get() as number,
+  imports: db.$client.prepare('select count(*) from usage_imports').pluck().get() as number,
+  failures: db.$client.prepare('select count(*) from login_failures').pluck().get() as number,
 });
 
 describe('request body limits (the server as a process)', () => {
+  let server: ServerProcess;
+  before(async () => (server = await startWithCatalog({ IMPORT_MAX_BYTES: String(IMPORT_MAX_BYTES) })));
+  after(() => server?.stop());
+
   test('100 MB bodies sent to sign-in without credentials, declared or chunked, get 413 long before the end, and the server does not grow', async () => {
     const before = server.peakMemoryMb();
     const json = { 'Content-Type': 'application/json' };
@@ -121,6 +123,35 @@ describe('request body limits (the server as a process)', () => {
     const within = await fetch(url, { method: 'POST', headers: auth, body: usageFile()(IMPORT_MAX_BYTES / 2) });
     assert.equal(within.status, 200, 'a file within the limit is imported');
     assert.ok(counts(server.db).calls > 5000);
+  });
+});
+
+describe('CSV field and line limits (the server as a process)', () => {
+  let server: ServerProcess;
+  before(async () => (server = await startWithCatalog()));
+  after(() => server?.stop());
+
+  test('a 20 MB file with a quote left open on line 3 is rejected naming line 3, without reading it all or the server growing', async () => {
+    const auth = { Authorization: `Bearer ${PROVIDER_KEY}`, 'Content-Type': 'text/csv' };
+    const before = server.peakMemoryMb();
+    let start = USAGE_HEADER + 'OPEN-1,C100001,001835,2026-10-05T15:04:05Z,60,001835,+14155550100,CAN/US/PR/MEX/UK\n"OPEN-2,C100001,';
+    // The rest looks like ordinary rows, all inside the one open quote.
+    const rows = (size: number) => {
+      let text = start;
+      start = '';
+      while (text.length < size) text += 'OPEN-n,C100001,001835,2026-10-05T15:04:05Z,60,001835,+14155550100,CAN/US/PR/MEX/UK\n';
+      return Buffer.from(text);
+    };
+    const reply = await sendHuge(`${server.url}/api/v1/provider/imports/usage`, auth, 20 * MB, false, rows);
+    assert.equal(reply.status, 422, JSON.stringify(reply.body));
+    const error = reply.body.error!;
+    assert.equal(error.code, 'IMPORT_REJECTED');
+    assert.deepEqual(error.issues!.map((i) => i.path), ['line 3']);
+    assert.match(error.issues![0]!.message, /longer than 4096 characters: is a quote left open\?/);
+    assert.ok(reply.sentBeforeReply < 16 * MB, `rejected after ${reply.sentBeforeReply} of ${20 * MB} bytes`);
+    const grown = server.peakMemoryMb() - before;
+    assert.ok(grown < 64, `the server's peak memory grew by ${grown.toFixed(0)} MB`);
+    assert.equal(server.db.$client.prepare("select count(*) from usage_records where source_id like 'OPEN-%'").pluck().get(), 0, 'not a row of it');
   });
 });
 
