@@ -2,6 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { count, eq } from 'drizzle-orm';
 import { accounts, locations, products, subscriptions, usageRecords } from '../../server/db/schema.ts';
+import { Readable } from 'node:stream';
+import { importCsv } from '../../server/services/imports/import.ts';
+import { importKind } from '../../server/services/imports/kinds.ts';
 import { errorOf, testApp, type TestApp } from './helpers.ts';
 
 const KEY = 'provider-key-for-the-tests-0123456789';
@@ -99,6 +102,15 @@ C300002,Fine Co,1 Main St,Reno,NV,
     assert.deepEqual((await rejected(wide)).at(-1), 'line 3 A line is longer than 300 characters.');
     // Within the limits, as before.
     assert.equal((await upload(t, 'usage', USAGE_HEADER + usageRow('CDR-1'))).status, 200);
+  });
+
+  test('a character split between two chunks of the file arrives whole', async () => {
+    const t = await providerApp();
+    const file = Buffer.from('number,name,address_line1,city,region,postal_code\nC300001,Café Crème,1 Main St,Reno,NV,89501\n');
+    const split = file.indexOf(Buffer.from('é')) + 1; // between the two bytes of é
+    const report = await importCsv(t.db, importKind('accounts')!, Readable.from([file.subarray(0, split), file.subarray(split)]));
+    assert.equal(report.status, 'imported');
+    assert.equal(t.db.select().from(accounts).where(eq(accounts.number, 'C300001')).get()!.name, 'Café Crème');
   });
 
   test('a header with a missing or unknown column is refused before any row', async () => {
