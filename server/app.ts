@@ -7,6 +7,7 @@ import type { Db } from './db/client.ts';
 import type { Config } from './env.ts';
 import { limitBodies } from './http/body-limit.ts';
 import { errorBody, handleError } from './http/errors.ts';
+import { PAGE_CONTENT_SECURITY_POLICY, PAGE_PERMISSIONS_POLICY } from './http/page-policies.ts';
 import type { AppEnv, Deps } from './http/context.ts';
 import type { Mailer } from './mail/mailer.ts';
 import { accountRoutes } from './routes/accounts.ts';
@@ -105,6 +106,8 @@ export function createApp(options: AppOptions) {
   const root = new OpenAPIHono<AppEnv>();
   root.use('*', limitBodies([{ prefix: '/api/v1/provider/imports/', maxBytes: options.config.importMaxBytes, what: 'The file' }]));
   const secure = secureHeaders({
+    contentSecurityPolicy: PAGE_CONTENT_SECURITY_POLICY,
+    permissionsPolicy: PAGE_PERMISSIONS_POLICY,
     crossOriginEmbedderPolicy: false,
     strictTransportSecurity: options.config.publicUrl.startsWith('https:') ? 'max-age=15552000; includeSubDomains' : false,
   });
