@@ -16,6 +16,8 @@ import { createAuthService } from './auth/service.ts';
 import { cardFrameRoutes, type CardFrameConfig } from './card-frame/routes.ts';
 import type { Db } from './db/client.ts';
 import type { Config } from './env.ts';
+import { limitBodies } from './http/body-limit.ts';
+import { PAGE_CONTENT_SECURITY_POLICY, PAGE_PERMISSIONS_POLICY } from './http/page-policies.ts';
 import type { AppEnv, Deps } from './http/context.ts';
 import { handleError } from './http/errors.ts';
 import type { Mailer } from './mail/mailer.ts';
@@ -104,7 +106,10 @@ export function createApp(options: AppOptions) {
   api.onError(handleError);
 
   const root = new OpenAPIHono<AppEnv>();
+  root.use('*', limitBodies([{ prefix: '/api/v1/provider/imports/', maxBytes: options.config.importMaxBytes, what: 'The file' }]));
   const secure = secureHeaders({
+    contentSecurityPolicy: PAGE_CONTENT_SECURITY_POLICY,
+    permissionsPolicy: PAGE_PERMISSIONS_POLICY,
     crossOriginEmbedderPolicy: false,
     strictTransportSecurity: options.config.publicUrl.startsWith('https:') ? 'max-age=15552000; includeSubDomains' : false,
   });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_IMPORT_SETTINGS, type ImportSettings } from './services/imports/settings.ts';
 
 /** Every setting the server reads, checked once at start. */
 export interface Config {
@@ -36,11 +37,18 @@ export interface Config {
   anetSignatureKey: string | null;
   /** When the server runs autopay each day, `HH:MM` in UTC; null: only `npm run portal -- autopay` runs it. */
   autopaySchedule: string | null;
+  /** CSV imports: the abandonment age of a usage import, and the longest field and line. */
+  imports: ImportSettings;
+  /** The largest import body, in bytes; other requests are limited to a few KB. */
+  importMaxBytes: number;
 }
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
+
+/** 1 GiB: a month of calls of a large provider is a few hundred MB. */
+const DEFAULT_IMPORT_MAX_BYTES = 1024 ** 3;
 
 const positiveInt = (fallback: number) =>
   z
@@ -125,6 +133,10 @@ const envSchema = z.object({
     .trim()
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day in UTC such as 06:00')
     .optional(),
+  IMPORT_ABANDONED_SECONDS: positiveInt(DEFAULT_IMPORT_SETTINGS.abandonedAfterSeconds),
+  IMPORT_MAX_BYTES: positiveInt(DEFAULT_IMPORT_MAX_BYTES),
+  IMPORT_MAX_FIELD_CHARS: positiveInt(DEFAULT_IMPORT_SETTINGS.maxFieldChars),
+  IMPORT_MAX_LINE_CHARS: positiveInt(DEFAULT_IMPORT_SETTINGS.maxLineChars),
 });
 
 /** Reads the configuration from environment variables; throws ConfigError naming each bad one. */
@@ -171,5 +183,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     paymentMaxCents: e.PAYMENT_MAX_CENTS,
     anetSignatureKey: e.ANET_SIGNATURE_KEY ?? null,
     autopaySchedule: e.AUTOPAY_SCHEDULE ?? null,
+    imports: { abandonedAfterSeconds: e.IMPORT_ABANDONED_SECONDS, maxFieldChars: e.IMPORT_MAX_FIELD_CHARS, maxLineChars: e.IMPORT_MAX_LINE_CHARS },
+    importMaxBytes: e.IMPORT_MAX_BYTES,
   };
 }

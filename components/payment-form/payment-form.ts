@@ -1,5 +1,6 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
+import { cssomStyle } from '../styles/cssom-style.ts';
 import { ApiError, call, type ApiClient } from '../api/client.ts';
 import type { AccountSummaryData, AutopayMethod, Payment } from '../api/types.ts';
 import { AccountDataElement } from '../base/account-data-element.ts';
@@ -339,7 +340,7 @@ export class BpPaymentForm extends AccountDataElement<AccountSummaryData> {
                 title="Card details"
                 src=${frameSrc}
                 sandbox="allow-scripts"
-                style=${this.frameHeight ? `height: ${this.frameHeight}px` : ''}
+                style=${cssomStyle({ height: this.frameHeight ? `${this.frameHeight}px` : undefined })}
               ></iframe>`
             : html`<p class="alert">Card payments need the portal: place this form inside bp-portal or bp-provider.</p>`}
           ${this.errors.card ? html`<p class="field-error" role="alert">${this.errors.card}</p>` : nothing}

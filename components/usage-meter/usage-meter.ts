@@ -1,5 +1,6 @@
 import { css, html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
+import { cssomStyle } from '../styles/cssom-style.ts';
 import { call, type ApiClient } from '../api/client.ts';
 import type { UsageMeterData } from '../api/types.ts';
 import { AccountDataElement } from '../base/account-data-element.ts';
@@ -109,8 +110,8 @@ export class BpUsageMeter extends AccountDataElement<UsageMeterData[]> {
           aria-valuenow=${Math.min(m.usedMinutes, m.includedMinutes)}
           aria-valuetext="${minutes(m.usedMinutes)} of ${minutes(m.includedMinutes)} minutes used"
         >
-          <div class="used" style="width: ${share(m.usedMinutes)}"></div>
-          ${m.projectedMinutes > m.usedMinutes ? html`<div class="projected" style="left: ${share(m.projectedMinutes)}" aria-hidden="true"></div>` : nothing}
+          <div class="used" style=${cssomStyle({ width: share(m.usedMinutes) })}></div>
+          ${m.projectedMinutes > m.usedMinutes ? html`<div class="projected" style=${cssomStyle({ left: share(m.projectedMinutes) })} aria-hidden="true"></div>` : nothing}
         </div>
         <p class="projection" part="projection">
           ${over

@@ -26,6 +26,7 @@ export type ErrorCode =
   | 'PAYMENT_FAILED'
   | 'GATEWAY_TIMEOUT'
   | 'SIGNATURE_INVALID'
+  | 'PAYLOAD_TOO_LARGE'
   | 'INTERNAL';
 
 const IssueSchema = z.object({ path: z.string(), message: z.string() });

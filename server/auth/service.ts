@@ -61,6 +61,23 @@ export function createAuthService({ db, config, mailer, background, now }: AuthD
     db.update(users).set({ passwordHash, passwordChangedAt: at().toISOString() }).where(eq(users.id, userId)).run();
   }
 
+  /**
+   * Checks a password under the sign-in throttle (the email's and the address's counts): sign-in
+   * and the current password of a password change draw on the same guesses. Throws 429 while
+   * the email or the address must wait, without checking.
+   */
+  async function checkPassword(email: string, password: string, stored: string | null, meta: ClientMeta, what: 'login' | 'password.change'): Promise<boolean> {
+    const attempt = throttle.begin(email, meta.ip);
+    if (attempt.wait > 0) {
+      audit(db, { action: what === 'login' ? 'login.throttled' : 'password.change_throttled', ip: meta.ip, detail: { email } }, at());
+      const tooMany = what === 'login' ? 'Too many failed sign-in attempts.' : 'Too many wrong passwords.';
+      throw new DomainError('THROTTLED', `${tooMany} Please try again in ${describeWait(attempt.wait)}.`, { retryAfterSeconds: attempt.wait });
+    }
+    const ok = await verifyPassword(password, stored);
+    if (ok) throttle.succeeded(email, attempt);
+    return ok;
+  }
+
   function linkFor(purpose: LinkPurpose, userId: string): { link: string; secret: string } {
     const ttl = purpose === 'activate' ? config.activationTtlHours * 3_600_000 : config.resetTtlMinutes * 60_000;
     const secret = issueOneTimeToken(db, userId, purpose, ttl, now());
@@ -73,22 +90,13 @@ export function createAuthService({ db, config, mailer, background, now }: AuthD
 
     async login(emailInput: string, password: string, meta: ClientMeta): Promise<SignedIn> {
       const email = emailInput.trim().toLowerCase();
-      const wait = throttle.retryAfter(email, meta.ip);
-      if (wait > 0) {
-        audit(db, { action: 'login.throttled', ip: meta.ip, detail: { email } }, at());
-        throw new DomainError('THROTTLED', `Too many failed sign-in attempts. Please try again in ${describeWait(wait)}.`, {
-          retryAfterSeconds: wait,
-        });
-      }
       const user = findByEmail(email);
       // Unknown users are verified against a dummy hash, so both failures take as long.
-      const ok = await verifyPassword(password, user?.passwordHash ?? null);
+      const ok = await checkPassword(email, password, user?.passwordHash ?? null, meta, 'login');
       if (!user || !ok) {
-        throttle.recordFailure(email, meta.ip);
         audit(db, { action: 'login.failure', actorUserId: user?.id, ip: meta.ip, detail: { email } }, at());
         throw new DomainError('INVALID_CREDENTIALS', INVALID_CREDENTIALS_MESSAGE);
       }
-      throttle.recordSuccess(email);
       audit(db, { action: 'login.success', actorUserId: user.id, ip: meta.ip }, at());
       return signIn(user, meta);
     },
@@ -139,7 +147,9 @@ export function createAuthService({ db, config, mailer, background, now }: AuthD
 
     async changePassword(session: ActiveSession, currentPassword: string, newPassword: string, meta: ClientMeta) {
       const user = db.select().from(users).where(eq(users.id, session.user.id)).get();
-      if (!user || !(await verifyPassword(currentPassword, user.passwordHash))) {
+      if (!user) throw new DomainError('UNAUTHENTICATED', 'Please sign in to continue.');
+      if (!(await checkPassword(user.email, currentPassword, user.passwordHash, meta, 'password.change'))) {
+        audit(db, { action: 'password.change_failure', actorUserId: user.id, ip: meta.ip }, at());
         throw new DomainError('MALFORMED', 'The current password is incorrect.', {
           issues: [{ path: 'currentPassword', message: 'The current password is incorrect.' }],
         });

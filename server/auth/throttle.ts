@@ -39,27 +39,51 @@ function waitSeconds(db: Db, key: string, policy: ThrottlePolicy, now: number): 
   return Math.max(0, Math.ceil((last + waitMs - now) / 1000));
 }
 
+/** A password check under way: counted as a failure until `succeeded` takes it back. */
+export interface PasswordAttempt {
+  /** Seconds the caller must wait first; when above 0 nothing was counted and the password must not be checked. */
+  wait: number;
+  /** Its rows in login_failures. */
+  rowIds: number[];
+}
+
 export function createLoginThrottle(db: Db, now: () => number) {
+  /** Longest wait over the email and the client address; 0 means go ahead. */
+  const retryAfter = (email: string, ip: string | null): number => {
+    const keys = throttleKeys(email, ip);
+    const t = now();
+    return Math.max(waitSeconds(db, keys.email, EMAIL_POLICY, t), keys.address ? waitSeconds(db, keys.address, ADDRESS_POLICY, t) : 0);
+  };
+
   return {
-    /** Longest wait over the email and the client address; 0 means go ahead. */
-    retryAfter(email: string, ip: string | null): number {
-      const keys = throttleKeys(email, ip);
-      const t = now();
-      return Math.max(
-        waitSeconds(db, keys.email, EMAIL_POLICY, t),
-        keys.address ? waitSeconds(db, keys.address, ADDRESS_POLICY, t) : 0,
+    /**
+     * Starts a password check for an email from an address. It is counted as a failure at once,
+     * before the slow hash, so guesses sent all at once each see the ones before them; one that
+     * must wait is not counted. One transaction: no other process counts in between.
+     */
+    begin(email: string, ip: string | null): PasswordAttempt {
+      return db.transaction(
+        () => {
+          const wait = retryAfter(email, ip);
+          if (wait > 0) return { wait, rowIds: [] };
+          const keys = throttleKeys(email, ip);
+          const at = now();
+          const rows = [{ key: keys.email, at }];
+          if (keys.address) rows.push({ key: keys.address, at });
+          const rowIds = db.insert(loginFailures).values(rows).returning({ id: loginFailures.id }).all().map((r) => r.id);
+          return { wait: 0, rowIds };
+        },
+        { behavior: 'immediate' },
       );
     },
 
-    recordFailure(email: string, ip: string | null) {
-      const keys = throttleKeys(email, ip);
-      const at = now();
-      const rows = [{ key: keys.email, at }];
-      if (keys.address) rows.push({ key: keys.address, at });
-      db.insert(loginFailures).values(rows).run();
+    /** The password was right: the attempt was no failure, and the account's count starts again (the address keeps its own). */
+    succeeded(email: string, attempt: PasswordAttempt) {
+      if (attempt.rowIds.length) db.delete(loginFailures).where(inArray(loginFailures.id, attempt.rowIds)).run();
+      this.recordSuccess(email);
     },
 
-    /** A correct password clears the account's count; the address keeps its own. */
+    /** A correct password (or a password set from a mailed link) clears the account's count. */
     recordSuccess(email: string) {
       db.delete(loginFailures).where(eq(loginFailures.key, throttleKeys(email, null).email)).run();
     },

@@ -41,7 +41,9 @@ export const inviteCommand: Command = {
       audit(db, { action: 'user.invited', detail: { email: input.email, account: input.account ?? null, via: 'cli' } });
       if (result.needsActivation) {
         const link = auth.sendActivation(result.userId);
-        console.log(`Invited ${input.email}${input.account ? ` to ${input.account}` : ' as staff'}. Activation link (also mailed):\n${link}`);
+        const invited = `Invited ${input.email}${input.account ? ` to ${input.account}` : ' as staff'}.`;
+        // A link in full is a credential in the terminal's scrollback: printed only offline, where the outbox stands in for mail.
+        console.log(config.smtpUrl ? `${invited} The activation link was mailed to them.` : `${invited} Activation link (also in ${config.outboxDir}/):\n${link}`);
       } else {
         const mail = { to: input.email, name: result.name, link: config.publicUrl, providerName: config.providerName };
         mailer.send(accessGrantedMail(mail, result.accountName ?? ''));

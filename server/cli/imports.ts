@@ -23,7 +23,7 @@ export const importCommand: Command = {
     if (!kind) throw new UsageError(`Unknown kind "${kindName}": use one of ${importKindNames.join(', ')}.`);
     if (!existsSync(file!)) throw new InputError(`No file ${file}.`);
     await withServices(config, async ({ db }) => {
-      const report = await importCsv(db, kind, createReadStream(file!));
+      const report = await importCsv(db, kind, createReadStream(file!), config.imports);
       auditImport(db, report, { via: 'cli', file });
       if (report.status === 'rejected') throw new InputError(describeReport(file!, report));
       console.log(describeReport(file!, report));

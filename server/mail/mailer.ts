@@ -7,7 +7,7 @@ export interface MailMessage {
   subject: string;
   text: string;
   html?: string;
-  /** The one link the message is about, printed on the console when mail goes to the outbox. */
+  /** The one link the message is about, printed on the console only when mail goes to the outbox (never with SMTP). */
   link?: string;
 }
 

@@ -7,6 +7,8 @@ export type AuditAction =
   | 'login.throttled'
   | 'logout'
   | 'password.changed'
+  | 'password.change_failure'
+  | 'password.change_throttled'
   | 'password.reset_requested'
   | 'user.activated'
   | 'user.invited'

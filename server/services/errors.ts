@@ -31,6 +31,8 @@ export type DomainErrorCode =
   | 'SIGNATURE_INVALID'
   /** An import file with bad rows: `issues` lists them, nothing was stored. */
   | 'IMPORT_REJECTED'
+  /** A request body over its route's size limit: refused before the rest is read. */
+  | 'TOO_LARGE'
   | 'UNSUPPORTED_MEDIA_TYPE';
 
 /** One problem of a request, e.g. `{ path: 'billTo.zip', message: 'Zip is required.' }`. */

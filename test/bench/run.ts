@@ -17,8 +17,9 @@ import { createAuthorizeNetGateway } from '../../server/gateway/authorize-net.ts
 import { createFakeAuthorizeNet, FAKE_CREDENTIALS } from '../../server/gateway/fake/fake-authorize-net.ts';
 import { recordReceivedPayment } from '../../server/services/ledger.ts';
 import { importReferenceData, writeBenchFiles } from './fixture.ts';
+import { DEFAULT_IMPORT_SETTINGS } from '../../server/services/imports/settings.ts';
 
-const POLICY = billingPolicyOf({ paymentTermsDays: 30, lateFeePercent: 1.5, lateFeeMinimumCents: 500 });
+const POLICY = billingPolicyOf({ paymentTermsDays: 30, lateFeePercent: 1.5, lateFeeMinimumCents: 500, imports: DEFAULT_IMPORT_SETTINGS });
 const seconds = (from: number) => (performance.now() - from) / 1000;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');

@@ -143,6 +143,63 @@ describe('throttling', () => {
     assert.equal((await from('198.51.100.7', 'solo@example.com', PASSWORD)).status, 200, 'another address is not held up');
   });
 
+  test('guesses sent all at once are counted as they arrive: of 40 at one email no more than its limit of 10 are checked', async () => {
+    const t = await testApp();
+    const replies = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => t.request('/auth/login', { method: 'POST', json: { email: 'solo@example.com', password: `wrong-password-${i}` } })),
+    );
+    const checked = replies.filter((r) => r.status === 401).length;
+    assert.ok(checked >= 1 && checked <= 10, `${checked} of 40 simultaneous guesses were checked`);
+    assert.equal(replies.filter((r) => r.status === 429).length, 40 - checked, 'the others are refused unchecked');
+    assert.equal(actions(t).filter((a) => a === 'login.failure').length, checked);
+    assert.equal((await t.request('/auth/login', { method: 'POST', json: { email: 'solo@example.com', password: PASSWORD } })).status, 429, 'the right password waits too');
+  });
+
+  test('of 60 guesses at once from one address (across 60 emails) no more than its limit of 50 are checked', async () => {
+    const t = await testApp({ TRUST_PROXY: 'true' });
+    const [hash] = t.db.select({ h: users.passwordHash }).from(users).where(eq(users.id, 'u_solo')).all();
+    for (let i = 0; i < 60; i++) t.db.insert(users).values({ id: `u_g${i}`, email: `g${i}@example.com`, name: 'G', role: 'customer', passwordHash: hash!.h }).run();
+    const replies = await Promise.all(
+      Array.from({ length: 60 }, (_, i) =>
+        t.request('/auth/login', { method: 'POST', json: { email: `g${i}@example.com`, password: 'wrong-password' }, headers: { 'X-Forwarded-For': '203.0.113.9' } }),
+      ),
+    );
+    const checked = replies.filter((r) => r.status === 401).length;
+    assert.ok(checked >= 1 && checked <= 50, `${checked} of 60 simultaneous guesses were checked`);
+    assert.equal(replies.filter((r) => r.status === 429).length, 60 - checked);
+  });
+
+  test('a right password does not count against its address: a shared office address signs in all day', async () => {
+    const t = await testApp({ TRUST_PROXY: 'true' });
+    for (let i = 0; i < 60; i++) {
+      const res = await t.request('/auth/login', { method: 'POST', json: { email: 'solo@example.com', password: PASSWORD }, headers: { 'X-Forwarded-For': '203.0.113.9' } });
+      assert.equal(res.status, 200);
+    }
+  });
+
+  test('the current password of a password change is throttled like sign-in, guesses at once included', async () => {
+    const t = await testApp();
+    const { bearer } = await t.login('solo@example.com');
+    const change = (currentPassword: string) =>
+      t.request('/auth/password/change', { method: 'POST', headers: bearer, json: { currentPassword, newPassword: 'changed-password-99' } });
+    const inARow: number[] = [];
+    for (let i = 0; i < 15; i++) inARow.push((await change(`wrong-current-${i}`)).status);
+    assert.deepEqual(inARow.slice(0, 5), [400, 400, 400, 400, 400]);
+    assert.ok(inARow.slice(5).every((s) => s === 429), `slowed after five: ${inARow.join(' ')}`);
+    const held = await change(PASSWORD);
+    assert.equal(held.status, 429);
+    assert.equal((await errorOf(held)).code, 'THROTTLED');
+    assert.ok(Number(held.headers.get('retry-after')) > 0);
+    assert.ok(actions(t).includes('password.change_failure'));
+
+    t.clock.now += 16 * MINUTE;
+    const atOnce = await Promise.all(Array.from({ length: 30 }, (_, i) => change(`wrong-again-${i}`)));
+    const checked = atOnce.filter((r) => r.status === 400).length;
+    assert.ok(checked >= 1 && checked <= 10, `${checked} of 30 simultaneous guesses were checked`);
+    t.clock.now += 16 * MINUTE;
+    assert.equal((await change(PASSWORD)).status, 204, 'after the wait the right password works');
+  });
+
   test('without a trusted proxy, X-Forwarded-For is ignored', async () => {
     const t = await testApp();
     for (let i = 0; i < 4; i++) {

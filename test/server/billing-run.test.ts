@@ -138,16 +138,18 @@ describe('the billing run', () => {
     assert.throws(() => runBilling(db, '2026-11', '2026-11-30', POLICY), /2026-11 has not ended yet: it can be billed from 2026-12-01/);
     runBilling(db, '2026-11', TODAY, POLICY);
     assert.throws(() => runBilling(db, '2026-10', TODAY, POLICY), /2026-11 is billed already; periods are billed in order/);
-    beginUsageImport(db);
+    const claim = beginUsageImport(db, 120);
     assert.throws(() => runBilling(db, '2026-12', TODAY, POLICY), (err: unknown) => err instanceof BusyError && /usage import is running/.test(err.message));
+    claim.release();
   });
 
   test("an abandoned import's rows are never billed", async () => {
     const db = await billingDb();
-    const importId = beginUsageImport(db);
+    const claim = beginUsageImport(db, 120);
+    claim.release(); // its process died: no more heartbeats
     db.$client
       .prepare("insert into usage_records (source_id, account_id, subscriber_number, started_at, duration_seconds, from_number, to_number, category, import_id) values ('GHOST', 1, '001835', ?, 600000, 'a', 'b', 'INTL', ?)")
-      .run(Date.parse('2026-10-05T00:00:00Z') / 1000, importId);
+      .run(Date.parse('2026-10-05T00:00:00Z') / 1000, claim.id);
     db.$client.prepare('update usage_imports set heartbeat_at = heartbeat_at - 3600').run();
     const report = runBilling(db, '2026-10', TODAY, POLICY);
     assert.equal(report.calls, 0);

@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { openDatabase } from '../../server/db/client.ts';
 import { accounts } from '../../server/db/schema.ts';
 import { ConfigError, loadConfig } from '../../server/env.ts';
+import { createMailer } from '../../server/mail/mailer.ts';
 
 const refusal = (env: Record<string, string>) => {
   try {
@@ -26,16 +27,23 @@ test('a bad setting stops the server with a message that names the variable', ()
   assert.match(refusal({ SESSION_IDLE_MINUTES: '-5' }), /SESSION_IDLE_MINUTES/);
   assert.match(refusal({ ANET_API_LOGIN_ID: 'login-only' }), /ANET_API_LOGIN_ID, ANET_TRANSACTION_KEY and ANET_CLIENT_KEY: set all three/);
   assert.match(refusal({ ANET_ENV: 'staging' }), /ANET_ENV: must be sandbox or production/);
+  for (const name of ['IMPORT_ABANDONED_SECONDS', 'IMPORT_MAX_BYTES', 'IMPORT_MAX_FIELD_CHARS', 'IMPORT_MAX_LINE_CHARS']) assert.match(refusal({ [name]: '0' }), new RegExp(name));
   assert.equal(loadConfig({}).port, 8787, 'nothing set: the defaults');
+  assert.deepEqual(loadConfig({}).imports, { abandonedAfterSeconds: 120, maxFieldChars: 4096, maxLineChars: 16_384 });
+  assert.equal(loadConfig({}).importMaxBytes, 1024 ** 3);
   assert.equal(loadConfig({}).anet, null, 'no credentials: the fake gateway');
   assert.deepEqual(loadConfig({ ANET_API_LOGIN_ID: 'a', ANET_TRANSACTION_KEY: 'b', ANET_CLIENT_KEY: 'c' }).anet, { apiLoginId: 'a', transactionKey: 'b', clientKey: 'c', environment: 'sandbox' });
 });
 
 /** Runs the provider CLI on its own database file. */
 function portal(databasePath: string, ...args: string[]) {
+  return portalWith({}, databasePath, ...args);
+}
+
+function portalWith(env: Record<string, string>, databasePath: string, ...args: string[]) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...args], {
     encoding: 'utf8',
-    env: { ...process.env, DATABASE_PATH: databasePath, DEMO_DATA: 'false', OUTBOX_DIR: join(databasePath, '..', 'outbox') },
+    env: { ...process.env, DATABASE_PATH: databasePath, DEMO_DATA: 'false', OUTBOX_DIR: join(databasePath, '..', 'outbox'), ...env },
   });
   return { code: result.status, out: result.stdout + result.stderr };
 }
@@ -63,4 +71,35 @@ test('the CLI answers bad arguments with its usage and exit code 2, and bad inpu
   const again = portal(path, 'create-account', '--number', 'C777777', '--name', 'CLI Co', '--address', '1 Main', '--city', 'Reno', '--region', 'NV', '--postal-code', '89501');
   assert.equal(again.code, 1, 'the number is taken');
   assert.deepEqual(openDatabase(path).select({ number: accounts.number }).from(accounts).all(), [{ number: 'C777777' }], 'only the good one was written');
+});
+
+test('an invitation prints its activation link in full only when mail goes to the outbox', () => {
+  const path = join(mkdtempSync(join(tmpdir(), 'bp-cli-')), 'portal.db');
+  const outbox = join(path, '..', 'outbox');
+  assert.equal(portal(path, 'create-account', '--number', 'C777777', '--name', 'CLI Co', '--address', '1 Main', '--city', 'Reno', '--region', 'NV', '--postal-code', '89501').code, 0);
+
+  const offline = portal(path, 'invite', '--account', 'C777777', '--email', 'kim@example.com', '--name', 'Kim Lee');
+  assert.equal(offline.code, 0, offline.out);
+  assert.match(offline.out, /http:\/\/localhost:8787\/\?activate=[\w-]{43}/, 'the link, to hand over by other means');
+  assert.equal(readdirSync(outbox).length, 1);
+
+  // Port 9 (discard) is closed here: the mail fails, which the CLI reports, but the link is never printed.
+  const smtp = portalWith({ SMTP_URL: 'smtp://127.0.0.1:9' }, path, 'invite', '--account', 'C777777', '--email', 'ana@example.com', '--name', 'Ana Diaz');
+  assert.equal(smtp.code, 0, smtp.out);
+  assert.match(smtp.out, /Invited ana@example.com to C777777\. The activation link was mailed to them\./);
+  assert.doesNotMatch(smtp.out, /activate=/);
+  assert.equal(readdirSync(outbox).length, 1, 'nothing went to the outbox');
+});
+
+test("the server's mail prints a message's link on the console only when it goes to the outbox", async () => {
+  const message = { to: 'kim@example.com', subject: 'Reset your password', text: 'Follow the link', link: 'http://localhost:8787/?reset=secret-token-123' };
+  for (const smtpUrl of [undefined, 'smtp://127.0.0.1:9']) {
+    const lines: string[] = [];
+    const mailer = createMailer({ from: 'billing@example.com', smtpUrl, outboxDir: mkdtempSync(join(tmpdir(), 'bp-outbox-')), log: (line) => lines.push(line) });
+    mailer.send(message);
+    await mailer.idle();
+    const printed = lines.join('\n');
+    if (smtpUrl) assert.ok(!printed.includes('secret-token-123') && /could not send/.test(printed), printed);
+    else assert.match(printed, /\[mail\] link: http:\/\/localhost:8787\/\?reset=secret-token-123/);
+  }
 });

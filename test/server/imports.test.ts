@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { count, eq } from 'drizzle-orm';
 import { accounts, locations, products, subscriptions, usageRecords } from '../../server/db/schema.ts';
-import { importKindNames } from '../../server/services/imports/kinds.ts';
+import { Readable } from 'node:stream';
+import { importCsv } from '../../server/services/imports/import.ts';
+import { importKind, importKindNames } from '../../server/services/imports/kinds.ts';
 import { errorOf, testApp, type TestApp } from './helpers.ts';
 
 const KEY = 'provider-key-for-the-tests-0123456789';
@@ -78,6 +80,39 @@ C300002,Fine Co,1 Main St,Reno,NV,
     assert.deepEqual(error.issues!.map((i) => `${i.path} ${i.message}`), ['line 4: postal_code Required.']);
   });
 
+  test('a field or a line over IMPORT_MAX_FIELD_CHARS / IMPORT_MAX_LINE_CHARS rejects the file at the first one, naming its line', async () => {
+    const t = await testApp({ PROVIDER_API_KEY: KEY, IMPORT_MAX_FIELD_CHARS: '100', IMPORT_MAX_LINE_CHARS: '300' });
+    await upload(t, 'products', CATALOG);
+    const rejected = async (csv: string) => {
+      const res = await upload(t, 'usage', csv);
+      assert.equal(res.status, 422);
+      const error = await errorOf(res);
+      assert.equal(error.code, 'IMPORT_REJECTED');
+      assert.equal(rowsIn(t, usageRecords), 0);
+      return error.issues!.map((i) => `${i.path} ${i.message}`);
+    };
+    // A quote left open: the rest of the file would be one field.
+    const open = USAGE_HEADER + usageRow('CDR-1') + '"CDR-2,C100001,001835\n' + usageRow('CDR-3').repeat(50);
+    assert.deepEqual(await rejected(open), ['line 3 A field is longer than 100 characters: is a quote left open?']);
+    // A long quoted field, after a quoted line break (which counts as a line), is named by the line it starts on.
+    const long = USAGE_HEADER + '"CDR-1","C100001","001835","2026-10-05T15:04:05Z","60","001835","+1\n555","CAN/US/PR/MEX/UK"\n' + usageRow('CDR-2') + `CDR-3,C100001,"${'9'.repeat(150)}",x\n` + usageRow('CDR-4');
+    assert.deepEqual((await rejected(long)).at(-1), 'line 5 A field is longer than 100 characters: is a quote left open?');
+    // Many short fields.
+    const wide = USAGE_HEADER + usageRow('CDR-1') + 'x,'.repeat(200) + '\n';
+    assert.deepEqual((await rejected(wide)).at(-1), 'line 3 A line is longer than 300 characters.');
+    // Within the limits, as before.
+    assert.equal((await upload(t, 'usage', USAGE_HEADER + usageRow('CDR-1'))).status, 200);
+  });
+
+  test('a character split between two chunks of the file arrives whole', async () => {
+    const t = await providerApp();
+    const file = Buffer.from('number,name,address_line1,city,region,postal_code\nC300001,Café Crème,1 Main St,Reno,NV,89501\n');
+    const split = file.indexOf(Buffer.from('é')) + 1; // between the two bytes of é
+    const report = await importCsv(t.db, importKind('accounts')!, Readable.from([file.subarray(0, split), file.subarray(split)]));
+    assert.equal(report.status, 'imported');
+    assert.equal(t.db.select().from(accounts).where(eq(accounts.number, 'C300001')).get()!.name, 'Café Crème');
+  });
+
   test('a header with a missing or unknown column is refused before any row', async () => {
     const t = await providerApp();
     const error = await errorOf(await upload(t, 'usage', 'id,account,subscriber,start,duration,from,to,category\n'));
@@ -106,6 +141,43 @@ C300002,Fine Co,1 Main St,Reno,NV,
     assert.equal(branch.parentId, head.id);
     const bad = await errorOf(await upload(t, 'accounts', header + 'C400002,Orphan,1 Main St,Reno,NV,89501,C499999\n'));
     assert.deepEqual(bad.issues!.map((i) => i.path), ['line 2: parent']);
+  });
+
+  test('head offices may not form a cycle, in the file or with stored accounts: the rows are named and nothing is stored', async () => {
+    const t = await providerApp();
+    const header = 'number,name,address_line1,city,region,postal_code,parent\n';
+    const row = (number: string, parent = '') => `${number},Co ${number},1 Main St,Reno,NV,89501,${parent}\n`;
+    const before = t.db.select().from(accounts).orderBy(accounts.number).all();
+    const rejected = async (csv: string) => {
+      const res = await upload(t, 'accounts', header + csv);
+      assert.equal(res.status, 422);
+      const error = await errorOf(res);
+      assert.equal(error.code, 'IMPORT_REJECTED');
+      assert.deepEqual(t.db.select().from(accounts).orderBy(accounts.number).all(), before, 'nothing stored, nothing re-parented');
+      return error.issues!.map((i) => `${i.path} ${i.message}`);
+    };
+    // Two accounts, each the other's head office (line 4 is fine).
+    const pair = await rejected(row('C500001', 'C500002') + row('C500002', 'C500001') + row('C500003', 'C500001'));
+    assert.deepEqual(pair, [
+      'line 2: parent Head offices would form a cycle: C500001 → C500002 → C500001.',
+      'line 3: parent Head offices would form a cycle: C500002 → C500001 → C500002.',
+    ]);
+    // A longer one, listed in any order.
+    const three = await rejected(row('C500003', 'C500001') + row('C500001', 'C500002') + row('C500002', 'C500003'));
+    assert.deepEqual(three.map((i) => i.split(' ')[1]), ['2:', '3:', '4:']);
+    assert.match(three[0]!, /C500003 → C500001 → C500002 → C500003\.$/);
+    // Its own head office.
+    assert.deepEqual(await rejected(row('C500001', 'C500001')), ['line 2: parent An account cannot be its own parent.']);
+    // With stored accounts: C200001 is a location of C200000, which would become a location of it.
+    assert.deepEqual(await rejected(row('C200000', 'C200001')), ['line 2: parent Head offices would form a cycle: C200000 → C200001 → C200000.']);
+    // ...or through a new account in between.
+    assert.deepEqual(await rejected(row('C200000', 'C500009') + row('C500009', 'C200002')), [
+      'line 2: parent Head offices would form a cycle: C200000 → C500009 → C200002 → C200000.',
+      'line 3: parent Head offices would form a cycle: C500009 → C200002 → C200000 → C500009.',
+    ]);
+    // Moving a location under another head office, and a chain without a loop, are fine.
+    const ok = await upload(t, 'accounts', header + row('C200002', 'C100001') + row('C500010', 'C500011') + row('C500011', 'C200000'));
+    assert.equal(ok.status, 200, await ok.clone().text());
   });
 
   test('subscriptions must name a known account, location of that account, and product', async () => {

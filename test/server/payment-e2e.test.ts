@@ -1,18 +1,8 @@
 import assert from 'node:assert/strict';
-import { serve } from '@hono/node-server';
-import { serveStatic } from '@hono/node-server/serve-static';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { build } from 'vite';
-import { createAuthorizeNetGateway } from '../../server/gateway/authorize-net.ts';
-import { createFakeAuthorizeNet, FAKE_CREDENTIALS } from '../../server/gateway/fake/fake-authorize-net.ts';
-import { runBilling } from '../../server/services/billing/billing-run.ts';
-import { loadBillingData } from './billing-fixture.ts';
-import { PASSWORD, testApp } from './helpers.ts';
+import type { Page } from 'playwright-core';
+import { PASSWORD } from './helpers.ts';
+import { startPortalSite } from './portal-site.ts';
 
 /**
  * The payment path end to end, in Chromium: the built portal page, the real app, the card frame
@@ -20,62 +10,26 @@ import { PASSWORD, testApp } from './helpers.ts';
  * that hosts the form must not be able to read it.
  */
 
-const freePort = () =>
-  new Promise<number>((done) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => done(port));
-    });
-  });
-
-let browser: Browser;
+let site: Awaited<ReturnType<typeof startPortalSite>>;
 let page: Page;
-let close: () => Promise<void>;
-let t: Awaited<ReturnType<typeof testApp>>;
-const fake = createFakeAuthorizeNet();
 /** Bodies of the API requests the page sent. */
 const apiBodies: string[] = [];
-const site = mkdtempSync(join(tmpdir(), 'bp-e2e-site-'));
 
 before(async () => {
-  await build({ configFile: resolve('vite.config.ts'), logLevel: 'silent', build: { outDir: site, emptyOutDir: true } });
-  const port = await freePort();
-  const origin = `http://127.0.0.1:${port}`;
-  const gatewayServer = await fake.listen();
-  const gateway = createAuthorizeNetGateway({ ...FAKE_CREDENTIALS, endpoint: `${gatewayServer.url}/xml/v1/request.api`, timeoutMs: 5000 });
-  t = await testApp(
-    { PUBLIC_URL: origin },
-    { gateway, cardFrame: { apiLoginId: FAKE_CREDENTIALS.apiLoginId, clientKey: FAKE_CREDENTIALS.clientKey, environment: 'fake', tokenize: fake.acceptRequest } },
-  );
-  await loadBillingData(t.db);
-  runBilling(t.db, '2026-10', '2026-11-25', { termsDays: 30, lateFee: { ratePpm: 0, minimumCents: 0 } });
-  t.app.use('/*', serveStatic({ root: relative(process.cwd(), site) }));
-  const server = serve({
-    hostname: '127.0.0.1',
-    port,
-    fetch: async (request, env) => {
+  site = await startPortalSite({
+    onRequest: async (request) => {
       if (new URL(request.url).pathname.startsWith('/api/') && request.method !== 'GET') apiBodies.push(await request.clone().text());
-      return t.app.fetch(request, env);
     },
   });
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] });
-  page = await browser.newPage();
-  await page.goto(`${origin}/`);
+  page = await site.browser.newPage();
+  await page.goto(`${site.origin}/`);
   await page.getByLabel('Username').fill('solo@example.com');
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Log in' }).click();
   await page.getByRole('button', { name: 'Make a payment' }).click();
-  close = async () => {
-    await browser.close();
-    await new Promise((done) => server.close(done));
-    await gatewayServer.close();
-  };
 });
 
-after(async () => {
-  await close?.();
-  rmSync(site, { recursive: true, force: true });
-});
+after(() => site?.close());
 
 async function fillCard(number: string) {
   const frame = page.frameLocator('iframe[title="Card details"]');
@@ -113,9 +67,9 @@ describe('paying by card in the portal page', () => {
     await submit();
     await page.locator('bp-payment-form').getByText(/Thank you: your payment of \$[\d,.]+ with Visa ending in 1111 was approved/).waitFor();
     await page.locator('bp-payment-form').getByText('Visa ending in 1111 will pay your bill automatically on each due date from now on.').waitFor();
-    const payments = t.db.$client.prepare('select status, card_last4 from payments').all();
+    const payments = site.t.db.$client.prepare('select status, card_last4 from payments').all();
     assert.deepEqual(payments, [{ status: 'approved', card_last4: '1111' }]);
-    assert.equal(fake.transactions.size, 1);
+    assert.equal(site.fake.transactions.size, 1);
     const sent = apiBodies.join('\n');
     assert.ok(sent.includes('opaqueData'), 'the page sent a token');
     assert.ok(!/4111\s?1111\s?1111\s?1111/.test(sent) && !sent.includes('"cardCode"'), 'and never the card');
@@ -137,13 +91,13 @@ describe('paying by card in the portal page', () => {
     await fillCard('5424000000000015');
     await page.locator('bp-payment-form').getByRole('button', { name: 'Save card for automatic payment' }).click();
     await page.locator('bp-payment-form').getByText('Automatic payment is on: MasterCard ending in 0015 will be charged the balance due on each due date. Nothing was charged today.').waitFor();
-    assert.equal(fake.transactions.size, 1, 'no charge');
+    assert.equal(site.fake.transactions.size, 1, 'no charge');
     await page.locator('bp-payment-form').getByRole('button', { name: 'Close' }).click();
     await page.waitForFunction(() => /MasterCard ending in 0015/.test(document.querySelector('bp-portal')?.shadowRoot?.querySelector('bp-account-summary')?.shadowRoot?.querySelector('[part=payment]')?.textContent ?? ''));
     await summary.getByRole('button', { name: 'Cancel autopay' }).click();
     await summary.getByRole('button', { name: 'Yes, cancel autopay' }).click();
     await page.waitForFunction(() => /Manual payment\./.test(document.querySelector('bp-portal')?.shadowRoot?.querySelector('bp-account-summary')?.shadowRoot?.querySelector('[part=payment]')?.textContent ?? ''));
-    assert.equal(t.db.$client.prepare('select count(*) from autopay_methods').pluck().get(), 0);
+    assert.equal(site.t.db.$client.prepare('select count(*) from autopay_methods').pluck().get(), 0);
     assert.ok(!apiBodies.join('\n').includes('5424000000000015'), 'the page never sent the number');
   });
 });

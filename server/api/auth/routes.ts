@@ -86,5 +86,10 @@ export const changePassword = createRoute({
   tags: ['Sign-in'],
   summary: "Change the signed-in user's password; ends their other sessions",
   request: { body: jsonBody(z.object({ currentPassword: z.string().min(1, 'Enter your current password.').max(256), newPassword })) },
-  responses: { 204: { description: 'Changed.' }, 400: errorResponse('Wrong current password or a new one that breaks the rules.'), 401: errorResponse('Not signed in.') },
+  responses: {
+    204: { description: 'Changed.' },
+    400: errorResponse('Wrong current password or a new one that breaks the rules.'),
+    401: errorResponse('Not signed in.'),
+    429: errorResponse('Too many wrong passwords (counted with failed sign-ins): try again after `Retry-After` seconds.'),
+  },
 });

@@ -18,8 +18,8 @@ export const providerHandlers = createRouter()
     }
     const body = c.req.raw.body;
     const input = body ? Readable.fromWeb(body as NodeReadableStream<Uint8Array>) : Readable.from([]);
-    const { db } = c.var.deps;
-    const report = await importCsv(db, kind, input);
+    const { db, config } = c.var.deps;
+    const report = await importCsv(db, kind, input, config.imports);
     auditImport(db, report, { via: 'api', ip: c.var.ip });
     if (report.status === 'rejected') {
       const more = report.errorCount > report.errors.length ? ` The first ${report.errors.length} are listed.` : '';

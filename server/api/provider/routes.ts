@@ -41,6 +41,7 @@ export const importFile = createRoute({
     200: jsonReply(ImportReportSchema, 'Every row was stored.'),
     400: errorResponse('Unknown kind.'),
     401: noKey,
+    413: errorResponse('The file is larger than IMPORT_MAX_BYTES: refused as soon as that is known, nothing stored.'),
     415: errorResponse('The body is not text/csv.'),
     422: errorResponse('The file was rejected and nothing stored; `issues` lists each bad row as "line N: column".'),
   },

@@ -2,6 +2,7 @@ import type { Db } from '../../db/client.ts';
 import { audit } from '../audit.ts';
 import { allocateAccountCredit, INVOICE_BALANCE_SQL } from '../ledger.ts';
 import { InputError, type Issue } from '../errors.ts';
+import { DEFAULT_IMPORT_SETTINGS } from '../imports/settings.ts';
 import { assertNoUsageImportRunning } from '../usage/usage-imports.ts';
 import { formatMoney } from '../money-format.ts';
 import { percentToPpm } from './money.ts';
@@ -14,6 +15,8 @@ export interface BillingPolicy {
   /** Days from issue to due date. */
   termsDays: number;
   lateFee: LateFeePolicy;
+  /** How long a usage import may be silent before the run takes it as dead (IMPORT_ABANDONED_SECONDS). */
+  abandonedImportSeconds?: number;
 }
 
 export interface BillingRunReport {
@@ -74,7 +77,7 @@ export function runBilling(db: Db, periodKey: string, today: string, policy: Bil
       }
       const later = sqlite.prepare('select period from billing_runs where period > ? order by period limit 1').pluck().get(period.key) as string | undefined;
       if (later) throw new InputError(`${later} is billed already; periods are billed in order, so ${period.key} can no longer be.`);
-      assertNoUsageImportRunning(db);
+      assertNoUsageImportRunning(db, policy.abandonedImportSeconds ?? DEFAULT_IMPORT_SETTINGS.abandonedAfterSeconds);
 
       const data = loadPeriodData(db, period);
       const drafts: Draft[] = [];
@@ -275,9 +278,13 @@ function writeInvoices(
   return totalCents;
 }
 
-/** The billing policy the configuration sets (PAYMENT_TERMS_DAYS, LATE_FEE_PERCENT, LATE_FEE_MINIMUM_CENTS). */
-export function billingPolicyOf(config: { paymentTermsDays: number; lateFeePercent: number; lateFeeMinimumCents: number }): BillingPolicy {
-  return { termsDays: config.paymentTermsDays, lateFee: { ratePpm: percentToPpm(config.lateFeePercent), minimumCents: config.lateFeeMinimumCents } };
+/** The billing policy the configuration sets (PAYMENT_TERMS_DAYS, LATE_FEE_PERCENT, LATE_FEE_MINIMUM_CENTS, IMPORT_ABANDONED_SECONDS). */
+export function billingPolicyOf(config: { paymentTermsDays: number; lateFeePercent: number; lateFeeMinimumCents: number; imports: { abandonedAfterSeconds: number } }): BillingPolicy {
+  return {
+    termsDays: config.paymentTermsDays,
+    lateFee: { ratePpm: percentToPpm(config.lateFeePercent), minimumCents: config.lateFeeMinimumCents },
+    abandonedImportSeconds: config.imports.abandonedAfterSeconds,
+  };
 }
 
 /** Runs the billing and writes the outcome to the audit log. */

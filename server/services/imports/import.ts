@@ -1,8 +1,10 @@
 import type { Readable } from 'node:stream';
 import type { Db } from '../../db/client.ts';
 import { audit } from '../audit.ts';
+import { CsvLimitError } from './csv-limits.ts';
 import { readCsv, type CsvRecord } from './csv-reader.ts';
 import { FieldError, type Columns, type RowOf } from './fields.ts';
+import { DEFAULT_IMPORT_SETTINGS, type ImportSettings } from './settings.ts';
 
 /** Why one row (or the header) cannot be imported. */
 export interface RowError {
@@ -49,7 +51,7 @@ export interface ImportKind<C extends Columns = Columns> {
   /** What the kind is, for usage messages and docs. */
   description: string;
   columns: C;
-  open(db: Db): ImportSession<RowOf<C>>;
+  open(db: Db, settings: ImportSettings): ImportSession<RowOf<C>>;
 }
 
 export const MAX_LISTED_ERRORS = 1000;
@@ -60,7 +62,7 @@ const STAGE_BATCH = 5000;
  * row reported (line, column, why). The file streams through in batches, so its size is bounded
  * by the disk, not by memory.
  */
-export async function importCsv<C extends Columns>(db: Db, kind: ImportKind<C>, input: Readable): Promise<ImportReport> {
+export async function importCsv<C extends Columns>(db: Db, kind: ImportKind<C>, input: Readable, settings: ImportSettings = DEFAULT_IMPORT_SETTINGS): Promise<ImportReport> {
   const names = Object.keys(kind.columns);
   const errors: RowError[] = [];
   let errorCount = 0;
@@ -69,7 +71,7 @@ export async function importCsv<C extends Columns>(db: Db, kind: ImportKind<C>, 
     errorCount++;
     if (errors.length < MAX_LISTED_ERRORS) errors.push(error);
   };
-  const session = kind.open(db);
+  const session = kind.open(db, settings);
   let indexes: number[] = [];
   let headerLength = 0;
   let pending: RowOf<C>[] = [];
@@ -135,7 +137,7 @@ export async function importCsv<C extends Columns>(db: Db, kind: ImportKind<C>, 
           return staged;
         }
       },
-    });
+    }, settings);
     if (errorCount === 0) {
       await session.stage(pending);
       for (const error of session.finalCheck?.() ?? []) report(error);
@@ -147,8 +149,9 @@ export async function importCsv<C extends Columns>(db: Db, kind: ImportKind<C>, 
     return { kind: kind.name, status: 'imported', rows, ...(await session.commit()), errors: [], errorCount: 0 };
   } catch (err) {
     await session.discard();
-    if (err instanceof HeaderRejected) return { kind: kind.name, status: 'rejected', rows, inserted: 0, updated: 0, duplicates: 0, errors, errorCount };
-    throw err;
+    if (err instanceof CsvLimitError) report({ line: err.line, column: '', message: err.message });
+    else if (!(err instanceof HeaderRejected)) throw err;
+    return { kind: kind.name, status: 'rejected', rows, inserted: 0, updated: 0, duplicates: 0, errors, errorCount };
   }
 }
 

@@ -28,12 +28,39 @@ const ACCOUNT_COLUMNS = {
   parent: f.accountNumber.optional,
 };
 
+/**
+ * Rows whose chain of head offices comes back to them, with the file's parents over the stored
+ * ones (a stored chain may close a loop the file starts). A row on its own is left to check().
+ */
+function headOfficeCycles<Row extends { number: string; parent: string | null }>(rows: Row[], storedParents: Map<string, string | null>, lineOf: (row: Row) => number): RowError[] {
+  const parentOf = new Map(storedParents);
+  for (const r of rows) parentOf.set(r.number, r.parent);
+  // Accounts whose chain ends at a top-level account: a walk that reaches one can stop.
+  const reachesTop = new Set<string>();
+  const errors: RowError[] = [];
+  for (const r of rows) {
+    if (!r.parent || r.parent === r.number) continue;
+    const chain = [r.number];
+    let at: string | null | undefined = r.parent;
+    while (at && !reachesTop.has(at) && !chain.includes(at)) {
+      chain.push(at);
+      at = parentOf.get(at);
+    }
+    if (!at || reachesTop.has(at)) for (const number of chain) reachesTop.add(number);
+    else if (at === r.number) errors.push({ line: lineOf(r), column: 'parent', message: `Head offices would form a cycle: ${[...chain, r.number].join(' → ')}.` });
+  }
+  return errors;
+}
+
 export const accountsKind: ImportKind<typeof ACCOUNT_COLUMNS> = {
   name: 'accounts',
   description: 'customer accounts; a head office is named as the parent of its sub-accounts',
   columns: ACCOUNT_COLUMNS,
   open(db) {
     const ids = accountIds(db);
+    const storedParents = new Map(
+      db.$client.prepare('select a.number, p.number as parent from accounts a left join accounts p on p.id = a.parent_id').raw().all() as [string, string | null][],
+    );
     return keyedSession(db, {
       keyColumn: 'number',
       keyOf: (r) => r.number,
@@ -43,9 +70,10 @@ export const accountsKind: ImportKind<typeof ACCOUNT_COLUMNS> = {
       },
       finalCheck(rows, lineOf) {
         const inFile = new Set(rows.map((r) => r.number));
-        return rows
+        const unknown = rows
           .filter((r) => r.parent && !ids.has(r.parent) && !inFile.has(r.parent))
           .map((r): RowError => ({ line: lineOf(r), column: 'parent', message: `No account ${r.parent}, in the file or stored.` }));
+        return [...unknown, ...headOfficeCycles(rows, storedParents, lineOf)].sort((a, b) => a.line - b.line);
       },
       write(r) {
         const values = {

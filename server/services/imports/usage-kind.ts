@@ -4,6 +4,7 @@ import { USAGE_ROW_WIDTH } from '../usage/usage-rows.ts';
 import { createUsageWriter } from '../usage/usage-writer.ts';
 import * as f from './fields.ts';
 import type { ImportKind } from './import.ts';
+import type { ImportSettings } from './settings.ts';
 import { accountIds } from './reference-kinds.ts';
 
 const USAGE_COLUMNS = {
@@ -28,13 +29,14 @@ export const usageKind: ImportKind<typeof USAGE_COLUMNS> = {
   name: 'usage',
   description: 'call detail records: one row per call, rated when its month is billed',
   columns: USAGE_COLUMNS,
-  open(db: Db) {
+  open(db: Db, settings: ImportSettings) {
     const ids = accountIds(db);
     const sqlite = db.$client;
     const categories = new Set(
       sqlite.prepare('select usage_category as c from products where usage_category is not null union select category from usage_rates').pluck().all() as string[],
     );
-    const importId = beginUsageImport(db);
+    const claim = beginUsageImport(db, settings.abandonedAfterSeconds);
+    const importId = claim.id;
     const writer = createUsageWriter(sqlite, importId);
     let rows = 0;
     return {
@@ -62,11 +64,16 @@ export const usageKind: ImportKind<typeof USAGE_COLUMNS> = {
       async commit() {
         const { inserted, totals } = await writer.finish();
         commitUsageImport(db, importId, { rows, inserted, duplicates: rows - inserted }, totals);
+        claim.release();
         return { inserted, updated: 0, duplicates: rows - inserted };
       },
       async discard() {
-        await writer.abort();
-        discardUsageImport(db, importId);
+        try {
+          await writer.abort();
+          discardUsageImport(db, importId);
+        } finally {
+          claim.release();
+        }
       },
     };
   },

@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
+import { refreshUsageImportHeartbeat, UsageImportAbandonedError } from './usage-imports.ts';
 
 /** Columns of a usage row as the writers take them: 8 values per row, flat. */
 export const USAGE_ROW_WIDTH = 8;
@@ -7,12 +8,17 @@ const ROWS_PER_STATEMENT = 100;
 export type UsageWriterMessage = { type: 'batch'; params: unknown[] } | { type: 'close' };
 
 /** What the writer worker answers: per batch, and its totals once closed. */
-export type UsageWriterReply = { type: 'written'; inserted: number } | { type: 'failed'; message: string } | { type: 'totals'; rows: UsageTotal[] };
+export type UsageWriterReply =
+  | { type: 'written'; inserted: number }
+  | { type: 'failed'; message: string; abandoned: boolean }
+  | { type: 'totals'; rows: UsageTotal[] };
 
 /**
  * A function that stores rows (flat: source id, account id, subscriber, start, seconds, from,
  * to, category) for an import, in one transaction, skipping ids stored already; returns how many
- * were new. Many rows per statement: a third faster than one statement per row.
+ * were new. Many rows per statement: a third faster than one statement per row. Throws
+ * UsageImportAbandonedError, storing nothing, once the import's claim is gone: its rows were
+ * discarded, and new ones would be orphans.
  */
 export function insertUsageRows(sqlite: Database, importId: number): (params: unknown[]) => number {
   const statements = new Map<number, Statement>();
@@ -28,15 +34,14 @@ export function insertUsageRows(sqlite: Database, importId: number): (params: un
     }
     return statement;
   };
-  const heartbeat = sqlite.prepare('update usage_imports set heartbeat_at = ? where id = ?');
   return sqlite.transaction((params: unknown[]) => {
+    if (!refreshUsageImportHeartbeat(sqlite, importId)) throw new UsageImportAbandonedError();
     let inserted = 0;
     const step = ROWS_PER_STATEMENT * USAGE_ROW_WIDTH;
     for (let start = 0; start < params.length; start += step) {
       const slice = params.length <= step ? params : params.slice(start, start + step);
       inserted += statementFor(slice.length / USAGE_ROW_WIDTH).run(slice).changes;
     }
-    heartbeat.run(Math.floor(Date.now() / 1000), importId);
     return inserted;
   });
 }

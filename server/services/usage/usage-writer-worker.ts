@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
+import { UsageImportAbandonedError } from './usage-imports.ts';
 import { insertUsageRows, usageTotalsAccumulator, type UsageWriterMessage, type UsageWriterReply } from './usage-rows.ts';
 
 /**
@@ -28,6 +29,6 @@ parentPort!.on('message', (message: UsageWriterMessage) => {
     totals.add(message.params);
     reply({ type: 'written', inserted });
   } catch (err) {
-    reply({ type: 'failed', message: (err as Error).message });
+    reply({ type: 'failed', message: (err as Error).message, abandoned: err instanceof UsageImportAbandonedError });
   }
 });

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
+import { UsageImportAbandonedError } from './usage-imports.ts';
 import { insertUsageRows, usageTotalsAccumulator, type UsageTotal, type UsageWriterMessage, type UsageWriterReply } from './usage-rows.ts';
 
 /** Where a usage import's rows go while the file is read. */
@@ -62,7 +62,7 @@ function writerOnWorker(path: string, importId: number): UsageWriter {
     }
     inFlight--;
     if (m.type === 'written') inserted += m.inserted;
-    else failure ??= new Error(`Storing usage records failed: ${m.message}`);
+    else failure ??= m.abandoned ? new UsageImportAbandonedError() : new Error(`Storing usage records failed: ${m.message}`);
     wake();
   });
   worker.on('error', (err) => {
@@ -75,9 +75,11 @@ function writerOnWorker(path: string, importId: number): UsageWriter {
       const check = () => (ready() ? resolve() : waiting.push(check));
       check();
     });
-  const close = async () => {
+  // Settles however the worker ends, and stays settled: abort may follow finish (when the commit fails).
+  const exited = new Promise<void>((done) => worker.once('exit', () => done()));
+  const close = () => {
     worker.postMessage({ type: 'close' } satisfies UsageWriterMessage);
-    await once(worker, 'exit');
+    return exited;
   };
   return {
     async write(params) {
