@@ -353,9 +353,28 @@ export const payments = sqliteTable(
     resultMessage: text('result_message'),
     userId: text('user_id'),
     updatedAt: text('updated_at'),
+    /**
+     * The process (its lease in `process_leases`) charging or settling the payment while it is
+     * pending or unknown: nobody else touches it while that process lives.
+     */
+    ownerId: text('owner_id'),
   },
   (t) => [index('payments_account_idx').on(t.accountId), uniqueIndex('payments_account_idempotency_unique').on(t.accountId, t.idempotencyKey)],
 );
+
+/**
+ * The processes that charge cards (the server, a CLI autopay run), each renewing its lease while
+ * it lives. Once a process is gone (its lease not renewed in time, or its pid dead on this host),
+ * another takes over the payments it left waiting on the gateway.
+ */
+export const processLeases = sqliteTable('process_leases', {
+  id: text('id').primaryKey(),
+  pid: integer('pid').notNull(),
+  host: text('host').notNull(),
+  startedAt: text('started_at').notNull(),
+  /** Epoch milliseconds of the last renewal. */
+  renewedAt: integer('renewed_at').notNull(),
+});
 
 /** How much of a payment went to which invoice. An invoice's balance is its total minus these. */
 export const paymentAllocations = sqliteTable(

@@ -22,6 +22,8 @@ export function useFakeGateway() {
     get fake(): FakeAuthorizeNet {
       return state.fake;
     },
+    /** The fake's JSON API. */
+    endpoint: () => `${state.server!.url}/xml/v1/request.api`,
     gateway: () => createAuthorizeNetGateway({ ...FAKE_CREDENTIALS, endpoint: `${state.server!.url}/xml/v1/request.api`, timeoutMs: 300 }),
   };
 }

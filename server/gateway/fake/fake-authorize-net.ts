@@ -67,8 +67,12 @@ interface FakeProfile {
 
 /** How the next requests go wrong; tests set these directly or with POST /fake/behaviour. */
 export interface FakeBehaviour {
-  /** Every answer waits this long. */
+  /** Every request waits this long before it is handled. */
   delayMs: number;
+  /** Every transaction is made (and stored) at once, but its answer waits this long: a caller that dies meanwhile never hears of it. */
+  replyDelayMs: number;
+  /** Notifications go out this long after what they tell of (Authorize.Net's come when they come). */
+  notifyDelayMs: number;
   /** The next N requests get HTTP 500. */
   failNext: number;
   /** The next N requests have their connection dropped without an answer. */
@@ -95,7 +99,7 @@ export interface FakeOptions {
 }
 
 export function createFakeAuthorizeNet(credentials: FakeCredentials = FAKE_CREDENTIALS, options: FakeOptions = {}) {
-  const behaviour: FakeBehaviour = { delayMs: 0, failNext: 0, dropNext: 0, dropAfterProcessingNext: 0, declineNext: 0 };
+  const behaviour: FakeBehaviour = { delayMs: 0, replyDelayMs: 0, notifyDelayMs: 0, failNext: 0, dropNext: 0, dropAfterProcessingNext: 0, declineNext: 0 };
   const tokens = new Map<string, { card: Card; used: boolean; expiresAt: number }>();
   const transactions = new Map<string, FakeTransaction>();
   /** The latest transaction per card, amount and invoice number: the duplicate window's memory. */
@@ -247,7 +251,7 @@ export function createFakeAuthorizeNet(credentials: FakeCredentials = FAKE_CREDE
       webhookId: 'fake-webhook',
       payload: { responseCode: Number(t.responseCode), authCode: '', avsResponse: 'Y', authAmount: Number(t.amount), invoiceNumber: t.invoiceNumber ?? undefined, entityName: 'transaction', id: t.transId },
     });
-    const delivery = Promise.resolve()
+    const delivery = new Promise((r) => setTimeout(r, behaviour.notifyDelayMs))
       .then(() => send(url, { method: 'POST', body, headers: { 'Content-Type': 'application/json', 'X-ANET-Signature': signWebhookBody(body, signatureKey) } }))
       .then((res) => {
         if (!res.ok) console.error(`[fake gateway] webhook to ${url} answered ${res.status}`);
@@ -411,6 +415,7 @@ export function createFakeAuthorizeNet(credentials: FakeCredentials = FAKE_CREDE
     store.refresh();
     const answer = handle(root, body[root] ?? {});
     store.save();
+    if (root === 'createTransactionRequest' && behaviour.replyDelayMs) await new Promise((r) => setTimeout(r, behaviour.replyDelayMs));
     if (root === 'createTransactionRequest' && behaviour.dropAfterProcessingNext > 0) {
       behaviour.dropAfterProcessingNext--;
       return drop(c);
