@@ -340,7 +340,12 @@ export const payments = sqliteTable(
     receivedAt: text('received_at').notNull(),
     method: text('method').notNull(),
     status: text('status', { enum: ['pending', 'approved', 'declined', 'held', 'error', 'unknown'] }).notNull(),
-    /** The client's Idempotency-Key: the same key on the same account is the same payment. */
+    /**
+     * Whose key `idempotency_key` is: a client's Idempotency-Key, or the autopay run's own (the
+     * due date of the bill it pays). The same key in the same scope on the same account is the
+     * same payment; the scopes never meet, so no client key can pass for the run's.
+     */
+    keyScope: text('key_scope', { enum: ['client', 'autopay'] }).notNull().default('client'),
     idempotencyKey: text('idempotency_key'),
     /** What was asked, to tell a retry from a different request under the same key. */
     requestFingerprint: text('request_fingerprint'),
@@ -359,7 +364,7 @@ export const payments = sqliteTable(
      */
     ownerId: text('owner_id'),
   },
-  (t) => [index('payments_account_idx').on(t.accountId), uniqueIndex('payments_account_idempotency_unique').on(t.accountId, t.idempotencyKey)],
+  (t) => [index('payments_account_idx').on(t.accountId), uniqueIndex('payments_account_idempotency_unique').on(t.accountId, t.keyScope, t.idempotencyKey)],
 );
 
 /**

@@ -101,7 +101,8 @@ export interface AutopayDeps {
 /**
  * Automatic payment: the card is saved at the gateway (a customer payment profile), the portal
  * keeps its ids, brand, last four and expiry. The run charges each enrolled account's balance
- * due on its due date, once: the payment's idempotency key is the bill's due date.
+ * due on its due date, once: the payment's idempotency key is the bill's due date, in the run's
+ * own key scope, where no client's key can be.
  */
 export function createAutopayService(deps: AutopayDeps) {
   const { db } = deps;
@@ -170,7 +171,7 @@ export function createAutopayService(deps: AutopayDeps) {
       autopayFailedMail({
         ...mail.fields,
         reason: payment.resultMessage ?? 'No reason was given.',
-        dueDate: payment.idempotencyKey?.replace('autopay:', '') ?? payment.receivedAt.slice(0, 10),
+        dueDate: payment.keyScope === 'autopay' && payment.idempotencyKey ? payment.idempotencyKey : payment.receivedAt.slice(0, 10),
       }),
     );
   }
@@ -204,8 +205,8 @@ export function createAutopayService(deps: AutopayDeps) {
         skip('nothing due');
         continue;
       }
-      const key = `autopay:${dueDate}`;
-      if (db.select({ id: payments.id }).from(payments).where(and(eq(payments.accountId, account.id), eq(payments.idempotencyKey, key))).get()) {
+      // The run's own record of this bill: its payment under the bill's due date, in its own key scope.
+      if (db.select({ id: payments.id }).from(payments).where(and(eq(payments.accountId, account.id), eq(payments.keyScope, 'autopay'), eq(payments.idempotencyKey, dueDate))).get()) {
         skip(`the bill due ${dueDate} was already charged`);
         continue;
       }
@@ -221,7 +222,8 @@ export function createAutopayService(deps: AutopayDeps) {
           accountId: account.id,
           userId: method.enrolledBy,
           amountCents: amount,
-          idempotencyKey: key,
+          keyScope: 'autopay',
+          idempotencyKey: dueDate,
           source: { profile: { customerProfileId, paymentProfileId: method.paymentProfileId } },
           method: 'Autopay',
           description: `Automatic payment, bill due ${dueDate}`,

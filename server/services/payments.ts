@@ -18,6 +18,7 @@ export interface PaymentGateway {
 }
 
 export type PaymentStatus = (typeof payments.$inferSelect)['status'];
+export type KeyScope = (typeof payments.$inferSelect)['keyScope'];
 
 export interface PaymentView {
   id: number;
@@ -36,6 +37,8 @@ export interface CardPayment {
   userId: string | null;
   amountCents: number;
   idempotencyKey: string;
+  /** Whose key it is (see payments.key_scope): a client's unless said. */
+  keyScope?: KeyScope;
   /** A one-time token from the card frame, or the saved card of autopay. */
   source: PaymentSource;
   billTo?: { firstName: string; lastName: string; address: string; city: string; state: string; zip: string; country: string };
@@ -132,13 +135,17 @@ export function createPaymentsService(deps: PaymentsDeps) {
   // Prepared once: a payment runs these on every request.
   const q = {
     byId: db.select().from(payments).where(eq(payments.id, p('id'))).prepare(),
-    byKey: db.select().from(payments).where(and(eq(payments.accountId, p('account')), eq(payments.idempotencyKey, p('key')))).prepare(),
+    byKey: db
+      .select()
+      .from(payments)
+      .where(and(eq(payments.accountId, p('account')), eq(payments.keyScope, p('scope')), eq(payments.idempotencyKey, p('key'))))
+      .prepare(),
     awaitingGateway: db.select().from(payments).where(inArray(payments.status, AWAITING_GATEWAY)).prepare(),
     insert: db
       .insert(payments)
       .values({
         accountId: p('accountId'), amountCents: p('amountCents'), receivedAt: p('receivedAt'), method: p('method'), status: p('status'),
-        idempotencyKey: p('idempotencyKey'), requestFingerprint: p('requestFingerprint'), userId: p('userId'), ownerId: p('ownerId'),
+        keyScope: p('keyScope'), idempotencyKey: p('idempotencyKey'), requestFingerprint: p('requestFingerprint'), userId: p('userId'), ownerId: p('ownerId'),
       })
       .returning()
       .prepare(),
@@ -338,7 +345,8 @@ export function createPaymentsService(deps: PaymentsDeps) {
       const fingerprint = `amount:${input.amountCents}`;
       // Synchronous check-and-insert: no other request of this process can come between.
       const { row, created } = db.transaction(() => {
-        const existing = q.byKey.get({ account: input.accountId, key: input.idempotencyKey });
+        const scope = input.keyScope ?? 'client';
+        const existing = q.byKey.get({ account: input.accountId, scope, key: input.idempotencyKey });
         if (existing) return { row: existing, created: false };
         const inserted = q.insert.get({
           accountId: input.accountId,
@@ -346,6 +354,7 @@ export function createPaymentsService(deps: PaymentsDeps) {
           receivedAt: new Date(deps.now()).toISOString(),
           method: input.method ?? 'Credit card',
           status: 'pending',
+          keyScope: scope,
           idempotencyKey: input.idempotencyKey,
           requestFingerprint: fingerprint,
           userId: input.userId,

@@ -1,0 +1,14 @@
+CREATE TABLE `process_leases` (
+	`id` text PRIMARY KEY NOT NULL,
+	`pid` integer NOT NULL,
+	`host` text NOT NULL,
+	`started_at` text NOT NULL,
+	`renewed_at` integer NOT NULL
+);
+--> statement-breakpoint
+DROP INDEX `payments_account_idempotency_unique`;--> statement-breakpoint
+ALTER TABLE `payments` ADD `key_scope` text DEFAULT 'client' NOT NULL;--> statement-breakpoint
+ALTER TABLE `payments` ADD `owner_id` text;--> statement-breakpoint
+CREATE UNIQUE INDEX `payments_account_idempotency_unique` ON `payments` (`account_id`,`key_scope`,`idempotency_key`);--> statement-breakpoint
+-- The autopay run's payments, keyed `autopay:<due date>` before it had a scope of its own, move to it.
+UPDATE `payments` SET `key_scope` = 'autopay', `idempotency_key` = substr(`idempotency_key`, 9) WHERE `method` = 'Autopay' AND `idempotency_key` LIKE 'autopay:%';
