@@ -67,6 +67,11 @@ export class GatewayRefused extends Error {
   }
 }
 
+/** E00040 "The record cannot be found.": the gateway has no such transaction, profile or saved card. */
+export class GatewayRecordNotFound extends GatewayRefused {
+  override name = 'GatewayRecordNotFound';
+}
+
 export type PaymentSource =
   | { opaqueData: { dataDescriptor: string; dataValue: string } }
   | { profile: { customerProfileId: string; paymentProfileId: string } };
@@ -156,8 +161,12 @@ export function createAuthorizeNetGateway(config: GatewayConfig) {
   /** The reply of a call that is not a charge: its content, or GatewayRefused with the gateway's words. */
   function expectOk(response: Json): Json {
     if (response.messages?.resultCode === 'Ok') return response;
+    throw refusal(response);
+  }
+
+  function refusal(response: Json): GatewayRefused {
     const m = firstMessage(response);
-    throw new GatewayRefused(m.code, m.text);
+    return m.code === 'E00040' ? new GatewayRecordNotFound(m.code, m.text) : new GatewayRefused(m.code, m.text);
   }
 
   /** E00039 "A duplicate record with ID 1234 already exists.": the customer has a profile we lost track of. */
@@ -216,10 +225,7 @@ export function createAuthorizeNetGateway(config: GatewayConfig) {
     async chargeDetails(transId: string): Promise<{ result: ChargeResult; invoiceNumber: string | null }> {
       const details = await call('GetTransactionDetailsController', { getTransactionDetailsRequest: { merchantAuthentication, transId } });
       const t = details.transaction as Json | undefined;
-      if (!t) {
-        const m = firstMessage(details);
-        throw new GatewayRefused(m.code, m.text);
-      }
+      if (!t) throw refusal(details);
       const status = String(t.transactionStatus);
       const outcome: ChargeOutcome = ['capturedPendingSettlement', 'settledSuccessfully', 'authorizedPendingCapture'].includes(status)
         ? 'approved'
@@ -303,8 +309,12 @@ export function createAuthorizeNetGateway(config: GatewayConfig) {
       const reply = await call('DeleteCustomerPaymentProfileController', {
         deleteCustomerPaymentProfileRequest: { merchantAuthentication, customerProfileId: ids.customerProfileId, customerPaymentProfileId: ids.paymentProfileId },
       });
-      // Already gone is what we wanted.
-      if (firstMessage(reply).code !== 'E00040') expectOk(reply);
+      try {
+        expectOk(reply);
+      } catch (err) {
+        // Already gone is what we wanted.
+        if (!(err instanceof GatewayRecordNotFound)) throw err;
+      }
     },
   };
 }

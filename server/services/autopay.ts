@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { prepared } from '../db/prepared.ts';
 import { accounts, autopayMethods, gatewayCustomers, payments, type Account } from '../db/schema.ts';
-import { GatewayOutcomeUnknown, GatewayRefused, type SaveCardRequest, type SavedCard, type SavedCardIds } from '../gateway/authorize-net.ts';
+import { GatewayOutcomeUnknown, GatewayRecordNotFound, GatewayRefused, type SaveCardRequest, type SavedCard, type SavedCardIds } from '../gateway/authorize-net.ts';
 import { autopayFailedMail } from '../mail/templates.ts';
 import { InputError } from './errors.ts';
 import { amountDueCents, INVOICE_BALANCE_SQL } from './ledger.ts';
@@ -277,9 +277,21 @@ export function createAutopayService(deps: AutopayDeps) {
       return Boolean(removed);
     },
 
-    /** A saved card deleted at the gateway (in its Merchant Interface): the account it paid for goes back to manual payment. */
-    cardDeletedAtGateway(paymentProfileId: string): string {
-      const removed = db.delete(autopayMethods).where(eq(autopayMethods.paymentProfileId, paymentProfileId)).returning().get();
+    /**
+     * The gateway says a saved card was deleted (in its Merchant Interface): the gateway is asked,
+     * and only if it has no such card any more does the account it paid for go back to manual payment.
+     */
+    async cardDeletedAtGateway(paymentProfileId: string): Promise<string> {
+      const method = db.select().from(autopayMethods).where(eq(autopayMethods.paymentProfileId, paymentProfileId)).get();
+      const customerProfileId = method ? customerProfileOf(method.accountId) : null;
+      if (!method || !customerProfileId) return 'not an autopay card';
+      try {
+        await gateway().savedCard({ customerProfileId, paymentProfileId });
+        return `payment profile ${paymentProfileId} is still saved at the gateway: autopay of account ${method.accountId} unchanged`;
+      } catch (err) {
+        if (!(err instanceof GatewayRecordNotFound)) throw err;
+      }
+      const removed = db.delete(autopayMethods).where(and(eq(autopayMethods.accountId, method.accountId), eq(autopayMethods.paymentProfileId, paymentProfileId))).returning().get();
       return removed ? `autopay of account ${removed.accountId} cancelled` : 'not an autopay card';
     },
 

@@ -20,15 +20,17 @@ export interface FakeCredentials {
   apiLoginId: string;
   transactionKey: string;
   clientKey: string;
-  /** What it signs webhook notifications with. */
-  signatureKey: string;
 }
 
+/**
+ * The fake's API credentials: no secret, it only listens on loopback. Its webhook Signature Key
+ * is another matter (anyone who can reach the portal could sign with a published one): each fake
+ * makes its own at start, and the portal server started with it is handed it in-process.
+ */
 export const FAKE_CREDENTIALS: FakeCredentials = {
   apiLoginId: 'fake-login-id',
   transactionKey: 'fake-transaction-key',
   clientKey: 'fake-public-client-key',
-  signatureKey: 'FAKE0SIGNATURE0KEY0FOR0THE0LOCAL0GATEWAY0ONLY0'.padEnd(128, '0'),
 };
 
 /** What the fake keeps of a card: like the real gateway's reports, never the whole number. */
@@ -55,7 +57,8 @@ export interface FakeTransaction {
 /** Where the fake posts notifications; `send` replaces the network (tests hand it the app in-process). */
 export interface FakeWebhook {
   url: string;
-  signatureKey: string;
+  /** The key to sign with: the fake's own unless the merchant set one (ANET_SIGNATURE_KEY). */
+  signatureKey?: string;
   send?: (url: string, init: RequestInit) => Promise<Response> | Response;
 }
 
@@ -110,6 +113,8 @@ export function createFakeAuthorizeNet(credentials: FakeCredentials = FAKE_CREDE
   /** Deliveries under way, so tests can wait for them. */
   const deliveries = new Set<Promise<void>>();
   let nextId = 60_000_000_001;
+  /** What it signs notifications with, made now and never written anywhere. */
+  const signatureKey = randomBytes(64).toString('hex').toUpperCase();
   /** Keys the card fingerprints: a stolen state file gives no way to test guesses of card numbers. */
   let secret = randomBytes(32).toString('hex');
   const newId = () => String(nextId++);
@@ -240,19 +245,19 @@ export function createFakeAuthorizeNet(credentials: FakeCredentials = FAKE_CREDE
     payment: { creditCard: { cardNumber: masked(saved.card), expirationDate: unmask ? `${saved.card.expYear}-${saved.card.expMonth}` : 'XXXX', cardType: saved.card.brand } },
   });
 
-  /** Posts a signed notification to the webhook, as Authorize.Net does; a failed delivery is only logged. */
+  /** Posts a signed notification of a transaction to the webhook, as Authorize.Net does. */
   function notify(eventType: string, t: FakeTransaction) {
+    deliver(eventType, { responseCode: Number(t.responseCode), authCode: '', avsResponse: 'Y', authAmount: Number(t.amount), invoiceNumber: t.invoiceNumber ?? undefined, entityName: 'transaction', id: t.transId });
+  }
+
+  /** Posts a signed notification to the webhook; a failed delivery is only logged. */
+  function deliver(eventType: string, payload: Json) {
     if (!webhook) return;
-    const { url, signatureKey, send = fetch } = webhook;
-    const body = JSON.stringify({
-      notificationId: randomUUID(),
-      eventType,
-      eventDate: new Date().toISOString(),
-      webhookId: 'fake-webhook',
-      payload: { responseCode: Number(t.responseCode), authCode: '', avsResponse: 'Y', authAmount: Number(t.amount), invoiceNumber: t.invoiceNumber ?? undefined, entityName: 'transaction', id: t.transId },
-    });
+    const { url, send = fetch } = webhook;
+    const body = JSON.stringify({ notificationId: randomUUID(), eventType, eventDate: new Date().toISOString(), webhookId: 'fake-webhook', payload });
+    const signature = signWebhookBody(body, webhook.signatureKey ?? signatureKey);
     const delivery = new Promise((r) => setTimeout(r, behaviour.notifyDelayMs))
-      .then(() => send(url, { method: 'POST', body, headers: { 'Content-Type': 'application/json', 'X-ANET-Signature': signWebhookBody(body, signatureKey) } }))
+      .then(() => send(url, { method: 'POST', body, headers: { 'Content-Type': 'application/json', 'X-ANET-Signature': signature } }))
       .then((res) => {
         if (!res.ok) console.error(`[fake gateway] webhook to ${url} answered ${res.status}`);
       })
@@ -357,7 +362,9 @@ export function createFakeAuthorizeNet(credentials: FakeCredentials = FAKE_CREDE
       }
       case 'deleteCustomerPaymentProfileRequest': {
         const profile = profiles.get(String(body.customerProfileId ?? ''));
-        if (!profile?.paymentProfiles.delete(String(body.customerPaymentProfileId ?? ''))) return failure('E00040', 'The record cannot be found.', {}, refId);
+        const id = String(body.customerPaymentProfileId ?? '');
+        if (!profile?.paymentProfiles.delete(id)) return failure('E00040', 'The record cannot be found.', {}, refId);
+        deliver('net.authorize.customer.paymentProfile.deleted', { customerProfileId: Number(body.customerProfileId), entityName: 'customerPaymentProfile', id });
         return ok({}, refId);
       }
       default:
@@ -436,10 +443,12 @@ export function createFakeAuthorizeNet(credentials: FakeCredentials = FAKE_CREDE
   return {
     app,
     behaviour,
+    /** The key it signs notifications with: hand it to the portal server in-process, never publish it. */
+    signatureKey,
     transactions,
     profiles,
     review,
-    /** Sends notifications (signed with the key) to this URL from now on; null stops them. */
+    /** Sends notifications (signed) to this URL from now on; null stops them. */
     setWebhook(target: FakeWebhook | null) {
       webhook = target;
     },
