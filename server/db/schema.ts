@@ -326,8 +326,9 @@ export const billingRuns = sqliteTable('billing_runs', {
 /**
  * Money received: card payments through the gateway, and cheques or transfers recorded by the
  * provider. A card payment is written `pending` before the gateway is called and updated with
- * the outcome; `unknown` until a lookup at the gateway settles it. Only the card's brand and
- * last four digits are kept, never its number, expiry or code.
+ * the outcome; `unknown` until a lookup at the gateway settles it; `voided` when the gateway
+ * cancelled it before settlement (what it paid is open again). Only the card's brand and last
+ * four digits are kept, never its number, expiry or code.
  */
 export const payments = sqliteTable(
   'payments',
@@ -339,7 +340,7 @@ export const payments = sqliteTable(
     amountCents: integer('amount_cents').notNull(),
     receivedAt: text('received_at').notNull(),
     method: text('method').notNull(),
-    status: text('status', { enum: ['pending', 'approved', 'declined', 'held', 'error', 'unknown'] }).notNull(),
+    status: text('status', { enum: ['pending', 'approved', 'declined', 'held', 'error', 'unknown', 'voided'] }).notNull(),
     /**
      * Whose key `idempotency_key` is: a client's Idempotency-Key, or the autopay run's own (the
      * due date of the bill it pays). The same key in the same scope on the same account is the
@@ -381,7 +382,33 @@ export const processLeases = sqliteTable('process_leases', {
   renewedAt: integer('renewed_at').notNull(),
 });
 
-/** How much of a payment went to which invoice. An invoice's balance is its total minus these. */
+/**
+ * Money given back on a card payment (a refund made at the gateway, e.g. in its Merchant
+ * Interface), as its own ledger entry: it takes back what the payment paid (negative
+ * allocations), so those invoices are open again. A refund the gateway voided before settling
+ * it gets `voided_at`, and the money it took back pays again.
+ */
+export const paymentRefunds = sqliteTable(
+  'payment_refunds',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    paymentId: integer('payment_id')
+      .notNull()
+      .references(() => payments.id),
+    amountCents: integer('amount_cents').notNull(),
+    refundedAt: text('refunded_at').notNull(),
+    /** The refund's own transaction at the gateway: a refund is recorded once however often it is told of. */
+    gatewayTransactionId: text('gateway_transaction_id').notNull().unique(),
+    voidedAt: text('voided_at'),
+  },
+  (t) => [index('payment_refunds_payment_idx').on(t.paymentId)],
+);
+
+/**
+ * How much of a payment went to which invoice. An invoice's balance is its total minus these.
+ * Rows are only added: money taken back (by a refund, `refund_id`, or because the payment was
+ * voided) is a negative row.
+ */
 export const paymentAllocations = sqliteTable(
   'payment_allocations',
   {
@@ -393,6 +420,7 @@ export const paymentAllocations = sqliteTable(
       .notNull()
       .references(() => invoices.id),
     amountCents: integer('amount_cents').notNull(),
+    refundId: integer('refund_id').references(() => paymentRefunds.id),
   },
   (t) => [index('payment_allocations_invoice_idx').on(t.invoiceId), index('payment_allocations_payment_idx').on(t.paymentId)],
 );

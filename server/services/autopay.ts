@@ -233,7 +233,7 @@ export function createAutopayService(deps: AutopayDeps) {
         skip(`the bill due ${dueDate} was already charged`);
         continue;
       }
-      const tally = { approved: 'approved', held: 'held', unknown: 'confirming', pending: 'confirming', declined: 'failed', error: 'failed' } as const;
+      const tally = { approved: 'approved', held: 'held', unknown: 'confirming', pending: 'confirming', declined: 'failed', error: 'failed', voided: 'failed' } as const;
       report[tally[payment.status]]++;
       report.lines.push(`${account.number}: ${(amount / 100).toFixed(2)} ${payment.status}${payment.message ? ` (${payment.message})` : ''}`);
     }

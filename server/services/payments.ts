@@ -1,11 +1,11 @@
-import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { prepared } from '../db/prepared.ts';
-import { payments } from '../db/schema.ts';
-import { GatewayOutcomeUnknown, GatewayRefused, type ChargeRequest, type ChargeResult, type PaymentSource } from '../gateway/authorize-net.ts';
+import { paymentRefunds, payments } from '../db/schema.ts';
+import { GatewayOutcomeUnknown, GatewayRefused, type ChargeRequest, type ChargeResult, type GatewayTransaction, type PaymentSource } from '../gateway/authorize-net.ts';
 import type { Background } from './background.ts';
 import { InputError } from './errors.ts';
-import { accountBalanceCents, allocateAccountCredit } from './ledger.ts';
+import { accountBalanceCents, allocateAccountCredit, cancelRefund, recordRefund, voidPayment } from './ledger.ts';
 import { startProcessLease } from './process-lease.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { paymentReceiptMail, type PaymentMailFields } from '../mail/templates.ts';
@@ -14,7 +14,7 @@ import { paymentReceiptMail, type PaymentMailFields } from '../mail/templates.ts
 export interface PaymentGateway {
   charge(request: ChargeRequest): Promise<ChargeResult>;
   findCharge(reference: string): Promise<ChargeResult | null>;
-  chargeDetails(transId: string): Promise<{ result: ChargeResult; invoiceNumber: string | null }>;
+  transaction(transId: string): Promise<GatewayTransaction>;
 }
 
 export type PaymentStatus = (typeof payments.$inferSelect)['status'];
@@ -29,6 +29,14 @@ export interface PaymentView {
   status: PaymentStatus;
   /** The gateway's words for the outcome, e.g. "This transaction has been declined." */
   message: string | null;
+  /** Money given back on it, oldest first. */
+  refunds: RefundView[];
+}
+
+export interface RefundView {
+  id: number;
+  date: string;
+  amount: number;
 }
 
 export interface CardPayment {
@@ -57,7 +65,7 @@ type Row = typeof payments.$inferSelect;
 /** The result code of a payment the gateway has no record of (after asking long enough). */
 const NOT_FOUND = 'NOT_FOUND';
 
-export const paymentView = (p: Row): PaymentView => ({
+export const paymentView = (p: Row, refunds: RefundView[] = []): PaymentView => ({
   id: p.id,
   date: p.receivedAt,
   amount: p.amountCents,
@@ -65,6 +73,7 @@ export const paymentView = (p: Row): PaymentView => ({
   card: p.cardBrand && p.cardLast4 ? { brand: p.cardBrand, last4: p.cardLast4 } : null,
   status: p.status,
   message: p.resultMessage,
+  refunds,
 });
 
 /** Where mail about payments goes out, and what it is signed with. */
@@ -100,7 +109,10 @@ export function paymentMail(db: Db, mailer: PaymentMailer, payment: Row, cardFal
 /** Lookups of an unanswered payment before "not found" is final: at 1, 3, 7 and 15 times the first delay. */
 const SETTLE_ATTEMPTS = 4;
 
-const STATUS_OF: Record<ChargeResult['outcome'], PaymentStatus> = { approved: 'approved', declined: 'declined', held: 'held', error: 'error' };
+const STATUS_OF: Record<ChargeResult['outcome'], PaymentStatus> = { approved: 'approved', declined: 'declined', held: 'held', error: 'error', voided: 'voided' };
+
+/** A refund the gateway made (or is settling): anything else (declined, voided) gives nothing back. */
+const REFUNDED = ['refundPendingSettlement', 'refundSettledSuccessfully'];
 
 /** The gateway has not told us yet what became of these: the process that owns them must find out. */
 const AWAITING_GATEWAY: PaymentStatus[] = ['pending', 'unknown'];
@@ -135,6 +147,15 @@ export function createPaymentsService(deps: PaymentsDeps) {
   // Prepared once: a payment runs these on every request.
   const q = {
     byId: db.select().from(payments).where(eq(payments.id, p('id'))).prepare(),
+    byTransaction: db.select().from(payments).where(eq(payments.gatewayTransactionId, p('transId'))).prepare(),
+    byReference: db.select().from(payments).where(eq(payments.gatewayReference, p('reference'))).prepare(),
+    refundsOf: db
+      .select({ id: paymentRefunds.id, paymentId: paymentRefunds.paymentId, date: paymentRefunds.refundedAt, amount: paymentRefunds.amountCents })
+      .from(paymentRefunds)
+      .innerJoin(payments, eq(payments.id, paymentRefunds.paymentId))
+      .where(and(eq(payments.accountId, p('account')), isNull(paymentRefunds.voidedAt)))
+      .orderBy(paymentRefunds.refundedAt, paymentRefunds.id)
+      .prepare(),
     byKey: db
       .select()
       .from(payments)
@@ -320,22 +341,38 @@ export function createPaymentsService(deps: PaymentsDeps) {
   }
 
   /**
-   * A transaction the gateway tells us about (a webhook): the payment it belongs to takes the
-   * outcome the gateway now reports (a held charge approved or declined on review, an
-   * unanswered one found). The gateway is asked, not the notification believed. Says what changed.
+   * A transaction the gateway tells us about (a webhook): the gateway is asked about it, not the
+   * notification believed, and the payment it belongs to takes what the gateway now reports (a
+   * held charge approved or declined on review, an unanswered one found, a charge voided, a
+   * refund made or voided). Applying it twice changes nothing. Says what changed.
    */
   async function applyGatewayTransaction(transId: string): Promise<string> {
     if (!deps.gateway) return 'no gateway';
-    const { result, invoiceNumber } = await deps.gateway.chargeDetails(transId);
-    const row =
-      db.select().from(payments).where(eq(payments.gatewayTransactionId, transId)).get() ??
-      (invoiceNumber ? db.select().from(payments).where(eq(payments.gatewayReference, invoiceNumber)).get() : undefined);
+    const t = await deps.gateway.transaction(transId);
+    if (t.type === 'refundTransaction') return applyRefund(t);
+    const row = q.byTransaction.get({ transId }) ?? (t.invoiceNumber ? q.byReference.get({ reference: t.invoiceNumber }) : undefined);
     if (!row) return `transaction ${transId} is not one of ours`;
-    const status = STATUS_OF[result.outcome];
+    const status = STATUS_OF[t.result.outcome];
     if (status === row.status) return `payment ${row.id} already ${status}`;
-    const recorded = record(row.id, result);
+    if (status === 'voided') return voidPayment(db, row.id, new Date(deps.now()).toISOString()) ? `payment ${row.id} voided` : `payment ${row.id} already voided`;
+    const recorded = record(row.id, t.result);
     // Only answers still open change: an approved or refused payment is final here.
     return recorded.status === status ? `payment ${row.id} ${status}` : `payment ${row.id} stays ${recorded.status}`;
+  }
+
+  /** A refund at the gateway: recorded once against the payment it pays back; a voided one gives its money back to the bills. */
+  async function applyRefund(t: GatewayTransaction): Promise<string> {
+    let payment = t.refTransId ? q.byTransaction.get({ transId: t.refTransId }) : undefined;
+    if (!payment) return `refund ${t.transId} is not of one of our payments`;
+    const at = new Date(deps.now()).toISOString();
+    if (t.status === 'voided') return cancelRefund(db, t.transId, at) ? `refund ${t.transId} of payment ${payment.id} voided` : `refund ${t.transId} was not recorded`;
+    if (!REFUNDED.includes(t.status)) return `refund ${t.transId} ${t.status}: nothing given back`;
+    // Only a settled charge can be refunded: one we have not heard the end of is settled first.
+    if (payment.status !== 'approved') await applyGatewayTransaction(t.refTransId!);
+    payment = q.byId.get({ id: payment.id })!;
+    if (payment.status !== 'approved') return `refund ${t.transId}: payment ${payment.id} is ${payment.status}, not approved`;
+    const recorded = recordRefund(db, { paymentId: payment.id, amountCents: t.amountCents, transactionId: t.transId, refundedAt: at });
+    return recorded ? `payment ${payment.id} refunded ${t.amountCents} cents` : `refund ${t.transId} already recorded`;
   }
 
   return {
@@ -372,8 +409,17 @@ export function createPaymentsService(deps: PaymentsDeps) {
       return pending;
     },
 
+    /** The account's payments, newest first, each with its refunds. */
     list(accountId: number): PaymentView[] {
-      return db.select().from(payments).where(eq(payments.accountId, accountId)).orderBy(desc(payments.receivedAt), desc(payments.id)).all().map(paymentView);
+      const refunds = new Map<number, RefundView[]>();
+      for (const { paymentId, ...refund } of q.refundsOf.all({ account: accountId })) refunds.set(paymentId, [...(refunds.get(paymentId) ?? []), refund]);
+      return db
+        .select()
+        .from(payments)
+        .where(eq(payments.accountId, accountId))
+        .orderBy(desc(payments.receivedAt), desc(payments.id))
+        .all()
+        .map((p) => paymentView(p, refunds.get(p.id)));
     },
 
     /**

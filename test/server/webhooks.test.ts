@@ -4,31 +4,13 @@ import { loadConfig } from '../../server/env.ts';
 import { startGateway } from '../../server/gateway/index.ts';
 import { signWebhookBody } from '../../server/gateway/webhook-signature.ts';
 import { errorOf, type TestApp } from './helpers.ts';
-import { balances, BILL_TO, captureOutput, cardToken, gatewayApp, pay, useFakeGateway } from './payment-fixture.ts';
+import { balances, BILL_TO, captureOutput, cardToken, gatewayApp, notifiedApp, pay, postNotification, useFakeGateway } from './payment-fixture.ts';
 
 const gw = useFakeGateway();
 /** The key this test's fake signs with (made when it started). */
 const KEY = () => gw.fake.signatureKey;
-const WEBHOOK = '/api/v1/webhooks/authorize-net';
-
-/** The app, with the fake delivering its notifications to it in-process; every delivery is kept to be sent again. */
-async function webhookApp() {
-  const app = await gatewayApp(gw.gateway(), { webhookSignatureKey: KEY() });
-  const delivered: { body: string; signature: string; status: number }[] = [];
-  gw.fake.setWebhook({
-    url: `http://portal.test${WEBHOOK}`,
-    signatureKey: KEY(),
-    send: async (_url, init) => {
-      const res = await app.t.app.request(WEBHOOK, init);
-      delivered.push({ body: String(init.body), signature: new Headers(init.headers).get('X-ANET-Signature')!, status: res.status });
-      return res;
-    },
-  });
-  return { ...app, delivered };
-}
-
-const post = (t: TestApp, body: string, signature?: string) =>
-  t.app.request(WEBHOOK, { method: 'POST', body, headers: { 'Content-Type': 'application/json', ...(signature ? { 'X-ANET-Signature': signature } : {}) } });
+const webhookApp = () => notifiedApp(gw.fake, gw.gateway());
+const post = postNotification;
 
 const heldPayment = async (t: TestApp, bearer: Record<string, string>) => {
   const res = await pay(t, bearer, { amount: 5000, opaqueData: cardToken(gw.fake, undefined, '46207'), billTo: { ...BILL_TO, zip: '46207' } });
