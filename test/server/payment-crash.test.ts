@@ -81,11 +81,11 @@ test('killed (SIGKILL) with card payments in flight: after a restart each is set
 
     second = await startServer(env);
     // Soon after the start, without any request: the charges the gateway made are applied.
-    await until(() => rows().filter((r) => r.status === 'approved').length === 2, 'the two charges settled after the restart', 5_000);
+    await until(() => rows().filter((r) => r.status === 'approved').length === 2, 'the two charges settled after the restart', 10_000);
     const bearer2 = await signIn(second);
     assert.equal(await balance(second, bearer2), before - 1500 - 2500, 'the balance shows both charges');
     // The one the gateway never saw is taken as not charged once the lookups agree.
-    await until(() => rows()[2]!.status === 'error', 'the unsent payment settled as not charged', 5_000);
+    await until(() => rows()[2]!.status === 'error', 'the unsent payment settled as not charged', 10_000);
 
     // Retrying a key gets its outcome and charges nothing again.
     const retried = await pay(second, 'crash-key-charged-1', 1500);
