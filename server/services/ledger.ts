@@ -98,7 +98,9 @@ export function accountBalanceCents(db: Db, accountId: number): number {
   const statement = prepared(db, 'ledger.accountBalance', () =>
     db.$client.prepare(
       `select coalesce((select sum(total_cents) from invoices where account_id = @account and state = 'issued'), 0)
-            - coalesce((select sum(p.amount_cents - ${REFUNDED_SQL}) from payments p where p.account_id = @account and p.status = 'approved'), 0)`,
+            - coalesce((select sum(amount_cents) from payments where account_id = @account and status = 'approved'), 0)
+            + coalesce((select sum(r.amount_cents) from payment_refunds r join payments p on p.id = r.payment_id
+                        where p.account_id = @account and p.status = 'approved' and r.voided_at is null), 0)`,
     ),
   );
   return (statement.pluck().get({ account: accountId }) as number | undefined) ?? 0;
