@@ -33,7 +33,7 @@ export interface AppOptions {
   background?: Background;
   /** The card gateway (server/index.ts starts the fake one without credentials); null: no card payments. */
   gateway?: CardGateway | null;
-  /** How long after an unanswered gateway call the gateway is asked about it. */
+  /** How long after an unanswered gateway call the gateway is asked about it (default: PAYMENT_SETTLE_DELAY_MS). */
   settleDelayMs?: number;
   /** The Signature Key of gateway webhooks (the fake's, or ANET_SIGNATURE_KEY); without it no webhooks are taken. */
   webhookSignatureKey?: string | null;
@@ -52,7 +52,8 @@ export function createApp(options: AppOptions) {
     background,
     now,
     mail,
-    ...(options.settleDelayMs !== undefined ? { settleDelayMs: options.settleDelayMs } : {}),
+    settleDelayMs: options.settleDelayMs ?? options.config.paymentSettleDelayMs,
+    leaseMs: options.config.paymentLeaseSeconds * 1000,
   });
   const deps: Deps = {
     db: options.db,

@@ -33,6 +33,10 @@ export interface Config {
   gatewayTimeoutMs: number;
   /** The largest card payment accepted, in cents. */
   paymentMaxCents: number;
+  /** The first wait before the gateway is asked about a payment it did not answer (then 2, 4 and 8 times as long). */
+  paymentSettleDelayMs: number;
+  /** A process that has not renewed its lease for this long is gone: another settles the payments it left waiting. */
+  paymentLeaseSeconds: number;
   /** The Signature Key Authorize.Net signs webhook notifications with; without it (and the fake) no webhooks are taken. */
   anetSignatureKey: string | null;
   /** When the server runs autopay each day, `HH:MM` in UTC; null: only `npm run portal -- autopay` runs it. */
@@ -127,6 +131,8 @@ const envSchema = z.object({
   ANET_ENV: z.enum(['sandbox', 'production'], { message: 'must be sandbox or production' }).optional(),
   GATEWAY_TIMEOUT_MS: positiveInt(20_000),
   PAYMENT_MAX_CENTS: positiveInt(2_500_000),
+  PAYMENT_SETTLE_DELAY_MS: positiveInt(5_000),
+  PAYMENT_LEASE_SECONDS: positiveInt(30),
   ANET_SIGNATURE_KEY: z.string().trim().min(32, 'must be the Signature Key from the Merchant Interface').optional(),
   AUTOPAY_SCHEDULE: z
     .string()
@@ -181,6 +187,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       : null,
     gatewayTimeoutMs: e.GATEWAY_TIMEOUT_MS,
     paymentMaxCents: e.PAYMENT_MAX_CENTS,
+    paymentSettleDelayMs: e.PAYMENT_SETTLE_DELAY_MS,
+    paymentLeaseSeconds: e.PAYMENT_LEASE_SECONDS,
     anetSignatureKey: e.ANET_SIGNATURE_KEY ?? null,
     autopaySchedule: e.AUTOPAY_SCHEDULE ?? null,
     imports: { abandonedAfterSeconds: e.IMPORT_ABANDONED_SECONDS, maxFieldChars: e.IMPORT_MAX_FIELD_CHARS, maxLineChars: e.IMPORT_MAX_LINE_CHARS },

@@ -37,8 +37,11 @@ if (config.demoData && !hasAnyAccount(db)) {
 const mailer = createMailer({ from: config.mailFrom, smtpUrl: config.smtpUrl, outboxDir: config.outboxDir });
 const card = await startGateway(config);
 const { app, deps, idle } = createApp({ db, config, mailer, gateway: card.gateway, cardFrame: card.cardFrame, webhookSignatureKey: card.webhookSignatureKey });
-// Payments a stopped server left unanswered are settled by asking the gateway.
-void deps.payments.settleOpen().catch((err: unknown) => console.error('Settling open payments failed:', err));
+// Payments a stopped process (this server before a crash, or a CLI run) left waiting on the
+// gateway are settled by asking it: at once, then as often as a lease can run out.
+const settleOrphans = () => void deps.payments.settleOrphans().catch((err: unknown) => console.error('Settling open payments failed:', err));
+settleOrphans();
+setInterval(settleOrphans, (config.paymentLeaseSeconds * 1000) / 2).unref();
 
 if (existsSync(SITE_DIR)) {
   app.use('/*', serveStatic({ root: SITE_DIR }));
@@ -78,6 +81,7 @@ async function shutdown(signal: string) {
   console.log(`\n${signal}: finishing work in progress…`);
   server.close();
   await idle();
+  deps.payments.close();
   await card.close();
   db.$client.close();
   process.exit(0);

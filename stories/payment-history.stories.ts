@@ -5,7 +5,7 @@ import { accountWidgetStories, type WidgetArgs } from './story-helpers.ts';
 
 const states = accountWidgetStories((theme) => html`<bp-payment-history theme=${theme}></bp-payment-history>`, customerMe);
 
-/** The account's payments: date, amount, method, card, result. */
+/** The account's payments and refunds: date, amount, method, card, result. */
 const meta: Meta<WidgetArgs> = { title: 'Widgets/bp-payment-history', component: 'bp-payment-history', render: states.render };
 export default meta;
 
@@ -16,4 +16,23 @@ export const Dark = states.Dark;
 export const Empty: StoryObj = {
   name: 'Empty (no payments yet)',
   render: () => html`<bp-payment-history .data=${{ payments: [] }}></bp-payment-history>`,
+};
+
+/** A payment partly refunded (each refund its own line, newest first) and one voided before it settled. */
+export const RefundsAndVoids: StoryObj = {
+  name: 'Refunds and a void',
+  render: () => html`<bp-payment-history
+    .data=${{
+      payments: [
+        {
+          id: 3, date: '2026-11-20T15:02:00.000Z', amount: 4000, method: 'Credit card', card: { brand: 'Visa', last4: '1111' }, status: 'voided',
+          message: 'Found at the gateway: voided.', refunds: [],
+        },
+        {
+          id: 2, date: '2026-11-02T10:15:00.000Z', amount: 40399, method: 'Credit card', card: { brand: 'Visa', last4: '1111' }, status: 'approved',
+          message: 'This transaction has been approved.', refunds: [{ id: 11, date: '2026-11-12T09:00:00.000Z', amount: 1500 }, { id: 12, date: '2026-11-18T09:00:00.000Z', amount: 2500 }],
+        },
+      ],
+    }}
+  ></bp-payment-history>`,
 };

@@ -1,5 +1,6 @@
 import { css, html } from 'lit';
 import { customElement } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { call, type ApiClient } from '../api/client.ts';
 import type { Payment, PaymentList } from '../api/types.ts';
 import { AccountDataElement } from '../base/account-data-element.ts';
@@ -14,10 +15,41 @@ const RESULT_LABELS: Record<Payment['status'], string> = {
   error: 'Not processed',
   unknown: 'Being confirmed',
   pending: 'In progress',
+  voided: 'Voided',
 };
 
+/** A line of the table: a payment, or money given back on one (a refund is a line of its own, with its own date). */
+interface HistoryLine {
+  key: string;
+  date: string;
+  amount: number;
+  method: string;
+  card: Payment['card'];
+  result: string;
+  tone: Payment['status'] | 'refunded';
+  detail: string;
+}
+
+/** Payments and their refunds, newest first. */
+const linesOf = (payments: Payment[]): HistoryLine[] =>
+  payments
+    .flatMap((p): HistoryLine[] => [
+      { key: `payment-${p.id}`, date: p.date, amount: p.amount, method: p.method, card: p.card, result: RESULT_LABELS[p.status], tone: p.status, detail: p.message ?? '' },
+      ...p.refunds.map((r) => ({
+        key: `refund-${r.id}`,
+        date: r.date,
+        amount: -r.amount,
+        method: 'Refund',
+        card: p.card,
+        result: 'Refunded',
+        tone: 'refunded' as const,
+        detail: `Given back on the payment of ${formatMoney(p.amount)} on ${formatDate(p.date)}`,
+      })),
+    ])
+    .sort((a, b) => (a.date === b.date ? 0 : a.date < b.date ? 1 : -1));
+
 /**
- * @summary The account's payments, newest first: date, amount, method, card and result.
+ * @summary The account's payments and refunds, newest first: date, amount, method, card and result.
  *
  * @csspart table - The table of payments.
  * @csspart error - The error message, when loading failed.
@@ -38,6 +70,10 @@ export class BpPaymentHistory extends AccountDataElement<PaymentList> {
       }
       .result.approved {
         color: ${token('color-success')};
+      }
+      .result.voided,
+      .result.refunded {
+        color: ${token('color-text-muted')};
       }
       .table-scroll {
         overflow-x: auto;
@@ -75,7 +111,7 @@ export class BpPaymentHistory extends AccountDataElement<PaymentList> {
           complete: (list) => html`
             <div class="table-scroll">
               <table part="table">
-                <caption class="visually-hidden">Payments, newest first</caption>
+                <caption class="visually-hidden">Payments and refunds, newest first</caption>
                 <thead>
                   <tr>
                     <th scope="col">Date</th>
@@ -86,14 +122,16 @@ export class BpPaymentHistory extends AccountDataElement<PaymentList> {
                   </tr>
                 </thead>
                 <tbody>
-                  ${list.payments.map(
-                    (p) => html`
+                  ${repeat(
+                    linesOf(list.payments),
+                    (line) => line.key,
+                    (line) => html`
                       <tr>
-                        <td>${formatDate(p.date)}</td>
-                        <td class="number">${formatMoney(p.amount)}</td>
-                        <td>${p.method}</td>
-                        <td>${p.card ? `${p.card.brand} ending in ${p.card.last4}` : '—'}</td>
-                        <td><span class="result ${p.status}" title=${p.message ?? ''}>${RESULT_LABELS[p.status]}</span></td>
+                        <td>${formatDate(line.date)}</td>
+                        <td class="number">${formatMoney(line.amount)}</td>
+                        <td>${line.method}</td>
+                        <td>${line.card ? `${line.card.brand} ending in ${line.card.last4}` : '—'}</td>
+                        <td><span class="result ${line.tone}" title=${line.detail}>${line.result}</span></td>
                       </tr>
                     `,
                   )}

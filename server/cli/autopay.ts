@@ -23,12 +23,24 @@ export const autopayCommand: Command = {
       await withServices(config, async ({ db, mailer }) => {
         const background = createBackground();
         const mail = { mailer, providerName: config.providerName, portalUrl: config.publicUrl };
-        const { autopay } = createCardServices({ db, gateway: card.gateway, background, now: Date.now, mail });
-        const report = await autopay.run(date);
-        audit(db, { action: 'autopay.run', detail: { via: 'cli', date, approved: report.approved, failed: report.failed, held: report.held, confirming: report.confirming } });
-        console.log(describeAutopayRun(report));
-        // Payments the gateway did not answer are asked about before the command ends.
-        await background.idle();
+        const { payments, autopay } = createCardServices({
+          db,
+          gateway: card.gateway,
+          background,
+          now: Date.now,
+          mail,
+          settleDelayMs: config.paymentSettleDelayMs,
+          leaseMs: config.paymentLeaseSeconds * 1000,
+        });
+        try {
+          const report = await autopay.run(date);
+          audit(db, { action: 'autopay.run', detail: { via: 'cli', date, approved: report.approved, failed: report.failed, held: report.held, confirming: report.confirming } });
+          console.log(describeAutopayRun(report));
+          // Payments the gateway did not answer are asked about before the command ends.
+          await background.idle();
+        } finally {
+          payments.close();
+        }
       });
     } finally {
       await card.close();

@@ -56,7 +56,7 @@ const DEMO_USERS: DemoUser[] = [
  */
 // Children before parents, for the foreign keys.
 const DEMO_TABLES = [
-  'payment_allocations', 'payments', 'invoice_lines', 'invoices', 'billing_runs', 'usage_records', 'usage_imports',
+  'payment_allocations', 'payment_refunds', 'payments', 'invoice_lines', 'invoices', 'billing_runs', 'usage_records', 'usage_imports',
   'subscriptions', 'locations', 'usage_rates', 'products',
   'audit_log', 'login_failures', 'one_time_tokens', 'sessions', 'account_users', 'users', 'accounts',
 ];

@@ -24,7 +24,7 @@ export type InvoiceStatus = (typeof INVOICE_STATUSES)[number] | 'void';
  * A payment's outcome. `pending`: written before the gateway is called; `held`: taken, under
  * review by the processor; `unknown`: the gateway did not answer in time and is asked again.
  */
-export const PAYMENT_STATUSES = ['pending', 'approved', 'declined', 'held', 'error', 'unknown'] as const;
+export const PAYMENT_STATUSES = ['pending', 'approved', 'declined', 'held', 'error', 'unknown', 'voided'] as const;
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 
 /** The kinds of CSV file the provider imports, in the order they are loaded (each refers to the ones before). */

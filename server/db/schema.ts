@@ -327,8 +327,9 @@ export const billingRuns = sqliteTable('billing_runs', {
 /**
  * Money received: card payments through the gateway, and cheques or transfers recorded by the
  * provider. A card payment is written `pending` before the gateway is called and updated with
- * the outcome; `unknown` until a lookup at the gateway settles it. Only the card's brand and
- * last four digits are kept, never its number, expiry or code.
+ * the outcome; `unknown` until a lookup at the gateway settles it; `voided` when the gateway
+ * cancelled it before settlement (what it paid is open again). Only the card's brand and last
+ * four digits are kept, never its number, expiry or code.
  */
 export const payments = sqliteTable(
   'payments',
@@ -341,7 +342,12 @@ export const payments = sqliteTable(
     receivedAt: text('received_at').notNull(),
     method: text('method').notNull(),
     status: text('status', { enum: PAYMENT_STATUSES }).notNull(),
-    /** The client's Idempotency-Key: the same key on the same account is the same payment. */
+    /**
+     * Whose key `idempotency_key` is: a client's Idempotency-Key, or the autopay run's own (the
+     * due date of the bill it pays). The same key in the same scope on the same account is the
+     * same payment; the scopes never meet, so no client key can pass for the run's.
+     */
+    keyScope: text('key_scope', { enum: ['client', 'autopay'] }).notNull().default('client'),
     idempotencyKey: text('idempotency_key'),
     /** What was asked, to tell a retry from a different request under the same key. */
     requestFingerprint: text('request_fingerprint'),
@@ -354,11 +360,56 @@ export const payments = sqliteTable(
     resultMessage: text('result_message'),
     userId: text('user_id'),
     updatedAt: text('updated_at'),
+    /**
+     * The process (its lease in `process_leases`) charging or settling the payment while it is
+     * pending or unknown: nobody else touches it while that process lives.
+     */
+    ownerId: text('owner_id'),
   },
-  (t) => [index('payments_account_idx').on(t.accountId), uniqueIndex('payments_account_idempotency_unique').on(t.accountId, t.idempotencyKey)],
+  (t) => [index('payments_account_idx').on(t.accountId), uniqueIndex('payments_account_idempotency_unique').on(t.accountId, t.keyScope, t.idempotencyKey)],
 );
 
-/** How much of a payment went to which invoice. An invoice's balance is its total minus these. */
+/**
+ * The processes that charge cards (the server, a CLI autopay run), each renewing its lease while
+ * it lives. Once a process is gone (its lease not renewed in time, or its pid dead on this host),
+ * another takes over the payments it left waiting on the gateway.
+ */
+export const processLeases = sqliteTable('process_leases', {
+  id: text('id').primaryKey(),
+  pid: integer('pid').notNull(),
+  host: text('host').notNull(),
+  startedAt: text('started_at').notNull(),
+  /** Epoch milliseconds of the last renewal. */
+  renewedAt: integer('renewed_at').notNull(),
+});
+
+/**
+ * Money given back on a card payment (a refund made at the gateway, e.g. in its Merchant
+ * Interface), as its own ledger entry: it takes back what the payment paid (negative
+ * allocations), so those invoices are open again. A refund the gateway voided before settling
+ * it gets `voided_at`, and the money it took back pays again.
+ */
+export const paymentRefunds = sqliteTable(
+  'payment_refunds',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    paymentId: integer('payment_id')
+      .notNull()
+      .references(() => payments.id),
+    amountCents: integer('amount_cents').notNull(),
+    refundedAt: text('refunded_at').notNull(),
+    /** The refund's own transaction at the gateway: a refund is recorded once however often it is told of. */
+    gatewayTransactionId: text('gateway_transaction_id').notNull().unique(),
+    voidedAt: text('voided_at'),
+  },
+  (t) => [index('payment_refunds_payment_idx').on(t.paymentId)],
+);
+
+/**
+ * How much of a payment went to which invoice. An invoice's balance is its total minus these.
+ * Rows are only added: money taken back (by a refund, `refund_id`, or because the payment was
+ * voided) is a negative row.
+ */
 export const paymentAllocations = sqliteTable(
   'payment_allocations',
   {
@@ -370,6 +421,7 @@ export const paymentAllocations = sqliteTable(
       .notNull()
       .references(() => invoices.id),
     amountCents: integer('amount_cents').notNull(),
+    refundId: integer('refund_id').references(() => paymentRefunds.id),
   },
   (t) => [index('payment_allocations_invoice_idx').on(t.invoiceId), index('payment_allocations_payment_idx').on(t.paymentId)],
 );

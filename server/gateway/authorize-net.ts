@@ -39,7 +39,7 @@ export interface GatewayConfig {
   timeoutMs: number;
 }
 
-export type ChargeOutcome = 'approved' | 'declined' | 'held' | 'error';
+export type ChargeOutcome = 'approved' | 'declined' | 'held' | 'error' | 'voided';
 
 export interface ChargeResult {
   outcome: ChargeOutcome;
@@ -50,6 +50,23 @@ export interface ChargeResult {
   /** The gateway's reason code and text, e.g. "2" "This transaction has been declined." */
   code: string;
   message: string;
+}
+
+/** A transaction as the gateway sees it now (getTransactionDetails). */
+export interface GatewayTransaction {
+  transId: string;
+  /** authCaptureTransaction, refundTransaction, … */
+  type: string;
+  /** Authorize.Net's transactionStatus: capturedPendingSettlement, settledSuccessfully, voided, refundPendingSettlement, … */
+  status: string;
+  /** The charge a refund pays back. */
+  refTransId: string | null;
+  /** Cents: what it settles for, or what was asked when nothing settles (a void). */
+  amountCents: number;
+  /** Our reference (the order's invoice number), when it has one. */
+  invoiceNumber: string | null;
+  /** As the outcome of a charge. */
+  result: ChargeResult;
 }
 
 /** The call timed out, failed in transit or got no answer: the charge may or may not have happened. */
@@ -66,6 +83,11 @@ export class GatewayRefused extends Error {
   ) {
     super(message);
   }
+}
+
+/** E00040 "The record cannot be found.": the gateway has no such transaction, profile or saved card. */
+export class GatewayRecordNotFound extends GatewayRefused {
+  override name = 'GatewayRecordNotFound';
 }
 
 export type PaymentSource =
@@ -118,6 +140,15 @@ winston.loggers.get = (id: string, options?: unknown) => (SDK_LOGGERS.test(id) ?
 
 const dollars = (cents: number) => (cents / 100).toFixed(2);
 
+/** A charge's transactionStatus as its outcome: taken (captured or to be), refused, held for review, cancelled. */
+function outcomeOf(status: string): ChargeOutcome {
+  if (['capturedPendingSettlement', 'settledSuccessfully', 'authorizedPendingCapture', 'pendingSettlement', 'pendingFinalSettlement', 'updatingSettlement', 'approvedReview'].includes(status)) return 'approved';
+  if (status === 'declined') return 'declined';
+  if (status === 'voided') return 'voided';
+  if (status.startsWith('FDS') || status === 'underReview') return 'held';
+  return 'error';
+}
+
 export function createAuthorizeNetGateway(config: GatewayConfig) {
   const merchantAuthentication = { name: config.apiLoginId, transactionKey: config.transactionKey };
   const sdkConfig = { timeout: config.timeoutMs, clientId: 'billing-portal-kit', logger: { enabled: false, location: './', level: 'error' }, proxy: { setProxy: false, proxyUrl: '' } };
@@ -157,8 +188,12 @@ export function createAuthorizeNetGateway(config: GatewayConfig) {
   /** The reply of a call that is not a charge: its content, or GatewayRefused with the gateway's words. */
   function expectOk(response: Json): Json {
     if (response.messages?.resultCode === 'Ok') return response;
+    throw refusal(response);
+  }
+
+  function refusal(response: Json): GatewayRefused {
     const m = firstMessage(response);
-    throw new GatewayRefused(m.code, m.text);
+    return m.code === 'E00040' ? new GatewayRecordNotFound(m.code, m.text) : new GatewayRefused(m.code, m.text);
   }
 
   /** E00039 "A duplicate record with ID 1234 already exists.": the customer has a profile we lost track of. */
@@ -186,62 +221,85 @@ export function createAuthorizeNetGateway(config: GatewayConfig) {
     };
   }
 
+  /** One createTransactionRequest; its transactionResponse as a ChargeResult. */
+  const transact = async (transactionRequest: Json, refId?: string) =>
+    chargeResult(await call('CreateTransactionController', { createTransactionRequest: { merchantAuthentication, ...(refId ? { refId } : {}), transactionRequest } }));
+
+  /** A charge or an authorization of a card (a one-time token from Accept.js) or a saved payment profile. */
+  function chargeOf(transactionType: 'authCaptureTransaction' | 'authOnlyTransaction', request: ChargeRequest) {
+    const payment = 'opaqueData' in request.source ? { payment: { opaqueData: request.source.opaqueData } } : {};
+    const profile = 'profile' in request.source ? { profile: { customerProfileId: request.source.profile.customerProfileId, paymentProfile: { paymentProfileId: request.source.profile.paymentProfileId } } } : {};
+    // Authorize.Net reads the elements in the order of its schema.
+    const transactionRequest = {
+      transactionType,
+      amount: dollars(request.amountCents),
+      ...payment,
+      ...profile,
+      order: { invoiceNumber: request.invoiceNumber, description: request.description },
+      ...(request.billTo ? { billTo: request.billTo } : {}),
+    };
+    return transact(transactionRequest, request.invoiceNumber);
+  }
+
+  async function transaction(transId: string): Promise<GatewayTransaction> {
+    const details = await call('GetTransactionDetailsController', { getTransactionDetailsRequest: { merchantAuthentication, transId } });
+    const t = details.transaction as Json | undefined;
+    if (!t) throw refusal(details);
+    const status = String(t.transactionStatus);
+    const settled = Number(t.settleAmount ?? 0);
+    return {
+      transId: String(t.transId),
+      type: String(t.transactionType),
+      status,
+      refTransId: t.refTransId ? String(t.refTransId) : null,
+      amountCents: Math.round((settled > 0 ? settled : Number(t.authAmount ?? 0)) * 100),
+      invoiceNumber: t.order?.invoiceNumber ? String(t.order.invoiceNumber) : null,
+      result: {
+        outcome: outcomeOf(status),
+        transactionId: String(t.transId),
+        authCode: null,
+        cardBrand: t.payment?.creditCard?.cardType ?? null,
+        last4: String(t.payment?.creditCard?.cardNumber ?? '').slice(-4) || null,
+        code: status,
+        message: `Found at the gateway: ${status}.`,
+      },
+    };
+  }
+
   return {
     /** Charges a card (a one-time token from Accept.js) or a saved payment profile. */
-    async charge(request: ChargeRequest): Promise<ChargeResult> {
-      const payment = 'opaqueData' in request.source ? { payment: { opaqueData: request.source.opaqueData } } : {};
-      const profile = 'profile' in request.source ? { profile: { customerProfileId: request.source.profile.customerProfileId, paymentProfile: { paymentProfileId: request.source.profile.paymentProfileId } } } : {};
-      // Authorize.Net reads the elements in the order of its schema.
-      const transactionRequest = {
-        transactionType: 'authCaptureTransaction',
-        amount: dollars(request.amountCents),
-        ...payment,
-        ...profile,
-        order: { invoiceNumber: request.invoiceNumber, description: request.description },
-        ...(request.billTo ? { billTo: request.billTo } : {}),
-      };
-      return chargeResult(await call('CreateTransactionController', { createTransactionRequest: { merchantAuthentication, refId: request.invoiceNumber, transactionRequest } }));
-    },
+    charge: (request: ChargeRequest) => chargeOf('authCaptureTransaction', request),
+
+    /** Authorizes a card without taking the money yet (captured later, or voided). */
+    authorize: (request: ChargeRequest) => chargeOf('authOnlyTransaction', request),
+
+    /** Takes the money of an authorization: all of it, or less. */
+    capture: (transId: string, amountCents?: number) =>
+      transact({ transactionType: 'priorAuthCaptureTransaction', ...(amountCents === undefined ? {} : { amount: dollars(amountCents) }), refTransId: transId }),
+
+    /** Cancels a transaction not yet settled (a charge, an authorization, a refund). */
+    void: (transId: string) => transact({ transactionType: 'voidTransaction', refTransId: transId }),
+
+    /** Pays back part or all of a settled charge to its card, named by its last four digits (the gateway asks no more). */
+    refund: (request: { transId: string; amountCents: number; last4: string }) =>
+      transact({ transactionType: 'refundTransaction', amount: dollars(request.amountCents), payment: { creditCard: { cardNumber: request.last4, expirationDate: 'XXXX' } }, refTransId: request.transId }),
 
     /**
-     * Settles an unknown outcome: the transaction with our reference, if the gateway has one.
-     * Null means the gateway never took the charge.
+     * Settles an unknown outcome: the charge with our reference, if the gateway has one (a refund
+     * may carry a reference too: it is not the charge). Null means the gateway never took it.
      */
     async findCharge(invoiceNumber: string): Promise<ChargeResult | null> {
       const list = await call('GetUnsettledTransactionListController', { getUnsettledTransactionListRequest: { merchantAuthentication } });
-      const found = ((list.transactions ?? []) as Json[]).filter((t) => t.invoiceNumber === invoiceNumber).at(-1);
-      return found ? (await this.chargeDetails(String(found.transId))).result : null;
+      const candidates = ((list.transactions ?? []) as Json[]).filter((t) => t.invoiceNumber === invoiceNumber).reverse();
+      for (const candidate of candidates) {
+        const found = await transaction(String(candidate.transId));
+        if (found.type !== 'refundTransaction') return found.result;
+      }
+      return null;
     },
 
-    /** A transaction as the gateway sees it now (a held charge may since have been approved), with our reference. */
-    async chargeDetails(transId: string): Promise<{ result: ChargeResult; invoiceNumber: string | null }> {
-      const details = await call('GetTransactionDetailsController', { getTransactionDetailsRequest: { merchantAuthentication, transId } });
-      const t = details.transaction as Json | undefined;
-      if (!t) {
-        const m = firstMessage(details);
-        throw new GatewayRefused(m.code, m.text);
-      }
-      const status = String(t.transactionStatus);
-      const outcome: ChargeOutcome = ['capturedPendingSettlement', 'settledSuccessfully', 'authorizedPendingCapture'].includes(status)
-        ? 'approved'
-        : status === 'declined'
-          ? 'declined'
-          : status.startsWith('FDS')
-            ? 'held'
-            : 'error';
-      return {
-        invoiceNumber: t.order?.invoiceNumber ? String(t.order.invoiceNumber) : null,
-        result: {
-          outcome,
-          transactionId: String(t.transId),
-          authCode: null,
-          cardBrand: t.payment?.creditCard?.cardType ?? null,
-          last4: String(t.payment?.creditCard?.cardNumber ?? '').slice(-4) || null,
-          code: status,
-          message: `Found at the gateway: ${status}.`,
-        },
-      };
-    },
+    /** A transaction as the gateway sees it now (a held charge may since have been approved, a charge refunded or voided). */
+    transaction,
 
     /**
      * Saves a card (a one-time token) as a payment profile of the customer's profile, creating
@@ -304,8 +362,12 @@ export function createAuthorizeNetGateway(config: GatewayConfig) {
       const reply = await call('DeleteCustomerPaymentProfileController', {
         deleteCustomerPaymentProfileRequest: { merchantAuthentication, customerProfileId: ids.customerProfileId, customerPaymentProfileId: ids.paymentProfileId },
       });
-      // Already gone is what we wanted.
-      if (firstMessage(reply).code !== 'E00040') expectOk(reply);
+      try {
+        expectOk(reply);
+      } catch (err) {
+        // Already gone is what we wanted.
+        if (!(err instanceof GatewayRecordNotFound)) throw err;
+      }
     },
   };
 }

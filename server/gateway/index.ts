@@ -10,7 +10,7 @@ export interface StartedGateway {
   cardFrame: CardFrameConfig;
   /** Where the fake listens, when it is the fake. */
   fakeUrl: string | null;
-  /** The key webhook notifications are signed with (the fake makes one up and signs its own). */
+  /** The key webhook notifications are signed with (ANET_SIGNATURE_KEY, or the one the fake made at start). */
   webhookSignatureKey: string | null;
   close(): Promise<void>;
 }
@@ -34,9 +34,9 @@ export async function startGateway(config: Config, options: { notifyServer?: boo
   const statePath = config.databasePath === ':memory:' ? undefined : join(dirname(config.databasePath), 'fake-gateway.json');
   const fake = createFakeAuthorizeNet(FAKE_CREDENTIALS, statePath ? { statePath } : {});
   const server = await fake.listen();
-  // The fake notifies the portal server of what it does, as Authorize.Net would. Its key is no
-  // secret: a notification only makes the portal ask the gateway, so a forged one changes nothing.
-  const webhookSignatureKey = config.anetSignatureKey ?? FAKE_CREDENTIALS.signatureKey;
+  // The fake notifies the portal server of what it does, as Authorize.Net would, signed with a
+  // key it made at start (or ANET_SIGNATURE_KEY): this process is the only other one that has it.
+  const webhookSignatureKey = config.anetSignatureKey ?? fake.signatureKey;
   if (options.notifyServer !== false) fake.setWebhook({ url: `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}/api/v1/webhooks/authorize-net`, signatureKey: webhookSignatureKey });
   return {
     gateway: createAuthorizeNetGateway({ ...FAKE_CREDENTIALS, endpoint: `${server.url}/xml/v1/request.api`, timeoutMs: config.gatewayTimeoutMs }),

@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { prepared } from '../db/prepared.ts';
 import { accounts, autopayMethods, gatewayCustomers, payments, type Account } from '../db/schema.ts';
-import { GatewayOutcomeUnknown, GatewayRefused, type SaveCardRequest, type SavedCard, type SavedCardIds } from '../gateway/authorize-net.ts';
+import { GatewayOutcomeUnknown, GatewayRecordNotFound, GatewayRefused, type SaveCardRequest, type SavedCard, type SavedCardIds } from '../gateway/authorize-net.ts';
 import { autopayFailedMail } from '../mail/templates.ts';
 import { DomainError, InputError } from './errors.ts';
 import { amountDueCents, INVOICE_BALANCE_SQL } from './ledger.ts';
@@ -104,7 +104,8 @@ export interface AutopayDeps {
 /**
  * Automatic payment: the card is saved at the gateway (a customer payment profile), the portal
  * keeps its ids, brand, last four and expiry. The run charges each enrolled account's balance
- * due on its due date, once: the payment's idempotency key is the bill's due date.
+ * due on its due date, once: the payment's idempotency key is the bill's due date, in the run's
+ * own key scope, where no client's key can be.
  */
 export function createAutopayService(deps: AutopayDeps) {
   const { db } = deps;
@@ -173,7 +174,7 @@ export function createAutopayService(deps: AutopayDeps) {
       autopayFailedMail({
         ...mail.fields,
         reason: payment.resultMessage ?? 'No reason was given.',
-        dueDate: payment.idempotencyKey?.replace('autopay:', '') ?? payment.receivedAt.slice(0, 10),
+        dueDate: payment.keyScope === 'autopay' && payment.idempotencyKey ? payment.idempotencyKey : payment.receivedAt.slice(0, 10),
       }),
     );
   }
@@ -207,8 +208,8 @@ export function createAutopayService(deps: AutopayDeps) {
         skip('nothing due');
         continue;
       }
-      const key = `autopay:${dueDate}`;
-      if (db.select({ id: payments.id }).from(payments).where(and(eq(payments.accountId, account.id), eq(payments.idempotencyKey, key))).get()) {
+      // The run's own record of this bill: its payment under the bill's due date, in its own key scope.
+      if (db.select({ id: payments.id }).from(payments).where(and(eq(payments.accountId, account.id), eq(payments.keyScope, 'autopay'), eq(payments.idempotencyKey, dueDate))).get()) {
         skip(`the bill due ${dueDate} was already charged`);
         continue;
       }
@@ -224,7 +225,8 @@ export function createAutopayService(deps: AutopayDeps) {
           accountId: account.id,
           userId: method.enrolledBy,
           amountCents: amount,
-          idempotencyKey: key,
+          keyScope: 'autopay',
+          idempotencyKey: dueDate,
           source: { profile: { customerProfileId, paymentProfileId: method.paymentProfileId } },
           method: 'Autopay',
           description: `Automatic payment, bill due ${dueDate}`,
@@ -234,7 +236,7 @@ export function createAutopayService(deps: AutopayDeps) {
         skip(`the bill due ${dueDate} was already charged`);
         continue;
       }
-      const tally = { approved: 'approved', held: 'held', unknown: 'confirming', pending: 'confirming', declined: 'failed', error: 'failed' } as const;
+      const tally = { approved: 'approved', held: 'held', unknown: 'confirming', pending: 'confirming', declined: 'failed', error: 'failed', voided: 'failed' } as const;
       report[tally[payment.status]]++;
       report.lines.push(`${account.number}: ${(amount / 100).toFixed(2)} ${payment.status}${payment.message ? ` (${payment.message})` : ''}`);
     }
@@ -278,9 +280,21 @@ export function createAutopayService(deps: AutopayDeps) {
       return Boolean(removed);
     },
 
-    /** A saved card deleted at the gateway (in its Merchant Interface): the account it paid for goes back to manual payment. */
-    cardDeletedAtGateway(paymentProfileId: string): string {
-      const removed = db.delete(autopayMethods).where(eq(autopayMethods.paymentProfileId, paymentProfileId)).returning().get();
+    /**
+     * The gateway says a saved card was deleted (in its Merchant Interface): the gateway is asked,
+     * and only if it has no such card any more does the account it paid for go back to manual payment.
+     */
+    async cardDeletedAtGateway(paymentProfileId: string): Promise<string> {
+      const method = db.select().from(autopayMethods).where(eq(autopayMethods.paymentProfileId, paymentProfileId)).get();
+      const customerProfileId = method ? customerProfileOf(method.accountId) : null;
+      if (!method || !customerProfileId) return 'not an autopay card';
+      try {
+        await gateway().savedCard({ customerProfileId, paymentProfileId });
+        return `payment profile ${paymentProfileId} is still saved at the gateway: autopay of account ${method.accountId} unchanged`;
+      } catch (err) {
+        if (!(err instanceof GatewayRecordNotFound)) throw err;
+      }
+      const removed = db.delete(autopayMethods).where(and(eq(autopayMethods.accountId, method.accountId), eq(autopayMethods.paymentProfileId, paymentProfileId))).returning().get();
       return removed ? `autopay of account ${removed.accountId} cancelled` : 'not an autopay card';
     },
 

@@ -117,8 +117,8 @@ export function findInvoice(db: Db, account: Account, invoiceId: number, today: 
   }));
   const payments = sqlite
     .prepare(
-      `select p.received_at as date, pa.amount_cents as amount, p.method from payment_allocations pa join payments p on p.id = pa.payment_id
-       where pa.invoice_id = ? order by p.received_at, p.id`,
+      `select p.received_at as date, sum(pa.amount_cents) as amount, p.method from payment_allocations pa join payments p on p.id = pa.payment_id
+       where pa.invoice_id = ? group by p.id having amount > 0 order by p.received_at, p.id`,
     )
     .all(invoiceId) as { date: string; amount: number; method: string }[];
   return {

@@ -137,16 +137,20 @@ describe('<bp-usage-meter>', () => {
 });
 
 describe('<bp-payment-history>', () => {
-  it('lists the payments newest first with amount, method, card and result', async () => {
+  it('lists the payments and refunds newest first with amount, method, card and result', async () => {
     const el = await inProvider(html`<bp-payment-history></bp-payment-history>`, { signedInAs: customerMe });
     const table = await waitFor(() => shadow(el).querySelector('[part=table]'), 'the payments');
     expect([...table.querySelectorAll('th')].map((th) => th.textContent!.trim())).to.deep.equal(['Date', 'Amount', 'Method', 'Card', 'Result']);
     const rows = [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim()));
     const expected = paymentsOf('C123456').payments;
-    expect(rows.length).to.equal(expected.length);
-    expect(rows[0]).to.deep.equal([expected[0]!.date, `$${(expected[0]!.amount / 100).toFixed(2)}`, 'Credit card', 'Visa ending in 1111', 'Approved']);
-    expect(rows[1]![3]).to.equal('MasterCard ending in 0015');
-    expect(rows[1]![4]).to.equal('Declined');
+    const dollars = (cents: number) => `${cents < 0 ? '-' : ''}$${(Math.abs(cents) / 100).toFixed(2)}`;
+    const refunded = expected.find((p) => p.refunds.length)!;
+    expect(rows.length).to.equal(expected.length + 1, 'each refund is a line of its own');
+    // The refund is the newest line: its own date, the money given back, the card it went back to.
+    expect(rows[0]).to.deep.equal([refunded.refunds[0]!.date, dollars(-refunded.amount), 'Refund', 'MasterCard ending in 0015', 'Refunded']);
+    expect(rows[1]).to.deep.equal([expected[0]!.date, dollars(expected[0]!.amount), 'Credit card', 'Visa ending in 1111', 'Approved']);
+    expect(rows.filter((r) => r[4] === 'Voided')).to.have.length(1);
+    expect(rows.filter((r) => r[4] === 'Declined').map((r) => r[3])).to.deep.equal(['MasterCard ending in 0015']);
     expect(rows.some((r) => r[2] === 'Check' && r[3] === '—')).to.equal(true);
     await expect(el).to.be.accessible();
   });

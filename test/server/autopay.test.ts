@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -144,6 +147,48 @@ describe('the autopay run', () => {
     // Paying by hand clears the notice.
     assert.equal((await pay(t, bearer, { amount: s.dueAmount, opaqueData: cardToken(gw.fake), billTo: BILL_TO })).status, 201);
     assert.equal((await summary(t, bearer)).autopayNotice, null);
+  });
+
+  test('a customer cannot make the run skip a bill: payments under the run\'s own key names are the customer\'s, and the run charges the bill', async () => {
+    const { t, bearer, invoices } = await gatewayApp(gw.gateway());
+    await signUp(t, bearer);
+    const due = invoices[1]!.dueDate;
+    // Declined payments under the keys the run has used for itself (`autopay:<due date>`) or might (the bare date).
+    for (const key of [`autopay:${due}`, due]) {
+      const res = await pay(t, bearer, { amount: 100, opaqueData: cardToken(gw.fake, undefined, '46282'), billTo: { ...BILL_TO, zip: '46282' } }, key);
+      assert.equal(res.status, 402);
+    }
+    const report = await t.deps.autopay.run(due);
+    assert.deepEqual([report.approved, report.skipped], [1, 0], report.lines.join('\n'));
+    assert.deepEqual(balances(t, invoices), [0, 0], 'the bill is paid');
+    assert.equal((await t.deps.autopay.run(due)).approved, 0, 'and charged once');
+    // The customer's keys still work as keys: the same one again is the same (declined) payment.
+    const again = await pay(t, bearer, { amount: 100, opaqueData: cardToken(gw.fake), billTo: BILL_TO }, `autopay:${due}`);
+    assert.equal(again.status, 402);
+    assert.equal(t.db.$client.prepare('select count(*) from payments').pluck().get(), 3);
+  });
+
+  test('after the upgrade, bills the run charged under its old `autopay:<date>` keys count as charged: nothing twice', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bp-autopay-upgrade-'));
+    const folder = join(dir, 'migrations');
+    cpSync('server/db/migrations', folder, { recursive: true });
+    const journalPath = join(folder, 'meta', '_journal.json');
+    const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
+    const upgrade = journal.entries.findIndex((e) => e.tag.startsWith('0006_'));
+    writeFileSync(journalPath, JSON.stringify({ ...journal, entries: journal.entries.slice(0, upgrade) }));
+    const sqlite = new Database(join(dir, 'portal.db'));
+    migrate(drizzle(sqlite), { migrationsFolder: folder });
+    sqlite.prepare("insert into accounts (number, name, address_line1, city, region, postal_code) values ('C1', 'A', '1 Main St', 'Reno', 'NV', '89501')").run();
+    const insert = sqlite.prepare("insert into payments (account_id, amount_cents, received_at, method, status, idempotency_key) values (1, 100, '2026-12-26', ?, 'approved', ?)");
+    insert.run('Autopay', 'autopay:2026-12-26');
+    insert.run('Credit card', 'autopay:2026-12-26-mine');
+    sqlite.close();
+    const db = openDatabase(join(dir, 'portal.db'));
+    assert.deepEqual(db.$client.prepare('select method, key_scope, idempotency_key from payments order by id').all(), [
+      { method: 'Autopay', key_scope: 'autopay', idempotency_key: '2026-12-26' },
+      { method: 'Credit card', key_scope: 'client', idempotency_key: 'autopay:2026-12-26-mine' },
+    ]);
+    db.$client.close();
   });
 
   test('`npm run portal -- autopay` charges the cards saved through the server (the fake keeps its records beside the database)', async () => {

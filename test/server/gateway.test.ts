@@ -93,4 +93,87 @@ describe('the Authorize.Net gateway, through the official SDK, against the fake'
     assert.equal(fake.tokenize({ cardNumber: '4111111111111111', month: '01', year: '2020', cardCode: '123' }).messages.message[0]!.code, 'E_WC_06');
     assert.equal(fake.tokenize({ cardNumber: '4111111111111111', month: '12', year: '2040', cardCode: '1' }).messages.message[0]!.code, 'E_WC_15');
   });
+
+  test('authorize then capture (never more than authorized), void, refund once settled (never more than settled): statuses, amounts and notifications as at Authorize.Net', async () => {
+    const events: { eventType: string; id: string }[] = [];
+    fake.setWebhook({ url: 'http://portal.test/hook', send: (_url, init) => {
+      const { eventType, payload } = JSON.parse(String(init.body)) as { eventType: string; payload: { id: string } };
+      events.push({ eventType, id: String(payload.id) });
+      return new Response('{}');
+    } });
+    const seen = async () => (await fake.deliveriesDone(), events.splice(0).map((e) => `${e.eventType} ${e.id}`));
+    try {
+      const auth = await gateway.authorize(chargeOf(5_000));
+      const authId = auth.transactionId!;
+      assert.deepEqual([auth.outcome, (await gateway.transaction(authId)).status], ['approved', 'authorizedPendingCapture']);
+      assert.deepEqual((await gateway.capture(authId, 5_001)).code, '47');
+      const captured = await gateway.capture(authId, 4_500);
+      assert.deepEqual([captured.outcome, captured.transactionId], ['approved', authId]);
+      assert.deepEqual([(await gateway.transaction(authId)).status, (await gateway.transaction(authId)).amountCents], ['capturedPendingSettlement', 4_500]);
+      assert.equal((await gateway.capture(authId)).code, '311');
+      assert.deepEqual(await seen(), [`net.authorize.payment.authorization.created ${authId}`, `net.authorize.payment.priorAuthCapture.created ${authId}`]);
+
+      const voided = (await gateway.charge(chargeOf(2_000))).transactionId!;
+      assert.equal((await gateway.refund({ transId: voided, amountCents: 100, last4: '1111' })).code, '54', 'not settled: void it instead');
+      assert.equal((await gateway.void(voided)).outcome, 'approved');
+      const afterVoid = await gateway.transaction(voided);
+      assert.deepEqual([afterVoid.status, afterVoid.result.outcome], ['voided', 'voided']);
+      assert.equal((await gateway.void(voided)).code, '310');
+      assert.deepEqual(await seen(), [`net.authorize.payment.authcapture.created ${voided}`, `net.authorize.payment.void.created ${voided}`]);
+
+      const charged = (await gateway.charge(chargeOf(3_000))).transactionId!;
+      fake.settleBatch();
+      assert.equal((await gateway.transaction(charged)).status, 'settledSuccessfully');
+      assert.equal((await gateway.void(charged)).code, '16', 'a settled charge is not among the unsettled to void');
+      assert.equal((await gateway.refund({ transId: charged, amountCents: 1_000, last4: '0015' })).code, '54', 'another card');
+      const refund = await gateway.refund({ transId: charged, amountCents: 1_000, last4: '1111' });
+      assert.equal(refund.outcome, 'approved');
+      const details = await gateway.transaction(refund.transactionId!);
+      assert.deepEqual([details.type, details.status, details.refTransId, details.amountCents], ['refundTransaction', 'refundPendingSettlement', charged, 1_000]);
+      assert.equal((await gateway.refund({ transId: charged, amountCents: 2_001, last4: '1111' })).code, '55');
+      assert.equal((await gateway.refund({ transId: charged, amountCents: 2_000, last4: '1111' })).outcome, 'approved');
+      fake.settleBatch();
+      assert.equal((await gateway.transaction(refund.transactionId!)).status, 'refundSettledSuccessfully');
+      const told = await seen();
+      assert.equal(told.filter((e) => e.startsWith('net.authorize.payment.refund.created')).length, 2);
+      assert.ok(told.includes(`net.authorize.payment.refund.created ${refund.transactionId}`));
+    } finally {
+      fake.setWebhook(null);
+    }
+  });
+
+  test('what the real API would refuse gets an error reply, never a 500: a body of null, paymentProfiles: [null], an unknown transaction type', async () => {
+    const send = async (body: string) => {
+      const res = await fetch(`${server.url}/xml/v1/request.api`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+      return { status: res.status, reply: JSON.parse((await res.text()).replace(/^\uFEFF/, '')) as { messages: { resultCode: string; message: { code: string }[] } } };
+    };
+    const merchantAuthentication = { name: FAKE_CREDENTIALS.apiLoginId, transactionKey: FAKE_CREDENTIALS.transactionKey };
+    for (const body of [
+      'null',
+      '[]',
+      '{"createCustomerProfileRequest":null}',
+      JSON.stringify({ createCustomerProfileRequest: { merchantAuthentication, profile: { merchantCustomerId: 'C-null', paymentProfiles: [null] } } }),
+      JSON.stringify({ createTransactionRequest: { merchantAuthentication, transactionRequest: { transactionType: 'captureOnlyTransaction', amount: '1.00' } } }),
+    ]) {
+      const { status, reply } = await send(body);
+      assert.equal(status, 200, body);
+      assert.equal(reply.messages.resultCode, 'Error', body);
+      assert.match(reply.messages.message[0]!.code, /^E000\d\d$/, body);
+    }
+    assert.ok(![...fake.profiles.values()].some((p) => p.merchantCustomerId === 'C-null'), 'nothing saved');
+  });
+
+  test('a card saved from a transaction keeps the billing address the charge was made with', async () => {
+    const request = { ...chargeOf(1_500), billTo: { firstName: 'Dana', lastName: 'Whitfield', address: '1 Main St', city: 'Reno', state: 'NV', zip: '89501', country: 'US' } };
+    const transId = (await gateway.charge(request)).transactionId!;
+    const ids = await gateway.saveCardFromTransaction({ transId, customerProfileId: null, customer: { id: 'C-billto', email: 'dana@example.com' } });
+    const res = await fetch(`${server.url}/xml/v1/request.api`, {
+      method: 'POST',
+      body: JSON.stringify({
+        getCustomerPaymentProfileRequest: { merchantAuthentication: { name: FAKE_CREDENTIALS.apiLoginId, transactionKey: FAKE_CREDENTIALS.transactionKey }, customerProfileId: ids.customerProfileId, customerPaymentProfileId: ids.paymentProfileId },
+      }),
+    });
+    const saved = JSON.parse((await res.text()).replace(/^\uFEFF/, '')) as { paymentProfile: { billTo?: unknown } };
+    assert.deepEqual(saved.paymentProfile.billTo, request.billTo);
+  });
 });

@@ -23,6 +23,8 @@ export function useFakeGateway() {
     get fake(): FakeAuthorizeNet {
       return state.fake;
     },
+    /** The fake's JSON API. */
+    endpoint: () => `${state.server!.url}/xml/v1/request.api`,
     gateway: () => createAuthorizeNetGateway({ ...FAKE_CREDENTIALS, endpoint: `${state.server!.url}/xml/v1/request.api`, timeoutMs: 300 }),
   };
 }
@@ -43,6 +45,26 @@ export async function gatewayApp(gateway: NonNullable<AppOptions['gateway']>, op
   const { bearer } = await t.login('solo@example.com');
   return { t, bearer, invoices };
 }
+
+/** The test app with the fake delivering its notifications to it in-process; every delivery is kept (to be sent again). */
+export async function notifiedApp(fake: FakeAuthorizeNet, gateway: NonNullable<AppOptions['gateway']>) {
+  const app = await gatewayApp(gateway, { webhookSignatureKey: fake.signatureKey });
+  const delivered: { body: string; signature: string; status: number; eventType: string }[] = [];
+  fake.setWebhook({
+    url: 'http://portal.test/api/v1/webhooks/authorize-net',
+    send: async (_url, init) => {
+      const res = await app.t.app.request('/api/v1/webhooks/authorize-net', init);
+      const body = String(init.body);
+      delivered.push({ body, signature: new Headers(init.headers).get('X-ANET-Signature')!, status: res.status, eventType: (JSON.parse(body) as { eventType: string }).eventType });
+      return res;
+    },
+  });
+  return { ...app, delivered };
+}
+
+/** A notification posted to the app as Authorize.Net would (signed when `signature` is given). */
+export const postNotification = (t: TestApp, body: string, signature?: string) =>
+  t.app.request('/api/v1/webhooks/authorize-net', { method: 'POST', body, headers: { 'Content-Type': 'application/json', ...(signature ? { 'X-ANET-Signature': signature } : {}) } });
 
 export const BILL_TO = { firstName: 'Dana', lastName: 'Whitfield', address: '1 Main St', city: 'Reno', state: 'NV', zip: '89501', country: 'US' };
 

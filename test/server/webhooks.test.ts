@@ -1,32 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { FAKE_CREDENTIALS } from '../../server/gateway/fake/fake-authorize-net.ts';
+import { loadConfig } from '../../server/env.ts';
+import { startGateway } from '../../server/gateway/index.ts';
 import { signWebhookBody } from '../../server/gateway/webhook-signature.ts';
 import { errorOf, okJson, type TestApp } from './helpers.ts';
-import { balances, BILL_TO, cardToken, gatewayApp, pay, useFakeGateway } from './payment-fixture.ts';
+import { balances, BILL_TO, captureOutput, cardToken, gatewayApp, notifiedApp, pay, postNotification, useFakeGateway } from './payment-fixture.ts';
 
 const gw = useFakeGateway();
-const KEY = FAKE_CREDENTIALS.signatureKey;
-const WEBHOOK = '/api/v1/webhooks/authorize-net';
-
-/** The app, with the fake delivering its notifications to it in-process; every delivery is kept to be sent again. */
-async function webhookApp() {
-  const app = await gatewayApp(gw.gateway(), { webhookSignatureKey: KEY });
-  const delivered: { body: string; signature: string; status: number }[] = [];
-  gw.fake.setWebhook({
-    url: `http://portal.test${WEBHOOK}`,
-    signatureKey: KEY,
-    send: async (_url, init) => {
-      const res = await app.t.app.request(WEBHOOK, init);
-      delivered.push({ body: String(init.body), signature: new Headers(init.headers).get('X-ANET-Signature')!, status: res.status });
-      return res;
-    },
-  });
-  return { ...app, delivered };
-}
-
-const post = (t: TestApp, body: string, signature?: string) =>
-  t.app.request(WEBHOOK, { method: 'POST', body, headers: { 'Content-Type': 'application/json', ...(signature ? { 'X-ANET-Signature': signature } : {}) } });
+/** The key this test's fake signs with (made when it started). */
+const KEY = () => gw.fake.signatureKey;
+const webhookApp = () => notifiedApp(gw.fake, gw.gateway());
+const post = postNotification;
 
 const heldPayment = async (t: TestApp, bearer: Record<string, string>) => {
   const res = await pay(t, bearer, { amount: 5000, opaqueData: cardToken(gw.fake, undefined, '46207'), billTo: { ...BILL_TO, zip: '46207' } });
@@ -78,7 +62,7 @@ describe('POST /webhooks/authorize-net', () => {
     const before = remembered();
     gw.fake.review(transIdOf(t, payment.id), 'approve'); // the gateway changed, but no notification came
     const body = JSON.stringify({ notificationId: 'n-1', eventType: 'net.authorize.payment.fraud.approved', payload: { entityName: 'transaction', id: transIdOf(t, payment.id) } });
-    for (const signature of [undefined, 'sha512=00', signWebhookBody(body, 'another-key'.padEnd(64, 'x')), signWebhookBody(`${body} `, KEY)]) {
+    for (const signature of [undefined, 'sha512=00', signWebhookBody(body, 'another-key'.padEnd(64, 'x')), signWebhookBody(`${body} `, KEY())]) {
       const res = await post(t, body, signature);
       assert.equal(res.status, 401, String(signature));
       assert.equal((await errorOf(res)).code, 'SIGNATURE_INVALID');
@@ -86,7 +70,7 @@ describe('POST /webhooks/authorize-net', () => {
     assert.equal(statusOf(t, payment.id), 'held');
     assert.equal(remembered(), before);
     // The right signature (in lower case hex too) is taken.
-    const res = await post(t, body, signWebhookBody(body, KEY).toLowerCase());
+    const res = await post(t, body, signWebhookBody(body, KEY()).toLowerCase());
     assert.equal(res.status, 200);
     assert.equal(statusOf(t, payment.id), 'approved');
   });
@@ -94,21 +78,61 @@ describe('POST /webhooks/authorize-net', () => {
   test('a signed notification that is not one is a 400; without a signature key there are no webhooks', async () => {
     const { t } = await webhookApp();
     const junk = '{"hello":"world"}';
-    assert.equal((await post(t, junk, signWebhookBody(junk, KEY))).status, 400);
-    assert.equal((await post(t, 'not json', signWebhookBody('not json', KEY))).status, 400);
+    assert.equal((await post(t, junk, signWebhookBody(junk, KEY()))).status, 400);
+    assert.equal((await post(t, 'not json', signWebhookBody('not json', KEY()))).status, 400);
     const unknownEvent = JSON.stringify({ notificationId: 'n-2', eventType: 'net.authorize.customer.created', payload: { entityName: 'customerProfile', id: '1' } });
-    assert.deepEqual(await (await post(t, unknownEvent, signWebhookBody(unknownEvent, KEY))).json(), { applied: true, result: 'ignored' });
+    assert.deepEqual(await (await post(t, unknownEvent, signWebhookBody(unknownEvent, KEY()))).json(), { applied: true, result: 'ignored' });
     const bare = await gatewayApp(gw.gateway());
-    assert.equal((await post(bare.t, unknownEvent, signWebhookBody(unknownEvent, KEY))).status, 404);
+    assert.equal((await post(bare.t, unknownEvent, signWebhookBody(unknownEvent, KEY()))).status, 404);
   });
 
-  test('a saved card deleted at the gateway puts the account back on manual payment', async () => {
-    const { t, bearer } = await webhookApp();
+  test('a "payment profile deleted" notification is checked with the gateway: a card still there stays the autopay card; one deleted there puts the account back on manual payment', async () => {
+    const { t, bearer, delivered } = await webhookApp();
     await okJson(t.api(bearer).accounts[':number'].autopay.$put({ param: { number: 'C100001' }, json: { opaqueData: cardToken(gw.fake), billTo: BILL_TO } }));
-    const paymentProfileId = t.db.$client.prepare('select payment_profile_id from autopay_methods').pluck().get();
-    const body = JSON.stringify({ notificationId: 'n-3', eventType: 'net.authorize.customer.paymentProfile.deleted', payload: { entityName: 'customerPaymentProfile', id: paymentProfileId } });
-    assert.equal((await post(t, body, signWebhookBody(body, KEY))).status, 200);
-    const summary = await okJson(t.api(bearer).accounts[':number'].summary.$get({ param: { number: 'C100001' } }));
-    assert.deepEqual(summary.paymentMethod, { type: 'manual' });
+    const ids = t.db.$client.prepare('select c.customer_profile_id as customerProfileId, m.payment_profile_id as paymentProfileId from autopay_methods m join gateway_customers c using (account_id)').get() as {
+      customerProfileId: string;
+      paymentProfileId: string;
+    };
+    const paymentMethod = async () => (await okJson(t.api(bearer).accounts[':number'].summary.$get({ param: { number: 'C100001' } }))).paymentMethod;
+    const deleted = (notificationId: string) =>
+      JSON.stringify({ notificationId, eventType: 'net.authorize.customer.paymentProfile.deleted', payload: { entityName: 'customerPaymentProfile', id: ids.paymentProfileId, customerProfileId: ids.customerProfileId } });
+
+    // The notification alone (a mistaken or replayed one) changes nothing: the card is still saved.
+    const early = deleted('n-3');
+    assert.equal((await post(t, early, signWebhookBody(early, KEY()))).status, 200);
+    assert.equal((await paymentMethod()).type, 'autopay');
+
+    // Deleted in the Merchant Interface: the gateway's own notification comes, and the gateway agrees.
+    await gw.gateway().deleteSavedCard(ids);
+    await gw.fake.deliveriesDone();
+    assert.ok(delivered.some((d) => JSON.parse(d.body).eventType === 'net.authorize.customer.paymentProfile.deleted' && d.status === 200), 'the fake tells of the deletion');
+    assert.deepEqual(await paymentMethod(), { type: 'manual' });
+  });
+
+  test('a payment notification for a transaction the gateway does not know is acknowledged (200) and logged, once', async () => {
+    const { t } = await webhookApp();
+    const body = JSON.stringify({ notificationId: 'n-unknown', eventType: 'net.authorize.payment.authcapture.created', payload: { entityName: 'transaction', id: '99999999999' } });
+    const logged = captureOutput();
+    const res = await post(t, body, signWebhookBody(body, KEY()));
+    const output = logged.stop();
+    assert.equal(res.status, 200);
+    assert.deepEqual(await res.json(), { applied: true, result: 'transaction 99999999999: the gateway has no such transaction' });
+    assert.match(output, /n-unknown.*99999999999/);
+    assert.deepEqual(await (await post(t, body, signWebhookBody(body, KEY()))).json(), { applied: false, result: 'already received' }, 'not retried forever');
+  });
+
+  test('the fake gateway signs with a key made at its start, shared only in-process: the key in its source signs nothing', async () => {
+    const config = loadConfig({ DATABASE_PATH: ':memory:', DEMO_DATA: 'false' });
+    const [a, b] = [await startGateway(config, { notifyServer: false }), await startGateway(config, { notifyServer: false })];
+    await Promise.all([a.close(), b.close()]);
+    assert.match(a.webhookSignatureKey!, /^[0-9A-F]{128}$/);
+    assert.notEqual(a.webhookSignatureKey, b.webhookSignatureKey);
+    // The key the fake once had in its source, for anyone to read:
+    const published = 'FAKE0SIGNATURE0KEY0FOR0THE0LOCAL0GATEWAY0ONLY0'.padEnd(128, '0');
+    assert.notEqual(a.webhookSignatureKey, published);
+    const { t } = await gatewayApp(gw.gateway(), { webhookSignatureKey: a.webhookSignatureKey });
+    const forged = JSON.stringify({ notificationId: 'n-forged', eventType: 'net.authorize.customer.paymentProfile.deleted', payload: { entityName: 'customerPaymentProfile', id: '1' } });
+    assert.equal((await post(t, forged, signWebhookBody(forged, published))).status, 401);
+    assert.equal((await post(t, forged, signWebhookBody(forged, a.webhookSignatureKey!))).status, 200);
   });
 });

@@ -11,9 +11,13 @@ const PaymentSchema = z
     method: z.string().openapi({ example: 'Credit card' }),
     card: z.object({ brand: z.string(), last4: z.string() }).nullable(),
     status: z.enum(PAYMENT_STATUSES).openapi({
-      description: '`held`: taken, under review by the processor. `unknown`: the processor did not answer in time; it is asked again shortly.',
+      description:
+        '`held`: taken, under review by the processor. `unknown`: the processor did not answer in time; it is asked again shortly. `voided`: cancelled at the processor before it settled; it pays nothing.',
     }),
     message: z.string().nullable(),
+    refunds: z
+      .array(z.object({ id: z.number().int(), date: z.string(), amount: z.number().int().openapi({ description: 'Cents given back.' }) }))
+      .openapi({ description: 'Money given back on this payment, oldest first; what it paid is open again.' }),
     autopay: z
       .union([z.object({ saved: z.literal(true), method: AutopayMethodSchema }), z.object({ saved: z.literal(false), message: z.string() })])
       .optional()

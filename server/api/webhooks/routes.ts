@@ -15,7 +15,8 @@ export const receiveNotification = createRoute({
   summary: 'Authorize.Net event notifications (signed with X-ANET-Signature)',
   description:
     'Configure this URL in the Authorize.Net Merchant Interface and set ANET_SIGNATURE_KEY. Each notification is applied once; ' +
-    'payment events make the portal ask the gateway for the transaction (a held payment approved or declined on review, an unanswered one found).',
+    'payment events make the portal ask the gateway for the transaction (a held payment approved or declined on review, an unanswered one found, ' +
+    'a payment voided, a refund made or voided); what the gateway has no record of is acknowledged and changes nothing.',
   request: { headers: z.object({ 'x-anet-signature': z.string().optional() }) },
   responses: {
     200: jsonReply(z.object({ applied: z.boolean(), result: z.string() }), 'Received (and applied, unless it was received before).'),

@@ -1,3 +1,14 @@
+/** What the fake keeps of a card: like the real gateway's reports, never the whole number. */
+export interface Card {
+  /** A keyed hash of the number: the duplicate window tells cards apart by it. */
+  fingerprint: string;
+  last4: string;
+  brand: string;
+  expMonth: string;
+  expYear: string;
+  zip: string | null;
+}
+
 /** The Authorize.Net sandbox's test cards (all approve unless the zip code says otherwise). */
 export const TEST_CARDS: Record<string, string> = {
   '4111111111111111': 'Visa',

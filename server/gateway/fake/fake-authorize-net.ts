@@ -5,57 +5,45 @@ import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { signWebhookBody } from '../webhook-signature.ts';
 import { Hono } from 'hono';
-import { luhnValid, TEST_CARDS, ZIP_OUTCOMES } from './cards.ts';
+import { luhnValid, TEST_CARDS, ZIP_OUTCOMES, type Card } from './cards.ts';
+import { failure, masked, ok, type Json } from './replies.ts';
+import { createFakeTransactions, upgradeTransaction, type FakeBehaviour, type FakeTransaction } from './transactions.ts';
+
+export type { FakeBehaviour, FakeTransaction };
 
 /**
  * A local stand-in for Authorize.Net's JSON API (POST /xml/v1/request.api) and for the token
  * service Accept.js calls, for the demo and the tests: the calls the portal makes, with the real
  * response shapes (a BOM before the JSON, `messages.resultCode`, `transactionResponse` with
  * `responseCode` 1 approved / 2 declined / 3 error / 4 held for review, the duplicate window's
- * error 11), the sandbox's test cards and its zip 46282 decline. Tests can make it slow, fail
- * or drop the connection.
+ * error 11), the sandbox's test cards and its zip 46282 decline; charges, authorizations,
+ * captures, voids and refunds (transactions.ts); saved cards (CIM); signed notifications. What a
+ * merchant does by hand in the Merchant Interface (review a held charge, void, refund, and the
+ * daily settlement) it does on request. Tests can make it slow, fail or drop the connection.
  */
 
 export interface FakeCredentials {
   apiLoginId: string;
   transactionKey: string;
   clientKey: string;
-  /** What it signs webhook notifications with. */
-  signatureKey: string;
 }
 
+/**
+ * The fake's API credentials: no secret, it only listens on loopback. Its webhook Signature Key
+ * is another matter (anyone who can reach the portal could sign with a published one): each fake
+ * makes its own at start, and the portal server started with it is handed it in-process.
+ */
 export const FAKE_CREDENTIALS: FakeCredentials = {
   apiLoginId: 'fake-login-id',
   transactionKey: 'fake-transaction-key',
   clientKey: 'fake-public-client-key',
-  signatureKey: 'FAKE0SIGNATURE0KEY0FOR0THE0LOCAL0GATEWAY0ONLY0'.padEnd(128, '0'),
 };
-
-/** What the fake keeps of a card: like the real gateway's reports, never the whole number. */
-interface Card {
-  /** A hash of the number: the duplicate window tells cards apart by it. */
-  fingerprint: string;
-  last4: string;
-  brand: string;
-  expMonth: string;
-  expYear: string;
-  zip: string | null;
-}
-
-export interface FakeTransaction {
-  transId: string;
-  amount: string;
-  responseCode: '1' | '2' | '3' | '4';
-  card: Card;
-  invoiceNumber: string | null;
-  submitTimeUTC: string;
-  customerProfileId: string | null;
-}
 
 /** Where the fake posts notifications; `send` replaces the network (tests hand it the app in-process). */
 export interface FakeWebhook {
   url: string;
-  signatureKey: string;
+  /** The key to sign with: the fake's own unless the merchant set one (ANET_SIGNATURE_KEY). */
+  signatureKey?: string;
   send?: (url: string, init: RequestInit) => Promise<Response> | Response;
 }
 
@@ -64,27 +52,6 @@ interface FakeProfile {
   email: string | null;
   paymentProfiles: Map<string, { card: Card; billTo: Json | null }>;
 }
-
-/** How the next requests go wrong; tests set these directly or with POST /fake/behaviour. */
-export interface FakeBehaviour {
-  /** Every answer waits this long. */
-  delayMs: number;
-  /** The next N requests get HTTP 500. */
-  failNext: number;
-  /** The next N requests have their connection dropped without an answer. */
-  dropNext: number;
-  /** The next N transactions are processed (and stored) but their connection is dropped: outcome unknown to the caller. */
-  dropAfterProcessingNext: number;
-  /** The issuer declines the next N charges whatever the card (a saved card out of funds, say). */
-  declineNext: number;
-}
-
-/** The requests and replies of Authorize.Net's JSON API, read and written field by field as it documents them. */
-type Json = Record<string, any>;
-
-const ok = (extra: Json = {}, refId?: string) => ({ ...extra, ...(refId ? { refId } : {}), messages: { resultCode: 'Ok', message: [{ code: 'I00001', text: 'Successful.' }] } });
-const failure = (code: string, text: string, extra: Json = {}, refId?: string) => ({ ...extra, ...(refId ? { refId } : {}), messages: { resultCode: 'Error', message: [{ code, text }] } });
-const masked = (card: Card) => `XXXX${card.last4}`;
 
 export interface FakeOptions {
   /**
@@ -96,7 +63,7 @@ export interface FakeOptions {
 }
 
 export function createFakeAuthorizeNet(credentials: FakeCredentials = FAKE_CREDENTIALS, options: FakeOptions = {}) {
-  const behaviour: FakeBehaviour = { delayMs: 0, failNext: 0, dropNext: 0, dropAfterProcessingNext: 0, declineNext: 0 };
+  const behaviour: FakeBehaviour = { delayMs: 0, replyDelayMs: 0, notifyDelayMs: 0, failNext: 0, dropNext: 0, dropAfterProcessingNext: 0, declineNext: 0 };
   const tokens = new Map<string, { card: Card; used: boolean; expiresAt: number }>();
   const transactions = new Map<string, FakeTransaction>();
   /** The latest transaction per card, amount and invoice number: the duplicate window's memory. */
@@ -107,6 +74,8 @@ export function createFakeAuthorizeNet(credentials: FakeCredentials = FAKE_CREDE
   /** Deliveries under way, so tests can wait for them. */
   const deliveries = new Set<Promise<void>>();
   let nextId = 60_000_000_001;
+  /** What it signs notifications with, made now and never written anywhere. */
+  const signatureKey = randomBytes(64).toString('hex').toUpperCase();
   /** Keys the card fingerprints: a stolen state file gives no way to test guesses of card numbers. */
   let secret = randomBytes(32).toString('hex');
   const newId = () => String(nextId++);
@@ -125,9 +94,10 @@ export function createFakeAuthorizeNet(credentials: FakeCredentials = FAKE_CREDE
       for (const [k, v] of state.tokens) tokens.set(k, v);
       transactions.clear();
       recent.clear();
-      for (const t of state.transactions as FakeTransaction[]) {
+      for (const stored of state.transactions as FakeTransaction[]) {
+        const t = upgradeTransaction(stored);
         transactions.set(t.transId, t);
-        recent.set(`${t.card.fingerprint}|${t.amount}|${t.invoiceNumber}`, t);
+        if (t.type !== 'refundTransaction') recent.set(`${t.card.fingerprint}|${t.amount}|${t.invoiceNumber}`, t);
       }
       profiles.clear();
       for (const [id, p] of state.profiles) profiles.set(id, { ...p, paymentProfiles: new Map(p.paymentProfiles) });
@@ -148,62 +118,7 @@ export function createFakeAuthorizeNet(credentials: FakeCredentials = FAKE_CREDE
     return { error: ['E00003', 'The payment is missing.'] };
   }
 
-  function createTransaction(body: Json, refId?: string) {
-    const request = body.transactionRequest ?? {};
-    if (request.transactionType !== 'authCaptureTransaction') return failure('E00003', 'Only authCaptureTransaction is supported by the fake.', {}, refId);
-    const amount = String(request.amount ?? '');
-    if (!/^\d+(\.\d{1,2})?$/.test(amount) || Number(amount) <= 0) return failure('E00027', 'A valid amount is required.', {}, refId);
-    const card = resolveCard(request.payment, request.profile);
-    if ('error' in card) return failure(card.error[0], card.error[1], {}, refId);
-    const zip = String(request.billTo?.zip ?? card.zip ?? '');
-    const invoiceNumber = request.order?.invoiceNumber ? String(request.order.invoiceNumber) : null;
-    // The duplicate window: same card, amount and invoice number within two minutes.
-    const windowKey = `${card.fingerprint}|${amount}|${invoiceNumber}`;
-    const previous = recent.get(windowKey);
-    const duplicate = previous !== undefined && Date.now() - Date.parse(previous.submitTimeUTC) < 120_000;
-    const base = { authCode: '', avsResultCode: 'Y', cvvResultCode: 'M', cavvResultCode: '2', refTransID: '', transHash: '', testRequest: '0', accountNumber: masked(card), accountType: card.brand, transHashSha2: '' };
-    if (duplicate) {
-      return failure('E00027', 'The transaction was unsuccessful.', {
-        transactionResponse: { ...base, responseCode: '3', transId: '0', errors: [{ errorCode: '11', errorText: 'A duplicate transaction has been submitted.' }] },
-      }, refId);
-    }
-    let outcome: 'approved' | 'declined' | 'held' | 'error' = ZIP_OUTCOMES[zip] ?? 'approved';
-    if (behaviour.declineNext > 0) {
-      behaviour.declineNext--;
-      outcome = 'declined';
-    }
-    const responseCode = ({ approved: '1', declined: '2', error: '3', held: '4' } as const)[outcome];
-    const transaction: FakeTransaction = {
-      transId: newId(),
-      amount,
-      responseCode,
-      card,
-      invoiceNumber,
-      submitTimeUTC: new Date().toISOString(),
-      customerProfileId: request.profile?.customerProfileId ? String(request.profile.customerProfileId) : null,
-    };
-    transactions.set(transaction.transId, transaction);
-    recent.set(windowKey, transaction);
-    if (outcome === 'approved') notify('net.authorize.payment.authcapture.created', transaction);
-    if (outcome === 'held') notify('net.authorize.payment.fraud.held', transaction);
-    const response = { ...base, responseCode, transId: transaction.transId, authCode: outcome === 'approved' ? randomBytes(3).toString('hex').toUpperCase() : '' };
-    if (outcome === 'approved') return ok({ transactionResponse: { ...response, messages: [{ code: '1', description: 'This transaction has been approved.' }] } }, refId);
-    if (outcome === 'held') return ok({ transactionResponse: { ...response, messages: [{ code: '253', description: 'Your order has been received. Thank you for your business!' }] } }, refId);
-    const [errorCode, errorText] = outcome === 'declined' ? ['2', 'This transaction has been declined.'] : ['6', 'The credit card number is invalid.'];
-    return failure('E00027', 'The transaction was unsuccessful.', { transactionResponse: { ...response, errors: [{ errorCode, errorText }] } }, refId);
-  }
-
-  const transactionDetails = (t: FakeTransaction) => ({
-    transId: t.transId,
-    submitTimeUTC: t.submitTimeUTC,
-    transactionType: 'authCaptureTransaction',
-    transactionStatus: { '1': 'capturedPendingSettlement', '2': 'declined', '3': 'generalError', '4': 'FDSPendingReview' }[t.responseCode],
-    responseCode: Number(t.responseCode),
-    authAmount: Number(t.amount),
-    settleAmount: t.responseCode === '1' ? Number(t.amount) : 0,
-    order: t.invoiceNumber ? { invoiceNumber: t.invoiceNumber } : undefined,
-    payment: { creditCard: { cardNumber: masked(t.card), expirationDate: 'XXXX', cardType: t.card.brand } },
-  });
+  const transactionBook = createFakeTransactions({ transactions, recent, behaviour, newId, resolveCard, notify: (eventType, t) => notify(eventType, t) });
 
   /** Authorize.Net allows one profile per merchantCustomerId: E00039 names the one there is. */
   function duplicateOf(merchantCustomerId: unknown, refId?: string) {
@@ -237,19 +152,19 @@ export function createFakeAuthorizeNet(credentials: FakeCredentials = FAKE_CREDE
     payment: { creditCard: { cardNumber: masked(saved.card), expirationDate: unmask ? `${saved.card.expYear}-${saved.card.expMonth}` : 'XXXX', cardType: saved.card.brand } },
   });
 
-  /** Posts a signed notification to the webhook, as Authorize.Net does; a failed delivery is only logged. */
+  /** Posts a signed notification of a transaction to the webhook, as Authorize.Net does. */
   function notify(eventType: string, t: FakeTransaction) {
+    deliver(eventType, { responseCode: Number(t.responseCode), authCode: '', avsResponse: 'Y', authAmount: Number(t.amount), invoiceNumber: t.invoiceNumber ?? undefined, entityName: 'transaction', id: t.transId });
+  }
+
+  /** Posts a signed notification to the webhook; a failed delivery is only logged. */
+  function deliver(eventType: string, payload: Json) {
     if (!webhook) return;
-    const { url, signatureKey, send = fetch } = webhook;
-    const body = JSON.stringify({
-      notificationId: randomUUID(),
-      eventType,
-      eventDate: new Date().toISOString(),
-      webhookId: 'fake-webhook',
-      payload: { responseCode: Number(t.responseCode), authCode: '', avsResponse: 'Y', authAmount: Number(t.amount), invoiceNumber: t.invoiceNumber ?? undefined, entityName: 'transaction', id: t.transId },
-    });
-    const delivery = Promise.resolve()
-      .then(() => send(url, { method: 'POST', body, headers: { 'Content-Type': 'application/json', 'X-ANET-Signature': signWebhookBody(body, signatureKey) } }))
+    const { url, send = fetch } = webhook;
+    const body = JSON.stringify({ notificationId: randomUUID(), eventType, eventDate: new Date().toISOString(), webhookId: 'fake-webhook', payload });
+    const signature = signWebhookBody(body, webhook.signatureKey ?? signatureKey);
+    const delivery = new Promise((r) => setTimeout(r, behaviour.notifyDelayMs))
+      .then(() => send(url, { method: 'POST', body, headers: { 'Content-Type': 'application/json', 'X-ANET-Signature': signature } }))
       .then((res) => {
         if (!res.ok) console.error(`[fake gateway] webhook to ${url} answered ${res.status}`);
       })
@@ -261,15 +176,20 @@ export function createFakeAuthorizeNet(credentials: FakeCredentials = FAKE_CREDE
   /** The fraud filter's review of a held transaction, decided by hand as a merchant would. */
   function review(transId: string, decision: 'approve' | 'decline') {
     store.refresh();
-    const t = transactions.get(transId);
-    if (!t || t.responseCode !== '4') return false;
-    t.responseCode = decision === 'approve' ? '1' : '2';
+    const reviewed = transactionBook.review(transId, decision);
     store.save();
-    notify(decision === 'approve' ? 'net.authorize.payment.fraud.approved' : 'net.authorize.payment.fraud.declined', t);
-    return true;
+    return reviewed;
   }
 
-  function handle(root: string, body: Json) {
+  /** The day's settlement batch, run by hand: captured charges and refunds become settled (and refundable). */
+  function settleBatch() {
+    store.refresh();
+    const settled = transactionBook.settleBatch();
+    store.save();
+    return settled;
+  }
+
+  function handle(root: string, body: Json): Json {
     const refId = body.refId ? String(body.refId) : undefined;
     const auth = body.merchantAuthentication ?? {};
     if (auth.name !== credentials.apiLoginId || auth.transactionKey !== credentials.transactionKey) {
@@ -277,30 +197,24 @@ export function createFakeAuthorizeNet(credentials: FakeCredentials = FAKE_CREDE
     }
     switch (root) {
       case 'createTransactionRequest':
-        return createTransaction(body, refId);
+        return transactionBook.create(body.transactionRequest ?? {}, refId);
       case 'getTransactionDetailsRequest': {
         const t = transactions.get(String(body.transId ?? ''));
-        return t ? ok({ transaction: transactionDetails(t) }, refId) : failure('E00040', 'The record cannot be found.', {}, refId);
+        return t ? ok({ transaction: transactionBook.details(t) }, refId) : failure('E00040', 'The record cannot be found.', {}, refId);
       }
       case 'getUnsettledTransactionListRequest': {
-        const list = [...transactions.values()].map((t) => ({
-          transId: t.transId,
-          submitTimeUTC: t.submitTimeUTC,
-          transactionStatus: transactionDetails(t).transactionStatus,
-          invoiceNumber: t.invoiceNumber ?? undefined,
-          accountType: t.card.brand,
-          accountNumber: masked(t.card),
-          settleAmount: Number(t.amount),
-        }));
+        const list = transactionBook.unsettled();
         return ok({ transactions: list, totalNumInResultSet: list.length }, refId);
       }
       case 'createCustomerProfileRequest': {
         const profile = body.profile ?? {};
+        const paymentProfiles = [].concat(profile.paymentProfiles ?? []) as unknown[];
+        if (!paymentProfiles.every(isObject)) return failure('E00003', "The element 'paymentProfiles' has incomplete content.", {}, refId);
         const duplicate = duplicateOf(profile.merchantCustomerId, refId);
         if (duplicate) return duplicate;
         const created = newProfile(profile.merchantCustomerId, profile.email);
         const ids: string[] = [];
-        for (const p of [].concat(profile.paymentProfiles ?? []) as Json[]) {
+        for (const p of paymentProfiles as Json[]) {
           const saved = savePaymentProfile(created.profile, p, body.validationMode, refId);
           if (typeof saved !== 'string') {
             profiles.delete(created.id);
@@ -319,7 +233,7 @@ export function createFakeAuthorizeNet(credentials: FakeCredentials = FAKE_CREDE
       }
       case 'createCustomerProfileFromTransactionRequest': {
         const t = transactions.get(String(body.transId ?? ''));
-        if (!t || t.responseCode === '2' || t.responseCode === '3') return failure('E00040', 'The record cannot be found.', {}, refId);
+        if (!t || t.type === 'refundTransaction' || t.responseCode === '2' || t.responseCode === '3') return failure('E00040', 'The record cannot be found.', {}, refId);
         let target: { id: string; profile: FakeProfile };
         if (body.customerProfileId) {
           const profile = profiles.get(String(body.customerProfileId));
@@ -331,7 +245,8 @@ export function createFakeAuthorizeNet(credentials: FakeCredentials = FAKE_CREDE
           target = newProfile(body.customer?.merchantCustomerId, body.customer?.email);
         }
         const paymentId = newId();
-        target.profile.paymentProfiles.set(paymentId, { card: t.card, billTo: null });
+        // The saved card keeps the billing address the charge was made with.
+        target.profile.paymentProfiles.set(paymentId, { card: t.card, billTo: t.billTo });
         return ok({ customerProfileId: target.id, customerPaymentProfileIdList: [paymentId], customerShippingAddressIdList: [] }, refId);
       }
       case 'getCustomerProfileRequest': {
@@ -354,7 +269,9 @@ export function createFakeAuthorizeNet(credentials: FakeCredentials = FAKE_CREDE
       }
       case 'deleteCustomerPaymentProfileRequest': {
         const profile = profiles.get(String(body.customerProfileId ?? ''));
-        if (!profile?.paymentProfiles.delete(String(body.customerPaymentProfileId ?? ''))) return failure('E00040', 'The record cannot be found.', {}, refId);
+        const id = String(body.customerPaymentProfileId ?? '');
+        if (!profile?.paymentProfiles.delete(id)) return failure('E00040', 'The record cannot be found.', {}, refId);
+        deliver('net.authorize.customer.paymentProfile.deleted', { customerProfileId: Number(body.customerProfileId), entityName: 'customerPaymentProfile', id });
         return ok({}, refId);
       }
       default:
@@ -383,6 +300,16 @@ export function createFakeAuthorizeNet(credentials: FakeCredentials = FAKE_CREDE
     return { opaqueData: { dataDescriptor: 'COMMON.ACCEPT.INAPP.PAYMENT', dataValue }, messages: { resultCode: 'Ok', message: [{ code: 'I_WC_01', text: 'Successful.' }] } };
   }
 
+  /** What the merchant does by hand in the Merchant Interface goes through the same API. */
+  function merchant(transactionRequest: Json) {
+    store.refresh();
+    const answer = handle('createTransactionRequest', { merchantAuthentication: { name: credentials.apiLoginId, transactionKey: credentials.transactionKey }, transactionRequest });
+    store.save();
+    return answer.transactionResponse as Json;
+  }
+  const cardOf = (transId: string) => ({ creditCard: { cardNumber: transactions.get(transId)?.card.last4 ?? '', expirationDate: 'XXXX' } });
+  const dollars = (cents: number) => (cents / 100).toFixed(2);
+
   const app = new Hono<{ Bindings: { incoming: IncomingMessage } }>();
   const drop = (c: { env: { incoming: IncomingMessage } }) => {
     c.env.incoming.socket.destroy();
@@ -406,24 +333,27 @@ export function createFakeAuthorizeNet(credentials: FakeCredentials = FAKE_CREDE
     try {
       body = JSON.parse(text) as Json;
     } catch {
-      return c.body(`\uFEFF${JSON.stringify(failure('E00002', 'The content-type specified is not supported.'))}`, 200, { 'Content-Type': 'application/json; charset=utf-8' });
+      return reply(c, failure('E00002', 'The content-type specified is not supported.'));
     }
-    const root = Object.keys(body)[0] ?? '';
+    // One request element holding an object, like the XML it stands for; anything else is unreadable.
+    const root = isObject(body) ? (Object.keys(body)[0] ?? '') : '';
+    if (!isObject(body) || !isObject(body[root])) return reply(c, failure('E00003', 'An error occurred while parsing the request: the root element is missing or empty.'));
     store.refresh();
-    const answer = handle(root, body[root] ?? {});
+    const answer = handle(root, body[root]);
     store.save();
+    if (root === 'createTransactionRequest' && behaviour.replyDelayMs) await new Promise((r) => setTimeout(r, behaviour.replyDelayMs));
     if (root === 'createTransactionRequest' && behaviour.dropAfterProcessingNext > 0) {
       behaviour.dropAfterProcessingNext--;
       return drop(c);
     }
-    // Authorize.Net puts a byte order mark before its JSON.
-    return c.body(`\uFEFF${JSON.stringify(answer)}`, 200, { 'Content-Type': 'application/json; charset=utf-8' });
+    return reply(c, answer);
   });
   app.post('/fake-accept/token', async (c) => c.json(tokenize(await c.req.json().catch(() => ({})))));
   app.post('/fake/review', async (c) => {
     const { transId, decision } = (await c.req.json().catch(() => ({}))) as Json;
     return review(String(transId), decision === 'decline' ? 'decline' : 'approve') ? c.json({ ok: true }) : c.json({ error: 'No held transaction with that id.' }, 404);
   });
+  app.post('/fake/settle', (c) => c.json({ settled: settleBatch() }));
   app.post('/fake/behaviour', async (c) => {
     Object.assign(behaviour, await c.req.json().catch(() => ({})));
     return c.json(behaviour);
@@ -432,10 +362,17 @@ export function createFakeAuthorizeNet(credentials: FakeCredentials = FAKE_CREDE
   return {
     app,
     behaviour,
+    /** The key it signs notifications with: hand it to the portal server in-process, never publish it. */
+    signatureKey,
     transactions,
     profiles,
     review,
-    /** Sends notifications (signed with the key) to this URL from now on; null stops them. */
+    settleBatch,
+    /** Refunds part or all of a settled charge, as in the Merchant Interface; the transactionResponse. */
+    refund: (transId: string, amountCents: number) => merchant({ transactionType: 'refundTransaction', amount: dollars(amountCents), payment: cardOf(transId), refTransId: transId }),
+    /** Voids an unsettled transaction (a charge, or a refund), as in the Merchant Interface; the transactionResponse. */
+    void: (transId: string) => merchant({ transactionType: 'voidTransaction', refTransId: transId }),
+    /** Sends notifications (signed) to this URL from now on; null stops them. */
     setWebhook(target: FakeWebhook | null) {
       webhook = target;
     },
@@ -461,6 +398,12 @@ export function createFakeAuthorizeNet(credentials: FakeCredentials = FAKE_CREDE
 }
 
 export type FakeAuthorizeNet = ReturnType<typeof createFakeAuthorizeNet>;
+
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Authorize.Net puts a byte order mark before its JSON, and answers 200 even to what it refuses. */
+const reply = (c: { body: (data: string, status: 200, headers: Record<string, string>) => Response }, answer: unknown) =>
+  c.body(`\uFEFF${JSON.stringify(answer)}`, 200, { 'Content-Type': 'application/json; charset=utf-8' });
 
 /** Keeps the fake's records in a JSON file, written whole (via a rename) after each change. */
 function fileStore(path: string | undefined, state: { dump: () => unknown; load: (saved: Json) => void }) {

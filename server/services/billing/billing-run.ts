@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.ts';
 import { audit } from '../audit.ts';
-import { allocateAccountCredit, INVOICE_BALANCE_SQL } from '../ledger.ts';
+import { accountsWithCredit, allocateAccountCredit, INVOICE_BALANCE_SQL } from '../ledger.ts';
 import { InputError, type Issue } from '../errors.ts';
 import { DEFAULT_IMPORT_SETTINGS } from '../imports/settings.ts';
 import { assertNoUsageImportRunning } from '../usage/usage-imports.ts';
@@ -267,14 +267,7 @@ function writeInvoices(
     totalCents += invoice.totalCents;
   });
   // Credit on account (overpayments, payments before the invoice) goes to the new invoices.
-  const withCredit = sqlite
-    .prepare(
-      `select distinct p.account_id from payments p where p.status = 'approved'
-       and p.amount_cents > coalesce((select sum(pa.amount_cents) from payment_allocations pa where pa.payment_id = p.id), 0)`,
-    )
-    .pluck()
-    .all() as number[];
-  for (const accountId of withCredit) allocateAccountCredit(db, accountId);
+  for (const accountId of accountsWithCredit(db)) allocateAccountCredit(db, accountId);
   return totalCents;
 }
 
