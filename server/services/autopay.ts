@@ -6,6 +6,7 @@ import { GatewayOutcomeUnknown, GatewayRecordNotFound, GatewayRefused, type Save
 import { autopayFailedMail } from '../mail/templates.ts';
 import { DomainError, InputError } from './errors.ts';
 import { amountDueCents, INVOICE_BALANCE_SQL } from './ledger.ts';
+import { formatMoney } from './money-format.ts';
 import { IdempotencyConflict, paymentMail, type PaymentMailer, type PaymentsService, type PaymentView } from './payments.ts';
 
 /** What autopay needs of the card gateway: saved cards (Authorize.Net customer payment profiles). */
@@ -238,7 +239,7 @@ export function createAutopayService(deps: AutopayDeps) {
       }
       const tally = { approved: 'approved', held: 'held', unknown: 'confirming', pending: 'confirming', declined: 'failed', error: 'failed', voided: 'failed' } as const;
       report[tally[payment.status]]++;
-      report.lines.push(`${account.number}: ${(amount / 100).toFixed(2)} ${payment.status}${payment.message ? ` (${payment.message})` : ''}`);
+      report.lines.push(`${account.number}: ${formatMoney(amount, account.currency)} ${payment.status}${payment.message ? ` (${payment.message})` : ''}`);
     }
     return report;
   }

@@ -6,6 +6,7 @@ import { GatewayOutcomeUnknown, GatewayRefused, type ChargeRequest, type ChargeR
 import type { Background } from './background.ts';
 import { DomainError, InputError } from './errors.ts';
 import { accountBalanceCents, allocateAccountCredit, cancelRefund, recordRefund, voidPayment } from './ledger.ts';
+import { formatMoney } from './money-format.ts';
 import { startProcessLease } from './process-lease.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { paymentReceiptMail, type PaymentMailFields } from '../mail/templates.ts';
@@ -95,7 +96,7 @@ export function paymentMail(db: Db, mailer: PaymentMailer, payment: Row, cardFal
     db.$client.prepare('select u.email, u.name, a.number, a.name as accountName, a.currency from users u, accounts a where u.id = ? and a.id = ?'),
   ).get(payment.userId, payment.accountId) as { email: string; name: string; number: string; accountName: string; currency: string } | undefined;
   if (!to) return null;
-  const money = (cents: number) => new Intl.NumberFormat('en-US', { style: 'currency', currency: to.currency }).format(cents / 100);
+  const money = (cents: number) => formatMoney(cents, to.currency);
   const fields: PaymentMailFields = {
     to: to.email,
     name: to.name,

@@ -133,6 +133,7 @@ describe('composing an invoice', () => {
       charges,
       pastDueCents,
       lateFee: { ratePpm: 15_000, minimumCents: 500 },
+      currency: 'USD',
       taxRatePpm: (id) => taxes[String(id)] ?? 0,
       locationName: (id) => (id === null ? null : `Site ${id}`),
     });
@@ -175,6 +176,6 @@ describe('composing an invoice', () => {
       invoice.lines.map((l) => [l.kind, l.amountCents]),
       [['recurring', 10_000], ['late_fee', 1500], ['tax', 1000]],
     );
-    assert.match(invoice.lines[1]!.description, /1\.5% of \$1000\.00 past due/);
+    assert.match(invoice.lines[1]!.description, /1\.5% of \$1,000\.00 past due/);
   });
 });

@@ -116,7 +116,7 @@ describe('the billing run', () => {
     assert.ok(novemberOwed > 0);
     const fee = lateFee('2026-12', 'C100001')!;
     assert.equal(fee.amount, Math.max(500, Math.round(novemberOwed * 0.015)));
-    assert.equal(fee.description, `Late payment charge: 1.5% of $${(novemberOwed / 100).toFixed(2)} past due${fee.amount === 500 ? ' (minimum charge)' : ''}`);
+    assert.equal(fee.description, `Late payment charge: 1.5% of ${new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(novemberOwed / 100)} past due${fee.amount === 500 ? ' (minimum charge)' : ''}`);
     assert.equal(lateFee('2026-12', 'C100002'), undefined, 'C100002 paid on time');
     assert.equal(balance('2026-12', 'C100002'), 400, 'its $10 credit went to the new invoice');
   });

@@ -48,6 +48,7 @@ interface AccountRow {
   id: number;
   number: string;
   tax_rate_ppm: number;
+  currency: string;
 }
 
 interface Draft {
@@ -101,6 +102,7 @@ export function runBilling(db: Db, periodKey: string, today: string, policy: Bil
           charges: [...recurring, ...rated.lines],
           pastDueCents: data.pastDue.get(account.id) ?? 0,
           lateFee: policy.lateFee,
+          currency: account.currency,
           taxRatePpm: (locationId) => (locationId === null ? account.tax_rate_ppm : (data.locations.get(locationId)?.taxRatePpm ?? account.tax_rate_ppm)),
           locationName: (locationId) => (locationId === null ? null : (data.locations.get(locationId)?.name ?? null)),
         });
@@ -158,7 +160,7 @@ export function runBilling(db: Db, periodKey: string, today: string, policy: Bil
 /** Everything the run needs besides the calls, keyed by account. */
 function loadPeriodData(db: Db, period: Period) {
   const sqlite = db.$client;
-  const accounts = new Map((sqlite.prepare('select id, number, tax_rate_ppm from accounts order by number').all() as AccountRow[]).map((a) => [a.id, a]));
+  const accounts = new Map((sqlite.prepare('select id, number, tax_rate_ppm, currency from accounts order by number').all() as AccountRow[]).map((a) => [a.id, a]));
   const locations = new Map(
     (sqlite.prepare('select id, name, tax_rate_ppm from locations').all() as { id: number; name: string; tax_rate_ppm: number | null }[]).map((l) => [
       l.id,

@@ -1,3 +1,4 @@
+import { formatMoney } from '../money-format.ts';
 import type { DraftLine } from './lines.ts';
 import { applyRatePpm, ppmText } from './money.ts';
 
@@ -13,6 +14,8 @@ export interface InvoiceParts {
   /** What the account owed past its due dates when the invoice is issued. */
   pastDueCents: number;
   lateFee: LateFeePolicy;
+  /** The account's currency, for the words of the late fee line. */
+  currency: string;
   /** The sales tax of a location (null: the account's own rate), in ppm. */
   taxRatePpm(locationId: number | null): number;
   /** How tax lines name a location. */
@@ -43,7 +46,7 @@ export function composeInvoice(parts: InvoiceParts): ComposedInvoice {
     const minimumApplied = fee === parts.lateFee.minimumCents && applyRatePpm(parts.pastDueCents, parts.lateFee.ratePpm) < fee;
     lines.push({
       kind: 'late_fee',
-      description: `Late payment charge: ${ppmText(parts.lateFee.ratePpm)} of $${(parts.pastDueCents / 100).toFixed(2)} past due${minimumApplied ? ' (minimum charge)' : ''}`,
+      description: `Late payment charge: ${ppmText(parts.lateFee.ratePpm)} of ${formatMoney(parts.pastDueCents, parts.currency)} past due${minimumApplied ? ' (minimum charge)' : ''}`,
       quantity: 1,
       unitPriceMillicents: fee * 1000,
       amountCents: fee,

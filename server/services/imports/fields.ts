@@ -123,7 +123,7 @@ export const country = column((s) => {
   return v;
 });
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// Columns of any value type: each column's own type is kept by RowOf below.
 export type Columns = Record<string, Column<any>>;
 
 /** The typed row a kind's columns give: optional columns may be null. */
