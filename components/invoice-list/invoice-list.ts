@@ -1,9 +1,11 @@
 import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { call, send, type ApiClient } from '../api/client.ts';
+import { send } from '../api/client.ts';
 import type { InvoiceDetail, InvoicePage, InvoiceStatus, InvoiceSummary } from '../api/types.ts';
 import { AccountDataElement } from '../base/account-data-element.ts';
 import { loadingView } from '../base/task-states.ts';
+import type { Change, StoreReader } from '../data/account-store.ts';
+import { invoice as invoiceResource, invoices } from '../data/resources.ts';
 import { BpInvoiceDownloadEvent, BpInvoiceOpenEvent } from '../events/events.ts';
 import { formatDate, formatMoney } from '../i18n/format.ts';
 import { renderInvoiceLines } from './invoice-lines.ts';
@@ -49,13 +51,19 @@ export class BpInvoiceList extends AccountDataElement<InvoicePage> {
     return `${this.status}|${this.year}|${this.page}`;
   }
 
-  protected async load(client: ApiClient, number: string, signal: AbortSignal) {
-    const query: Record<string, string> = { page: String(this.page), pageSize: String(PAGE_SIZE) };
-    if (this.status) query.status = this.status;
-    if (this.year) query.year = this.year;
-    const page = await call(client.api.v1.accounts[':number'].invoices.$get({ param: { number }, query }, { init: { signal } }));
+  protected async read(store: StoreReader, number: string, signal: AbortSignal) {
+    const page = await store.read(invoices, number, { status: this.status || undefined, year: this.year || undefined, page: this.page, pageSize: PAGE_SIZE }, signal);
     if (page.years.length) this.years = page.years;
     return page;
+  }
+
+  /** A payment also changes the opened invoices' payments and balance: they are read again. */
+  protected override storeChanged(change: Change): void {
+    super.storeChanged(change);
+    for (const [id, details] of this.opened) {
+      if (details === 'loading' || details instanceof Error) continue;
+      if (change.affects({ resource: invoiceResource as never, number: details.accountNumber })) void this.loadDetails(id, details.accountNumber);
+    }
   }
 
   private filter(change: () => void) {
@@ -72,16 +80,19 @@ export class BpInvoiceList extends AccountDataElement<InvoicePage> {
       return;
     }
     this.dispatchEvent(new BpInvoiceOpenEvent({ invoice }));
-    const client = this.portal?.client;
-    if (!client) return;
+    if (!this.portal) return;
     this.opened = new Map(opened.set(invoice.id, 'loading'));
+    await this.loadDetails(invoice.id, invoice.accountNumber);
+  }
+
+  private async loadDetails(id: number, number: string) {
     let details: Details;
     try {
-      details = await call(client.api.v1.accounts[':number'].invoices[':id'].$get({ param: { number: invoice.accountNumber, id: String(invoice.id) } }));
+      details = await this.portal!.store.read(invoiceResource, number, { id });
     } catch (err) {
       details = err as Error;
     }
-    if (this.opened.has(invoice.id)) this.opened = new Map(this.opened).set(invoice.id, details);
+    if (this.opened.has(id)) this.opened = new Map(this.opened).set(id, details);
   }
 
   private async download(invoice: InvoiceSummary) {

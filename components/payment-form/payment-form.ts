@@ -1,8 +1,11 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { ApiError, call, type ApiClient } from '../api/client.ts';
+import { ApiError, call } from '../api/client.ts';
 import type { AccountSummaryData, AutopayMethod, Payment } from '../api/types.ts';
 import { AccountDataElement } from '../base/account-data-element.ts';
+import { loadingView } from '../base/task-states.ts';
+import type { AccountStore, StoreReader } from '../data/account-store.ts';
+import { summary as summaryResource } from '../data/resources.ts';
 import { BpAutopayChangeEvent, BpPaymentCancelEvent, BpPaymentSuccessEvent } from '../events/events.ts';
 import { formatMoney } from '../i18n/format.ts';
 import { token } from '../styles/tokens.ts';
@@ -120,22 +123,32 @@ export class BpPaymentForm extends AccountDataElement<AccountSummaryData> {
     super.disconnectedCallback();
   }
 
-  protected load(client: ApiClient, number: string, signal: AbortSignal) {
-    return call(client.api.v1.accounts[':number'].summary.$get({ param: { number } }, { init: { signal } }));
+  protected read(store: StoreReader, number: string, signal: AbortSignal) {
+    return store.read(summaryResource, number, undefined, signal);
   }
 
+  /** The account (and session) whose balance was re-read when the form opened on it. */
+  private rereadFor: { store: AccountStore; number: string } | null = null;
   /** The billing address starts as the account's, once, whether the data was handed in or loaded. */
   private prefilled = false;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate?.(changed);
-    const summary = this.data ?? this.task.value;
+    // Before the read: the amounts offered come from a read made now, not from what another
+    // widget loaded before a payment elsewhere. Writes re-read it anyway (they invalidate it).
+    const store = this.portal?.store;
+    if (store && this.number && this.data === undefined && (this.rereadFor?.store !== store || this.rereadFor.number !== this.number)) {
+      this.rereadFor = { store, number: this.number };
+      store.reread(summaryResource, this.number);
+    }
+    super.willUpdate(changed);
+    const summary = this.value;
     if (summary && !this.prefilled) {
       this.prefilled = true;
       const a = summary.account.billingAddress;
       this.address = { line1: a.line1, line2: a.line2 ?? '', city: a.city, country: a.country, state: a.region, zip: a.postalCode };
-      if (summary.dueAmount === 0) this.choice = 'other';
     }
+    // An amount that is no longer owed (paid here or elsewhere) is not offered, nor kept chosen.
+    if (summary && !this.reloading && this.choice !== 'other' && !(this.amountOf(summary)! > 0)) this.choice = this.offered(summary)[0]![0];
   }
 
   private amountOf(summary: AccountSummaryData): number | null {
@@ -164,7 +177,8 @@ export class BpPaymentForm extends AccountDataElement<AccountSummaryData> {
 
   private async submit(event: Event, summary: AccountSummaryData) {
     event.preventDefault();
-    if (this.busy) return;
+    // Never an amount read before the last change: wait for the balance being re-read.
+    if (this.busy || this.reloading) return;
     this.outcome = null;
     const amount = this.check(summary);
     if (amount === null) {
@@ -187,19 +201,23 @@ export class BpPaymentForm extends AccountDataElement<AccountSummaryData> {
         zip: this.address.zip,
         country: this.address.country,
       };
-      const accounts = this.portal!.client.api.v1.accounts[':number'];
-      const param = { number: summary.account.number };
+      const { client, store } = this.portal!;
+      const accounts = client.api.v1.accounts[':number'];
+      const number = summary.account.number;
+      const param = { number };
       if (this.mode === 'autopay') {
-        const { autopay } = await call(accounts.autopay.$put({ param, json: { opaqueData: card.opaqueData, billTo } }));
+        const { autopay } = await store.write('autopay', number, () => call(accounts.autopay.$put({ param, json: { opaqueData: card.opaqueData, billTo } })));
         this.saved(autopay!);
         return;
       }
-      const payment = await call(
-        accounts.payments.$post({
-          param,
-          header: { 'idempotency-key': this.idempotencyKey },
-          json: { amount: amount!, opaqueData: card.opaqueData, billTo, saveForAutopay: this.saveForAutopay },
-        }),
+      const payment = await store.write('payment', number, () =>
+        call(
+          accounts.payments.$post({
+            param,
+            header: { 'idempotency-key': this.idempotencyKey },
+            json: { amount: amount!, opaqueData: card.opaqueData, billTo, saveForAutopay: this.saveForAutopay },
+          }),
+        ),
       );
       this.finished(payment as Payment, summary);
     } catch (err) {
@@ -258,27 +276,37 @@ export class BpPaymentForm extends AccountDataElement<AccountSummaryData> {
     `;
   }
 
-  private renderAmount(summary: AccountSummaryData) {
+  /** The amounts to offer: only what is owed now (and always another amount). */
+  private offered(summary: AccountSummaryData): [AmountChoice, string][] {
     const money = (cents: number) => formatMoney(cents, summary.account.currency);
-    const choices: [AmountChoice, string, number | null][] = [
+    const invoice = summary.currentInvoice?.balance ?? 0;
+    const choices: [AmountChoice, string, number][] = [
       ['due', `Balance due: ${money(summary.dueAmount)}`, summary.dueAmount],
       ['pastDue', `Past due only: ${money(summary.pastDue)}`, summary.pastDue],
-      ['invoice', `Latest invoice: ${money(summary.currentInvoice?.balance ?? 0)}`, summary.currentInvoice?.balance ?? 0],
-      ['other', 'Another amount', null],
+      ['invoice', `Latest invoice: ${money(invoice)}`, invoice],
     ];
+    return [...choices.filter(([, , cents]) => cents > 0).map(([choice, label]): [AmountChoice, string] => [choice, label]), ['other', 'Another amount']];
+  }
+
+  private renderAmount(summary: AccountSummaryData) {
+    const money = (cents: number) => formatMoney(cents, summary.account.currency);
+    if (this.reloading) {
+      return html`<fieldset class="choices">
+        <legend>Payment Amount</legend>
+        ${loadingView('Checking your balance…')}
+      </fieldset>`;
+    }
     return html`
       <fieldset class="choices">
         <legend>Payment Amount</legend>
-        ${choices
-          .filter(([choice, , cents]) => choice === 'other' || (cents ?? 0) > 0)
-          .map(
-            ([choice, label]) => html`
-              <label>
-                <input type="radio" name="amount" .checked=${this.choice === choice} @change=${() => (this.choice = choice)} />
-                ${label}
-              </label>
-            `,
-          )}
+        ${this.offered(summary).map(
+          ([choice, label]) => html`
+            <label>
+              <input type="radio" name="amount" .checked=${this.choice === choice} @change=${() => (this.choice = choice)} />
+              ${label}
+            </label>
+          `,
+        )}
         ${this.choice === 'other'
           ? html`<div class="field">
               <label for="other">Amount</label>
@@ -369,7 +397,7 @@ export class BpPaymentForm extends AccountDataElement<AccountSummaryData> {
         <div class="actions">
           ${this.outcome?.kind === 'success'
             ? nothing
-            : html`<button class="button" type="submit" ?disabled=${this.busy}>${this.busy ? 'Processing…' : action}</button>`}
+            : html`<button class="button" type="submit" ?disabled=${this.busy || this.reloading}>${this.busy ? 'Processing…' : action}</button>`}
           <button class="button secondary" type="button" @click=${() => this.dispatchEvent(new BpPaymentCancelEvent())}>${this.outcome?.kind === 'success' ? 'Close' : 'Cancel'}</button>
         </div>
       </form>
@@ -385,7 +413,7 @@ export class BpPaymentForm extends AccountDataElement<AccountSummaryData> {
   protected override render() {
     return html`
       <section class="panel" aria-labelledby="pay-heading">
-        <h2 id="pay-heading">${this.heading(this.data ?? this.task.value)}</h2>
+        <h2 id="pay-heading">${this.heading(this.value)}</h2>
         ${this.renderData({ loading: 'Loading your balance…', complete: (summary) => this.renderForm(summary) })}
       </section>
     `;

@@ -1,9 +1,9 @@
 import { css, html } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import { call, type ApiClient } from '../api/client.ts';
 import type { Payment, PaymentList } from '../api/types.ts';
 import { AccountDataElement } from '../base/account-data-element.ts';
-import { BpPaymentSuccessEvent } from '../events/events.ts';
+import type { StoreReader } from '../data/account-store.ts';
+import { payments } from '../data/resources.ts';
 import { formatDate, formatMoney } from '../i18n/format.ts';
 import { token } from '../styles/tokens.ts';
 
@@ -45,23 +45,9 @@ export class BpPaymentHistory extends AccountDataElement<PaymentList> {
     `,
   ];
 
-  /** A payment made anywhere on the page shows up here. */
-  private readonly reload = () => {
-    if (this.data === undefined) void this.task.run();
-  };
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    document.addEventListener(BpPaymentSuccessEvent.eventName, this.reload);
-  }
-
-  override disconnectedCallback(): void {
-    document.removeEventListener(BpPaymentSuccessEvent.eventName, this.reload);
-    super.disconnectedCallback();
-  }
-
-  protected load(client: ApiClient, number: string, signal: AbortSignal) {
-    return call(client.api.v1.accounts[':number'].payments.$get({ param: { number } }, { init: { signal } }));
+  /** A payment made anywhere in the same portal or provider shows up here: it invalidates `payments`. */
+  protected read(store: StoreReader, number: string, signal: AbortSignal) {
+    return store.read(payments, number, undefined, signal);
   }
 
   protected override render() {

@@ -1,8 +1,9 @@
 import { css, html } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import { call, type ApiClient } from '../api/client.ts';
 import type { AccountDetails } from '../api/types.ts';
 import { AccountDataElement } from '../base/account-data-element.ts';
+import type { StoreReader } from '../data/account-store.ts';
+import { account } from '../data/resources.ts';
 import { token } from '../styles/tokens.ts';
 
 /**
@@ -26,8 +27,8 @@ export class BpSubAccounts extends AccountDataElement<AccountDetails> {
     `,
   ];
 
-  protected load(client: ApiClient, number: string, signal: AbortSignal) {
-    return call(client.api.v1.accounts[':number'].$get({ param: { number } }, { init: { signal } }));
+  protected read(store: StoreReader, number: string, signal: AbortSignal) {
+    return store.read(account, number, undefined, signal);
   }
 
   private open(account: AccountDetails['subAccounts'][number]) {
