@@ -1,5 +1,5 @@
 import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono } from 'hono';
+import { Hono, type Env } from 'hono';
 import { cors } from 'hono/cors';
 import { relative, resolve } from 'node:path';
 
@@ -39,8 +39,8 @@ export function kitRoutes(options: SiteOptions) {
  * The whole server's request handler: the kit (above) in front of the app, and the built pages
  * after the app's routes, under its secure headers.
  */
-export function withSite(app: Hono<any> & { fetch: Fetch }, options: SiteOptions): Fetch {
+export function withSite<E extends Env>(app: Hono<E>, options: SiteOptions): Fetch {
   const kit = kitRoutes(options);
   app.use('/*', serveStatic({ root: relative(process.cwd(), resolve(options.siteDir)) }));
-  return (request, env) => (new URL(request.url).pathname.startsWith(KIT_PATH) ? kit.fetch(request, env as never) : app.fetch(request, env as never));
+  return (request, env) => (new URL(request.url).pathname.startsWith(KIT_PATH) ? kit.fetch(request, env) : app.fetch(request, env as E['Bindings']));
 }

@@ -91,8 +91,7 @@ export async function startPortal(options: { allowedOrigins?: string[] } = {}): 
 }
 
 /** A plain web server for one page, standing for a reseller's site on another origin. */
-export async function startOtherSite(html: string, host = 'localhost'): Promise<{ url: string; close(): Promise<void> }> {
-  const port = await freePort();
+export async function startOtherSite(html: string, port: number, host = 'localhost'): Promise<{ url: string; close(): Promise<void> }> {
   const server: Server = createHttpServer((_req, res) => {
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
     res.end(html);
