@@ -9,6 +9,7 @@ import { invoice as invoiceResource, invoices } from '../data/resources.ts';
 import { BpInvoiceDownloadEvent, BpInvoiceOpenEvent } from '../events/events.ts';
 import { formatDate, formatMoney } from '../i18n/format.ts';
 import { renderInvoiceLines } from './invoice-lines.ts';
+import { stackedTableStyles } from '../styles/controls.ts';
 import { invoiceListStyles } from './invoice-list.styles.ts';
 
 const STATUS_LABELS: Record<InvoiceStatus, string> = { open: 'Open', past_due: 'Past due', paid: 'Paid', void: 'Void' };
@@ -36,7 +37,7 @@ type Details = InvoiceDetail | 'loading' | Error;
  */
 @customElement('bp-invoice-list')
 export class BpInvoiceList extends AccountDataElement<InvoicePage> {
-  static override styles = [...AccountDataElement.styles, invoiceListStyles];
+  static override styles = [...AccountDataElement.styles, stackedTableStyles, invoiceListStyles];
 
   @state() private status: '' | 'open' | 'paid' | 'past_due' = '';
   @state() private year = '';
@@ -150,18 +151,18 @@ export class BpInvoiceList extends AccountDataElement<InvoicePage> {
     const details = this.opened.get(invoice.id);
     const money = (cents: number) => formatMoney(cents, currency);
     return html`
-      <tr class="invoice" @click=${(e: Event) => (e.target as Element).closest('button') || void this.toggle(invoice)}>
-        <td>
+      <tr class="invoice" role="row" @click=${(e: Event) => (e.target as Element).closest('button') || void this.toggle(invoice)}>
+        <td role="cell" data-label="Invoice Date">
           <button class="link-button" type="button" aria-expanded=${details ? 'true' : 'false'} aria-controls="lines-${invoice.id}" @click=${() => void this.toggle(invoice)}>
             ${formatDate(invoice.date)}<span class="visually-hidden">, invoice ${invoice.number}: ${details ? 'hide' : 'show'} lines</span>
           </button>
         </td>
-        <td>${invoice.accountNumber}</td>
-        <td>${invoice.accountName}</td>
-        <td class="number">${money(invoice.total)}</td>
-        <td class="number">${money(invoice.balance)}</td>
-        <td><span class="status ${invoice.status}">${STATUS_LABELS[invoice.status]}</span></td>
-        <td>
+        <td role="cell" data-label="Customer #">${invoice.accountNumber}</td>
+        <td role="cell" data-label="Customer Name">${invoice.accountName}</td>
+        <td role="cell" data-label="Total" class="number">${money(invoice.total)}</td>
+        <td role="cell" data-label="Balance" class="number">${money(invoice.balance)}</td>
+        <td role="cell" data-label="Status"><span class="status ${invoice.status}">${STATUS_LABELS[invoice.status]}</span></td>
+        <td role="cell" data-label="Download">
           <button
             class="link-button"
             type="button"
@@ -174,7 +175,7 @@ export class BpInvoiceList extends AccountDataElement<InvoicePage> {
         </td>
       </tr>
       ${details
-        ? html`<tr class="details" id="lines-${invoice.id}"><td colspan="7">${this.renderDetails(invoice, details)}</td></tr>`
+        ? html`<tr class="details" role="row" id="lines-${invoice.id}"><td role="cell" colspan="7"><div class="table-scroll">${this.renderDetails(invoice, details)}</div></td></tr>`
         : nothing}
     `;
   }
@@ -186,20 +187,20 @@ export class BpInvoiceList extends AccountDataElement<InvoicePage> {
     return html`
       <p class="count muted" role="status">Showing ${first}–${last} of ${page.total}</p>
       <div class="table-scroll">
-        <table part="table">
+        <table part="table" class="stack" role="table">
           <caption class="visually-hidden">Invoices, newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Invoice Date</th>
-              <th scope="col">Customer #</th>
-              <th scope="col">Customer Name</th>
-              <th scope="col" class="number">Total</th>
-              <th scope="col" class="number">Balance</th>
-              <th scope="col">Status</th>
-              <th scope="col">Download</th>
+          <thead role="rowgroup">
+            <tr role="row">
+              <th scope="col" role="columnheader">Invoice Date</th>
+              <th scope="col" role="columnheader">Customer #</th>
+              <th scope="col" role="columnheader">Customer Name</th>
+              <th scope="col" role="columnheader" class="number">Total</th>
+              <th scope="col" role="columnheader" class="number">Balance</th>
+              <th scope="col" role="columnheader">Status</th>
+              <th scope="col" role="columnheader">Download</th>
             </tr>
           </thead>
-          <tbody>
+          <tbody role="rowgroup">
             ${page.invoices.map((invoice) => this.renderRow(invoice, page.currency))}
           </tbody>
         </table>

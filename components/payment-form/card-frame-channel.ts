@@ -1,7 +1,13 @@
+/** A problem the card frame found: `field` is one of its fields, or `card` for the card as a whole. */
+export interface CardFieldError {
+  field: string;
+  message: string;
+}
+
 /** What the card frame answers when asked for a token. */
 export type CardTokenResult =
   | { ok: true; opaqueData: { dataDescriptor: string; dataValue: string }; card: { brand: string; last4: string }; name: { firstName: string; lastName: string } }
-  | { ok: false; errors: { field: string; message: string }[] };
+  | { ok: false; errors: CardFieldError[] };
 
 /**
  * Talks to the card frame (server/card-frame/) by postMessage. The frame is sandboxed, so its
@@ -31,6 +37,14 @@ export class CardFrameChannel {
       this.waiting.delete(message.id);
     }
   };
+
+  /** Moves focus to a card field (`cardNumber`, `month`, …), for the form's error summary. */
+  focus(field: string) {
+    const frame = this.frame();
+    // Focus goes to the frame first: a frame may move focus within itself, not take it.
+    frame?.focus();
+    if (frame?.contentWindow && this.ready) frame.contentWindow.postMessage({ type: 'bp-card:focus', field }, '*');
+  }
 
   /** Asks the frame to check its fields and turn them into a one-time token. */
   requestToken(zip: string, timeoutMs = 30_000): Promise<CardTokenResult> {

@@ -1,4 +1,4 @@
-import { css, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { ApiError, call } from '../api/client.ts';
 import type { AccountSummaryData, AutopayMethod, Payment } from '../api/types.ts';
@@ -8,11 +8,13 @@ import type { AccountStore, StoreReader } from '../data/account-store.ts';
 import { summary as summaryResource } from '../data/resources.ts';
 import { BpAutopayChangeEvent, BpPaymentCancelEvent, BpPaymentSuccessEvent } from '../events/events.ts';
 import { formatMoney } from '../i18n/format.ts';
-import { token } from '../styles/tokens.ts';
-import { CardFrameChannel } from './card-frame-channel.ts';
+import { CardFrameChannel, type CardFieldError } from './card-frame-channel.ts';
+import { cardFrameLook } from './card-frame-look.ts';
+import { paymentFormStyles } from './payment-form.styles.ts';
 
 type AmountChoice = 'due' | 'pastDue' | 'invoice' | 'other';
 type AddressField = 'line1' | 'line2' | 'city' | 'country' | 'state' | 'zip';
+type FormField = AddressField | 'amount';
 
 /** "403.99" or "$1,200" → cents; null when it is not an amount. */
 export function parseAmount(text: string): number | null {
@@ -24,6 +26,9 @@ export function parseAmount(text: string): number | null {
 
 const cardName = (card: { brand: string; last4: string }) => `${card.brand} ending in ${card.last4}`;
 
+/** The card frame's fields, in the order the summary lists their errors. */
+const CARD_FIELDS = ['firstName', 'lastName', 'cardNumber', 'month', 'cardCode', 'card'];
+
 /**
  * @summary The guide's Make a payment: the amount (balance due, past due only, the latest
  * invoice, or another amount), the card in a frame served by the portal (Accept.js turns it into
@@ -31,64 +36,23 @@ const cardName = (card: { brand: string; last4: string }) => `${card.brand} endi
  * automatic payment check box, and Make a payment / Cancel. With `mode="autopay"` it is the
  * guide's Sign-up for automatic payment (or Change card): the card is saved, nothing is charged.
  *
+ * It offers only amounts it has just read: the balance is read again when the form opens and
+ * after any payment or autopay change on the page. Errors show once under their field, and in
+ * one summary at the top that links to each. The card frame takes the form's look (fonts,
+ * heights, radii, colours, its grid), measured on the form's own fields.
+ *
  * @fires bp-payment-success - The payment went through; `detail.payment`.
  * @fires bp-autopay-change - The card for automatic payment was saved; `detail.autopay`.
  * @fires bp-payment-cancel - The user closed the form.
  *
  * @csspart form - The form.
+ * @csspart error-summary - The list of what to correct, at the top of the form.
  * @csspart card-frame - The iframe holding the card fields.
  * @csspart result - The outcome message.
  */
 @customElement('bp-payment-form')
 export class BpPaymentForm extends AccountDataElement<AccountSummaryData> {
-  static override styles = [
-    ...AccountDataElement.styles,
-    css`
-      form,
-      fieldset {
-        display: grid;
-        gap: ${token('space-4')};
-      }
-      fieldset {
-        margin: 0;
-        padding: 0;
-        border: 0;
-      }
-      legend {
-        margin-bottom: ${token('space-2')};
-        font-weight: ${token('font-weight-bold')};
-        font-size: ${token('font-size-md')};
-      }
-      .check {
-        display: flex;
-        gap: ${token('space-2')};
-        align-items: flex-start;
-      }
-      .choices label {
-        display: flex;
-        gap: ${token('space-2')};
-        align-items: center;
-      }
-      .grid {
-        display: grid;
-        grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
-        gap: ${token('space-3')} ${token('space-4')};
-      }
-      iframe {
-        width: 100%;
-        min-height: 12rem;
-        border: 0;
-      }
-      .actions {
-        display: flex;
-        gap: ${token('space-3')};
-      }
-      .success {
-        border-left-color: ${token('color-success')};
-        background: ${token('color-surface')};
-      }
-    `,
-  ];
+  static override styles = [...AccountDataElement.styles, paymentFormStyles];
 
   /** `pay`: Make a payment. `autopay`: save the card for automatic payment without paying. */
   @property({ reflect: true }) mode: 'pay' | 'autopay' = 'pay';
@@ -97,10 +61,14 @@ export class BpPaymentForm extends AccountDataElement<AccountSummaryData> {
   @state() private saveForAutopay = false;
   @state() private otherAmount = '';
   @state() private address: Record<AddressField, string> = { line1: '', line2: '', city: '', country: 'US', state: '', zip: '' };
-  @state() private errors: Partial<Record<AddressField | 'amount' | 'card', string>> = {};
+  @state() private errors: Partial<Record<FormField, string>> = {};
+  /** What the card frame found wrong (field `card`: the card as a whole). */
+  @state() private cardErrors: CardFieldError[] = [];
   @state() private busy = false;
   @state() private outcome: { kind: 'success' | 'pending' | 'failed'; message: string } | null = null;
   @state() private frameHeight = 0;
+  /** The card frame's query: the form's look, once its fields are drawn. */
+  @state() private frameLook = '';
   @query('iframe') private frame!: HTMLIFrameElement | null;
 
   private readonly channel = new CardFrameChannel(
@@ -112,14 +80,19 @@ export class BpPaymentForm extends AccountDataElement<AccountSummaryData> {
   );
   /** One key per payment attempt: a retry after a network failure is the same payment. */
   private idempotencyKey = crypto.randomUUID();
+  /** A page following the system's dark mode switches the frame's look with it. */
+  private readonly colorScheme = matchMedia('(prefers-color-scheme: dark)');
+  private readonly schemeChanged = () => this.requestUpdate();
 
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('message', this.channel.listener);
+    this.colorScheme.addEventListener('change', this.schemeChanged);
   }
 
   override disconnectedCallback(): void {
     window.removeEventListener('message', this.channel.listener);
+    this.colorScheme.removeEventListener('change', this.schemeChanged);
     super.disconnectedCallback();
   }
 
@@ -151,6 +124,22 @@ export class BpPaymentForm extends AccountDataElement<AccountSummaryData> {
     if (summary && !this.reloading && this.choice !== 'other' && !(this.amountOf(summary)! > 0)) this.choice = this.offered(summary)[0]![0];
   }
 
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    this.measureLook();
+  }
+
+  /** Reads the look of the drawn fields for the card frame; a new look (dark, a brand) reloads it. */
+  private measureLook() {
+    const root = this.renderRoot;
+    const input = root.querySelector<HTMLElement>('#line1');
+    const hint = root.querySelector<HTMLElement>('.hint');
+    const grid = root.querySelector<HTMLElement>('.grid.address');
+    if (!input || !hint || !grid) return;
+    const look = new URLSearchParams(cardFrameLook({ host: this, input, label: root.querySelector('label[for=line1]')!, field: input.parentElement!, hint, grid })).toString();
+    if (look !== this.frameLook) this.frameLook = look;
+  }
+
   private amountOf(summary: AccountSummaryData): number | null {
     switch (this.choice) {
       case 'due':
@@ -164,12 +153,20 @@ export class BpPaymentForm extends AccountDataElement<AccountSummaryData> {
     }
   }
 
+  private stateLabel() {
+    return this.address.country === 'CA' ? 'Province' : 'State';
+  }
+
+  private zipLabel() {
+    return this.address.country === 'CA' ? 'Postal code' : 'Zip';
+  }
+
   private check(summary: AccountSummaryData): number | null {
     const errors: typeof this.errors = {};
     const amount = this.mode === 'autopay' ? 0 : this.amountOf(summary);
     if (amount === null) errors.amount = 'Enter an amount like 403.99.';
     else if (amount <= 0 && this.mode === 'pay') errors.amount = 'The amount must be more than zero.';
-    const required: [AddressField, string][] = [['line1', 'Address Line 1'], ['city', 'City'], ['state', 'State'], ['zip', 'Zip']];
+    const required: [AddressField, string][] = [['line1', 'Address Line 1'], ['city', 'City'], ['state', this.stateLabel()], ['zip', this.zipLabel()]];
     for (const [field, label] of required) if (!this.address[field].trim()) errors[field] = `Enter the ${label} of the card's billing address.`;
     this.errors = errors;
     return Object.keys(errors).length ? null : amount;
@@ -180,16 +177,18 @@ export class BpPaymentForm extends AccountDataElement<AccountSummaryData> {
     // Never an amount read before the last change: wait for the balance being re-read.
     if (this.busy || this.reloading) return;
     this.outcome = null;
+    this.cardErrors = [];
     const amount = this.check(summary);
     if (amount === null) {
-      this.focusFirstError();
+      this.focusSummary();
       return;
     }
     this.busy = true;
     try {
       const card = await this.channel.requestToken(this.address.zip.trim());
       if (!card.ok) {
-        this.errors = { ...this.errors, card: `Check the card details: ${card.errors.map((e) => e.message).join(' ')}` };
+        this.cardErrors = card.errors;
+        this.focusSummary();
         return;
       }
       const billTo = {
@@ -254,11 +253,50 @@ export class BpPaymentForm extends AccountDataElement<AccountSummaryData> {
     this.dispatchEvent(new BpAutopayChangeEvent({ autopay }));
   }
 
-  private focusFirstError() {
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+  private focusSummary() {
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus());
   }
 
-  private renderAddressField(field: AddressField, label: string, autocomplete: string) {
+  /** Every error, in the order of the form, with how to get to its field. */
+  private summaryEntries(): { message: string; target: string; go(): void }[] {
+    const focus = (selector: string) => () => this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+    const entries = [];
+    if (this.errors.amount) entries.push({ message: this.errors.amount, target: 'other', go: focus('#other') });
+    const card = [...this.cardErrors].sort((a, b) => CARD_FIELDS.indexOf(a.field) - CARD_FIELDS.indexOf(b.field));
+    for (const e of card) entries.push({ message: e.message, target: 'card-frame', go: () => this.channel.focus(e.field) });
+    for (const field of ['line1', 'city', 'state', 'zip'] as const) {
+      const message = this.errors[field];
+      if (message) entries.push({ message, target: field, go: focus(`#${field}`) });
+    }
+    return entries;
+  }
+
+  private renderErrorSummary() {
+    const entries = this.summaryEntries();
+    if (!entries.length) return nothing;
+    return html`
+      <div class="alert error-summary" part="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-heading">
+        <h3 id="error-summary-heading">${entries.length === 1 ? 'Please correct this:' : `Please correct these ${entries.length} things:`}</h3>
+        <ul>
+          ${entries.map(
+            (e) => html`<li>
+              <a
+                href="#${e.target}"
+                @click=${(event: Event) => {
+                  // In the shadow tree, and never a change of the host page's URL.
+                  event.preventDefault();
+                  e.go();
+                }}
+                >${e.message}</a
+              >
+            </li>`,
+          )}
+        </ul>
+      </div>
+    `;
+  }
+
+  private renderField(field: AddressField, label: string, autocomplete: string) {
     const error = this.errors[field];
     return html`
       <div class="field">
@@ -289,13 +327,13 @@ export class BpPaymentForm extends AccountDataElement<AccountSummaryData> {
   }
 
   private renderAmount(summary: AccountSummaryData) {
-    const money = (cents: number) => formatMoney(cents, summary.account.currency);
     if (this.reloading) {
       return html`<fieldset class="choices">
         <legend>Payment Amount</legend>
         ${loadingView('Checking your balance…')}
       </fieldset>`;
     }
+    const error = this.errors.amount;
     return html`
       <fieldset class="choices">
         <legend>Payment Amount</legend>
@@ -308,21 +346,23 @@ export class BpPaymentForm extends AccountDataElement<AccountSummaryData> {
           `,
         )}
         ${this.choice === 'other'
-          ? html`<div class="field">
-              <label for="other">Amount</label>
-              <input
-                id="other"
-                inputmode="decimal"
-                placeholder="0.00"
-                .value=${this.otherAmount}
-                aria-invalid=${this.errors.amount ? 'true' : 'false'}
-                aria-describedby=${this.errors.amount ? 'amount-error' : nothing}
-                @input=${(e: Event) => (this.otherAmount = (e.target as HTMLInputElement).value)}
-              />
+          ? html`<div class="grid">
+              <div class="field">
+                <label for="other">Amount</label>
+                <input
+                  id="other"
+                  inputmode="decimal"
+                  placeholder="0.00"
+                  .value=${this.otherAmount}
+                  aria-invalid=${error ? 'true' : 'false'}
+                  aria-describedby=${error ? 'amount-error' : nothing}
+                  @input=${(e: Event) => (this.otherAmount = (e.target as HTMLInputElement).value)}
+                />
+                ${error ? html`<span class="field-error" id="amount-error">${error}</span>` : nothing}
+              </div>
             </div>`
           : nothing}
-        ${this.errors.amount ? html`<span class="field-error" id="amount-error">${this.errors.amount}</span>` : nothing}
-        <p class="muted">Your current balance is ${money(summary.balance)}.</p>
+        <p class="muted">Your current balance is ${formatMoney(summary.balance, summary.account.currency)}.</p>
       </fieldset>
     `;
   }
@@ -351,32 +391,40 @@ export class BpPaymentForm extends AccountDataElement<AccountSummaryData> {
     `;
   }
 
-  private renderForm(summary: AccountSummaryData) {
+  private renderCard() {
     const portal = this.portal;
-    const dark = this.theme === 'dark' || (this.theme === 'auto' && matchMedia('(prefers-color-scheme: dark)').matches);
-    const frameSrc = portal ? `${portal.serverUrl}/card-frame?origin=${encodeURIComponent(location.origin)}&theme=${dark ? 'dark' : 'light'}` : '';
+    const wholeCard = this.cardErrors.find((e) => !CARD_FIELDS.slice(0, -1).includes(e.field));
+    const frame = () =>
+      this.frameLook
+        ? html`<iframe
+            id="card-frame"
+            part="card-frame"
+            title="Card details"
+            src="${portal!.serverUrl}/card-frame?origin=${encodeURIComponent(location.origin)}&${this.frameLook}"
+            sandbox="allow-scripts"
+            style=${this.frameHeight ? `height: ${this.frameHeight}px` : ''}
+          ></iframe>`
+        : loadingView('Loading the card fields…');
+    return html`
+      <fieldset>
+        <legend>Credit Card Information</legend>
+        ${portal ? frame() : html`<p class="alert">Card payments need the portal: place this form inside bp-portal or bp-provider.</p>`}
+        ${wholeCard ? html`<p class="field-error">${wholeCard.message}</p>` : nothing}
+        <p class="hint">The card details go from this frame to Authorize.Net; neither this page nor we see them.</p>
+      </fieldset>
+    `;
+  }
+
+  private renderForm(summary: AccountSummaryData) {
     const action = this.mode === 'autopay' ? 'Save card for automatic payment' : 'Make a payment';
     return html`
       <form part="form" novalidate @submit=${(e: Event) => void this.submit(e, summary)}>
-        ${this.mode === 'autopay' ? this.renderAutopayIntro(summary) : this.renderAmount(summary)}
-        <fieldset>
-          <legend>Credit Card Information</legend>
-          ${frameSrc
-            ? html`<iframe
-                part="card-frame"
-                title="Card details"
-                src=${frameSrc}
-                sandbox="allow-scripts"
-                style=${this.frameHeight ? `height: ${this.frameHeight}px` : ''}
-              ></iframe>`
-            : html`<p class="alert">Card payments need the portal: place this form inside bp-portal or bp-provider.</p>`}
-          ${this.errors.card ? html`<p class="field-error" role="alert">${this.errors.card}</p>` : nothing}
-        </fieldset>
+        ${this.renderErrorSummary()} ${this.mode === 'autopay' ? this.renderAutopayIntro(summary) : this.renderAmount(summary)} ${this.renderCard()}
         <fieldset>
           <legend>Address</legend>
-          <div class="grid">
-            ${this.renderAddressField('line1', 'Address Line 1', 'address-line1')} ${this.renderAddressField('line2', 'Address Line 2', 'address-line2')}
-            ${this.renderAddressField('city', 'City', 'address-level2')}
+          <div class="grid address">
+            ${this.renderField('line1', 'Address Line 1', 'address-line1')} ${this.renderField('line2', 'Address Line 2', 'address-line2')}
+            ${this.renderField('city', 'City', 'address-level2')}
             <div class="field">
               <label for="country">Country</label>
               <select id="country" autocomplete="country" .value=${this.address.country} @change=${(e: Event) => (this.address = { ...this.address, country: (e.target as HTMLSelectElement).value })}>
@@ -384,8 +432,7 @@ export class BpPaymentForm extends AccountDataElement<AccountSummaryData> {
                 <option value="CA">Canada</option>
               </select>
             </div>
-            ${this.renderAddressField('state', this.address.country === 'CA' ? 'Province' : 'State', 'address-level1')}
-            ${this.renderAddressField('zip', this.address.country === 'CA' ? 'Postal code' : 'Zip', 'postal-code')}
+            ${this.renderField('state', this.stateLabel(), 'address-level1')} ${this.renderField('zip', this.zipLabel(), 'postal-code')}
           </div>
         </fieldset>
         ${this.mode === 'pay' ? this.renderAutopayChoice(summary) : nothing}

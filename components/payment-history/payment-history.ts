@@ -5,6 +5,7 @@ import { AccountDataElement } from '../base/account-data-element.ts';
 import type { StoreReader } from '../data/account-store.ts';
 import { payments } from '../data/resources.ts';
 import { formatDate, formatMoney } from '../i18n/format.ts';
+import { stackedTableStyles } from '../styles/controls.ts';
 import { token } from '../styles/tokens.ts';
 
 const RESULT_LABELS: Record<Payment['status'], string> = {
@@ -27,6 +28,7 @@ const RESULT_LABELS: Record<Payment['status'], string> = {
 export class BpPaymentHistory extends AccountDataElement<PaymentList> {
   static override styles = [
     ...AccountDataElement.styles,
+    stackedTableStyles,
     css`
       .number {
         text-align: right;
@@ -60,26 +62,26 @@ export class BpPaymentHistory extends AccountDataElement<PaymentList> {
           empty: 'No payments yet.',
           complete: (list) => html`
             <div class="table-scroll">
-              <table part="table">
+              <table part="table" class="stack" role="table">
                 <caption class="visually-hidden">Payments, newest first</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Date</th>
-                    <th scope="col" class="number">Amount</th>
-                    <th scope="col">Method</th>
-                    <th scope="col">Card</th>
-                    <th scope="col">Result</th>
+                <thead role="rowgroup">
+                  <tr role="row">
+                    <th scope="col" role="columnheader">Date</th>
+                    <th scope="col" role="columnheader" class="number">Amount</th>
+                    <th scope="col" role="columnheader">Method</th>
+                    <th scope="col" role="columnheader">Card</th>
+                    <th scope="col" role="columnheader">Result</th>
                   </tr>
                 </thead>
-                <tbody>
+                <tbody role="rowgroup">
                   ${list.payments.map(
                     (p) => html`
-                      <tr>
-                        <td>${formatDate(p.date)}</td>
-                        <td class="number">${formatMoney(p.amount)}</td>
-                        <td>${p.method}</td>
-                        <td>${p.card ? `${p.card.brand} ending in ${p.card.last4}` : '—'}</td>
-                        <td><span class="result ${p.status}" title=${p.message ?? ''}>${RESULT_LABELS[p.status]}</span></td>
+                      <tr role="row">
+                        <td role="cell" data-label="Date">${formatDate(p.date)}</td>
+                        <td role="cell" data-label="Amount" class="number">${formatMoney(p.amount)}</td>
+                        <td role="cell" data-label="Method">${p.method}</td>
+                        <td role="cell" data-label="Card">${p.card ? `${p.card.brand} ending in ${p.card.last4}` : '—'}</td>
+                        <td role="cell" data-label="Result"><span class="result ${p.status}" title=${p.message ?? ''}>${RESULT_LABELS[p.status]}</span></td>
                       </tr>
                     `,
                   )}

@@ -28,8 +28,7 @@
       for (const input of name === 'month' ? [field('month'), field('year')] : [field(name)]) input.setAttribute('aria-invalid', error ? 'true' : 'false');
       document.getElementById(`${name}-error`).textContent = error ? error.message : '';
     }
-    const first = errors.find((e) => names.includes(e.field));
-    if (first) field(first.field).focus();
+    // Focus stays with the form: its error summary links here (bp-card:focus).
   }
 
   function check() {
@@ -55,6 +54,12 @@
   window.addEventListener('message', (event) => {
     if (event.source !== window.parent || event.origin !== hostOrigin) return;
     const message = event.data;
+    // The form's error summary links to a card field: it is focused here, where it lives.
+    if (message && message.type === 'bp-card:focus') {
+      const target = names.includes(message.field) ? field(message.field) : field('firstName');
+      target.focus();
+      return;
+    }
     if (!message || message.type !== 'bp-card:tokenize') return;
     const errors = check();
     showErrors(errors);
