@@ -26,3 +26,6 @@ export const Error = states.Error;
 /** Side by side, sharing what they load. */
 export const Populated = states.Populated;
 export const Dark = states.Dark;
+/** On a phone, 320 px wide. */
+export const Phone = states.Phone;
+export const PhoneDark = { ...states.PhoneDark, name: 'Phone (dark)' };

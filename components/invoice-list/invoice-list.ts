@@ -175,7 +175,10 @@ export class BpInvoiceList extends AccountDataElement<InvoicePage> {
         </td>
       </tr>
       ${details
-        ? html`<tr class="details" role="row" id="lines-${invoice.id}"><td role="cell" colspan="7"><div class="table-scroll">${this.renderDetails(invoice, details)}</div></td></tr>`
+        ? html`<tr class="details" role="row" id="lines-${invoice.id}"><td role="cell" colspan="7">
+              <!-- On a phone the lines scroll sideways here: focusable, so a keyboard can scroll them too. -->
+              <div class="table-scroll" tabindex="0" role="region" aria-label="Lines of invoice ${invoice.number}">${this.renderDetails(invoice, details)}</div>
+            </td></tr>`
         : nothing}
     `;
   }

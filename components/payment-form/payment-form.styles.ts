@@ -51,6 +51,10 @@ export const paymentFormStyles = css`
   .hint {
     margin: 0;
   }
+  .hint {
+    color: ${token('color-text-muted')};
+    font-size: ${token('font-size-sm')};
+  }
   iframe {
     display: block;
     width: 100%;

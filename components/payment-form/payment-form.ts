@@ -180,6 +180,8 @@ export class BpPaymentForm extends AccountDataElement<AccountSummaryData> {
     this.cardErrors = [];
     const amount = this.check(summary);
     if (amount === null) {
+      // Every error at once: the card's too, though it is not sent.
+      this.cardErrors = await this.channel.validate();
       this.focusSummary();
       return;
     }

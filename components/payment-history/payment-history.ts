@@ -34,6 +34,10 @@ export class BpPaymentHistory extends AccountDataElement<PaymentList> {
         text-align: right;
         font-variant-numeric: tabular-nums;
       }
+      .number,
+      .date {
+        white-space: nowrap;
+      }
       .result.declined,
       .result.error {
         color: ${token('color-danger')};
@@ -77,7 +81,7 @@ export class BpPaymentHistory extends AccountDataElement<PaymentList> {
                   ${list.payments.map(
                     (p) => html`
                       <tr role="row">
-                        <td role="cell" data-label="Date">${formatDate(p.date)}</td>
+                        <td role="cell" data-label="Date" class="date">${formatDate(p.date)}</td>
                         <td role="cell" data-label="Amount" class="number">${formatMoney(p.amount)}</td>
                         <td role="cell" data-label="Method">${p.method}</td>
                         <td role="cell" data-label="Card">${p.card ? `${p.card.brand} ending in ${p.card.last4}` : '—'}</td>
