@@ -47,6 +47,7 @@ export const paymentFormStyles = css`
     gap: ${token('space-2')};
     align-items: center;
   }
+  form > p,
   .choices p,
   .hint {
     margin: 0;

@@ -67,8 +67,8 @@ export class BpPaymentForm extends AccountDataElement<AccountSummaryData> {
   @state() private busy = false;
   @state() private outcome: { kind: 'success' | 'pending' | 'failed'; message: string } | null = null;
   @state() private frameHeight = 0;
-  /** The card frame's query: the form's look, once its fields are drawn. */
-  @state() private frameLook = '';
+  /** The card frame's query: the form's look, once its fields are drawn (see measureLook). */
+  private frameLook = '';
   @query('iframe') private frame!: HTMLIFrameElement | null;
 
   private readonly channel = new CardFrameChannel(
@@ -129,15 +129,20 @@ export class BpPaymentForm extends AccountDataElement<AccountSummaryData> {
     this.measureLook();
   }
 
-  /** Reads the look of the drawn fields for the card frame; a new look (dark, a brand) reloads it. */
+  /**
+   * Reads the look of the drawn fields and points the card frame at it; a new look (dark, a
+   * brand) reloads the frame. Set on the element, not rendered: the look exists only once drawn.
+   */
   private measureLook() {
     const root = this.renderRoot;
     const input = root.querySelector<HTMLElement>('#line1');
     const hint = root.querySelector<HTMLElement>('.hint');
     const grid = root.querySelector<HTMLElement>('.grid.address');
-    if (!input || !hint || !grid) return;
+    if (!input || !hint || !grid || !this.frame || !this.portal) return;
     const look = new URLSearchParams(cardFrameLook({ host: this, input, label: root.querySelector('label[for=line1]')!, field: input.parentElement!, hint, grid })).toString();
-    if (look !== this.frameLook) this.frameLook = look;
+    if (look === this.frameLook && this.frame.getAttribute('src')) return;
+    this.frameLook = look;
+    this.frame.src = `${this.portal.serverUrl}/card-frame?origin=${encodeURIComponent(location.origin)}&${look}`;
   }
 
   private amountOf(summary: AccountSummaryData): number | null {
@@ -396,17 +401,15 @@ export class BpPaymentForm extends AccountDataElement<AccountSummaryData> {
   private renderCard() {
     const portal = this.portal;
     const wholeCard = this.cardErrors.find((e) => !CARD_FIELDS.slice(0, -1).includes(e.field));
+    // Its src is the form's look, set once the fields are drawn (measureLook).
     const frame = () =>
-      this.frameLook
-        ? html`<iframe
-            id="card-frame"
-            part="card-frame"
-            title="Card details"
-            src="${portal!.serverUrl}/card-frame?origin=${encodeURIComponent(location.origin)}&${this.frameLook}"
-            sandbox="allow-scripts"
-            style=${this.frameHeight ? `height: ${this.frameHeight}px` : ''}
-          ></iframe>`
-        : loadingView('Loading the card fields…');
+      html`<iframe
+        id="card-frame"
+        part="card-frame"
+        title="Card details"
+        sandbox="allow-scripts"
+        style=${this.frameHeight ? `height: ${this.frameHeight}px` : ''}
+      ></iframe>`;
     return html`
       <fieldset>
         <legend>Credit Card Information</legend>
