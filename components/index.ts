@@ -1,6 +1,8 @@
 /** billing-portal-kit: registers every element and exports their classes and events. */
-export { BpPortal } from './portal/portal.ts';
+// bp-provider first: widgets a host page places inside it ask for the context when they are
+// defined, and only a provider that is already defined can answer.
 export { BpProvider } from './provider/provider.ts';
+export { BpPortal } from './portal/portal.ts';
 export { BpLogin } from './login/login.ts';
 export { BpAccountInfo } from './account-info/account-info.ts';
 export { BpAccountSummary } from './account-summary/account-summary.ts';

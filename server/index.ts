@@ -1,5 +1,4 @@
 import { serve } from '@hono/node-server';
-import { serveStatic } from '@hono/node-server/serve-static';
 import { existsSync } from 'node:fs';
 import { createApp } from './app.ts';
 import { openDatabase } from './db/client.ts';
@@ -11,6 +10,7 @@ import { startGateway } from './gateway/index.ts';
 import { describeAutopayRun } from './cli/autopay.ts';
 import { audit } from './services/audit.ts';
 import { runDaily } from './services/daily-schedule.ts';
+import { withSite } from './site.ts';
 
 const SITE_DIR = 'dist';
 
@@ -43,11 +43,10 @@ const settleOrphans = () => void deps.payments.settleOrphans().catch((err: unkno
 settleOrphans();
 setInterval(settleOrphans, (config.paymentLeaseSeconds * 1000) / 2).unref();
 
-if (existsSync(SITE_DIR)) {
-  app.use('/*', serveStatic({ root: SITE_DIR }));
-} else {
-  console.warn(`No ${SITE_DIR}/ folder: run \`npm run build\` to serve the portal page (the API works without it).`);
-}
+if (!existsSync(SITE_DIR)) console.warn(`No ${SITE_DIR}/ folder: run \`npm run build\` to serve the portal page and the kit (the API works without it).`);
+// The pages, and the kit (/lib/) that allowed sites load from their own pages.
+const allowedOrigins = new Set([new URL(config.publicUrl).origin, ...config.allowedOrigins]);
+const handler = withSite(app, { siteDir: SITE_DIR, allowedOrigins });
 
 // Autopay, each day at AUTOPAY_SCHEDULE (UTC), in this process.
 if (config.autopaySchedule) {
@@ -66,7 +65,7 @@ const sweep = setInterval(() => {
 }, 3_600_000);
 sweep.unref();
 
-const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => {
+const server = serve({ fetch: handler, port: config.port, hostname: config.host }, () => {
   console.log(`\nBilling portal: ${config.publicUrl}  (API: ${config.publicUrl}/api/v1, OpenAPI: ${config.publicUrl}/api/v1/openapi.json)`);
   console.log(`Database: ${config.databasePath}   Mail: ${config.smtpUrl ? 'SMTP' : `${config.outboxDir}/ (.eml files)`}`);
   console.log(`Card payments: ${card.fakeUrl ? `the local fake Authorize.Net at ${card.fakeUrl}` : `Authorize.Net ${card.cardFrame.environment}`}`);

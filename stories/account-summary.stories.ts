@@ -15,6 +15,9 @@ export const Error = states.Error;
 /** Owing, with last month past due. */
 export const Populated = states.Populated;
 export const Dark = states.Dark;
+/** On a phone, 320 px wide. */
+export const Phone = states.Phone;
+export const PhoneDark = { ...states.PhoneDark, name: 'Phone (dark)' };
 /** Paid ahead: a credit, nothing due, no voice plan. */
 export const InCredit: StoryObj = {
   name: 'In credit (empty usage)',

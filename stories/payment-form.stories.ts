@@ -21,6 +21,9 @@ export const Error = states.Error;
 /** Owing: the balance due is the default amount. */
 export const Populated = states.Populated;
 export const Dark = states.Dark;
+/** On a phone, 320 px wide. */
+export const Phone = states.Phone;
+export const PhoneDark = { ...states.PhoneDark, name: 'Phone (dark)' };
 
 const withData = (data: NonNullable<ReturnType<typeof summaryOf>>, mode: 'pay' | 'autopay', theme: 'light' | 'dark' = 'light') =>
   html`<bp-provider .fetcher=${createFakeApi({ signedInAs: customerMe }).fetch}>
@@ -35,3 +38,20 @@ export const SignUpForAutopay: StoryObj = { name: 'Sign-up for automatic payment
 
 /** Change card, for an account already on autopay; dark. */
 export const ChangeCard: StoryObj = { name: 'Change card (dark)', ...onDarkPage, render: () => withData(onAutopay(summaryOf('C123456')!), 'autopay', 'dark') };
+
+/** Every error at once: under its field, and in one summary at the top that links to each. */
+export const WithErrors: StoryObj = {
+  name: 'With errors',
+  render: () => withData(summaryOf('C123456')!, 'pay'),
+  play: async ({ canvasElement }) => {
+    const form = canvasElement.querySelector('bp-payment-form')!;
+    for (let i = 0; i < 50 && !form.shadowRoot?.querySelector('#zip'); i++) await new Promise((r) => setTimeout(r, 50));
+    const root = form.shadowRoot!;
+    for (const id of ['city', 'zip']) {
+      const input = root.querySelector<HTMLInputElement>(`#${id}`)!;
+      input.value = '';
+      input.dispatchEvent(new Event('input'));
+    }
+    root.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+  },
+};

@@ -13,6 +13,9 @@ export const Loading = states.Loading;
 export const Error = states.Error;
 export const Populated = states.Populated;
 export const Dark = states.Dark;
+/** On a phone, 320 px wide. */
+export const Phone = states.Phone;
+export const PhoneDark = { ...states.PhoneDark, name: 'Phone (dark)' };
 export const Empty: StoryObj = {
   name: 'Empty (no payments yet)',
   render: () => html`<bp-payment-history .data=${{ payments: [] }}></bp-payment-history>`,

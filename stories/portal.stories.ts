@@ -7,6 +7,8 @@ import { onDarkPage } from './story-helpers.ts';
 interface PortalArgs {
   api: FakeApiOptions;
   theme?: 'light' | 'dark';
+  /** The width the host page gives the portal (a phone: 320). */
+  width?: number;
 }
 
 /** The whole portal over a fake API (password for any fixture user: `correct-horse-battery`). */
@@ -14,8 +16,8 @@ const meta: Meta<PortalArgs> = {
   title: 'Elements/bp-portal',
   component: 'bp-portal',
   parameters: { layout: 'fullscreen' },
-  render: ({ api, theme = 'light' }) =>
-    html`<bp-portal .fetcher=${createFakeApi(api).fetch} theme=${theme} style="min-height: 40rem"></bp-portal>`,
+  render: ({ api, theme = 'light', width }) =>
+    html`<bp-portal .fetcher=${createFakeApi(api).fetch} theme=${theme} style="min-height: 40rem; ${width ? `width: ${width}px` : ''}"></bp-portal>`,
 };
 export default meta;
 type Story = StoryObj<PortalArgs>;
@@ -29,3 +31,6 @@ export const Staff: Story = { name: 'Signed in: staff', args: { api: { signedInA
 export const SlowServer: Story = { args: { api: { signedInAs: customerMe, delayMs: 1500 } } };
 export const Dark: Story = { ...onDarkPage, args: { api: { signedInAs: headOfficeMe }, theme: 'dark' } };
 export const DarkSignedOut: Story = { ...onDarkPage, args: { api: {}, theme: 'dark' } };
+/** On a phone, 320 px wide: the invoice list, payment history and sub-accounts stack into rows. */
+export const Phone: Story = { args: { api: { signedInAs: headOfficeMe }, width: 320 } };
+export const PhoneDark: Story = { name: 'Phone (dark)', ...onDarkPage, args: { api: { signedInAs: customerMe }, theme: 'dark', width: 320 } };

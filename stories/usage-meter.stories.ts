@@ -15,6 +15,9 @@ export const Error = states.Error;
 /** Line 001835 near half its 10,000 minutes. */
 export const Populated = states.Populated;
 export const Dark = states.Dark;
+/** On a phone, 320 px wide. */
+export const Phone = states.Phone;
+export const PhoneDark = { ...states.PhoneDark, name: 'Phone (dark)' };
 /** Two plans, one heading past its included minutes: the warning. */
 export const OverPace: StoryObj = {
   name: 'Over pace (warning)',

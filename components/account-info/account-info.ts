@@ -1,8 +1,9 @@
 import { html } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import { call, type ApiClient } from '../api/client.ts';
 import type { AccountDetails } from '../api/types.ts';
 import { AccountDataElement } from '../base/account-data-element.ts';
+import type { StoreReader } from '../data/account-store.ts';
+import { account } from '../data/resources.ts';
 import { formatAddress } from '../i18n/format.ts';
 import { definitionListStyles } from '../styles/widget.ts';
 
@@ -20,8 +21,8 @@ export class BpAccountInfo extends AccountDataElement<AccountDetails> {
     definitionListStyles,
   ];
 
-  protected load(client: ApiClient, number: string, signal: AbortSignal) {
-    return call(client.api.v1.accounts[':number'].$get({ param: { number } }, { init: { signal } }));
+  protected read(store: StoreReader, number: string, signal: AbortSignal) {
+    return store.read(account, number, undefined, signal);
   }
 
   protected override render() {

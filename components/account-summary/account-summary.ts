@@ -1,10 +1,12 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { call, type ApiClient } from '../api/client.ts';
+import { call } from '../api/client.ts';
 import type { AccountSummaryData } from '../api/types.ts';
 import { BpAutopayChangeEvent } from '../events/events.ts';
 import '../account-info/account-info.ts';
 import { AccountDataElement } from '../base/account-data-element.ts';
+import type { StoreReader } from '../data/account-store.ts';
+import { summary } from '../data/resources.ts';
 import { formatDate, formatMoney } from '../i18n/format.ts';
 import { token } from '../styles/tokens.ts';
 import { definitionListStyles } from '../styles/widget.ts';
@@ -17,7 +19,8 @@ const expiry = (card: { expMonth: number | null; expYear: number | null }) =>
 /**
  * @summary The guide's My Account: Account Information, Payment Information (current balance,
  * due amount, past due, the current month's invoice, the date to pay by, the payment method) and
- * Current Usage, from one request.
+ * Current Usage, from one request. A payment or autopay change anywhere in the same portal or
+ * provider shows here at once.
  *
  * @csspart payment - The Payment Information panel.
  * @csspart autopay-notice - The notice of a failed automatic payment.
@@ -64,34 +67,21 @@ export class BpAccountSummary extends AccountDataElement<AccountSummaryData> {
   @state() private form: 'pay' | 'autopay' | null = null;
   /** Cancel autopay asks first; then this is the request under way or its error. */
   @state() private cancelling: { busy: boolean; error: string | null } | null = null;
-  /** Something changed while the form was open: the figures are reloaded when it closes. */
-  private changed = false;
-
-  private closeForm() {
-    this.form = null;
-    if (this.changed) this.reload();
-    this.changed = false;
-  }
-
-  /** Fresh figures from the server, unless the host page hands them in. */
-  private reload() {
-    if (this.data === undefined) void this.task.run();
-  }
-
   private async cancelAutopay(s: AccountSummaryData) {
     this.cancelling = { busy: true, error: null };
+    const { client, store } = this.portal!;
+    const number = s.account.number;
     try {
-      await call(this.portal!.client.api.v1.accounts[':number'].autopay.$delete({ param: { number: s.account.number } }));
+      await store.write('autopay', number, () => call(client.api.v1.accounts[':number'].autopay.$delete({ param: { number } })));
       this.cancelling = null;
       this.dispatchEvent(new BpAutopayChangeEvent({ autopay: null }));
-      this.reload();
     } catch (err) {
       this.cancelling = { busy: false, error: err instanceof Error ? err.message : String(err) };
     }
   }
 
-  protected load(client: ApiClient, number: string, signal: AbortSignal) {
-    return call(client.api.v1.accounts[':number'].summary.$get({ param: { number } }, { init: { signal } }));
+  protected read(store: StoreReader, number: string, signal: AbortSignal) {
+    return store.read(summary, number, undefined, signal);
   }
 
   private openForm(form: 'pay' | 'autopay') {
@@ -172,12 +162,11 @@ export class BpAccountSummary extends AccountDataElement<AccountSummaryData> {
         ${this.renderPayment(s)}
         ${this.form
           ? html`<bp-payment-form
-              .data=${s}
+              .data=${this.data}
+              account-number=${s.account.number}
               mode=${this.form}
               theme=${this.theme}
-              @bp-payment-success=${() => (this.changed = true)}
-              @bp-autopay-change=${() => (this.changed = true)}
-              @bp-payment-cancel=${() => this.closeForm()}
+              @bp-payment-cancel=${() => (this.form = null)}
             ></bp-payment-form>`
           : nothing}
         <bp-usage-meter .data=${s.usage} theme=${this.theme}></bp-usage-meter>

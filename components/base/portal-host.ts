@@ -4,11 +4,12 @@ import { property, state } from 'lit/decorators.js';
 import { ApiError, call, createApiClient, type ApiClient } from '../api/client.ts';
 import type { AccountSummary, Me, User } from '../api/types.ts';
 import { portalContext, type PortalContext, type SessionStatus } from '../context/portal-context.ts';
+import { AccountStore } from '../data/account-store.ts';
 import { BpAccountChangeEvent, BpLogoutEvent } from '../events/events.ts';
 
 /**
- * The session and API client shared by `<bp-portal>` and `<bp-provider>`: checks who is
- * signed in, keeps the bearer token in memory only, and provides it all through context.
+ * The session, API client and account data shared by `<bp-portal>` and `<bp-provider>`: checks
+ * who is signed in, keeps the bearer token in memory only, and provides it all through context.
  */
 export class PortalHost extends LitElement {
   /** URL of the portal server; default: this page's origin. */
@@ -37,24 +38,31 @@ export class PortalHost extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.portal = this.contextWith({ client: this.buildClient(), status: 'checking' });
+    this.portal = this.contextWith({ ...this.connection(), status: 'checking' });
     void this.refresh();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if ((changed.has('apiBase') || changed.has('token') || changed.has('fetcher')) && this.portal && this.hasUpdated) {
-      this.portal = this.contextWith({ client: this.buildClient() });
+      this.portal = this.contextWith(this.connection());
       void this.refresh();
     }
   }
 
-  private buildClient(): ApiClient {
-    return createApiClient({ apiBase: this.apiBase || undefined, token: this.token, fetch: this.fetcher });
+  /** A client for the current token, and an empty store of account data read through it. */
+  private connection(): { client: ApiClient; store: AccountStore } {
+    const client = createApiClient({ apiBase: this.apiBase || undefined, token: this.token, fetch: this.fetcher });
+    const headOfficeOf = (number: string) => this.portal?.accounts.find((a) => a.number === number)?.parentNumber ?? null;
+    return { client, store: new AccountStore(client, headOfficeOf) };
   }
 
-  /** Asks the server who is signed in (the cookie or the token) and updates the context. */
+  /**
+   * Asks the server who is signed in (the cookie or the token) and reloads what every widget
+   * inside shows: a host page calls it after changing something the portal does not know of.
+   */
   async refresh(): Promise<void> {
     this.unavailableMessage = '';
+    this.portal.store.reloadAll();
     try {
       const me = await call(this.portal.client.api.v1.me.$get());
       this.applyMe(me);
@@ -88,7 +96,7 @@ export class PortalHost extends LitElement {
   private contextWith(changes: Partial<PortalContext> & { status?: SessionStatus }): PortalContext {
     const previous = this.portal as PortalContext | undefined;
     return {
-      client: previous?.client ?? this.buildClient(),
+      ...(previous ? { client: previous.client, store: previous.store } : this.connection()),
       serverUrl: (this.apiBase || globalThis.location?.origin || '').replace(/\/$/, ''),
       status: previous?.status ?? 'checking',
       user: previous?.user ?? null,
@@ -120,7 +128,7 @@ export class PortalHost extends LitElement {
   protected async signedIn(result: { token: string; user: User }): Promise<void> {
     // The token stays in memory: same-origin pages also hold the HttpOnly cookie for reloads.
     this.token = result.token;
-    this.portal = this.contextWith({ client: this.buildClient(), user: result.user });
+    this.portal = this.contextWith({ ...this.connection(), user: result.user });
     await this.refresh();
   }
 
@@ -128,7 +136,7 @@ export class PortalHost extends LitElement {
     await call(this.portal.client.api.v1.auth.logout.$post()).catch(() => undefined);
     this.token = null;
     this.lookedUp = [];
-    this.portal = this.contextWith({ client: this.buildClient(), status: 'signed-out', user: null, accounts: [], currentAccount: null, canSearchAccounts: false });
+    this.portal = this.contextWith({ ...this.connection(), status: 'signed-out', user: null, accounts: [], currentAccount: null, canSearchAccounts: false });
     this.dispatchEvent(new BpLogoutEvent());
   }
 }

@@ -5,6 +5,8 @@ import { token } from '../styles/tokens.ts';
 export interface StateViews<T> {
   /** What "loading" says to screen readers and shows beside the spinner. */
   loading: string;
+  /** What shows before anything was asked for (a search not yet made); default: nothing. */
+  initial?: string;
   complete(value: T): TemplateResult;
   /** When the data is there but has nothing to show. */
   isEmpty?(value: T): boolean;
@@ -23,7 +25,7 @@ export function renderStates<T>(task: Task<readonly unknown[], T | undefined>, v
   const show = (v: T) => (views.isEmpty?.(v) ? html`<p class="state empty" part="empty">${views.empty ?? 'Nothing to show.'}</p>` : views.complete(v));
   if (value !== undefined) return show(value);
   return task.render({
-    initial: () => html`<p class="state muted">${views.loading}</p>`,
+    initial: () => (views.initial ? html`<p class="state muted">${views.initial}</p>` : nothing),
     pending: () => loadingView(views.loading),
     error: (err) => html`
       <div class="state alert" part="error" role="alert">

@@ -1,12 +1,15 @@
 import { createContext } from '@lit/context';
 import type { ApiClient } from '../api/client.ts';
 import type { AccountSummary, User } from '../api/types.ts';
+import type { AccountStore } from '../data/account-store.ts';
 
 export type SessionStatus = 'checking' | 'signed-out' | 'signed-in';
 
 /** What `<bp-portal>` and `<bp-provider>` give every element inside them. */
 export interface PortalContext {
   client: ApiClient;
+  /** The account data every widget inside shares (a new one with each sign-in). */
+  store: AccountStore;
   /** The portal server's origin (for the card frame). */
   serverUrl: string;
   status: SessionStatus;

@@ -24,9 +24,14 @@ export const invoiceListStyles = css`
   tr.invoice td {
     padding-block: var(--bp-invoice-list-row-gap, ${token('space-2')});
   }
+  /* A date never breaks at its dashes. */
+  tr.invoice td:first-child {
+    white-space: nowrap;
+  }
   .number {
     text-align: right;
     font-variant-numeric: tabular-nums;
+    white-space: nowrap;
   }
   .status {
     display: inline-block;

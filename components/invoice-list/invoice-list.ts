@@ -1,12 +1,15 @@
 import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { call, send, type ApiClient } from '../api/client.ts';
+import { send } from '../api/client.ts';
 import type { InvoiceDetail, InvoicePage, InvoiceStatus, InvoiceSummary } from '../api/types.ts';
 import { AccountDataElement } from '../base/account-data-element.ts';
 import { loadingView } from '../base/task-states.ts';
+import type { Change, StoreReader } from '../data/account-store.ts';
+import { invoice as invoiceResource, invoices } from '../data/resources.ts';
 import { BpInvoiceDownloadEvent, BpInvoiceOpenEvent } from '../events/events.ts';
 import { formatDate, formatMoney } from '../i18n/format.ts';
 import { renderInvoiceLines } from './invoice-lines.ts';
+import { stackedTableStyles } from '../styles/controls.ts';
 import { invoiceListStyles } from './invoice-list.styles.ts';
 
 const STATUS_LABELS: Record<InvoiceStatus, string> = { open: 'Open', past_due: 'Past due', paid: 'Paid', void: 'Void' };
@@ -34,7 +37,7 @@ type Details = InvoiceDetail | 'loading' | Error;
  */
 @customElement('bp-invoice-list')
 export class BpInvoiceList extends AccountDataElement<InvoicePage> {
-  static override styles = [...AccountDataElement.styles, invoiceListStyles];
+  static override styles = [...AccountDataElement.styles, stackedTableStyles, invoiceListStyles];
 
   @state() private status: '' | 'open' | 'paid' | 'past_due' = '';
   @state() private year = '';
@@ -49,13 +52,19 @@ export class BpInvoiceList extends AccountDataElement<InvoicePage> {
     return `${this.status}|${this.year}|${this.page}`;
   }
 
-  protected async load(client: ApiClient, number: string, signal: AbortSignal) {
-    const query: Record<string, string> = { page: String(this.page), pageSize: String(PAGE_SIZE) };
-    if (this.status) query.status = this.status;
-    if (this.year) query.year = this.year;
-    const page = await call(client.api.v1.accounts[':number'].invoices.$get({ param: { number }, query }, { init: { signal } }));
+  protected async read(store: StoreReader, number: string, signal: AbortSignal) {
+    const page = await store.read(invoices, number, { status: this.status || undefined, year: this.year || undefined, page: this.page, pageSize: PAGE_SIZE }, signal);
     if (page.years.length) this.years = page.years;
     return page;
+  }
+
+  /** A payment also changes the opened invoices' payments and balance: they are read again. */
+  protected override storeChanged(change: Change): void {
+    super.storeChanged(change);
+    for (const [id, details] of this.opened) {
+      if (details === 'loading' || details instanceof Error) continue;
+      if (change.affects({ resource: invoiceResource as never, number: details.accountNumber })) void this.loadDetails(id, details.accountNumber);
+    }
   }
 
   private filter(change: () => void) {
@@ -72,16 +81,19 @@ export class BpInvoiceList extends AccountDataElement<InvoicePage> {
       return;
     }
     this.dispatchEvent(new BpInvoiceOpenEvent({ invoice }));
-    const client = this.portal?.client;
-    if (!client) return;
+    if (!this.portal) return;
     this.opened = new Map(opened.set(invoice.id, 'loading'));
+    await this.loadDetails(invoice.id, invoice.accountNumber);
+  }
+
+  private async loadDetails(id: number, number: string) {
     let details: Details;
     try {
-      details = await call(client.api.v1.accounts[':number'].invoices[':id'].$get({ param: { number: invoice.accountNumber, id: String(invoice.id) } }));
+      details = await this.portal!.store.read(invoiceResource, number, { id });
     } catch (err) {
       details = err as Error;
     }
-    if (this.opened.has(invoice.id)) this.opened = new Map(this.opened).set(invoice.id, details);
+    if (this.opened.has(id)) this.opened = new Map(this.opened).set(id, details);
   }
 
   private async download(invoice: InvoiceSummary) {
@@ -139,18 +151,18 @@ export class BpInvoiceList extends AccountDataElement<InvoicePage> {
     const details = this.opened.get(invoice.id);
     const money = (cents: number) => formatMoney(cents, currency);
     return html`
-      <tr class="invoice" @click=${(e: Event) => (e.target as Element).closest('button') || void this.toggle(invoice)}>
-        <td>
+      <tr class="invoice" role="row" @click=${(e: Event) => (e.target as Element).closest('button') || void this.toggle(invoice)}>
+        <td role="cell" data-label="Invoice Date">
           <button class="link-button" type="button" aria-expanded=${details ? 'true' : 'false'} aria-controls="lines-${invoice.id}" @click=${() => void this.toggle(invoice)}>
             ${formatDate(invoice.date)}<span class="visually-hidden">, invoice ${invoice.number}: ${details ? 'hide' : 'show'} lines</span>
           </button>
         </td>
-        <td>${invoice.accountNumber}</td>
-        <td>${invoice.accountName}</td>
-        <td class="number">${money(invoice.total)}</td>
-        <td class="number">${money(invoice.balance)}</td>
-        <td><span class="status ${invoice.status}">${STATUS_LABELS[invoice.status]}</span></td>
-        <td>
+        <td role="cell" data-label="Customer #">${invoice.accountNumber}</td>
+        <td role="cell" data-label="Customer Name">${invoice.accountName}</td>
+        <td role="cell" data-label="Total" class="number">${money(invoice.total)}</td>
+        <td role="cell" data-label="Balance" class="number">${money(invoice.balance)}</td>
+        <td role="cell" data-label="Status"><span class="status ${invoice.status}">${STATUS_LABELS[invoice.status]}</span></td>
+        <td role="cell" data-label="Download">
           <button
             class="link-button"
             type="button"
@@ -163,7 +175,10 @@ export class BpInvoiceList extends AccountDataElement<InvoicePage> {
         </td>
       </tr>
       ${details
-        ? html`<tr class="details" id="lines-${invoice.id}"><td colspan="7">${this.renderDetails(invoice, details)}</td></tr>`
+        ? html`<tr class="details" role="row" id="lines-${invoice.id}"><td role="cell" colspan="7">
+              <!-- On a phone the lines scroll sideways here: focusable, so a keyboard can scroll them too. -->
+              <div class="table-scroll" tabindex="0" role="region" aria-label="Lines of invoice ${invoice.number}">${this.renderDetails(invoice, details)}</div>
+            </td></tr>`
         : nothing}
     `;
   }
@@ -175,20 +190,20 @@ export class BpInvoiceList extends AccountDataElement<InvoicePage> {
     return html`
       <p class="count muted" role="status">Showing ${first}–${last} of ${page.total}</p>
       <div class="table-scroll">
-        <table part="table">
+        <table part="table" class="stack" role="table">
           <caption class="visually-hidden">Invoices, newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Invoice Date</th>
-              <th scope="col">Customer #</th>
-              <th scope="col">Customer Name</th>
-              <th scope="col" class="number">Total</th>
-              <th scope="col" class="number">Balance</th>
-              <th scope="col">Status</th>
-              <th scope="col">Download</th>
+          <thead role="rowgroup">
+            <tr role="row">
+              <th scope="col" role="columnheader">Invoice Date</th>
+              <th scope="col" role="columnheader">Customer #</th>
+              <th scope="col" role="columnheader">Customer Name</th>
+              <th scope="col" role="columnheader" class="number">Total</th>
+              <th scope="col" role="columnheader" class="number">Balance</th>
+              <th scope="col" role="columnheader">Status</th>
+              <th scope="col" role="columnheader">Download</th>
             </tr>
           </thead>
-          <tbody>
+          <tbody role="rowgroup">
             ${page.invoices.map((invoice) => this.renderRow(invoice, page.currency))}
           </tbody>
         </table>

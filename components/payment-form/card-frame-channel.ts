@@ -1,7 +1,13 @@
+/** A problem the card frame found: `field` is one of its fields, or `card` for the card as a whole. */
+export interface CardFieldError {
+  field: string;
+  message: string;
+}
+
 /** What the card frame answers when asked for a token. */
 export type CardTokenResult =
   | { ok: true; opaqueData: { dataDescriptor: string; dataValue: string }; card: { brand: string; last4: string }; name: { firstName: string; lastName: string } }
-  | { ok: false; errors: { field: string; message: string }[] };
+  | { ok: false; errors: CardFieldError[] };
 
 /**
  * Talks to the card frame (server/card-frame/) by postMessage. The frame is sandboxed, so its
@@ -23,7 +29,7 @@ export class CardFrameChannel {
     const message = event.data as { type?: string; id?: string; height?: number } & Partial<CardTokenResult>;
     if (message.type === 'bp-card:ready') {
       this.ready = true;
-      this.onChange();
+      this.onChange(typeof message.height === 'number' ? message.height : undefined);
     } else if (message.type === 'bp-card:resize' && typeof message.height === 'number') {
       this.onChange(message.height);
     } else if (message.type === 'bp-card:result' && message.id) {
@@ -32,8 +38,27 @@ export class CardFrameChannel {
     }
   };
 
+  /** Moves focus to a card field (`cardNumber`, `month`, …), for the form's error summary. */
+  focus(field: string) {
+    const frame = this.frame();
+    // Focus goes to the frame first: a frame may move focus within itself, not take it.
+    frame?.focus();
+    if (frame?.contentWindow && this.ready) frame.contentWindow.postMessage({ type: 'bp-card:focus', field }, '*');
+  }
+
   /** Asks the frame to check its fields and turn them into a one-time token. */
   requestToken(zip: string, timeoutMs = 30_000): Promise<CardTokenResult> {
+    return this.ask({ type: 'bp-card:tokenize', zip }, timeoutMs);
+  }
+
+  /** Asks the frame only to check its fields (they show their errors): what is wrong, if anything. */
+  async validate(timeoutMs = 5_000): Promise<CardFieldError[]> {
+    if (!this.ready) return [];
+    const result = await this.ask({ type: 'bp-card:validate' }, timeoutMs);
+    return result.ok ? [] : result.errors;
+  }
+
+  private ask(message: Record<string, string>, timeoutMs: number): Promise<CardTokenResult> {
     const frame = this.frame();
     if (!frame?.contentWindow || !this.ready) return Promise.resolve({ ok: false, errors: [{ field: 'card', message: 'The card fields are still loading. Try again in a moment.' }] });
     const id = `t${++this.sequence}`;
@@ -47,7 +72,7 @@ export class CardFrameChannel {
         resolve(result);
       });
       // The frame's origin is opaque: '*' is the only target; the message holds nothing secret.
-      frame.contentWindow!.postMessage({ type: 'bp-card:tokenize', id, zip }, '*');
+      frame.contentWindow!.postMessage({ ...message, id }, '*');
     });
   }
 }

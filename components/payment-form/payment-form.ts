@@ -1,16 +1,21 @@
-import { css, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
+import { ApiError, call } from '../api/client.ts';
 import { cssomStyle } from '../styles/cssom-style.ts';
-import { ApiError, call, type ApiClient } from '../api/client.ts';
 import type { AccountSummaryData, AutopayMethod, Payment } from '../api/types.ts';
 import { AccountDataElement } from '../base/account-data-element.ts';
+import { loadingView } from '../base/task-states.ts';
+import type { AccountStore, StoreReader } from '../data/account-store.ts';
+import { summary as summaryResource } from '../data/resources.ts';
 import { BpAutopayChangeEvent, BpPaymentCancelEvent, BpPaymentSuccessEvent } from '../events/events.ts';
 import { formatMoney } from '../i18n/format.ts';
-import { token } from '../styles/tokens.ts';
-import { CardFrameChannel } from './card-frame-channel.ts';
+import { CardFrameChannel, type CardFieldError } from './card-frame-channel.ts';
+import { cardFrameLook } from './card-frame-look.ts';
+import { paymentFormStyles } from './payment-form.styles.ts';
 
 type AmountChoice = 'due' | 'pastDue' | 'invoice' | 'other';
 type AddressField = 'line1' | 'line2' | 'city' | 'country' | 'state' | 'zip';
+type FormField = AddressField | 'amount';
 
 /** "403.99" or "$1,200" → cents; null when it is not an amount. */
 export function parseAmount(text: string): number | null {
@@ -22,6 +27,9 @@ export function parseAmount(text: string): number | null {
 
 const cardName = (card: { brand: string; last4: string }) => `${card.brand} ending in ${card.last4}`;
 
+/** The card frame's fields, in the order the summary lists their errors. */
+const CARD_FIELDS = ['firstName', 'lastName', 'cardNumber', 'month', 'cardCode', 'card'];
+
 /**
  * @summary The guide's Make a payment: the amount (balance due, past due only, the latest
  * invoice, or another amount), the card in a frame served by the portal (Accept.js turns it into
@@ -29,64 +37,23 @@ const cardName = (card: { brand: string; last4: string }) => `${card.brand} endi
  * automatic payment check box, and Make a payment / Cancel. With `mode="autopay"` it is the
  * guide's Sign-up for automatic payment (or Change card): the card is saved, nothing is charged.
  *
+ * It offers only amounts it has just read: the balance is read again when the form opens and
+ * after any payment or autopay change on the page. Errors show once under their field, and in
+ * one summary at the top that links to each. The card frame takes the form's look (fonts,
+ * heights, radii, colours, its grid), measured on the form's own fields.
+ *
  * @fires bp-payment-success - The payment went through; `detail.payment`.
  * @fires bp-autopay-change - The card for automatic payment was saved; `detail.autopay`.
  * @fires bp-payment-cancel - The user closed the form.
  *
  * @csspart form - The form.
+ * @csspart error-summary - The list of what to correct, at the top of the form.
  * @csspart card-frame - The iframe holding the card fields.
  * @csspart result - The outcome message.
  */
 @customElement('bp-payment-form')
 export class BpPaymentForm extends AccountDataElement<AccountSummaryData> {
-  static override styles = [
-    ...AccountDataElement.styles,
-    css`
-      form,
-      fieldset {
-        display: grid;
-        gap: ${token('space-4')};
-      }
-      fieldset {
-        margin: 0;
-        padding: 0;
-        border: 0;
-      }
-      legend {
-        margin-bottom: ${token('space-2')};
-        font-weight: ${token('font-weight-bold')};
-        font-size: ${token('font-size-md')};
-      }
-      .check {
-        display: flex;
-        gap: ${token('space-2')};
-        align-items: flex-start;
-      }
-      .choices label {
-        display: flex;
-        gap: ${token('space-2')};
-        align-items: center;
-      }
-      .grid {
-        display: grid;
-        grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
-        gap: ${token('space-3')} ${token('space-4')};
-      }
-      iframe {
-        width: 100%;
-        min-height: 12rem;
-        border: 0;
-      }
-      .actions {
-        display: flex;
-        gap: ${token('space-3')};
-      }
-      .success {
-        border-left-color: ${token('color-success')};
-        background: ${token('color-surface')};
-      }
-    `,
-  ];
+  static override styles = [...AccountDataElement.styles, paymentFormStyles];
 
   /** `pay`: Make a payment. `autopay`: save the card for automatic payment without paying. */
   @property({ reflect: true }) mode: 'pay' | 'autopay' = 'pay';
@@ -95,10 +62,14 @@ export class BpPaymentForm extends AccountDataElement<AccountSummaryData> {
   @state() private saveForAutopay = false;
   @state() private otherAmount = '';
   @state() private address: Record<AddressField, string> = { line1: '', line2: '', city: '', country: 'US', state: '', zip: '' };
-  @state() private errors: Partial<Record<AddressField | 'amount' | 'card', string>> = {};
+  @state() private errors: Partial<Record<FormField, string>> = {};
+  /** What the card frame found wrong (field `card`: the card as a whole). */
+  @state() private cardErrors: CardFieldError[] = [];
   @state() private busy = false;
   @state() private outcome: { kind: 'success' | 'pending' | 'failed'; message: string } | null = null;
   @state() private frameHeight = 0;
+  /** The card frame's query: the form's look, once its fields are drawn (see measureLook). */
+  private frameLook = '';
   @query('iframe') private frame!: HTMLIFrameElement | null;
 
   private readonly channel = new CardFrameChannel(
@@ -110,33 +81,69 @@ export class BpPaymentForm extends AccountDataElement<AccountSummaryData> {
   );
   /** One key per payment attempt: a retry after a network failure is the same payment. */
   private idempotencyKey = crypto.randomUUID();
+  /** A page following the system's dark mode switches the frame's look with it. */
+  private readonly colorScheme = matchMedia('(prefers-color-scheme: dark)');
+  private readonly schemeChanged = () => this.requestUpdate();
 
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('message', this.channel.listener);
+    this.colorScheme.addEventListener('change', this.schemeChanged);
   }
 
   override disconnectedCallback(): void {
     window.removeEventListener('message', this.channel.listener);
+    this.colorScheme.removeEventListener('change', this.schemeChanged);
     super.disconnectedCallback();
   }
 
-  protected load(client: ApiClient, number: string, signal: AbortSignal) {
-    return call(client.api.v1.accounts[':number'].summary.$get({ param: { number } }, { init: { signal } }));
+  protected read(store: StoreReader, number: string, signal: AbortSignal) {
+    return store.read(summaryResource, number, undefined, signal);
   }
 
+  /** The account (and session) whose balance was re-read when the form opened on it. */
+  private rereadFor: { store: AccountStore; number: string } | null = null;
   /** The billing address starts as the account's, once, whether the data was handed in or loaded. */
   private prefilled = false;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate?.(changed);
-    const summary = this.data ?? this.task.value;
+    // Before the read: the amounts offered come from a read made now, not from what another
+    // widget loaded before a payment elsewhere. Writes re-read it anyway (they invalidate it).
+    const store = this.portal?.store;
+    if (store && this.number && this.data === undefined && (this.rereadFor?.store !== store || this.rereadFor.number !== this.number)) {
+      this.rereadFor = { store, number: this.number };
+      store.reread(summaryResource, this.number);
+    }
+    super.willUpdate(changed);
+    const summary = this.value;
     if (summary && !this.prefilled) {
       this.prefilled = true;
       const a = summary.account.billingAddress;
       this.address = { line1: a.line1, line2: a.line2 ?? '', city: a.city, country: a.country, state: a.region, zip: a.postalCode };
-      if (summary.dueAmount === 0) this.choice = 'other';
     }
+    // An amount that is no longer owed (paid here or elsewhere) is not offered, nor kept chosen.
+    if (summary && !this.reloading && this.choice !== 'other' && !(this.amountOf(summary)! > 0)) this.choice = this.offered(summary)[0]![0];
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    this.measureLook();
+  }
+
+  /**
+   * Reads the look of the drawn fields and points the card frame at it; a new look (dark, a
+   * brand) reloads the frame. Set on the element, not rendered: the look exists only once drawn.
+   */
+  private measureLook() {
+    const root = this.renderRoot;
+    const input = root.querySelector<HTMLElement>('#line1');
+    const hint = root.querySelector<HTMLElement>('.hint');
+    const grid = root.querySelector<HTMLElement>('.grid.address');
+    if (!input || !hint || !grid || !this.frame || !this.portal) return;
+    const look = new URLSearchParams(cardFrameLook({ host: this, input, label: root.querySelector('label[for=line1]')!, field: input.parentElement!, hint, grid })).toString();
+    if (look === this.frameLook && this.frame.getAttribute('src')) return;
+    this.frameLook = look;
+    this.frame.src = `${this.portal.serverUrl}/card-frame?origin=${encodeURIComponent(location.origin)}&${look}`;
   }
 
   private amountOf(summary: AccountSummaryData): number | null {
@@ -152,12 +159,20 @@ export class BpPaymentForm extends AccountDataElement<AccountSummaryData> {
     }
   }
 
+  private stateLabel() {
+    return this.address.country === 'CA' ? 'Province' : 'State';
+  }
+
+  private zipLabel() {
+    return this.address.country === 'CA' ? 'Postal code' : 'Zip';
+  }
+
   private check(summary: AccountSummaryData): number | null {
     const errors: typeof this.errors = {};
     const amount = this.mode === 'autopay' ? 0 : this.amountOf(summary);
     if (amount === null) errors.amount = 'Enter an amount like 403.99.';
     else if (amount <= 0 && this.mode === 'pay') errors.amount = 'The amount must be more than zero.';
-    const required: [AddressField, string][] = [['line1', 'Address Line 1'], ['city', 'City'], ['state', 'State'], ['zip', 'Zip']];
+    const required: [AddressField, string][] = [['line1', 'Address Line 1'], ['city', 'City'], ['state', this.stateLabel()], ['zip', this.zipLabel()]];
     for (const [field, label] of required) if (!this.address[field].trim()) errors[field] = `Enter the ${label} of the card's billing address.`;
     this.errors = errors;
     return Object.keys(errors).length ? null : amount;
@@ -165,18 +180,23 @@ export class BpPaymentForm extends AccountDataElement<AccountSummaryData> {
 
   private async submit(event: Event, summary: AccountSummaryData) {
     event.preventDefault();
-    if (this.busy) return;
+    // Never an amount read before the last change: wait for the balance being re-read.
+    if (this.busy || this.reloading) return;
     this.outcome = null;
+    this.cardErrors = [];
     const amount = this.check(summary);
     if (amount === null) {
-      this.focusFirstError();
+      // Every error at once: the card's too, though it is not sent.
+      this.cardErrors = await this.channel.validate();
+      this.focusSummary();
       return;
     }
     this.busy = true;
     try {
       const card = await this.channel.requestToken(this.address.zip.trim());
       if (!card.ok) {
-        this.errors = { ...this.errors, card: `Check the card details: ${card.errors.map((e) => e.message).join(' ')}` };
+        this.cardErrors = card.errors;
+        this.focusSummary();
         return;
       }
       const billTo = {
@@ -188,19 +208,23 @@ export class BpPaymentForm extends AccountDataElement<AccountSummaryData> {
         zip: this.address.zip,
         country: this.address.country,
       };
-      const accounts = this.portal!.client.api.v1.accounts[':number'];
-      const param = { number: summary.account.number };
+      const { client, store } = this.portal!;
+      const accounts = client.api.v1.accounts[':number'];
+      const number = summary.account.number;
+      const param = { number };
       if (this.mode === 'autopay') {
-        const { autopay } = await call(accounts.autopay.$put({ param, json: { opaqueData: card.opaqueData, billTo } }));
+        const { autopay } = await store.write('autopay', number, () => call(accounts.autopay.$put({ param, json: { opaqueData: card.opaqueData, billTo } })));
         this.saved(autopay!);
         return;
       }
-      const payment = await call(
-        accounts.payments.$post({
-          param,
-          header: { 'idempotency-key': this.idempotencyKey },
-          json: { amount: amount!, opaqueData: card.opaqueData, billTo, saveForAutopay: this.saveForAutopay },
-        }),
+      const payment = await store.write('payment', number, () =>
+        call(
+          accounts.payments.$post({
+            param,
+            header: { 'idempotency-key': this.idempotencyKey },
+            json: { amount: amount!, opaqueData: card.opaqueData, billTo, saveForAutopay: this.saveForAutopay },
+          }),
+        ),
       );
       this.finished(payment as Payment, summary);
     } catch (err) {
@@ -237,11 +261,50 @@ export class BpPaymentForm extends AccountDataElement<AccountSummaryData> {
     this.dispatchEvent(new BpAutopayChangeEvent({ autopay }));
   }
 
-  private focusFirstError() {
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+  private focusSummary() {
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus());
   }
 
-  private renderAddressField(field: AddressField, label: string, autocomplete: string) {
+  /** Every error, in the order of the form, with how to get to its field. */
+  private summaryEntries(): { message: string; target: string; go(): void }[] {
+    const focus = (selector: string) => () => this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+    const entries = [];
+    if (this.errors.amount) entries.push({ message: this.errors.amount, target: 'other', go: focus('#other') });
+    const card = [...this.cardErrors].sort((a, b) => CARD_FIELDS.indexOf(a.field) - CARD_FIELDS.indexOf(b.field));
+    for (const e of card) entries.push({ message: e.message, target: 'card-frame', go: () => this.channel.focus(e.field) });
+    for (const field of ['line1', 'city', 'state', 'zip'] as const) {
+      const message = this.errors[field];
+      if (message) entries.push({ message, target: field, go: focus(`#${field}`) });
+    }
+    return entries;
+  }
+
+  private renderErrorSummary() {
+    const entries = this.summaryEntries();
+    if (!entries.length) return nothing;
+    return html`
+      <div class="alert error-summary" part="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-heading">
+        <h3 id="error-summary-heading">${entries.length === 1 ? 'Please correct this:' : `Please correct these ${entries.length} things:`}</h3>
+        <ul>
+          ${entries.map(
+            (e) => html`<li>
+              <a
+                href="#${e.target}"
+                @click=${(event: Event) => {
+                  // In the shadow tree, and never a change of the host page's URL.
+                  event.preventDefault();
+                  e.go();
+                }}
+                >${e.message}</a
+              >
+            </li>`,
+          )}
+        </ul>
+      </div>
+    `;
+  }
+
+  private renderField(field: AddressField, label: string, autocomplete: string) {
     const error = this.errors[field];
     return html`
       <div class="field">
@@ -259,43 +322,55 @@ export class BpPaymentForm extends AccountDataElement<AccountSummaryData> {
     `;
   }
 
-  private renderAmount(summary: AccountSummaryData) {
+  /** The amounts to offer: only what is owed now (and always another amount). */
+  private offered(summary: AccountSummaryData): [AmountChoice, string][] {
     const money = (cents: number) => formatMoney(cents, summary.account.currency);
-    const choices: [AmountChoice, string, number | null][] = [
+    const invoice = summary.currentInvoice?.balance ?? 0;
+    const choices: [AmountChoice, string, number][] = [
       ['due', `Balance due: ${money(summary.dueAmount)}`, summary.dueAmount],
       ['pastDue', `Past due only: ${money(summary.pastDue)}`, summary.pastDue],
-      ['invoice', `Latest invoice: ${money(summary.currentInvoice?.balance ?? 0)}`, summary.currentInvoice?.balance ?? 0],
-      ['other', 'Another amount', null],
+      ['invoice', `Latest invoice: ${money(invoice)}`, invoice],
     ];
+    return [...choices.filter(([, , cents]) => cents > 0).map(([choice, label]): [AmountChoice, string] => [choice, label]), ['other', 'Another amount']];
+  }
+
+  private renderAmount(summary: AccountSummaryData) {
+    if (this.reloading) {
+      return html`<fieldset class="choices">
+        <legend>Payment Amount</legend>
+        ${loadingView('Checking your balance…')}
+      </fieldset>`;
+    }
+    const error = this.errors.amount;
     return html`
       <fieldset class="choices">
         <legend>Payment Amount</legend>
-        ${choices
-          .filter(([choice, , cents]) => choice === 'other' || (cents ?? 0) > 0)
-          .map(
-            ([choice, label]) => html`
-              <label>
-                <input type="radio" name="amount" .checked=${this.choice === choice} @change=${() => (this.choice = choice)} />
-                ${label}
-              </label>
-            `,
-          )}
+        ${this.offered(summary).map(
+          ([choice, label]) => html`
+            <label>
+              <input type="radio" name="amount" .checked=${this.choice === choice} @change=${() => (this.choice = choice)} />
+              ${label}
+            </label>
+          `,
+        )}
         ${this.choice === 'other'
-          ? html`<div class="field">
-              <label for="other">Amount</label>
-              <input
-                id="other"
-                inputmode="decimal"
-                placeholder="0.00"
-                .value=${this.otherAmount}
-                aria-invalid=${this.errors.amount ? 'true' : 'false'}
-                aria-describedby=${this.errors.amount ? 'amount-error' : nothing}
-                @input=${(e: Event) => (this.otherAmount = (e.target as HTMLInputElement).value)}
-              />
+          ? html`<div class="grid">
+              <div class="field">
+                <label for="other">Amount</label>
+                <input
+                  id="other"
+                  inputmode="decimal"
+                  placeholder="0.00"
+                  .value=${this.otherAmount}
+                  aria-invalid=${error ? 'true' : 'false'}
+                  aria-describedby=${error ? 'amount-error' : nothing}
+                  @input=${(e: Event) => (this.otherAmount = (e.target as HTMLInputElement).value)}
+                />
+                ${error ? html`<span class="field-error" id="amount-error">${error}</span>` : nothing}
+              </div>
             </div>`
           : nothing}
-        ${this.errors.amount ? html`<span class="field-error" id="amount-error">${this.errors.amount}</span>` : nothing}
-        <p class="muted">Your current balance is ${money(summary.balance)}.</p>
+        <p class="muted">Your current balance is ${formatMoney(summary.balance, summary.account.currency)}.</p>
       </fieldset>
     `;
   }
@@ -324,32 +399,38 @@ export class BpPaymentForm extends AccountDataElement<AccountSummaryData> {
     `;
   }
 
-  private renderForm(summary: AccountSummaryData) {
+  private renderCard() {
     const portal = this.portal;
-    const dark = this.theme === 'dark' || (this.theme === 'auto' && matchMedia('(prefers-color-scheme: dark)').matches);
-    const frameSrc = portal ? `${portal.serverUrl}/card-frame?origin=${encodeURIComponent(location.origin)}&theme=${dark ? 'dark' : 'light'}` : '';
+    const wholeCard = this.cardErrors.find((e) => !CARD_FIELDS.slice(0, -1).includes(e.field));
+    // Its src is the form's look, set once the fields are drawn (measureLook).
+    const frame = () =>
+      html`<iframe
+        id="card-frame"
+        part="card-frame"
+        title="Card details"
+        sandbox="allow-scripts"
+        style=${cssomStyle({ height: this.frameHeight ? `${this.frameHeight}px` : undefined })}
+      ></iframe>`;
+    return html`
+      <fieldset>
+        <legend>Credit Card Information</legend>
+        ${portal ? frame() : html`<p class="alert">Card payments need the portal: place this form inside bp-portal or bp-provider.</p>`}
+        ${wholeCard ? html`<p class="field-error">${wholeCard.message}</p>` : nothing}
+        <p class="hint">The card details go from this frame to Authorize.Net; neither this page nor we see them.</p>
+      </fieldset>
+    `;
+  }
+
+  private renderForm(summary: AccountSummaryData) {
     const action = this.mode === 'autopay' ? 'Save card for automatic payment' : 'Make a payment';
     return html`
       <form part="form" novalidate @submit=${(e: Event) => void this.submit(e, summary)}>
-        ${this.mode === 'autopay' ? this.renderAutopayIntro(summary) : this.renderAmount(summary)}
-        <fieldset>
-          <legend>Credit Card Information</legend>
-          ${frameSrc
-            ? html`<iframe
-                part="card-frame"
-                title="Card details"
-                src=${frameSrc}
-                sandbox="allow-scripts"
-                style=${cssomStyle({ height: this.frameHeight ? `${this.frameHeight}px` : undefined })}
-              ></iframe>`
-            : html`<p class="alert">Card payments need the portal: place this form inside bp-portal or bp-provider.</p>`}
-          ${this.errors.card ? html`<p class="field-error" role="alert">${this.errors.card}</p>` : nothing}
-        </fieldset>
+        ${this.renderErrorSummary()} ${this.mode === 'autopay' ? this.renderAutopayIntro(summary) : this.renderAmount(summary)} ${this.renderCard()}
         <fieldset>
           <legend>Address</legend>
-          <div class="grid">
-            ${this.renderAddressField('line1', 'Address Line 1', 'address-line1')} ${this.renderAddressField('line2', 'Address Line 2', 'address-line2')}
-            ${this.renderAddressField('city', 'City', 'address-level2')}
+          <div class="grid address">
+            ${this.renderField('line1', 'Address Line 1', 'address-line1')} ${this.renderField('line2', 'Address Line 2', 'address-line2')}
+            ${this.renderField('city', 'City', 'address-level2')}
             <div class="field">
               <label for="country">Country</label>
               <select id="country" autocomplete="country" .value=${this.address.country} @change=${(e: Event) => (this.address = { ...this.address, country: (e.target as HTMLSelectElement).value })}>
@@ -357,8 +438,7 @@ export class BpPaymentForm extends AccountDataElement<AccountSummaryData> {
                 <option value="CA">Canada</option>
               </select>
             </div>
-            ${this.renderAddressField('state', this.address.country === 'CA' ? 'Province' : 'State', 'address-level1')}
-            ${this.renderAddressField('zip', this.address.country === 'CA' ? 'Postal code' : 'Zip', 'postal-code')}
+            ${this.renderField('state', this.stateLabel(), 'address-level1')} ${this.renderField('zip', this.zipLabel(), 'postal-code')}
           </div>
         </fieldset>
         ${this.mode === 'pay' ? this.renderAutopayChoice(summary) : nothing}
@@ -370,7 +450,7 @@ export class BpPaymentForm extends AccountDataElement<AccountSummaryData> {
         <div class="actions">
           ${this.outcome?.kind === 'success'
             ? nothing
-            : html`<button class="button" type="submit" ?disabled=${this.busy}>${this.busy ? 'Processing…' : action}</button>`}
+            : html`<button class="button" type="submit" ?disabled=${this.busy || this.reloading}>${this.busy ? 'Processing…' : action}</button>`}
           <button class="button secondary" type="button" @click=${() => this.dispatchEvent(new BpPaymentCancelEvent())}>${this.outcome?.kind === 'success' ? 'Close' : 'Cancel'}</button>
         </div>
       </form>
@@ -386,7 +466,7 @@ export class BpPaymentForm extends AccountDataElement<AccountSummaryData> {
   protected override render() {
     return html`
       <section class="panel" aria-labelledby="pay-heading">
-        <h2 id="pay-heading">${this.heading(this.data ?? this.task.value)}</h2>
+        <h2 id="pay-heading">${this.heading(this.value)}</h2>
         ${this.renderData({ loading: 'Loading your balance…', complete: (summary) => this.renderForm(summary) })}
       </section>
     `;

@@ -1,11 +1,12 @@
 import { css, html } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { call, type ApiClient } from '../api/client.ts';
 import type { Payment, PaymentList } from '../api/types.ts';
 import { AccountDataElement } from '../base/account-data-element.ts';
-import { BpPaymentSuccessEvent } from '../events/events.ts';
+import type { StoreReader } from '../data/account-store.ts';
+import { payments } from '../data/resources.ts';
 import { formatDate, formatMoney } from '../i18n/format.ts';
+import { stackedTableStyles } from '../styles/controls.ts';
 import { token } from '../styles/tokens.ts';
 
 const RESULT_LABELS: Record<Payment['status'], string> = {
@@ -59,10 +60,15 @@ const linesOf = (payments: Payment[]): HistoryLine[] =>
 export class BpPaymentHistory extends AccountDataElement<PaymentList> {
   static override styles = [
     ...AccountDataElement.styles,
+    stackedTableStyles,
     css`
       .number {
         text-align: right;
         font-variant-numeric: tabular-nums;
+      }
+      .number,
+      .date {
+        white-space: nowrap;
       }
       .result.declined,
       .result.error {
@@ -81,23 +87,9 @@ export class BpPaymentHistory extends AccountDataElement<PaymentList> {
     `,
   ];
 
-  /** A payment made anywhere on the page shows up here. */
-  private readonly reload = () => {
-    if (this.data === undefined) void this.task.run();
-  };
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    document.addEventListener(BpPaymentSuccessEvent.eventName, this.reload);
-  }
-
-  override disconnectedCallback(): void {
-    document.removeEventListener(BpPaymentSuccessEvent.eventName, this.reload);
-    super.disconnectedCallback();
-  }
-
-  protected load(client: ApiClient, number: string, signal: AbortSignal) {
-    return call(client.api.v1.accounts[':number'].payments.$get({ param: { number } }, { init: { signal } }));
+  /** A payment made anywhere in the same portal or provider shows up here: it invalidates `payments`. */
+  protected read(store: StoreReader, number: string, signal: AbortSignal) {
+    return store.read(payments, number, undefined, signal);
   }
 
   protected override render() {
@@ -110,28 +102,28 @@ export class BpPaymentHistory extends AccountDataElement<PaymentList> {
           empty: 'No payments yet.',
           complete: (list) => html`
             <div class="table-scroll">
-              <table part="table">
+              <table part="table" class="stack" role="table">
                 <caption class="visually-hidden">Payments and refunds, newest first</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Date</th>
-                    <th scope="col" class="number">Amount</th>
-                    <th scope="col">Method</th>
-                    <th scope="col">Card</th>
-                    <th scope="col">Result</th>
+                <thead role="rowgroup">
+                  <tr role="row">
+                    <th scope="col" role="columnheader">Date</th>
+                    <th scope="col" role="columnheader" class="number">Amount</th>
+                    <th scope="col" role="columnheader">Method</th>
+                    <th scope="col" role="columnheader">Card</th>
+                    <th scope="col" role="columnheader">Result</th>
                   </tr>
                 </thead>
-                <tbody>
+                <tbody role="rowgroup">
                   ${repeat(
                     linesOf(list.payments),
                     (line) => line.key,
                     (line) => html`
-                      <tr>
-                        <td>${formatDate(line.date)}</td>
-                        <td class="number">${formatMoney(line.amount)}</td>
-                        <td>${line.method}</td>
-                        <td>${line.card ? `${line.card.brand} ending in ${line.card.last4}` : '—'}</td>
-                        <td><span class="result ${line.tone}" title=${line.detail}>${line.result}</span></td>
+                      <tr role="row">
+                        <td role="cell" data-label="Date" class="date">${formatDate(line.date)}</td>
+                        <td role="cell" data-label="Amount" class="number">${formatMoney(line.amount)}</td>
+                        <td role="cell" data-label="Method">${line.method}</td>
+                        <td role="cell" data-label="Card">${line.card ? `${line.card.brand} ending in ${line.card.last4}` : '—'}</td>
+                        <td role="cell" data-label="Result"><span class="result ${line.tone}" title=${line.detail}>${line.result}</span></td>
                       </tr>
                     `,
                   )}

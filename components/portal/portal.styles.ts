@@ -4,6 +4,8 @@ import { token } from '../styles/tokens.ts';
 export const portalStyles = css`
   :host {
     display: block;
+    /* Laid out for the width the host page gives it, not the window's (see the queries below). */
+    container-type: inline-size;
     background: ${token('color-bg')};
     color: ${token('color-text')};
     border-radius: ${token('radius-md')};
@@ -16,9 +18,10 @@ export const portalStyles = css`
     align-items: center;
     padding: ${token('space-8')};
   }
-  @media (max-width: 44rem) {
+  @container (max-width: 44rem) {
     .sign-in {
-      grid-template-columns: 1fr;
+      grid-template-columns: minmax(0, 1fr);
+      gap: ${token('space-4')};
       padding: ${token('space-4')};
     }
   }
@@ -75,7 +78,8 @@ export const portalStyles = css`
   }
   header select {
     min-height: 2.25rem;
-    max-width: 22rem;
+    min-width: 0;
+    max-width: min(22rem, 100%);
     padding: 0 ${token('space-2')};
     border-radius: ${token('radius-sm')};
     border: 1px solid ${token('color-border')};
@@ -118,8 +122,23 @@ export const portalStyles = css`
   }
   main {
     display: grid;
+    /* minmax(0, …): a wide table scrolls or stacks inside its panel instead of widening the page. */
+    grid-template-columns: minmax(0, 1fr);
     gap: ${token('space-6')};
     padding: ${token('space-6')};
+  }
+  @container (max-width: 36rem) {
+    header,
+    nav {
+      padding-inline: ${token('space-3')};
+    }
+    main {
+      gap: ${token('space-4')};
+      padding: ${token('space-3')};
+    }
+    nav button {
+      padding-inline: ${token('space-3')};
+    }
   }
   main h1 {
     margin: 0;

@@ -46,12 +46,15 @@ export const controlStyles = css`
   .field {
     display: grid;
     gap: ${token('space-1')};
+    min-width: 0;
   }
   .field label {
     font-weight: ${token('font-weight-bold')};
   }
   .field input,
   .field select {
+    width: 100%;
+    min-width: 0;
     min-height: 2.5rem;
     padding: ${token('space-2')} ${token('space-3')};
     border: 1px solid ${token('color-border')};
@@ -90,6 +93,12 @@ export const controlStyles = css`
     border: 1px solid ${token('color-border')};
     border-radius: ${token('radius-md')};
     background: ${token('color-surface-raised')};
+    overflow-wrap: break-word;
+  }
+  @container (max-width: 30rem) {
+    .panel {
+      padding: ${token('space-4')};
+    }
   }
   .muted {
     color: ${token('color-text-muted')};
@@ -117,5 +126,52 @@ export const controlStyles = css`
     overflow: hidden;
     clip: rect(0 0 0 0);
     white-space: nowrap;
+  }
+`;
+
+/**
+ * `<table class="stack">` on a narrow widget (a phone): each row becomes a block of
+ * "label  value" lines, the label from the cell's `data-label`, so no column is cut off and
+ * nothing scrolls sideways. The table keeps its roles (set in the markup) for screen readers.
+ * Child selectors only: a table inside a cell (an invoice's lines) stays a table.
+ */
+export const stackedTableStyles = css`
+  @container (max-width: 40rem) {
+    table.stack,
+    table.stack > tbody,
+    table.stack > tbody > tr,
+    table.stack > tbody > tr > td {
+      display: block;
+    }
+    table.stack > thead {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+      white-space: nowrap;
+    }
+    table.stack > tbody > tr {
+      padding: ${token('space-2')} 0;
+      border-bottom: 1px solid ${token('color-border')};
+    }
+    table.stack > tbody > tr > td {
+      padding: ${token('space-1')} 0;
+      border: 0;
+    }
+    table.stack > tbody > tr > td[data-label] {
+      display: grid;
+      grid-template-columns: minmax(6rem, 38%) minmax(0, 1fr);
+      gap: ${token('space-3')};
+      align-items: baseline;
+      justify-items: start;
+      text-align: left;
+    }
+    table.stack > tbody > tr > td[data-label]::before {
+      content: attr(data-label);
+      color: ${token('color-text-muted')};
+      font-size: ${token('font-size-sm')};
+      font-weight: ${token('font-weight-bold')};
+    }
   }
 `;

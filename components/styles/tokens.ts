@@ -70,6 +70,11 @@ export function token(name: TokenName): CSSResult {
   return unsafeCSS(`var(--bp-${name}, ${LIGHT[name]})`);
 }
 
+/** A token's value where `el` is (set by the host page, a dark theme, or the default). */
+export function tokenValue(el: Element, name: TokenName): string {
+  return getComputedStyle(el).getPropertyValue(`--bp-${name}`).trim() || LIGHT[name];
+}
+
 const darkDeclarations = unsafeCSS(
   Object.entries(DARK)
     .map(([name, value]) => `--bp-${name}: ${value};`)

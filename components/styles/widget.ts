@@ -1,10 +1,15 @@
 import { css } from 'lit';
 import { token } from './tokens.ts';
 
-/** What every data widget shares: a block host and a panel heading. */
+/**
+ * What every data widget shares: a block host and a panel heading. The host is a size
+ * container: a widget lays itself out for the width it is given (a phone, or one column of a
+ * reseller's page), not for the width of the window.
+ */
 export const widgetStyles = css`
   :host {
     display: block;
+    container-type: inline-size;
   }
   h2 {
     margin: 0 0 ${token('space-4')};
@@ -29,7 +34,7 @@ export const definitionListStyles = css`
     color: ${token('color-text-muted')};
     font-weight: ${token('font-weight-bold')};
   }
-  @media (max-width: 30rem) {
+  @container (max-width: 30rem) {
     dl {
       grid-template-columns: 1fr;
     }

@@ -1,8 +1,10 @@
 import { css, html } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import { call, type ApiClient } from '../api/client.ts';
 import type { AccountDetails } from '../api/types.ts';
 import { AccountDataElement } from '../base/account-data-element.ts';
+import type { StoreReader } from '../data/account-store.ts';
+import { account } from '../data/resources.ts';
+import { stackedTableStyles } from '../styles/controls.ts';
 import { token } from '../styles/tokens.ts';
 
 /**
@@ -15,6 +17,7 @@ import { token } from '../styles/tokens.ts';
 export class BpSubAccounts extends AccountDataElement<AccountDetails> {
   static override styles = [
     ...AccountDataElement.styles,
+    stackedTableStyles,
     css`
       h2 {
         margin: 0 0 ${token('space-2')};
@@ -26,8 +29,8 @@ export class BpSubAccounts extends AccountDataElement<AccountDetails> {
     `,
   ];
 
-  protected load(client: ApiClient, number: string, signal: AbortSignal) {
-    return call(client.api.v1.accounts[':number'].$get({ param: { number } }, { init: { signal } }));
+  protected read(store: StoreReader, number: string, signal: AbortSignal) {
+    return store.read(account, number, undefined, signal);
   }
 
   private open(account: AccountDetails['subAccounts'][number]) {
@@ -44,26 +47,26 @@ export class BpSubAccounts extends AccountDataElement<AccountDetails> {
           isEmpty: (a) => a.subAccounts.length === 0,
           empty: 'This account has no sub-accounts. Only head offices have locations listed here.',
           complete: (a) => html`
-            <table part="table">
+            <table part="table" class="stack" role="table">
               <caption class="visually-hidden">Sub-accounts of ${a.name}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Customer #</th>
-                  <th scope="col">Customer Name</th>
-                  <th scope="col">City</th>
-                  <th scope="col">Province / State</th>
-                  <th scope="col"><span class="visually-hidden">Actions</span></th>
+              <thead role="rowgroup">
+                <tr role="row">
+                  <th scope="col" role="columnheader">Customer #</th>
+                  <th scope="col" role="columnheader">Customer Name</th>
+                  <th scope="col" role="columnheader">City</th>
+                  <th scope="col" role="columnheader">Province / State</th>
+                  <th scope="col" role="columnheader"><span class="visually-hidden">Actions</span></th>
                 </tr>
               </thead>
-              <tbody>
+              <tbody role="rowgroup">
                 ${a.subAccounts.map(
                   (s) => html`
-                    <tr>
-                      <td>${s.number}</td>
-                      <td>${s.name}</td>
-                      <td>${s.city}</td>
-                      <td>${s.region}</td>
-                      <td>
+                    <tr role="row">
+                      <td role="cell" data-label="Customer #">${s.number}</td>
+                      <td role="cell" data-label="Customer Name">${s.name}</td>
+                      <td role="cell" data-label="City">${s.city}</td>
+                      <td role="cell" data-label="Province / State">${s.region}</td>
+                      <td role="cell">
                         <button class="link-button" type="button" @click=${() => this.open(s)} aria-label="View account ${s.number}, ${s.name}">
                           View account
                         </button>

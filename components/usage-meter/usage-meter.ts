@@ -1,9 +1,10 @@
 import { css, html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { cssomStyle } from '../styles/cssom-style.ts';
-import { call, type ApiClient } from '../api/client.ts';
 import type { UsageMeterData } from '../api/types.ts';
 import { AccountDataElement } from '../base/account-data-element.ts';
+import type { StoreReader } from '../data/account-store.ts';
+import { summary } from '../data/resources.ts';
 import { token } from '../styles/tokens.ts';
 
 const minutes = (n: number) => n.toLocaleString();
@@ -84,9 +85,8 @@ export class BpUsageMeter extends AccountDataElement<UsageMeterData[]> {
     `,
   ];
 
-  protected async load(client: ApiClient, number: string, signal: AbortSignal) {
-    const summary = await call(client.api.v1.accounts[':number'].summary.$get({ param: { number } }, { init: { signal } }));
-    return summary.usage;
+  protected async read(store: StoreReader, number: string, signal: AbortSignal) {
+    return (await store.read(summary, number, undefined, signal)).usage;
   }
 
   private renderMeter(m: UsageMeterData, index: number) {

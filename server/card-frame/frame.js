@@ -28,8 +28,7 @@
       for (const input of name === 'month' ? [field('month'), field('year')] : [field(name)]) input.setAttribute('aria-invalid', error ? 'true' : 'false');
       document.getElementById(`${name}-error`).textContent = error ? error.message : '';
     }
-    const first = errors.find((e) => names.includes(e.field));
-    if (first) field(first.field).focus();
+    // Focus stays with the form: its error summary links here (bp-card:focus).
   }
 
   function check() {
@@ -55,10 +54,17 @@
   window.addEventListener('message', (event) => {
     if (event.source !== window.parent || event.origin !== hostOrigin) return;
     const message = event.data;
-    if (!message || message.type !== 'bp-card:tokenize') return;
+    // The form's error summary links to a card field: it is focused here, where it lives.
+    if (message && message.type === 'bp-card:focus') {
+      const target = names.includes(message.field) ? field(message.field) : field('firstName');
+      target.focus();
+      return;
+    }
+    if (!message || (message.type !== 'bp-card:tokenize' && message.type !== 'bp-card:validate')) return;
     const errors = check();
     showErrors(errors);
-    if (errors.length) return reply({ type: 'bp-card:result', id: message.id, ok: false, errors });
+    // bp-card:validate: the form found errors of its own and lists these with them, all at once.
+    if (errors.length || message.type === 'bp-card:validate') return reply({ type: 'bp-card:result', id: message.id, ok: !errors.length, errors });
     const number = digits(field('cardNumber').value);
     const secureData = {
       authData: { clientKey: body.dataset.clientKey, apiLoginID: body.dataset.apiLoginId },
@@ -87,6 +93,9 @@
     });
   });
 
-  new ResizeObserver(() => reply({ type: 'bp-card:resize', height: document.documentElement.scrollHeight })).observe(document.body);
-  reply({ type: 'bp-card:ready' });
+  // The frame tells its height: when ready (a first resize may not be observed) and on each change.
+  // The body's own height: the document's would never shrink below the frame's current height.
+  const height = () => Math.ceil(document.body.getBoundingClientRect().height);
+  new ResizeObserver(() => reply({ type: 'bp-card:resize', height: height() })).observe(document.body);
+  reply({ type: 'bp-card:ready', height: height() });
 })();

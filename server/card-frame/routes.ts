@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
-import { html } from 'hono/html';
+import { html, raw } from 'hono/html';
+import { frameStyle } from './frame-style.ts';
 
 /** What the card frame needs to know: who the merchant is at Authorize.Net, and which Accept.js to load. */
 export interface CardFrameConfig {
@@ -35,7 +36,7 @@ export function cardFrameRoutes(config: CardFrameConfig, allowedOrigins: { has(o
   app.get('/card-frame', (c) => {
     const origin = c.req.query('origin') ?? '';
     if (!allowedOrigins.has(origin)) return c.text('This page may only be shown inside the billing portal.', 400);
-    const dark = c.req.query('theme') === 'dark';
+    const style = frameStyle((name) => c.req.query(name));
     const acceptSrc = config.environment === 'fake' ? '/card-frame/accept-fake.js' : ACCEPT_JS[config.environment];
     const acceptHost = config.environment === 'fake' ? '' : new URL(acceptSrc).origin;
     c.header('Content-Security-Policy', `default-src 'none'; script-src 'self' ${acceptHost}; connect-src 'self' ${acceptHost} https://apitest.authorize.net https://api2.authorize.net; style-src 'unsafe-inline'; frame-ancestors ${origin}; form-action 'none'; base-uri 'none'`);
@@ -54,19 +55,25 @@ export function cardFrameRoutes(config: CardFrameConfig, allowedOrigins: { has(o
     <meta charset="utf-8" />
     <title>Card details</title>
     <style>
-      :root { color-scheme: ${dark ? 'dark' : 'light'}; font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; }
-      body { margin: 0; color: ${dark ? '#e8ecf1' : '#1b1f24'}; background: transparent; }
-      form { display: grid; grid-template-columns: 1fr 1fr; gap: 0.75rem 1rem; }
+      /* The form's own look (frame-style.ts), so these fields line up with and match its fields. */
+      :root {
+        color-scheme: ${style.scheme};
+        ${raw(style.declarations)}
+      }
+      *, *::before, *::after { box-sizing: border-box; }
+      body { margin: 0; font-family: var(--font); font-size: var(--font-size); line-height: 1.5; color: var(--text); background: transparent; }
+      /* The form's grid: two columns with its gaps, one column when the form is narrow. */
+      form { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: var(--gap-y) var(--gap-x); }
+      @media (max-width: 479px) { form { grid-template-columns: minmax(0, 1fr); } }
       .wide { grid-column: 1 / -1; }
-      .field { display: grid; gap: 0.25rem; }
-      label { font-weight: 600; }
-      input, select { min-height: 2.5rem; padding: 0.5rem 0.75rem; border: 1px solid ${dark ? '#3a4350' : '#d0d7de'}; border-radius: 4px; background: ${dark ? '#222831' : '#ffffff'}; color: inherit; font: inherit; }
-      input[aria-invalid='true'], select[aria-invalid='true'] { border-color: ${dark ? '#ff8a80' : '#b42318'}; }
-      .error { color: ${dark ? '#ff8a80' : '#b42318'}; font-size: 0.875rem; }
+      .field { display: grid; gap: var(--label-gap); min-width: 0; }
+      label, .label { font-weight: var(--label-weight); }
+      input, select { width: 100%; min-width: 0; height: var(--field-height); padding: 0 var(--field-pad-x); border: 1px solid var(--border); border-radius: var(--radius); background: var(--field-bg); color: var(--field-text); font: inherit; }
+      input[aria-invalid='true'], select[aria-invalid='true'] { border-color: var(--danger); }
+      .error { color: var(--danger); font-size: var(--small-size); }
       .error:empty { display: none; }
-      .expiry { display: flex; gap: 0.5rem; }
-      .expiry select { flex: 1; }
-      :focus-visible { outline: 2px solid ${dark ? '#93c7ff' : '#0b5cad'}; outline-offset: 2px; }
+      .expiry { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: var(--label-gap); }
+      :focus-visible { outline: 2px solid var(--focus); outline-offset: 2px; }
     </style>
   </head>
   <body data-origin="${origin}" data-api-login-id="${config.apiLoginId}" data-client-key="${config.clientKey}">
@@ -75,7 +82,7 @@ export function cardFrameRoutes(config: CardFrameConfig, allowedOrigins: { has(o
       ${input('lastName', 'Last name on card', { autocomplete: 'cc-family-name', required: '' })}
       <div class="wide">${input('cardNumber', 'Card number', { autocomplete: 'cc-number', inputmode: 'numeric', required: '' })}</div>
       <div class="field">
-        <span id="expiry-label"><strong>Expiry</strong></span>
+        <span id="expiry-label" class="label">Expiry</span>
         <div class="expiry" role="group" aria-labelledby="expiry-label">
           <select id="month" name="month" aria-label="Expiry month" aria-describedby="month-error" autocomplete="cc-exp-month">
             <option value="">Month</option>

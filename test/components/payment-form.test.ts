@@ -11,7 +11,7 @@ async function paymentForm(data = summaryOf('C123456')!, theme = 'light', mode: 
   const api = createFakeApi({ signedInAs: customerMe });
   const provider = await fixture(html`<bp-provider .fetcher=${api.fetch}><bp-payment-form .data=${data} theme=${theme} mode=${mode}></bp-payment-form></bp-provider>`);
   const form = provider.firstElementChild as BpPaymentForm;
-  await waitFor(() => shadow(form).querySelector('form'), 'the form');
+  await waitFor(() => shadow(form).querySelector('iframe'), 'the form and its card frame');
   return { form, root: shadow(form), api };
 }
 
@@ -83,6 +83,29 @@ describe('<bp-payment-form>', () => {
     expect(textOf(root.querySelector('#zip-error')!)).to.contain('Zip');
     expect(root.querySelector('#zip')!.getAttribute('aria-invalid')).to.equal('true');
     expect(api.requests.filter((r) => r.startsWith('POST'))).to.deep.equal([]);
+  });
+
+  it('shows each error once under its field, and one summary at the top that links to each and has the focus', async () => {
+    const { form, root } = await paymentForm(summaryOf('C123456')!, 'dark');
+    for (const id of ['city', 'zip']) {
+      const input = root.querySelector<HTMLInputElement>(`#${id}`)!;
+      input.value = '';
+      input.dispatchEvent(new Event('input'));
+    }
+    root.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+    const summary = await waitFor(() => root.querySelector<HTMLElement>('[part=error-summary]'), 'the summary');
+    expect(root.querySelector('form')!.firstElementChild).to.equal(summary, 'at the top of the form');
+    await waitFor(() => root.activeElement === summary || null, 'focus on the summary');
+    const links = [...summary.querySelectorAll('a')];
+    const messages = ["Enter the City of the card's billing address.", "Enter the Zip of the card's billing address."];
+    expect(links.map((a) => a.textContent!.trim())).to.deep.equal(messages);
+    const text = textOf(root);
+    for (const message of messages) expect(text.split(message).length - 1).to.equal(2, `"${message}" under its field and in the summary, nowhere else`);
+    const href = location.href;
+    links[1]!.click();
+    expect(root.activeElement).to.equal(root.querySelector('#zip'), 'the link goes to its field');
+    expect(location.href).to.equal(href, 'without touching the page URL');
+    await expect(form).to.be.accessible();
   });
 
   it('with nothing due, asks for an amount; in the dark theme too', async () => {

@@ -76,6 +76,7 @@ describe('<bp-portal>', () => {
     expect(heading(portal)).to.equal('Customer accounts');
     const search = shadow(portal).querySelector('bp-account-search')!;
     const root = shadow(search);
+    expect(textOf(root)).not.to.contain('Searching', 'nothing is being searched yet');
     root.querySelector<HTMLInputElement>('#q')!.value = 'bayview';
     root.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
     const result = await waitFor(() => root.querySelector<HTMLButtonElement>('ul button'), 'a result');

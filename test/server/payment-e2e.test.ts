@@ -57,7 +57,9 @@ describe('paying by card in the portal page', () => {
   test('a bad card number is refused inside the frame, before anything is sent', async () => {
     await fillCard('4111111111111112');
     await submit();
-    await page.locator('bp-payment-form').getByText('Check the card details: Enter the card number as printed on the card.').waitFor();
+    // Once under the field (in the frame), and once in the form's summary, which links to it.
+    await page.locator('bp-payment-form [part=error-summary]').getByRole('link', { name: 'Enter the card number as printed on the card.' }).waitFor();
+    await page.frameLocator('iframe[title="Card details"]').locator('#cardNumber-error').getByText('Enter the card number as printed on the card.').waitFor();
     assert.equal(apiBodies.filter((b) => b.includes('opaqueData')).length, 0);
   });
 

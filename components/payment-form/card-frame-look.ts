@@ -1,0 +1,48 @@
+import { tokenValue } from '../styles/tokens.ts';
+
+/** The rendered pieces of the payment form whose look the card frame copies. */
+export interface FormPieces {
+  host: HTMLElement;
+  /** A text field of the form (Address Line 1). */
+  input: HTMLElement;
+  /** Its label. */
+  label: HTMLElement;
+  /** A `.field` around a label and its input (the space between them). */
+  field: HTMLElement;
+  /** Small muted text (the hint under the card fields). */
+  hint: HTMLElement;
+  /** The grid the address fields sit on (its gaps). */
+  grid: HTMLElement;
+}
+
+/**
+ * The form's look as the card frame's query parameters (server/card-frame/frame-style.ts checks
+ * each one): measured on the form's own rendered fields, so the card fields get the same font,
+ * height, padding, radius and colours, whether they come from the light or dark tokens, a
+ * reseller's `--bp-*` values or the host page's font size.
+ */
+export function cardFrameLook(p: FormPieces): Record<string, string> {
+  const input = getComputedStyle(p.input);
+  const grid = getComputedStyle(p.grid);
+  const hint = getComputedStyle(p.hint);
+  return {
+    theme: getComputedStyle(p.host).colorScheme.includes('dark') ? 'dark' : 'light',
+    font: input.fontFamily,
+    'font-size': input.fontSize,
+    'small-size': hint.fontSize,
+    text: getComputedStyle(p.label).color,
+    muted: hint.color,
+    'label-weight': getComputedStyle(p.label).fontWeight,
+    'label-gap': getComputedStyle(p.field).rowGap,
+    'field-height': `${Math.round(p.input.getBoundingClientRect().height * 100) / 100}px`,
+    'field-pad-x': input.paddingLeft,
+    'field-bg': input.backgroundColor,
+    'field-text': input.color,
+    border: input.borderTopColor,
+    radius: input.borderTopLeftRadius,
+    danger: tokenValue(p.host, 'color-danger'),
+    focus: tokenValue(p.host, 'color-focus'),
+    'gap-x': grid.columnGap,
+    'gap-y': grid.rowGap,
+  };
+}

@@ -1,0 +1,205 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
+import type { TemplateResult } from 'lit';
+import { customerMe, headOfficeMe, staffMe } from '../../stories/fixtures/accounts.ts';
+import { createFakeApi, type FakeApiOptions } from '../../stories/fixtures/fake-api.ts';
+import { portalWith, shadow, waitFor } from './helpers.ts';
+
+/**
+ * Every screen at 320 px, light and dark: no element may be wider than its panel, and no panel
+ * or widget wider than itself (so nothing is cut off and the page never scrolls sideways).
+ * Tables stack or scroll inside their panel; scrolling there is fine, overflowing it is not.
+ */
+
+/** Every element in `root` and in the shadow trees below it. */
+function* everything(root: Element | ShadowRoot): Generator<Element> {
+  for (const el of root.children) {
+    yield el;
+    if (el.shadowRoot) yield* everything(el.shadowRoot);
+    yield* everything(el);
+  }
+}
+
+const describeEl = (el: Element) => `${el.localName}${el.id ? '#' + el.id : ''}${el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : ''}`;
+
+/**
+ * What is too wide: a widget, panel, form or main area whose content is wider than it
+ * (scrollWidth > clientWidth), and any element reaching past the right edge of its panel
+ * or of the page.
+ */
+function overflows(root: Element): string[] {
+  const problems: string[] = [];
+  const pageWidth = document.documentElement.clientWidth;
+  if (document.documentElement.scrollWidth > pageWidth) problems.push(`the page scrolls sideways (${document.documentElement.scrollWidth} > ${pageWidth})`);
+  const all = [root, ...everything(root)];
+  for (const el of all) {
+    const style = getComputedStyle(el);
+    if (style.display === 'contents' || style.display === 'none') continue;
+    const box = el.getBoundingClientRect();
+    if (box.width === 0) continue;
+    const measured = el.localName.startsWith('bp-') || el.matches('.panel, main, header, nav, form, fieldset, .sign-in');
+    if (measured && el.scrollWidth > el.clientWidth + 1 && style.overflowX !== 'auto' && style.overflowX !== 'scroll') {
+      problems.push(`${describeEl(el)} is ${el.scrollWidth}px wide inside ${el.clientWidth}px`);
+    }
+    // Inside a scrolling box an element may reach further: the box scrolls.
+    if (insideScroller(el)) continue;
+    const panel = panelOf(el);
+    const edge = panel ? panel.getBoundingClientRect().right : pageWidth;
+    if (box.right > edge + 1) problems.push(`${describeEl(el)} reaches ${Math.round(box.right - edge)}px past ${panel ? describeEl(panel) : 'the page'}`);
+  }
+  return problems;
+}
+
+/** The nearest panel (across shadow roots) around an element. */
+function panelOf(el: Element): Element | null {
+  for (let node: Node | null = el.parentNode; node; node = node instanceof ShadowRoot ? node.host : node.parentNode) {
+    if (node instanceof Element && node.matches('.panel')) return node;
+  }
+  return null;
+}
+
+function insideScroller(el: Element): boolean {
+  for (let node: Node | null = el.parentNode; node; node = node instanceof ShadowRoot ? node.host : node.parentNode) {
+    if (node instanceof Element && ['auto', 'scroll'].includes(getComputedStyle(node).overflowX)) return true;
+  }
+  return false;
+}
+
+async function inProvider(widget: TemplateResult, options: FakeApiOptions = {}) {
+  const api = createFakeApi({ signedInAs: customerMe, ...options });
+  const provider = await fixture(html`<bp-provider .fetcher=${api.fetch}>${widget}</bp-provider>`);
+  return provider.firstElementChild!;
+}
+
+const loaded = (el: Element, selector: string) => waitFor(() => shadow(el).querySelector(selector), `${el.localName}: ${selector}`);
+
+/** The screens, each set up and waited for: what a phone user sees. */
+const SCREENS: Record<string, (theme: string) => Promise<Element>> = {
+  'sign-in': async (theme) => (await portalWith({}, { theme })).portal,
+  'My Account': async (theme) => {
+    const { portal } = await portalWith({ signedInAs: customerMe }, { theme });
+    const summary = await waitFor(() => shadow(portal).querySelector('bp-account-summary'), 'My Account');
+    await loaded(summary, '[part=payment]');
+    await loaded(shadow(portal).querySelector('bp-payment-history')!, '[part=table]');
+    return portal;
+  },
+  'Make a payment': async (theme) => {
+    const el = await inProvider(html`<bp-account-summary theme=${theme}></bp-account-summary>`);
+    const panel = await loaded(el, '[part=payment]');
+    panel.querySelector<HTMLButtonElement>('.actions button')!.click();
+    const form = await loaded(el, 'bp-payment-form');
+    await loaded(form, '.choices input');
+    // With every error shown: the summary and the messages under the fields.
+    for (const id of ['line1', 'city', 'zip']) {
+      const input = shadow(form).querySelector<HTMLInputElement>(`#${id}`)!;
+      input.value = '';
+      input.dispatchEvent(new Event('input'));
+    }
+    shadow(form).querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+    await loaded(form, '#zip-error');
+    return el;
+  },
+  'Sign-up for automatic payment': async (theme) => {
+    const el = await inProvider(html`<bp-payment-form mode="autopay" theme=${theme}></bp-payment-form>`);
+    await loaded(el, 'form');
+    return el;
+  },
+  Invoices: async (theme) => {
+    const el = await inProvider(html`<bp-invoice-list theme=${theme}></bp-invoice-list>`);
+    await loaded(el, 'tr.invoice');
+    shadow(el).querySelector<HTMLButtonElement>('tr.invoice button')!.click();
+    await loaded(el, '[part=lines]');
+    return el;
+  },
+  'Payment History': async (theme) => {
+    const el = await inProvider(html`<bp-payment-history theme=${theme}></bp-payment-history>`);
+    await loaded(el, '[part=table]');
+    return el;
+  },
+  'Sub Accounts': async (theme) => {
+    const el = await inProvider(html`<bp-sub-accounts theme=${theme}></bp-sub-accounts>`, { signedInAs: headOfficeMe });
+    await loaded(el, 'tbody tr');
+    return el;
+  },
+  'head office portal': async (theme) => {
+    const { portal } = await portalWith({ signedInAs: headOfficeMe }, { theme });
+    await waitFor(() => shadow(portal).querySelector('#account-switcher'), 'the account switcher');
+    return portal;
+  },
+  'staff search': async (theme) => {
+    const { portal } = await portalWith({ signedInAs: staffMe }, { theme });
+    const search = await waitFor(() => shadow(portal).querySelector('bp-account-search'), 'the search');
+    shadow(search).querySelector<HTMLInputElement>('#q')!.value = 'c';
+    shadow(search).querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+    await loaded(search, '[part=results]');
+    return portal;
+  },
+  'Account Information and usage': async (theme) => {
+    const el = await inProvider(html`<div><bp-account-info theme=${theme}></bp-account-info><bp-usage-meter theme=${theme}></bp-usage-meter></div>`, { signedInAs: headOfficeMe });
+    await loaded(el.children[0]!, 'dl');
+    await loaded(el.children[1]!, '[role=meter]');
+    return el;
+  },
+};
+
+describe('at 320 px wide', () => {
+  before(() => setViewport({ width: 320, height: 900 }));
+  after(() => setViewport({ width: 800, height: 600 }));
+
+  for (const theme of ['light', 'dark']) {
+    for (const [name, show] of Object.entries(SCREENS)) {
+      it(`${name} (${theme}) fits: nothing overflows its panel`, async () => {
+        const el = await show(theme);
+        expect(overflows(el).join('\n')).to.equal('');
+      });
+    }
+  }
+
+  it('the invoice table keeps Balance, Status and Download in view, and the history its Result', async () => {
+    const list = await SCREENS.Invoices!('light');
+    const row = shadow(list).querySelector('tr.invoice')!;
+    const panel = shadow(list).querySelector('.panel')!.getBoundingClientRect();
+    for (const cell of row.querySelectorAll('td')) {
+      const box = cell.getBoundingClientRect();
+      expect(box.right, `${cell.textContent!.trim()} in view`).to.be.at.most(panel.right);
+    }
+    const history = await SCREENS['Payment History']!('light');
+    const result = shadow(history).querySelector('tbody tr td:last-child')!.getBoundingClientRect();
+    expect(result.right).to.be.at.most(shadow(history).querySelector('.panel')!.getBoundingClientRect().right);
+    await expect(list).to.be.accessible();
+    await expect(history).to.be.accessible();
+  });
+});
+
+describe('at 1280 px wide', () => {
+  before(() => setViewport({ width: 1280, height: 900 }));
+  after(() => setViewport({ width: 800, height: 600 }));
+
+  for (const theme of ['light', 'dark']) {
+    it(`the payment form's fields (${theme}) sit on one grid: none overlaps another or runs past the panel`, async () => {
+      // As the demo page lays the portal out: at most 72rem wide.
+      const { portal: el } = await portalWith({ signedInAs: customerMe }, { theme });
+      el.style.maxWidth = '72rem';
+      const summary = await waitFor(() => shadow(el).querySelector('bp-account-summary'), 'My Account');
+      (await loaded(summary, '.actions button') as HTMLButtonElement).click();
+      const form = await loaded(summary, 'bp-payment-form');
+      await loaded(form, 'iframe');
+      expect(overflows(el).join('\n')).to.equal('');
+      const fields = [...shadow(form).querySelectorAll('.grid.address .field')].map((f) => ({ name: f.querySelector('label')!.textContent!, box: f.getBoundingClientRect() }));
+      expect(fields.length).to.equal(6);
+      for (const a of fields) {
+        for (const b of fields) {
+          if (a === b) continue;
+          const overlap = a.box.left < b.box.right - 1 && b.box.left < a.box.right - 1 && a.box.top < b.box.bottom - 1 && b.box.top < a.box.bottom - 1;
+          expect(overlap, `${a.name} overlaps ${b.name}`).to.equal(false);
+        }
+        for (const input of [...shadow(form).querySelectorAll('.grid.address input, .grid.address select')]) {
+          const parent = input.closest('.field')!.getBoundingClientRect();
+          expect(input.getBoundingClientRect().right, `${input.id} within its column`).to.be.at.most(parent.right + 0.5);
+        }
+      }
+      // Two columns: the left edges of the fields are the grid's two column starts.
+      expect(new Set(fields.map((f) => Math.round(f.box.left))).size).to.equal(2);
+    });
+  }
+});
