@@ -9,6 +9,12 @@ const reset = params.get('reset');
 if (activate) portal.activationToken = activate;
 if (reset) portal.resetToken = reset;
 if (activate || reset) history.replaceState(null, '', location.pathname);
+// A ticket mail links to ?account=C123456&ticket=282: the portal opens it after sign-in.
+const ticket = Number(params.get('ticket'));
+if (ticket > 0) {
+  portal.account = params.get('account');
+  portal.ticket = ticket;
+}
 portal.addEventListener('bp-login', () => {
   portal.activationToken = '';
   portal.resetToken = '';

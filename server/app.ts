@@ -10,6 +10,8 @@ import { invoiceHandlers } from './api/invoices/handlers.ts';
 import { paymentHandlers } from './api/payments/handlers.ts';
 import { providerHandlers } from './api/provider/handlers.ts';
 import { summaryHandlers } from './api/summary/handlers.ts';
+import { ticketQueueHandlers } from './api/ticket-queue/handlers.ts';
+import { ticketHandlers, ticketLimitHandlers } from './api/tickets/handlers.ts';
 import { webhookHandlers } from './api/webhooks/handlers.ts';
 import { sessionMiddleware } from './auth/middleware.ts';
 import { createAuthService } from './auth/service.ts';
@@ -17,12 +19,14 @@ import { cardFrameRoutes, type CardFrameConfig } from './card-frame/routes.ts';
 import type { Db } from './db/client.ts';
 import type { Config } from './env.ts';
 import { limitBodies } from './http/body-limit.ts';
+import { MAX_TICKET_REQUEST_BYTES } from './services/tickets/limits.ts';
 import { PAGE_CONTENT_SECURITY_POLICY, PAGE_PERMISSIONS_POLICY } from './http/page-policies.ts';
 import type { AppEnv, Deps } from './http/context.ts';
 import { handleError } from './http/errors.ts';
 import type { Mailer } from './mail/mailer.ts';
 import { createBackground, type Background } from './services/background.ts';
 import { createCardServices, type CardGateway } from './services/card-services.ts';
+import { createTicketsService } from './services/tickets/index.ts';
 
 export interface AppOptions {
   db: Db;
@@ -55,6 +59,9 @@ export function createApp(options: AppOptions) {
     settleDelayMs: options.settleDelayMs ?? options.config.paymentSettleDelayMs,
     leaseMs: options.config.paymentLeaseSeconds * 1000,
   });
+  const tickets = createTicketsService({ db: options.db, config: options.config, mailer: options.mailer, now });
+  // Files of messages a crash interrupted: finished or removed before the first request.
+  tickets.recover();
   const deps: Deps = {
     db: options.db,
     config: options.config,
@@ -62,6 +69,7 @@ export function createApp(options: AppOptions) {
     auth: createAuthService({ db: options.db, config: options.config, mailer: options.mailer, background, now }),
     payments,
     autopay,
+    tickets,
     webhookSignatureKey: options.webhookSignatureKey ?? null,
   };
   const allowed = new Set([new URL(options.config.publicUrl).origin, ...options.config.allowedOrigins]);
@@ -89,11 +97,14 @@ export function createApp(options: AppOptions) {
     .route('/', invoiceHandlers)
     .route('/', summaryHandlers)
     .route('/', paymentHandlers)
-    .route('/', autopayHandlers);
+    .route('/', autopayHandlers)
+    .route('/', ticketHandlers);
   const routes = api
     .route('/', authHandlers)
     .route('/', accountHandlers)
     .route('/', accountResources)
+    .route('/', ticketQueueHandlers)
+    .route('/', ticketLimitHandlers)
     .route('/', webhookHandlers)
     .route('/provider', providerHandlers);
 
@@ -107,7 +118,14 @@ export function createApp(options: AppOptions) {
   api.onError(handleError);
 
   const root = new OpenAPIHono<AppEnv>();
-  root.use('*', limitBodies([{ prefix: '/api/v1/provider/imports/', maxBytes: options.config.importMaxBytes, what: 'The file' }]));
+  root.use(
+    '*',
+    limitBodies([
+      { path: '/api/v1/provider/imports/', maxBytes: options.config.importMaxBytes, what: 'The file' },
+      // A new ticket or a reply may carry files; its handler reads and checks them under the same limit.
+      { path: /^\/api\/v1\/accounts\/[^/]+\/tickets(\/[^/]+\/messages)?$/, maxBytes: MAX_TICKET_REQUEST_BYTES, what: 'The message with its files' },
+    ]),
+  );
   const secure = secureHeaders({
     contentSecurityPolicy: PAGE_CONTENT_SECURITY_POLICY,
     permissionsPolicy: PAGE_PERMISSIONS_POLICY,

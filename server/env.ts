@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_IMPORT_SETTINGS, type ImportSettings } from './services/imports/settings.ts';
 
@@ -45,6 +46,10 @@ export interface Config {
   imports: ImportSettings;
   /** The largest import body, in bytes; other requests are limited to a few KB. */
   importMaxBytes: number;
+  /** Where mail about customers' tickets goes (new tickets and customer replies). */
+  supportEmail: string;
+  /** The folder of ticket attachments; default `attachments/` beside the database. */
+  attachmentsDir: string;
 }
 
 export class ConfigError extends Error {
@@ -143,6 +148,8 @@ const envSchema = z.object({
   IMPORT_MAX_BYTES: positiveInt(DEFAULT_IMPORT_MAX_BYTES),
   IMPORT_MAX_FIELD_CHARS: positiveInt(DEFAULT_IMPORT_SETTINGS.maxFieldChars),
   IMPORT_MAX_LINE_CHARS: positiveInt(DEFAULT_IMPORT_SETTINGS.maxLineChars),
+  SUPPORT_EMAIL: z.email({ message: 'must be an email address' }).optional(),
+  ATTACHMENTS_DIR: z.string().trim().min(1).optional(),
 });
 
 /** Reads the configuration from environment variables; throws ConfigError naming each bad one. */
@@ -161,10 +168,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
   const providerName = e.PROVIDER_NAME ?? 'Harbourline Communications';
+  const databasePath = e.DATABASE_PATH ?? 'data/portal.db';
   return {
     port: e.PORT,
     host: e.HOST ?? '127.0.0.1',
-    databasePath: e.DATABASE_PATH ?? 'data/portal.db',
+    databasePath,
     publicUrl,
     allowedOrigins: e.ALLOWED_ORIGINS,
     smtpUrl: e.SMTP_URL,
@@ -193,5 +201,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     autopaySchedule: e.AUTOPAY_SCHEDULE ?? null,
     imports: { abandonedAfterSeconds: e.IMPORT_ABANDONED_SECONDS, maxFieldChars: e.IMPORT_MAX_FIELD_CHARS, maxLineChars: e.IMPORT_MAX_LINE_CHARS },
     importMaxBytes: e.IMPORT_MAX_BYTES,
+    supportEmail: e.SUPPORT_EMAIL ?? 'support@harbourline.example',
+    attachmentsDir: e.ATTACHMENTS_DIR ?? join(dirname(databasePath), 'attachments'),
   };
 }

@@ -31,7 +31,7 @@ const db = openDatabase(config.databasePath);
 
 if (config.demoData && !hasAnyAccount(db)) {
   console.log('First start: filling the database with demo data…');
-  await seedDemo(db, { today: new Date(), policy: billingPolicyOf(config) });
+  await seedDemo(db, { today: new Date(), policy: billingPolicyOf(config), attachmentsDir: config.attachmentsDir });
 }
 
 const mailer = createMailer({ from: config.mailFrom, smtpUrl: config.smtpUrl, outboxDir: config.outboxDir });

@@ -20,3 +20,26 @@ export type PaymentList = InferResponseType<V1['accounts'][':number']['payments'
 export type Payment = PaymentList['payments'][number];
 export type AutopayMethod = InferResponseType<V1['accounts'][':number']['autopay']['$put'], 200>['autopay'] & {};
 export type AutopayNotice = NonNullable<AccountSummaryData['autopayNotice']>;
+export type TicketPage = InferResponseType<V1['accounts'][':number']['tickets']['$get'], 200>;
+export type TicketListing = TicketPage['tickets'][number];
+export type TicketStatus = TicketListing['status'];
+export type TicketService = TicketListing['service'];
+export type TicketDetail = InferResponseType<V1['accounts'][':number']['tickets'][':ticketNumber']['$get'], 200>;
+export type TicketMessage = TicketDetail['messages'][number];
+export type TicketAttachment = TicketMessage['attachments'][number];
+export type TicketSubscriber = InferResponseType<V1['accounts'][':number']['ticket-subscribers']['$get'], 200>['subscribers'][number];
+export type TicketLimits = InferResponseType<V1['ticket-limits']['$get'], 200>;
+export type QueuePage = InferResponseType<V1['tickets']['$get'], 200>;
+export type QueueListing = QueuePage['tickets'][number];
+/** What a new ticket starts with: "Question about this charge" fills it from an invoice line. */
+export interface TicketDraft {
+  subject?: string;
+  service?: TicketService;
+  message?: string;
+  /** The subscription it is about (an invoice line names its own). */
+  subscriptionId?: number;
+  invoiceId?: number;
+  invoiceLine?: number;
+  /** Shown above the form: what the ticket is about, e.g. the invoice line. */
+  about?: string;
+}

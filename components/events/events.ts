@@ -1,4 +1,4 @@
-import type { AccountSummary, AutopayMethod, InvoiceSummary, Payment, User } from '../api/types.ts';
+import type { AccountSummary, AutopayMethod, InvoiceDetail, InvoiceLine, InvoiceSummary, Payment, TicketDetail, TicketDraft, User } from '../api/types.ts';
 
 /** Fired when a user signs in (by password, or from an activation or reset link). */
 export class BpLoginEvent extends Event {
@@ -64,8 +64,56 @@ export class BpPaymentCancelEvent extends Event {
   }
 }
 
+/** Fired when a ticket was created; `detail.ticket` is the new ticket. */
+export class BpTicketCreatedEvent extends Event {
+  static readonly eventName = 'bp-ticket-created';
+  constructor(readonly detail: { ticket: TicketDetail }) {
+    super(BpTicketCreatedEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
+/** Fired when a ticket was opened and read (its unread mark is gone). */
+export class BpTicketOpenEvent extends Event {
+  static readonly eventName = 'bp-ticket-open';
+  constructor(readonly detail: { ticket: TicketDetail }) {
+    super(BpTicketOpenEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
+/** Fired when a ticket changed: a reply or note was sent, its status or assignee set. */
+export class BpTicketUpdatedEvent extends Event {
+  static readonly eventName = 'bp-ticket-updated';
+  constructor(readonly detail: { ticket: TicketDetail }) {
+    super(BpTicketUpdatedEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
+/**
+ * Fired with fresh ticket counts: `unread`, the account's tickets with a reply the user has not
+ * read; `waiting` (staff), the tickets of every account waiting for an answer.
+ */
+export class BpTicketCountsEvent extends Event {
+  static readonly eventName = 'bp-ticket-counts';
+  constructor(readonly detail: { unread?: number; waiting?: number }) {
+    super(BpTicketCountsEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
+/** Fired by "Question about this charge" on an invoice line; `detail.draft` prefills a new ticket. */
+export class BpChargeQuestionEvent extends Event {
+  static readonly eventName = 'bp-charge-question';
+  constructor(readonly detail: { invoice: InvoiceDetail; line: InvoiceLine; draft: TicketDraft }) {
+    super(BpChargeQuestionEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
 declare global {
   interface HTMLElementEventMap {
+    'bp-ticket-created': BpTicketCreatedEvent;
+    'bp-ticket-open': BpTicketOpenEvent;
+    'bp-ticket-updated': BpTicketUpdatedEvent;
+    'bp-ticket-counts': BpTicketCountsEvent;
+    'bp-charge-question': BpChargeQuestionEvent;
     'bp-payment-success': BpPaymentSuccessEvent;
     'bp-payment-cancel': BpPaymentCancelEvent;
     'bp-autopay-change': BpAutopayChangeEvent;

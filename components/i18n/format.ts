@@ -10,6 +10,13 @@ export function formatDate(isoDate: string): string {
   return isoDate.slice(0, 10);
 }
 
+/** "2026-11-13T16:20:00Z" → the date and time in the visitor's time zone, e.g. "2026-11-13 08:20". */
+export function formatDateTime(iso: string): string {
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
 export interface Address {
   line1: string;
   line2: string | null;

@@ -25,8 +25,11 @@ function groups(lines: InvoiceLine[]) {
   return [...byLocation, ...(lines.some((l) => l.kind === 'tax') ? [['Taxes', lines.filter((l) => l.kind === 'tax')] as const] : [])];
 }
 
-/** The lines of one invoice as a table, with its totals and the payments applied to it. */
-export function renderInvoiceLines(invoice: InvoiceDetail) {
+/**
+ * The lines of one invoice as a table, with its totals and the payments applied to it. With
+ * `onQuestion`, each line offers "Question about this charge".
+ */
+export function renderInvoiceLines(invoice: InvoiceDetail, onQuestion?: (line: InvoiceLine) => void) {
   const money = (cents: number) => formatMoney(cents, invoice.currency);
   return html`
     <table class="lines" part="lines">
@@ -47,7 +50,14 @@ export function renderInvoiceLines(invoice: InvoiceDetail) {
             ${lines.map(
               (l) => html`
                 <tr>
-                  <td>${l.description}</td>
+                  <td>
+                    ${l.description}
+                    ${onQuestion
+                      ? html`<br /><button class="link-button question" type="button" aria-label="Question about this charge: ${l.description}" @click=${() => onQuestion(l)}>
+                          Question about this charge
+                        </button>`
+                      : nothing}
+                  </td>
                   <td>${KIND_LABELS[l.kind]}</td>
                   <td class="number">${l.kind === 'tax' ? nothing : l.quantity.toLocaleString()}</td>
                   <td class="number">${l.kind === 'tax' ? nothing : unitPrice(l.unitPriceMillicents, invoice.currency)}</td>

@@ -89,6 +89,9 @@ export const invoiceListStyles = css`
     gap: ${token('space-3')};
     margin-top: ${token('space-4')};
   }
+  .question {
+    font-size: ${token('font-size-sm')};
+  }
   .download-error {
     margin-bottom: ${token('space-4')};
   }

@@ -6,7 +6,8 @@ import { AccountDataElement } from '../base/account-data-element.ts';
 import { loadingView } from '../base/task-states.ts';
 import type { Change, StoreReader } from '../data/account-store.ts';
 import { invoice as invoiceResource, invoices } from '../data/resources.ts';
-import { BpInvoiceDownloadEvent, BpInvoiceOpenEvent } from '../events/events.ts';
+import { BpChargeQuestionEvent, BpInvoiceDownloadEvent, BpInvoiceOpenEvent } from '../events/events.ts';
+import { chargeQuestionDraft } from '../tickets/charge-question.ts';
 import { formatDate, formatMoney } from '../i18n/format.ts';
 import { renderInvoiceLines } from './invoice-lines.ts';
 import { stackedTableStyles } from '../styles/controls.ts';
@@ -24,6 +25,7 @@ type Details = InvoiceDetail | 'loading' | Error;
  *
  * @fires bp-invoice-open - A row was opened; `detail.invoice` is the invoice.
  * @fires bp-invoice-download - An invoice's PDF was saved; `detail.invoice`.
+ * @fires bp-charge-question - "Question about this charge" on a line; `detail.draft` prefills a ticket (`<bp-portal>` opens Tickets with it).
  *
  * @csspart table - The table of invoices.
  * @csspart filters - The status and year filters.
@@ -144,7 +146,7 @@ export class BpInvoiceList extends AccountDataElement<InvoicePage> {
   private renderDetails(invoice: InvoiceSummary, details: Details) {
     if (details === 'loading') return loadingView(`Loading invoice ${invoice.number}…`);
     if (details instanceof Error) return html`<p class="alert" role="alert">${details.message}</p>`;
-    return renderInvoiceLines(details);
+    return renderInvoiceLines(details, (line) => this.dispatchEvent(new BpChargeQuestionEvent({ invoice: details, line, draft: chargeQuestionDraft(details, line) })));
   }
 
   private renderRow(invoice: InvoiceSummary, currency: string) {

@@ -120,6 +120,18 @@ export const portalStyles = css`
     color: ${token('color-primary')};
     font-weight: ${token('font-weight-bold')};
   }
+  nav .badge {
+    display: inline-block;
+    min-width: 1.5em;
+    margin-left: ${token('space-1')};
+    padding: 0 ${token('space-1')};
+    border-radius: 999px;
+    background: ${token('color-primary')};
+    color: ${token('color-on-primary')};
+    font-size: ${token('font-size-sm')};
+    font-weight: ${token('font-weight-bold')};
+    text-align: center;
+  }
   main {
     display: grid;
     /* minmax(0, …): a wide table scrolls or stacks inside its panel instead of widening the page. */

@@ -8,7 +8,10 @@ import '../login/login.ts';
 import { controlStyles } from '../styles/controls.ts';
 import { hostStyles } from '../styles/tokens.ts';
 import { portalStyles } from './portal.styles.ts';
-import { SECTIONS, type Section } from './sections.ts';
+import { SECTIONS, type Section, type TicketCounts } from './sections.ts';
+import type { TicketDraft } from '../api/types.ts';
+import type { BpChargeQuestionEvent, BpTicketCountsEvent } from '../events/events.ts';
+import { loadTicketCounts } from '../tickets/ticket-counts.ts';
 
 /**
  * @summary The whole portal: sign-in, then the guide's navigation and its sections.
@@ -18,6 +21,7 @@ import { SECTIONS, type Section } from './sections.ts';
  * @fires bp-login - A user signed in.
  * @fires bp-logout - The user signed out.
  * @fires bp-account-change - The account shown changed.
+ * @fires bp-ticket-created - A ticket was created (from Tickets).
  * @csspart header - The top bar.
  * @csspart nav - The navigation.
  * @csspart main - The section area.
@@ -33,11 +37,18 @@ export class BpPortal extends PortalHost {
   /** Token of a password-reset link: opens the choose-a-new-password form. */
   @property({ attribute: 'reset-token' }) resetToken = '';
 
+  /** A ticket to open once signed in (a link from a ticket mail; with `account` for customers). */
+  @property({ type: Number }) ticket = 0;
+
   @state() private sectionId = SECTIONS[0]!.id;
+  /** "Question about this charge": the new ticket's draft, until the user moves on. */
+  @state() private ticketDraft: TicketDraft | undefined;
+  @state() private ticketCounts: TicketCounts = {};
   @query('main h1') private heading?: HTMLElement;
 
+  /** The sections in the navigation: those that apply, and without an account only the global ones. */
   private get sections(): Section[] {
-    return SECTIONS.filter((s) => s.appliesTo(this.portal));
+    return SECTIONS.filter((s) => s.appliesTo(this.portal) && (s.global || this.portal.currentAccount));
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -47,6 +58,10 @@ export class BpPortal extends PortalHost {
     // A section that does not apply to the new account (or user) falls back to the first.
     if (!this.sections.some((s) => s.id === this.sectionId)) this.sectionId = SECTIONS[0]!.id;
     if (previous.status === 'signed-in' && this.portal.status === 'signed-out') this.sectionId = SECTIONS[0]!.id;
+    // A ticket from a mail link: staff find it in their queue, customers under Tickets.
+    if (previous.status !== 'signed-in' && this.portal.status === 'signed-in' && this.ticket) {
+      this.sectionId = this.portal.user?.role === 'staff' ? 'queue' : 'tickets';
+    }
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -55,10 +70,28 @@ export class BpPortal extends PortalHost {
     // After sign-in, and after the account changes, put the reader at the top of the new screen.
     const signedInNow = previous.status !== 'signed-in' && this.portal.status === 'signed-in';
     if (signedInNow || previous.currentAccount !== this.portal.currentAccount) void this.updateComplete.then(() => this.heading?.focus());
+    if (signedInNow || (this.portal.status === 'signed-in' && previous.currentAccount !== this.portal.currentAccount)) void this.refreshTicketCounts();
+  }
+
+  private async refreshTicketCounts() {
+    const account = this.portal.currentAccount;
+    const counts = await loadTicketCounts(this.portal);
+    // Counts of an account the user has since left are not shown.
+    if (this.portal.currentAccount === account) this.ticketCounts = counts;
   }
 
   private go(section: Section) {
     this.sectionId = section.id;
+    this.ticket = 0;
+    this.ticketDraft = undefined;
+    void this.updateComplete.then(() => this.heading?.focus());
+  }
+
+  /** "Question about this charge" on an invoice line: a new ticket, filled in from it. */
+  private askAboutCharge(e: BpChargeQuestionEvent) {
+    this.ticket = 0;
+    this.ticketDraft = e.detail.draft;
+    this.sectionId = 'tickets';
     void this.updateComplete.then(() => this.heading?.focus());
   }
 
@@ -99,31 +132,35 @@ export class BpPortal extends PortalHost {
   }
 
   private renderMain() {
+    const state = { ticket: this.ticket, draft: this.ticketDraft };
+    const chosen = this.sections.find((s) => s.id === this.sectionId);
+    if (chosen?.global) return html`<div><h1 tabindex="-1">${chosen.title}</h1></div>${chosen.render(this.portal, state)}`;
     const account = this.portal.accounts.find((a) => a.number === this.portal.currentAccount);
     if (!account) {
       return this.portal.canSearchAccounts
         ? html`<h1 tabindex="-1">Customer accounts</h1><bp-account-search></bp-account-search>`
         : html`<h1 tabindex="-1">No accounts</h1><p>Your sign-in is not linked to any account yet. Please contact us.</p>`;
     }
-    const section = this.sections.find((s) => s.id === this.sectionId) ?? this.sections[0]!;
+    const section = chosen ?? this.sections[0]!;
     return html`
       <div>
         <h1 tabindex="-1">${section.title}</h1>
         <p class="subtitle">${account.name} · ${account.number}</p>
       </div>
-      ${section.render(this.portal)}
+      ${section.render(this.portal, state)}
     `;
   }
 
   private renderSignedIn() {
     const { user, canSearchAccounts, currentAccount } = this.portal;
-    const sections = currentAccount ? this.sections : [];
+    const sections = this.sections;
+    const onGlobalSection = Boolean(sections.find((s) => s.id === this.sectionId)?.global);
     return html`
       <header part="header">
         <span class="brand">${this.brand()}</span>
         ${this.renderAccountSwitcher()}
-        ${canSearchAccounts && currentAccount
-          ? html`<button class="link-button" type="button" @click=${() => this.showAccountLookup()}>Find another account</button>`
+        ${canSearchAccounts && (currentAccount || onGlobalSection)
+          ? html`<button class="link-button" type="button" @click=${() => this.findAccount()}>${currentAccount ? 'Find another account' : 'Find an account'}</button>`
           : nothing}
         <span class="user">
           <span>${user?.name}</span>
@@ -135,14 +172,33 @@ export class BpPortal extends PortalHost {
             <ul>
               ${sections.map(
                 (s) => html`<li>
-                  <button type="button" aria-current=${s.id === this.sectionId ? 'page' : 'false'} @click=${() => this.go(s)}>${s.label}</button>
+                  <button type="button" aria-current=${s.id === this.sectionId ? 'page' : 'false'} @click=${() => this.go(s)}>${s.label}${this.renderBadge(s)}</button>
                 </li>`,
               )}
             </ul>
           </nav>`
         : nothing}
-      <main part="main">${this.renderMain()}</main>
+      <main
+        part="main"
+        @bp-ticket-counts=${(e: BpTicketCountsEvent) => (this.ticketCounts = { ...this.ticketCounts, ...e.detail })}
+        @bp-charge-question=${(e: BpChargeQuestionEvent) => this.askAboutCharge(e)}
+      >
+        ${this.renderMain()}
+      </main>
     `;
+  }
+
+  private renderBadge(section: Section) {
+    const count = section.badge ? this.ticketCounts[section.badge.count] : undefined;
+    if (!section.badge || !count) return nothing;
+    return html` <span class="badge" aria-hidden="true">${count}</span> <span class="visually-hidden">(${count} ${section.badge.means})</span>`;
+  }
+
+  /** Staff: back to the account lookup, from an account or from the queue. */
+  private findAccount() {
+    this.sectionId = SECTIONS[0]!.id;
+    this.ticket = 0;
+    this.showAccountLookup();
   }
 
   protected override render() {

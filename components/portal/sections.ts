@@ -1,9 +1,24 @@
 import { html, type TemplateResult } from 'lit';
+import type { TicketDraft } from '../api/types.ts';
 import type { PortalContext } from '../context/portal-context.ts';
 import '../account-summary/account-summary.ts';
 import '../payment-history/payment-history.ts';
 import '../invoice-list/invoice-list.ts';
 import '../sub-accounts/sub-accounts.ts';
+import '../tickets/tickets.ts';
+import '../ticket-queue/ticket-queue.ts';
+
+/** What the portal hands a section besides the context: a ticket to open (mail link), a new ticket's draft. */
+export interface SectionState {
+  ticket: number;
+  draft: TicketDraft | undefined;
+}
+
+/** Ticket counts the navigation shows: unread replies on the account, tickets waiting for staff. */
+export interface TicketCounts {
+  unread?: number;
+  waiting?: number;
+}
 
 /** A screen of the portal. Sections appear in the navigation only once they exist and apply. */
 export interface Section {
@@ -13,12 +28,16 @@ export interface Section {
   /** The heading of the screen. */
   title: string;
   appliesTo(portal: PortalContext): boolean;
-  render(portal: PortalContext): TemplateResult;
+  render(portal: PortalContext, state: SectionState): TemplateResult;
+  /** Shown without an account chosen (the staff's queue). */
+  global?: boolean;
+  /** A count beside the label, and what it counts (for screen readers). */
+  badge?: { count: keyof TicketCounts; means: string };
 }
 
 const current = (portal: PortalContext) => portal.accounts.find((a) => a.number === portal.currentAccount);
 
-/** In the guide's order. Reports, Services and Tickets join as they are built. */
+/** In the guide's order. Reports and Services join as they are built. */
 export const SECTIONS: Section[] = [
   {
     id: 'account',
@@ -40,5 +59,22 @@ export const SECTIONS: Section[] = [
     title: 'Sub Accounts',
     appliesTo: (portal) => Boolean(current(portal)?.isHeadOffice),
     render: () => html`<bp-sub-accounts></bp-sub-accounts>`,
+  },
+  {
+    id: 'tickets',
+    label: 'Tickets',
+    title: 'Tickets',
+    appliesTo: () => true,
+    render: (_portal, state) => html`<bp-tickets .ticket=${state.ticket} .draft=${state.draft}></bp-tickets>`,
+    badge: { count: 'unread', means: 'unread' },
+  },
+  {
+    id: 'queue',
+    label: 'Ticket queue',
+    title: 'Ticket queue',
+    appliesTo: (portal) => portal.user?.role === 'staff',
+    render: (_portal, state) => html`<bp-ticket-queue .ticket=${state.ticket}></bp-ticket-queue>`,
+    global: true,
+    badge: { count: 'waiting', means: 'waiting' },
   },
 ];

@@ -21,12 +21,12 @@ export type ErrorCode =
   | 'TOKEN_INVALID'
   | 'CONFLICT'
   | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'PAYLOAD_TOO_LARGE'
   | 'IMPORT_REJECTED'
   | 'PAYMENT_DECLINED'
   | 'PAYMENT_FAILED'
   | 'GATEWAY_TIMEOUT'
   | 'SIGNATURE_INVALID'
-  | 'PAYLOAD_TOO_LARGE'
   | 'INTERNAL';
 
 const IssueSchema = z.object({ path: z.string(), message: z.string() });

@@ -9,7 +9,7 @@ export const resetDemoCommand: Command = {
   async run(v, _positionals, config) {
     if (!v.yes) throw new UsageError('reset-demo deletes all data: add --yes to confirm.');
     await withServices(config, async ({ db }) => {
-      await resetDemo(db, { today: new Date(), policy: billingPolicyOf(config) });
+      await resetDemo(db, { today: new Date(), policy: billingPolicyOf(config), attachmentsDir: config.attachmentsDir });
       audit(db, { action: 'demo.reset', detail: { via: 'cli' } });
       console.log(`Demo data loaded. Sign-ins (password ${DEMO_PASSWORD}): ${DEMO_SIGN_INS.map((s) => s.email).join(', ')}`);
     });

@@ -3,6 +3,8 @@ import { hashPassword } from '../auth/crypto.ts';
 import type { BillingPolicy } from '../services/billing/billing-run.ts';
 import type { Db } from './client.ts';
 import { loadDemoHistory } from './demo-history.ts';
+import { loadDemoTickets } from './demo-tickets.ts';
+import { rmSync } from 'node:fs';
 import type { UserRole } from './enums.ts';
 import { accountUsers, accounts, users, type NewAccount } from './schema.ts';
 
@@ -56,6 +58,7 @@ const DEMO_USERS: DemoUser[] = [
  */
 // Children before parents, for the foreign keys.
 const DEMO_TABLES = [
+  'ticket_reads', 'ticket_attachments', 'ticket_messages', 'tickets',
   'payment_allocations', 'payment_refunds', 'payments', 'invoice_lines', 'invoices', 'billing_runs', 'usage_records', 'usage_imports',
   'subscriptions', 'locations', 'usage_rates', 'products',
   'audit_log', 'login_failures', 'one_time_tokens', 'sessions', 'account_users', 'users', 'accounts',
@@ -89,6 +92,8 @@ export interface DemoOptions {
   /** The demo's history runs up to this day: a year of calls and invoices. */
   today: Date;
   policy: BillingPolicy;
+  /** Where ticket attachments go (ATTACHMENTS_DIR). */
+  attachmentsDir: string;
 }
 
 /** Fills an empty database with the demo: the same rows for the same day. */
@@ -96,6 +101,7 @@ export async function seedDemo(db: Db, options: DemoOptions): Promise<void> {
   const hashes = await demoHashes();
   db.transaction((tx) => writeDemo(tx, hashes));
   await loadDemoHistory(db, options.today, options.policy);
+  await loadDemoTickets(db, options.today, options.attachmentsDir);
 }
 
 /** Empties every table and seeds the demo again. */
@@ -106,5 +112,8 @@ export async function resetDemo(db: Db, options: DemoOptions): Promise<void> {
     tx.run(sql`DELETE FROM sqlite_sequence`);
     writeDemo(tx, hashes);
   });
+  // The deleted tickets' files go with them.
+  rmSync(options.attachmentsDir, { recursive: true, force: true });
   await loadDemoHistory(db, options.today, options.policy);
+  await loadDemoTickets(db, options.today, options.attachmentsDir);
 }

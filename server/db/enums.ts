@@ -29,3 +29,18 @@ export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 
 /** The kinds of CSV file the provider imports, in the order they are loaded (each refers to the ones before). */
 export const IMPORT_KIND_NAMES = ['accounts', 'locations', 'products', 'usage-rates', 'subscriptions', 'usage'] as const;
+
+/**
+ * Where a ticket stands. `pending_customer`: the provider waits for the customer's answer;
+ * `resolved`: the provider considers it done (a customer reply reopens it); `closed`: done.
+ */
+export const TICKET_STATUSES = ['open', 'pending_customer', 'resolved', 'closed'] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+
+/** What a ticket is about (the guide's Service column). */
+export const TICKET_SERVICES = ['billing', 'trouble', 'account-change', 'hardware', 'other'] as const;
+export type TicketService = (typeof TICKET_SERVICES)[number];
+
+/** Who wrote a ticket message: the account's side or the provider's. */
+export const TICKET_SIDES = ['customer', 'staff'] as const;
+export type TicketSide = (typeof TICKET_SIDES)[number];

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { INVOICE_LINE_KINDS, INVOICE_STATES, PAYMENT_STATUSES, PRODUCT_TYPES, USER_ROLES } from './enums.ts';
+import { INVOICE_LINE_KINDS, INVOICE_STATES, PAYMENT_STATUSES, PRODUCT_TYPES, TICKET_SERVICES, TICKET_SIDES, TICKET_STATUSES, USER_ROLES } from './enums.ts';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 
 const createdAt = () => text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`);
@@ -463,3 +463,101 @@ export const webhookNotifications = sqliteTable('webhook_notifications', {
   /** What applying it did, e.g. "payment 12 approved". */
   result: text('result'),
 });
+
+// ---------------------------------------------------------------------------------------------
+// Tickets: conversations between an account's users and the provider's staff. Times are ISO
+// 8601 text (they sort as text). Attachment files live in ATTACHMENTS_DIR, not in the database.
+// ---------------------------------------------------------------------------------------------
+
+/** A ticket; its id is the ticket number customers see. */
+export const tickets = sqliteTable(
+  'tickets',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    subject: text('subject').notNull(),
+    service: text('service', { enum: TICKET_SERVICES }).notNull(),
+    /** The line, seat or number the ticket is about (the guide's Subscriber # and name). */
+    subscriptionId: integer('subscription_id').references(() => subscriptions.id, { onDelete: 'set null' }),
+    /** "Question about this charge": the invoice and the position of its line. */
+    invoiceId: integer('invoice_id').references(() => invoices.id, { onDelete: 'set null' }),
+    invoiceLinePosition: integer('invoice_line_position'),
+    status: text('status', { enum: TICKET_STATUSES }).notNull().default('open'),
+    assigneeId: text('assignee_id').references(() => users.id, { onDelete: 'set null' }),
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: text('created_at').notNull(),
+    lastActivityAt: text('last_activity_at').notNull(),
+    /** Since when the customer waits for the provider's answer; null when nobody waits on staff. */
+    waitingSince: text('waiting_since'),
+    /** The newest message of each side (staff: not counting internal notes): what "unread" compares with. */
+    lastCustomerMessageId: integer('last_customer_message_id').notNull().default(0),
+    lastStaffMessageId: integer('last_staff_message_id').notNull().default(0),
+  },
+  (t) => [
+    // An account's list, newest activity first.
+    index('tickets_account_activity_idx').on(t.accountId, t.lastActivityAt, t.id),
+    // The staff queue, longest waiting first and then newest activity, over all tickets or one status.
+    index('tickets_queue_idx').on(sql`(${t.waitingSince} is null)`, t.waitingSince, sql`${t.lastActivityAt} desc`, sql`${t.id} desc`),
+    index('tickets_status_queue_idx').on(t.status, sql`(${t.waitingSince} is null)`, t.waitingSince, sql`${t.lastActivityAt} desc`, sql`${t.id} desc`),
+    index('tickets_activity_idx').on(t.lastActivityAt, t.id),
+    // An account's count of tickets with a staff reply a customer has not read.
+    index('tickets_account_unread_idx').on(t.accountId, t.lastStaffMessageId),
+  ],
+);
+
+/** A message of a ticket. Internal notes are staff's only: no customer route ever returns them. */
+export const ticketMessages = sqliteTable(
+  'ticket_messages',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    ticketId: integer('ticket_id')
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
+    authorId: text('author_id').references(() => users.id, { onDelete: 'set null' }),
+    /** The author's name when it was written (users may be renamed or removed). */
+    authorName: text('author_name').notNull(),
+    side: text('side', { enum: TICKET_SIDES }).notNull(),
+    internal: integer('internal', { mode: 'boolean' }).notNull().default(false),
+    body: text('body').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('ticket_messages_ticket_idx').on(t.ticketId, t.id)],
+);
+
+/**
+ * A file attached to a message: `storedName` is its file in ATTACHMENTS_DIR. Written there under
+ * `<storedName>.part` first and renamed once the message has committed.
+ */
+export const ticketAttachments = sqliteTable(
+  'ticket_attachments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    messageId: integer('message_id')
+      .notNull()
+      .references(() => ticketMessages.id, { onDelete: 'cascade' }),
+    fileName: text('file_name').notNull(),
+    /** The type its content was found to be (never the one the browser claimed). */
+    contentType: text('content_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    storedName: text('stored_name').notNull().unique(),
+  },
+  (t) => [index('ticket_attachments_message_idx').on(t.messageId)],
+);
+
+/** How far each user has read each ticket: replies from the other side after it are unread. */
+export const ticketReads = sqliteTable(
+  'ticket_reads',
+  {
+    ticketId: integer('ticket_id')
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    lastReadMessageId: integer('last_read_message_id').notNull(),
+  },
+  // The second index covers the unread count: each of a user's tickets in one index lookup.
+  (t) => [primaryKey({ columns: [t.ticketId, t.userId] }), index('ticket_reads_user_idx').on(t.userId, t.ticketId, t.lastReadMessageId)],
+);

@@ -5,9 +5,10 @@ import { DomainError } from '../services/errors.ts';
 /** JSON bodies are small: a card payment with its billing address is under 2 KB. */
 export const JSON_MAX_BYTES = 16 * 1024;
 
-/** A path (prefix) whose body streams through to its handler, with its own limit: the CSV imports. */
+/** Paths whose body streams through to their handler, with their own limit: the CSV imports, tickets with files. */
 export interface StreamedBody {
-  prefix: string;
+  /** A path prefix, or a pattern of whole paths. */
+  path: string | RegExp;
   maxBytes: number;
   /** What the body is, for the message ("The file"). */
   what: string;
@@ -61,6 +62,9 @@ function streamedLimit({ maxBytes, what }: StreamedBody): MiddlewareHandler {
  * their own.
  */
 export function limitBodies(streamed: StreamedBody[]): MiddlewareHandler {
-  const limits = streamed.map((s) => ({ prefix: s.prefix, limit: streamedLimit(s) }));
-  return (c, next) => (limits.find((s) => c.req.path.startsWith(s.prefix))?.limit ?? jsonLimit)(c, next);
+  const limits = streamed.map((s) => ({
+    matches: typeof s.path === 'string' ? (path: string) => path.startsWith(s.path as string) : (path: string) => (s.path as RegExp).test(path),
+    limit: streamedLimit(s),
+  }));
+  return (c, next) => (limits.find((s) => s.matches(c.req.path))?.limit ?? jsonLimit)(c, next);
 }

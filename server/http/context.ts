@@ -8,6 +8,7 @@ import type { Db } from '../db/client.ts';
 import type { Config } from '../env.ts';
 import type { AutopayService } from '../services/autopay.ts';
 import type { PaymentsService } from '../services/payments.ts';
+import type { TicketsService } from '../services/tickets/tickets.ts';
 
 /** Everything a request handler may use; built once by `createApp`. */
 export interface Deps {
@@ -16,6 +17,7 @@ export interface Deps {
   auth: AuthService;
   payments: PaymentsService;
   autopay: AutopayService;
+  tickets: TicketsService;
   /** The key Authorize.Net signs webhook notifications with; null: no webhooks. */
   webhookSignatureKey: string | null;
   now: () => number;

@@ -18,6 +18,7 @@ import { createFakeAuthorizeNet, FAKE_CREDENTIALS } from '../../server/gateway/f
 import { recordReceivedPayment } from '../../server/services/ledger.ts';
 import { importReferenceData, writeBenchFiles } from './fixture.ts';
 import { DEFAULT_IMPORT_SETTINGS } from '../../server/services/imports/settings.ts';
+import { writeBenchTickets } from './ticket-fixture.ts';
 
 const POLICY = billingPolicyOf({ paymentTermsDays: 30, lateFeePercent: 1.5, lateFeeMinimumCents: 500, imports: DEFAULT_IMPORT_SETTINGS });
 const seconds = (from: number) => (performance.now() - from) / 1000;
@@ -168,9 +169,38 @@ async function summaryAndPayments() {
   }
 }
 
-// `npm run bench -- payments` (or billing, invoices) measures one part.
+/** Median time of `count` API requests (after a warm-up), cycling through `paths`. */
+async function medianRequest(t: Awaited<ReturnType<typeof testApp>>, headers: Record<string, string>, paths: string[], count = 500) {
+  for (let i = 0; i < 50; i++) await (await t.request(paths[i % paths.length]!, { headers })).json();
+  const times: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const start = performance.now();
+    const res = await t.request(paths[i % paths.length]!, { headers });
+    if (res.status !== 200) throw new Error(`${paths[i % paths.length]}: ${res.status}`);
+    await res.json();
+    times.push(performance.now() - start);
+  }
+  return median(times);
+}
+
+/** The ticket list of an account with 10,000 tickets, and the staff queue over 100,000. */
+async function ticketLists() {
+  const t = await testApp();
+  writeBenchTickets(t.db, { total: 100_000, accounts: 1_000, accountId: t.ids.solo, onAccount: 10_000, viewers: ['u_solo', 'u_staff'] });
+  const customer = (await t.login('solo@example.com')).bearer;
+  const staff = (await t.login('staff@example.com')).bearer;
+  const list = ['', '?page=2', '?page=40', '?status=open', '?status=closed&page=3', '?q=printer', '?q=4242'].map((q) => `/accounts/C100001/tickets${q}`);
+  const listMs = await medianRequest(t, customer, list);
+  report('ticket list API', `median ${listMs.toFixed(2)} ms over 500 requests (10,000 tickets on the account; pages, status filters, subject search)`, '20 ms median', listMs < 20);
+  const queue = ['', '?page=2', '?page=200', '?status=open', '?status=resolved&page=5', '?service=billing', '?assignee=me', '?assignee=none&status=open', '?account=B0000042', '?sort=activity', '?sort=activity&status=closed&page=10'].map((q) => `/tickets${q}`);
+  const queueMs = await medianRequest(t, staff, queue);
+  report('ticket queue API', `median ${queueMs.toFixed(2)} ms over 500 requests (100,000 tickets, 1,000 accounts; filters, sorts, pages)`, '50 ms median', queueMs < 50);
+}
+
+// `npm run bench -- payments` (or billing, invoices, tickets) measures one part.
 const only = process.argv[2];
 if (!only || only === 'billing') await usageImportAndBillingRun();
 if (!only || only === 'invoices') await pdfAndInvoiceList();
 if (!only || only === 'payments') await summaryAndPayments();
+if (!only || only === 'tickets') await ticketLists();
 console.log(`\n${results.filter((r) => r.ok).length} of ${results.length} figures meet their floor.`);

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { call, createApiClient, send } from '../../components/api/client.ts';
-import { customerMe } from '../../stories/fixtures/accounts.ts';
+import { asForm, call, createApiClient, send } from '../../components/api/client.ts';
+import { customerMe, staffMe } from '../../stories/fixtures/accounts.ts';
 import { createFakeApi, type FakeApiOptions } from '../../stories/fixtures/fake-api.ts';
 import { invoicePage } from '../../stories/fixtures/invoices.ts';
 import { paymentsOf } from '../../stories/fixtures/payments.ts';
@@ -77,5 +77,24 @@ describe('the fake API of stories and browser tests', () => {
     expect((await call(account.summary.$get({ param }))).autopayNotice).to.not.equal(null);
     await call(account.payments.$post({ param, header: { 'idempotency-key': 'fake-test-0003' }, json: { amount: 5000, opaqueData: CARD, billTo: BILL_TO } }));
     expect((await call(account.summary.$get({ param }))).autopayNotice).to.equal(null);
+  });
+
+  it('answers the ticket routes as the server does: the staff routes 404 to customers, notes only for staff, a reply on a resolved ticket reopens it', async () => {
+    const customer = fake();
+    expect((await customer.client.tickets.$get({ query: {} })).status).to.equal(404);
+    expect((await customer.client.tickets[':ticketNumber'].$get({ param: { ticketNumber: '282' } })).status).to.equal(404);
+    const staff = fake({ signedInAs: staffMe, users: [staffMe] });
+    const mine = await call(customer.account.tickets[':ticketNumber'].$get({ param: { ...customer.param, ticketNumber: '282' } }));
+    expect(mine.messages.some((m) => m.internal)).to.equal(false);
+    const theirs = await call(staff.client.tickets[':ticketNumber'].$get({ param: { ticketNumber: '282' } }));
+    expect(theirs.messages.filter((m) => m.internal).length).to.equal(1);
+    await call(customer.account.tickets[':ticketNumber'].$patch({ param: { ...customer.param, ticketNumber: '282' }, json: { status: 'closed' } }));
+    const refused = await customer.account.tickets[':ticketNumber'].messages.$post({ param: { ...customer.param, ticketNumber: '282' }, ...asForm({ message: 'more' }) });
+    expect(refused.status).to.equal(409);
+    const created = await call(customer.account.tickets.$post({ param: customer.param, ...asForm({ subject: 'x', service: 'other' as const, message: 'y', files: [new File(['a'], 'a.txt', { type: 'text/plain' })] }) }));
+    expect([created.number, created.messages[0]!.attachments[0]!.fileName]).to.deep.equal([286, 'a.txt']);
+    const bad = await customer.account.tickets.$post({ param: customer.param, ...asForm({ subject: ' ', service: 'other' as const, message: 'y' }) });
+    expect(bad.status).to.equal(400);
+    expect(((await bad.json()) as unknown as { error: { issues: { path: string }[] } }).error.issues.map((i) => i.path)).to.deep.equal(['subject']);
   });
 });

@@ -41,6 +41,12 @@ export async function signIn(login: Element, email: string, password = FAKE_PASS
   root.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
 }
 
-/** The labels of the portal's navigation. */
+/** The labels of the portal's navigation (without the counts beside some). */
 export const navLabels = (portal: Element) =>
-  [...shadow(portal).querySelectorAll('nav button')].map((b) => b.textContent!.trim());
+  [...shadow(portal).querySelectorAll('nav button')].map((b) =>
+    [...b.childNodes]
+      .filter((n) => n.nodeType === Node.TEXT_NODE)
+      .map((n) => n.textContent)
+      .join('')
+      .trim(),
+  );

@@ -21,7 +21,7 @@ describe('<bp-portal>', () => {
     await signIn(login(portal)!, 'customer@example.com');
     await signedIn;
     await waitFor(() => heading(portal) === 'My Account', 'My Account');
-    expect(navLabels(portal)).to.deep.equal(['My Account', 'Invoices']);
+    expect(navLabels(portal)).to.deep.equal(['My Account', 'Invoices', 'Tickets']);
     const header = textOf(shadow(portal).querySelector('header')!);
     expect(header).to.contain(customerMe.user.name).and.contain('Logout');
     const info = await waitFor(() => shadow(portal).querySelector('bp-account-summary')?.shadowRoot?.querySelector('bp-account-info'), 'the account information');
@@ -33,7 +33,7 @@ describe('<bp-portal>', () => {
 
   it('gives a head office its sub-accounts, and opens one', async () => {
     const { portal } = await portalWith({ signedInAs: headOfficeMe });
-    expect(navLabels(portal)).to.deep.equal(['My Account', 'Invoices', 'Sub Account']);
+    expect(navLabels(portal)).to.deep.equal(['My Account', 'Invoices', 'Sub Account', 'Tickets']);
     button(shadow(portal), 'Sub Account')!.click();
     await waitFor(() => heading(portal) === 'Sub Accounts', 'the Sub Accounts screen');
     const list = shadow(portal).querySelector('bp-sub-accounts')!;
@@ -50,7 +50,7 @@ describe('<bp-portal>', () => {
     expect((await change).detail.number).to.equal('C200101');
     await waitFor(() => heading(portal) === 'My Account', 'the sub-account’s My Account');
     expect(textOf(shadow(portal).querySelector('main')!)).to.contain('C200101');
-    expect(navLabels(portal)).to.deep.equal(['My Account', 'Invoices'], 'a location has no sub-accounts');
+    expect(navLabels(portal)).to.deep.equal(['My Account', 'Invoices', 'Tickets'], 'a location has no sub-accounts');
     expect(shadow(portal).querySelector<HTMLSelectElement>('#account-switcher')!.value).to.equal('C200101');
   });
 

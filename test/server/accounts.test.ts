@@ -70,6 +70,8 @@ describe('who reaches which account', () => {
     const resources: [string, string][] = [
       ['GET', ''], ['GET', '/summary'], ['GET', '/invoices'], ['GET', '/invoices/1'], ['GET', '/invoices/1/pdf'],
       ['GET', '/payments'], ['POST', '/payments'], ['PUT', '/autopay'], ['DELETE', '/autopay'],
+      ['GET', '/tickets'], ['POST', '/tickets'], ['GET', '/tickets/1'], ['POST', '/tickets/1/messages'], ['PATCH', '/tickets/1'],
+      ['GET', '/tickets/1/attachments/1'], ['GET', '/ticket-subscribers'],
     ];
     const send = (who: string | null, method: string, path: string) =>
       // A body that fails every schema: the account is settled before it is read.

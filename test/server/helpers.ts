@@ -43,7 +43,14 @@ export async function testApp(env: Record<string, string> = {}, options: Pick<Ap
   user('u_east', 'east@example.com', 'customer', [east.id]);
   user('u_staff', 'staff@example.com', 'staff', []);
 
-  const config = loadConfig({ ALLOWED_ORIGINS: RESELLER, PUBLIC_URL: PORTAL, DATABASE_PATH: ':memory:', DEMO_DATA: 'false', ...env });
+  const config = loadConfig({
+    ALLOWED_ORIGINS: RESELLER,
+    PUBLIC_URL: PORTAL,
+    DATABASE_PATH: ':memory:',
+    DEMO_DATA: 'false',
+    ATTACHMENTS_DIR: mkdtempSync(join(tmpdir(), 'bp-attachments-')),
+    ...env,
+  });
   const mailer = createMailer({ from: config.mailFrom, outboxDir: mkdtempSync(join(tmpdir(), 'bp-outbox-')), keepSent: true, log: () => {} });
   // Starts at the real time: lucia, under the session store, also reads the wall clock.
   const clock = { now: Date.now() };

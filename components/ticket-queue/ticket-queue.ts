@@ -1,0 +1,216 @@
+import { consume } from '@lit/context';
+import { Task } from '@lit/task';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { call } from '../api/client.ts';
+import type { QueuePage, TicketService, TicketStatus } from '../api/types.ts';
+import { renderStates, stateStyles } from '../base/task-states.ts';
+import { portalContext, type PortalContext } from '../context/portal-context.ts';
+import { BpTicketCountsEvent } from '../events/events.ts';
+import { formatDateTime } from '../i18n/format.ts';
+import { controlStyles } from '../styles/controls.ts';
+import { hostStyles } from '../styles/tokens.ts';
+import { widgetStyles } from '../styles/widget.ts';
+import { formatWaiting, SERVICE_LABELS, SERVICES, STATUS_LABELS, STATUSES } from '../tickets/labels.ts';
+import '../tickets/ticket-thread.ts';
+import { ticketStyles } from '../tickets/tickets.styles.ts';
+
+const PAGE_SIZE = 20;
+
+interface QueueFilters {
+  status: '' | TicketStatus;
+  service: '' | TicketService;
+  account: string;
+  assignee: '' | 'me' | 'none';
+  sort: 'waiting' | 'activity';
+}
+
+/**
+ * @summary The provider's ticket queue: the tickets of every account, the customers waiting
+ * longest first (or the newest activity), filtered by status, service, account and assignee. A
+ * row opens the ticket with the staff's tools: reply, internal notes, status, assign to oneself.
+ * For staff users only (the API answers 404 to anyone else).
+ *
+ * @fires bp-ticket-counts - After each load: `detail.waiting`, the tickets waiting for an answer.
+ * @fires bp-ticket-open - A ticket was opened.
+ * @fires bp-ticket-updated - A reply or note was sent, or the status or assignee set.
+ *
+ * @csspart table - The queue.
+ * @csspart filters - The filters and the sort.
+ * @csspart pager - The previous / next page controls.
+ * @csspart error - The error message, when loading failed.
+ * @csspart empty - The message when no ticket matches.
+ */
+@customElement('bp-ticket-queue')
+export class BpTicketQueue extends LitElement {
+  static override styles = [hostStyles, controlStyles, stateStyles, widgetStyles, ticketStyles];
+
+  /** A ticket to open (a link from a mail). */
+  @property({ type: Number }) ticket = 0;
+  /** The queue to show, skipping the load. */
+  @property({ attribute: false }) data: QueuePage | undefined = undefined;
+  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'light';
+
+  @consume({ context: portalContext, subscribe: true })
+  @state()
+  private portal?: PortalContext;
+
+  @state() private filters: QueueFilters = { status: '', service: '', account: '', assignee: '', sort: 'waiting' };
+  @state() private page = 1;
+  @state() private opened = 0;
+
+  private task = new Task(this, {
+    task: async ([client, data, filters, page], { signal }) => {
+      if (data !== undefined || !client) return undefined;
+      const query: Record<string, string> = { page: String(page), pageSize: String(PAGE_SIZE), sort: filters.sort };
+      if (filters.status) query.status = filters.status;
+      if (filters.service) query.service = filters.service;
+      if (filters.account) query.account = filters.account;
+      if (filters.assignee) query.assignee = filters.assignee;
+      const result = await call(client.api.v1.tickets.$get({ query }, { init: { signal } }));
+      this.dispatchEvent(new BpTicketCountsEvent({ waiting: result.waiting }));
+      return result;
+    },
+    args: () => [this.portal?.client, this.data, this.filters, this.page] as const,
+  });
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('ticket') && this.ticket) this.opened = this.ticket;
+  }
+
+  private filter(change: Partial<QueueFilters>) {
+    this.filters = { ...this.filters, ...change };
+    this.page = 1;
+  }
+
+  private open(number: number) {
+    this.opened = number;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.back button')?.focus());
+  }
+
+  private back() {
+    this.opened = 0;
+    if (this.data === undefined) void this.task.run();
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('h2')?.focus());
+  }
+
+  private select<K extends keyof QueueFilters>(id: K, label: string, options: [QueueFilters[K], string][]) {
+    return html`
+      <div class="field">
+        <label for=${id}>${label}</label>
+        <select id=${id} @change=${(e: Event) => this.filter({ [id]: (e.target as HTMLSelectElement).value } as Partial<QueueFilters>)}>
+          ${options.map(([value, text]) => html`<option value=${value} ?selected=${this.filters[id] === value}>${text}</option>`)}
+        </select>
+      </div>
+    `;
+  }
+
+  private renderFilters() {
+    return html`
+      <div class="filters" part="filters">
+        ${this.select('status', 'Status', [['', 'All'], ...STATUSES.map((s): [TicketStatus, string] => [s, STATUS_LABELS[s]])])}
+        ${this.select('service', 'Service', [['', 'All'], ...SERVICES.map((s): [TicketService, string] => [s, SERVICE_LABELS[s]])])}
+        ${this.select('assignee', 'Assigned to', [['', 'Anyone'], ['me', 'Me'], ['none', 'Nobody']])}
+        ${this.select('sort', 'Sort by', [['waiting', 'Waiting longest'], ['activity', 'Newest activity']])}
+        <form
+          role="search"
+          @submit=${(e: Event) => {
+            e.preventDefault();
+            this.filter({ account: (this.renderRoot.querySelector<HTMLInputElement>('#account')?.value ?? '').trim() });
+          }}
+        >
+          <div class="field">
+            <label for="account">Account #</label>
+            <input id="account" type="search" maxlength="32" pattern="[A-Za-z0-9\\-]*" .value=${this.filters.account} />
+          </div>
+          <button class="button secondary" type="submit">Filter</button>
+        </form>
+      </div>
+    `;
+  }
+
+  private renderPage(queue: QueuePage) {
+    const first = (queue.page - 1) * queue.pageSize + 1;
+    const last = first + queue.tickets.length - 1;
+    const pages = Math.max(1, Math.ceil(queue.total / queue.pageSize));
+    return html`
+      <p class="count muted" role="status">Showing ${first}–${last} of ${queue.total} · ${queue.waiting} waiting for an answer</p>
+      <div class="table-scroll">
+      <table class="stack" part="table">
+        <caption class="visually-hidden">Tickets of every account</caption>
+        <thead>
+          <tr>
+            <th scope="col" class="nowrap">Ticket #</th>
+            <th scope="col">Waiting</th>
+            <th scope="col">Status</th>
+            <th scope="col">Service</th>
+            <th scope="col">Account</th>
+            <th scope="col">Subject</th>
+            <th scope="col">Assigned to</th>
+            <th scope="col">Last activity</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${queue.tickets.map(
+            (t) => html`
+              <tr class="ticket ${t.unread ? 'unread' : ''}" @click=${(e: Event) => (e.target as Element).closest('button') || this.open(t.number)}>
+                <td data-label="Ticket #">
+                  <button class="link-button" type="button" @click=${() => this.open(t.number)}>
+                    ${t.number}<span class="visually-hidden">: ${t.subject}${t.unread ? ', unread' : ''}</span>
+                  </button>
+                </td>
+                <td data-label="Waiting" class="nowrap">${t.waitingSince ? formatWaiting(t.waitingSince) : '—'}</td>
+                <td data-label="Status"><span class="status ${t.status}">${STATUS_LABELS[t.status]}</span></td>
+                <td data-label="Service">${SERVICE_LABELS[t.service]}</td>
+                <td data-label="Account"><span>${t.accountNumber}<span class="account-name muted">${t.accountName}</span></span></td>
+                <td data-label="Subject" class="subject"><span>${t.subject} ${t.unread ? html`<span class="unread-mark" aria-hidden="true">New</span>` : nothing}</span></td>
+                <td data-label="Assigned to">${t.assignee?.name ?? '—'}</td>
+                <td data-label="Last activity" class="nowrap">${formatDateTime(t.lastActivityAt)}</td>
+              </tr>
+            `,
+          )}
+        </tbody>
+      </table>
+      </div>
+      ${pages > 1
+        ? html`
+            <nav class="pager" part="pager" aria-label="Queue pages">
+              <button class="button secondary" type="button" ?disabled=${queue.page <= 1} @click=${() => (this.page = queue.page - 1)}>Previous</button>
+              <span>Page ${queue.page} of ${pages}</span>
+              <button class="button secondary" type="button" ?disabled=${queue.page >= pages} @click=${() => (this.page = queue.page + 1)}>Next</button>
+            </nav>
+          `
+        : nothing}
+    `;
+  }
+
+  protected override render() {
+    if (this.opened) {
+      return html`
+        <section class="panel" @bp-ticket-updated=${() => this.data === undefined && void this.task.run()}>
+          <p class="back"><button class="link-button" type="button" @click=${() => this.back()}>← Ticket queue</button></p>
+          <bp-ticket-thread staff ticket-number=${this.opened} theme=${this.theme}></bp-ticket-thread>
+        </section>
+      `;
+    }
+    const filtered = Object.values(this.filters).some((v) => v && v !== 'waiting');
+    return html`
+      <section class="panel" aria-labelledby="queue-heading">
+        <div class="head"><h2 id="queue-heading" tabindex="-1">Ticket queue</h2></div>
+        ${this.renderFilters()}
+        ${renderStates(this.task, this.data, {
+          loading: 'Loading the queue…',
+          isEmpty: (queue) => queue.tickets.length === 0,
+          empty: filtered ? 'No tickets match these filters.' : 'No tickets yet.',
+          complete: (queue) => this.renderPage(queue),
+        })}
+      </section>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'bp-ticket-queue': BpTicketQueue;
+  }
+}

@@ -1,0 +1,427 @@
+import { consume } from '@lit/context';
+import { Task } from '@lit/task';
+import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { ApiError, asForm, call, send, type ApiClient } from '../api/client.ts';
+import type { TicketAttachment, TicketDetail, TicketLimits, TicketMessage, TicketStatus } from '../api/types.ts';
+import { renderStates, stateStyles } from '../base/task-states.ts';
+import { portalContext, type PortalContext } from '../context/portal-context.ts';
+import { BpTicketOpenEvent, BpTicketUpdatedEvent } from '../events/events.ts';
+import { formatDate, formatDateTime, formatMoney } from '../i18n/format.ts';
+import { controlStyles } from '../styles/controls.ts';
+import { hostStyles, token } from '../styles/tokens.ts';
+import { widgetStyles } from '../styles/widget.ts';
+import { ChosenFiles } from './chosen-files.ts';
+import { formatBytes, SERVICE_LABELS, STATUS_LABELS, STATUSES } from './labels.ts';
+import { downloadAttachment, saveBlob, ticketLimits, type TicketRef } from './ticket-api.ts';
+import { ticketStyles } from './tickets.styles.ts';
+
+/**
+ * @summary A ticket as a conversation: every message with its author, time and files, a reply
+ * box with attachments, and Close / Reopen. With `staff`: internal notes (shown, and written with
+ * the reply box), the status and assigning the ticket to oneself. Every text of a ticket is
+ * shown as text, never as markup.
+ *
+ * @fires bp-ticket-open - The ticket was loaded, and so marked read; `detail.ticket`.
+ * @fires bp-ticket-updated - A reply or note was sent, or the status or assignee set; `detail.ticket`.
+ *
+ * @csspart header - The subject, status and what the ticket is about.
+ * @csspart messages - The list of messages.
+ * @csspart reply - The reply box.
+ * @csspart files - The file picker of the reply box.
+ * @csspart error - The error message, when loading failed.
+ *
+ * @cssproperty --bp-ticket-thread-staff-bg - Background of the provider's messages (default: color-surface).
+ * @cssproperty --bp-ticket-thread-note-bg - Background of internal notes (default: color-warning-surface).
+ */
+@customElement('bp-ticket-thread')
+export class BpTicketThread extends LitElement {
+  static override styles = [
+    hostStyles,
+    controlStyles,
+    stateStyles,
+    widgetStyles,
+    ticketStyles,
+    css`
+      :host {
+        /* Inside a list's panel it blends in; on its own it still has the theme's surface. */
+        background: ${token('color-surface-raised')};
+      }
+      header.ticket h2 {
+        margin-bottom: ${token('space-2')};
+        overflow-wrap: anywhere;
+      }
+      .meta {
+        display: flex;
+        flex-wrap: wrap;
+        gap: ${token('space-1')} ${token('space-3')};
+        margin: 0 0 ${token('space-3')};
+        color: ${token('color-text-muted')};
+      }
+      .about {
+        margin: 0 0 ${token('space-3')};
+      }
+      .about .link-button {
+        text-align: left;
+      }
+      .about p {
+        margin: 0 0 ${token('space-2')};
+        overflow-wrap: anywhere;
+      }
+      ol.messages {
+        display: grid;
+        gap: ${token('space-4')};
+        margin: ${token('space-4')} 0;
+        padding: 0;
+        list-style: none;
+      }
+      li.message {
+        padding: ${token('space-3')} ${token('space-4')};
+        border: 1px solid ${token('color-border')};
+        border-radius: ${token('radius-md')};
+        background: ${token('color-surface-raised')};
+      }
+      li.message.staff {
+        background: var(--bp-ticket-thread-staff-bg, ${token('color-surface')});
+        border-left: 4px solid ${token('color-primary')};
+      }
+      li.message.note {
+        background: var(--bp-ticket-thread-note-bg, ${token('color-warning-surface')});
+        border: 1px dashed ${token('color-warning')};
+      }
+      .author {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: baseline;
+        gap: ${token('space-1')} ${token('space-2')};
+        margin: 0 0 ${token('space-2')};
+      }
+      .author .tag {
+        font-size: ${token('font-size-sm')};
+        color: ${token('color-text-muted')};
+      }
+      .author time {
+        margin-left: auto;
+        font-size: ${token('font-size-sm')};
+        color: ${token('color-text-muted')};
+      }
+      .body {
+        margin: 0;
+        white-space: pre-wrap;
+        overflow-wrap: anywhere;
+      }
+      ul.attachments {
+        margin: ${token('space-2')} 0 0;
+        padding-left: ${token('space-4')};
+      }
+      ul.attachments li {
+        overflow-wrap: anywhere;
+      }
+      form.reply {
+        display: grid;
+        gap: ${token('space-3')};
+        padding-top: ${token('space-4')};
+        border-top: 1px solid ${token('color-border')};
+      }
+      .check {
+        display: flex;
+        align-items: center;
+        gap: ${token('space-2')};
+      }
+      .staff-tools {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: end;
+        gap: ${token('space-3')};
+      }
+    `,
+  ];
+
+  /** The account the ticket belongs to (its routes); staff can do without. */
+  @property({ attribute: 'account-number' }) accountNumber = '';
+  @property({ type: Number, attribute: 'ticket-number' }) ticketNumber = 0;
+  /** The provider's view: internal notes, status and assignment, through the staff routes. */
+  @property({ type: Boolean }) staff = false;
+  /** The ticket to show, skipping the load. */
+  @property({ attribute: false }) data: TicketDetail | undefined = undefined;
+  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'light';
+
+  @consume({ context: portalContext, subscribe: true })
+  @state()
+  private portal?: PortalContext;
+
+  /** The ticket as the last write returned it (newer than the load). */
+  @state() private latest: TicketDetail | undefined;
+  @state() private limits: TicketLimits | undefined;
+  @state() private message = '';
+  @state() private internal = false;
+  @state() private busy: 'reply' | 'status' | 'assign' | null = null;
+  @state() private error: ApiError | Error | null = null;
+  private readonly files = new ChosenFiles(this, () => this.limits, 'reply-files');
+
+  private task = new Task(this, {
+    task: async ([client, number, ticket, staff, data], { signal }) => {
+      if (data !== undefined || !client || !ticket || (!staff && !number)) return undefined;
+      const param = { ticketNumber: String(ticket) };
+      const loaded = await call(
+        staff
+          ? client.api.v1.tickets[':ticketNumber'].$get({ param }, { init: { signal } })
+          : client.api.v1.accounts[':number'].tickets[':ticketNumber'].$get({ param: { ...param, number } }, { init: { signal } }),
+      );
+      this.dispatchEvent(new BpTicketOpenEvent({ ticket: loaded }));
+      return loaded;
+    },
+    args: () => [this.portal?.client, this.accountNumber, this.ticketNumber, this.staff, this.data] as const,
+  });
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    const client = this.portal?.client;
+    if (client && !this.limits) void ticketLimits(client).then((limits) => (this.limits = limits), () => undefined);
+    if (changed.has('ticketNumber') || changed.has('data')) {
+      this.latest = undefined;
+      this.message = '';
+      this.error = null;
+      this.files.clear();
+    }
+  }
+
+  private get ref(): TicketRef {
+    const ticket = this.latest ?? this.data ?? this.task.value;
+    return { accountNumber: ticket?.accountNumber ?? this.accountNumber, ticketNumber: ticket?.number ?? this.ticketNumber, staff: this.staff };
+  }
+
+  private changed(ticket: TicketDetail) {
+    this.latest = ticket;
+    this.dispatchEvent(new BpTicketUpdatedEvent({ ticket }));
+  }
+
+  /** Runs a write; `done` tidies up before the change is announced; an error is shown above the reply box. */
+  private async write(what: NonNullable<typeof this.busy>, request: (client: ApiClient, ref: TicketRef) => Promise<TicketDetail>, done = () => {}) {
+    const client = this.portal?.client;
+    if (!client || this.busy) return;
+    this.busy = what;
+    this.error = null;
+    try {
+      const ticket = await request(client, this.ref);
+      done();
+      this.changed(ticket);
+    } catch (err) {
+      this.error = err as Error;
+    } finally {
+      this.busy = null;
+    }
+  }
+
+  private async sendReply(e: Event) {
+    e.preventDefault();
+    if (!this.message.trim()) {
+      this.error = new ApiError(400, 'VALIDATION', 'Write a message.', [{ path: 'message', message: 'Write a message.' }]);
+      this.renderRoot.querySelector<HTMLTextAreaElement>('#reply')?.focus();
+      return;
+    }
+    const form = { message: this.message, files: this.files.files, ...(this.staff ? { internal: String(this.internal) } : {}) };
+    await this.write(
+      'reply',
+      (client, ref) =>
+        call(
+          ref.staff
+            ? client.api.v1.tickets[':ticketNumber'].messages.$post({ param: { ticketNumber: String(ref.ticketNumber) }, ...asForm(form) })
+            : client.api.v1.accounts[':number'].tickets[':ticketNumber'].messages.$post({ param: { number: ref.accountNumber, ticketNumber: String(ref.ticketNumber) }, ...asForm(form) }),
+        ),
+      () => {
+        this.message = '';
+        this.internal = false;
+        this.files.clear();
+      },
+    );
+  }
+
+  private setStatus(status: TicketStatus) {
+    return this.write('status', (client, ref) =>
+      call(
+        ref.staff
+          ? client.api.v1.tickets[':ticketNumber'].$patch({ param: { ticketNumber: String(ref.ticketNumber) }, json: { status } })
+          : client.api.v1.accounts[':number'].tickets[':ticketNumber'].$patch({
+              param: { number: ref.accountNumber, ticketNumber: String(ref.ticketNumber) },
+              json: { status: status === 'closed' ? 'closed' : 'open' },
+            }),
+      ),
+    );
+  }
+
+  private assign(assignee: 'me' | null) {
+    return this.write('assign', (client, ref) => call(client.api.v1.tickets[':ticketNumber'].$patch({ param: { ticketNumber: String(ref.ticketNumber) }, json: { assignee } })));
+  }
+
+  private async download(file: TicketAttachment) {
+    const client = this.portal?.client;
+    if (!client) return;
+    this.error = null;
+    try {
+      await downloadAttachment(client, this.ref, file, this.renderRoot);
+    } catch (err) {
+      this.error = new Error(`${file.fileName} could not be downloaded. ${(err as Error).message}`);
+    }
+  }
+
+  private async downloadInvoice(ticket: TicketDetail) {
+    const client = this.portal?.client;
+    if (!client || !ticket.invoice) return;
+    this.error = null;
+    try {
+      const response = await send(client.api.v1.accounts[':number'].invoices[':id'].pdf.$get({ param: { number: ticket.accountNumber, id: String(ticket.invoice.id) } }));
+      saveBlob(await response.blob(), `${ticket.invoice.number}.pdf`, this.renderRoot);
+    } catch (err) {
+      this.error = new Error(`Invoice ${ticket.invoice.number} could not be downloaded. ${(err as Error).message}`);
+    }
+  }
+
+  /** The problems of a field in the last error. */
+  private issues(path: (p: string) => boolean) {
+    return this.error instanceof ApiError ? this.error.issues.filter((i) => path(i.path)).map((i) => i.message) : [];
+  }
+
+  private renderHeader(ticket: TicketDetail) {
+    const sub = ticket.subscription;
+    return html`
+      <header class="ticket" part="header">
+        <h2 id="subject">${ticket.subject}</h2>
+        <p class="meta">
+          <span>Ticket #${ticket.number}</span>
+          <span class="status ${ticket.status}">${STATUS_LABELS[ticket.status]}</span>
+          <span>${SERVICE_LABELS[ticket.service]}</span>
+          ${sub ? html`<span>Subscriber ${[sub.subscriberNumber, sub.subscriberName].filter(Boolean).join(' ') || sub.product}</span>` : nothing}
+          <span>Created on ${formatDate(ticket.createdAt)}</span>
+          ${this.staff ? html`<span>${ticket.accountNumber} — ${ticket.accountName}</span>` : nothing}
+          ${ticket.assignee ? html`<span>Assigned to ${ticket.assignee.name}</span>` : nothing}
+        </p>
+        ${ticket.invoice
+          ? html`<div class="about alert info">
+              <p>
+                About invoice ${ticket.invoice.number}${ticket.invoice.line
+                  ? html`, the charge “${ticket.invoice.line.description}” of ${formatMoney(ticket.invoice.line.amount, ticket.invoice.currency)}`
+                  : nothing}.
+              </p>
+              <button class="link-button" type="button" @click=${() => void this.downloadInvoice(ticket)}>Download invoice ${ticket.invoice.number} (PDF)</button>
+            </div>`
+          : nothing}
+        ${this.staff ? this.renderStaffTools(ticket) : this.renderCustomerActions(ticket)}
+      </header>
+    `;
+  }
+
+  private renderCustomerActions(ticket: TicketDetail) {
+    const reopen = ticket.status === 'closed' || ticket.status === 'resolved';
+    return html`
+      <div class="actions">
+        ${reopen ? html`<button class="button secondary" type="button" ?disabled=${this.busy !== null} @click=${() => void this.setStatus('open')}>Reopen ticket</button>` : nothing}
+        ${ticket.status !== 'closed'
+          ? html`<button class="button secondary" type="button" ?disabled=${this.busy !== null} @click=${() => void this.setStatus('closed')}>Close ticket</button>`
+          : nothing}
+      </div>
+    `;
+  }
+
+  private renderStaffTools(ticket: TicketDetail) {
+    const mine = ticket.assignee?.id === this.portal?.user?.id;
+    return html`
+      <div class="staff-tools">
+        <div class="field">
+          <label for="status">Status</label>
+          <select id="status" .value=${ticket.status} ?disabled=${this.busy !== null} @change=${(e: Event) => void this.setStatus((e.target as HTMLSelectElement).value as TicketStatus)}>
+            ${STATUSES.map((s) => html`<option value=${s} ?selected=${s === ticket.status}>${STATUS_LABELS[s]}</option>`)}
+          </select>
+        </div>
+        <button class="button secondary" type="button" ?disabled=${this.busy !== null} @click=${() => void this.assign(mine ? null : 'me')}>
+          ${mine ? 'Unassign me' : 'Assign to me'}
+        </button>
+      </div>
+    `;
+  }
+
+  private renderMessage(m: TicketMessage) {
+    const kind = m.internal ? 'note' : m.author.side;
+    const tag = m.internal ? 'Internal note: the customer does not see this' : m.author.side === 'staff' ? 'Support' : this.staff ? 'Customer' : '';
+    return html`
+      <li class="message ${kind}">
+        <p class="author">
+          <strong>${m.author.name}</strong>
+          ${tag ? html`<span class="tag">${tag}</span>` : nothing}
+          <time datetime=${m.createdAt}>${formatDateTime(m.createdAt)}</time>
+        </p>
+        <p class="body">${m.body}</p>
+        ${m.attachments.length
+          ? html`<ul class="attachments" aria-label="Attached files">
+              ${m.attachments.map(
+                (a) => html`<li>
+                  <button class="link-button" type="button" aria-label="Download ${a.fileName}" @click=${() => void this.download(a)}>${a.fileName}</button>
+                  <span class="muted">(${formatBytes(a.size)})</span>
+                </li>`,
+              )}
+            </ul>`
+          : nothing}
+      </li>
+    `;
+  }
+
+  private renderReply(ticket: TicketDetail) {
+    const closed = ticket.status === 'closed';
+    const messageIssues = this.issues((p) => p === 'message');
+    const fileIssues = this.issues((p) => p.startsWith('files'));
+    const otherError = this.error && !messageIssues.length && !fileIssues.length ? this.error.message : '';
+    if (closed && !this.staff) {
+      return html`<p class="muted" part="reply">This ticket is closed. Reopen it to write again.</p>${otherError ? html`<p class="alert" role="alert">${otherError}</p>` : nothing}`;
+    }
+    const label = this.staff ? (this.internal ? 'Internal note' : 'Reply to the customer') : 'Your reply';
+    return html`
+      <form class="reply" part="reply" novalidate @submit=${(e: Event) => void this.sendReply(e)}>
+        ${otherError ? html`<p class="alert" role="alert">${otherError}</p>` : nothing}
+        <div class="field">
+          <label for="reply">${label}</label>
+          <textarea
+            id="reply"
+            rows="5"
+            maxlength=${this.limits?.maxMessageChars ?? nothing}
+            aria-invalid=${messageIssues.length ? 'true' : 'false'}
+            aria-describedby=${messageIssues.length ? 'reply-error' : nothing}
+            .value=${this.message}
+            @input=${(e: Event) => (this.message = (e.target as HTMLTextAreaElement).value)}
+          ></textarea>
+          ${messageIssues.length ? html`<p class="field-error" id="reply-error">${messageIssues.join(' ')}</p>` : nothing}
+        </div>
+        ${this.files.render(fileIssues)}
+        ${this.staff
+          ? html`<label class="check"><input type="checkbox" .checked=${this.internal} @change=${(e: Event) => (this.internal = (e.target as HTMLInputElement).checked)} />
+              Internal note (the customer never sees it)</label>`
+          : nothing}
+        ${closed ? html`<p class="muted">The ticket is closed: set another status to reply; notes can be added.</p>` : nothing}
+        <div class="actions">
+          <button class="button" type="submit" ?disabled=${this.busy !== null || (closed && !this.internal)}>
+            ${this.busy === 'reply' ? 'Sending…' : this.internal ? 'Add note' : 'Send reply'}
+          </button>
+        </div>
+      </form>
+    `;
+  }
+
+  protected override render() {
+    return renderStates(this.task, this.latest ?? this.data, {
+      loading: `Loading ticket #${this.ticketNumber}…`,
+      complete: (ticket) => html`
+        <article aria-labelledby="subject">
+          ${this.renderHeader(ticket)}
+          <ol class="messages" part="messages" aria-label="Messages">
+            ${ticket.messages.map((m) => this.renderMessage(m))}
+          </ol>
+          ${this.renderReply(ticket)}
+        </article>
+      `,
+    });
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'bp-ticket-thread': BpTicketThread;
+  }
+}

@@ -1,0 +1,221 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { call, type ApiClient } from '../api/client.ts';
+import type { TicketDraft, TicketPage, TicketStatus } from '../api/types.ts';
+import { AccountDataElement } from '../base/account-data-element.ts';
+import { BpTicketCountsEvent, type BpTicketCreatedEvent, type BpTicketOpenEvent } from '../events/events.ts';
+import { formatDate } from '../i18n/format.ts';
+import { SERVICE_LABELS, STATUS_LABELS, STATUSES } from './labels.ts';
+import './ticket-form.ts';
+import './ticket-thread.ts';
+import { ticketStyles } from './tickets.styles.ts';
+
+const PAGE_SIZE = 15;
+/** The form's draft when none is given (one object: a new one each render would reset the form). */
+const NO_DRAFT: TicketDraft = {};
+
+type View = { kind: 'list' } | { kind: 'new' } | { kind: 'ticket'; number: number };
+
+/**
+ * @summary The guide's Tickets: Ticket #, Status, Service, Subscriber #, Subscriber Name,
+ * Subject and Created on, newest activity first, filtered by status, searched by subject, a page
+ * at a time, with unread replies marked; Create opens a new ticket, a row its conversation.
+ *
+ * @fires bp-ticket-counts - After each load: `detail.unread`, the account's tickets with an unread reply.
+ * @fires bp-ticket-created - From the new-ticket form.
+ * @fires bp-ticket-open - A ticket was opened (and so read).
+ * @fires bp-ticket-updated - A reply was sent, or the ticket closed or reopened.
+ *
+ * @csspart table - The table of tickets.
+ * @csspart filters - The status filter and the search.
+ * @csspart pager - The previous / next page controls.
+ * @csspart error - The error message, when loading failed.
+ * @csspart empty - The message when there are no tickets.
+ *
+ * @cssproperty --bp-tickets-row-hover - Background of the row under the pointer (default: color-surface).
+ */
+@customElement('bp-tickets')
+export class BpTickets extends AccountDataElement<TicketPage> {
+  static override styles = [...AccountDataElement.styles, ticketStyles];
+
+  /** A ticket to open (a link from a mail). */
+  @property({ type: Number }) ticket = 0;
+  /** Opens the new-ticket form with these fields filled in ("Question about this charge"). */
+  @property({ attribute: false }) draft: TicketDraft | undefined = undefined;
+
+  @state() private status: '' | TicketStatus = '';
+  @state() private q = '';
+  @state() private page = 1;
+  @state() private view: View = { kind: 'list' };
+
+  protected override get query(): string {
+    return `${this.status}|${this.q}|${this.page}`;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('ticket') && this.ticket) this.view = { kind: 'ticket', number: this.ticket };
+    if (changed.has('draft') && this.draft) this.view = { kind: 'new' };
+    if (changed.has('accountNumber') && changed.get('accountNumber') !== undefined) this.view = { kind: 'list' };
+  }
+
+  protected async load(client: ApiClient, number: string, signal: AbortSignal) {
+    const query: Record<string, string> = { page: String(this.page), pageSize: String(PAGE_SIZE) };
+    if (this.status) query.status = this.status;
+    if (this.q) query.q = this.q;
+    const page = await call(client.api.v1.accounts[':number'].tickets.$get({ param: { number }, query }, { init: { signal } }));
+    this.dispatchEvent(new BpTicketCountsEvent({ unread: page.unreadCount }));
+    return page;
+  }
+
+  private get staff() {
+    return this.portal?.user?.role === 'staff';
+  }
+
+  private show(view: View) {
+    this.view = view;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(view.kind === 'list' ? 'h2' : '.back button')?.focus());
+  }
+
+  /** Back to the list, as it is now (a reply or a new ticket moves it). */
+  private backToList() {
+    this.show({ kind: 'list' });
+    if (this.data === undefined) void this.task.run();
+  }
+
+  private opened(e: BpTicketOpenEvent) {
+    // Opening an unread ticket reads it: the list's mark and the count change.
+    const row = this.task.value?.tickets.find((t) => t.number === e.detail.ticket.number);
+    if (row?.unread && this.data === undefined) void this.task.run();
+  }
+
+  private created(e: BpTicketCreatedEvent) {
+    this.show({ kind: 'ticket', number: e.detail.ticket.number });
+    if (this.data === undefined) void this.task.run();
+  }
+
+  private filter(change: () => void) {
+    change();
+    this.page = 1;
+  }
+
+  private renderFilters() {
+    return html`
+      <div class="filters" part="filters">
+        <div class="field">
+          <label for="status">Status</label>
+          <select id="status" .value=${this.status} @change=${(e: Event) => this.filter(() => (this.status = (e.target as HTMLSelectElement).value as typeof this.status))}>
+            <option value="">All</option>
+            ${STATUSES.map((s) => html`<option value=${s}>${STATUS_LABELS[s]}</option>`)}
+          </select>
+        </div>
+        <form
+          role="search"
+          @submit=${(e: Event) => {
+            e.preventDefault();
+            const value = (this.renderRoot.querySelector<HTMLInputElement>('#q')?.value ?? '').trim();
+            this.filter(() => (this.q = value));
+          }}
+        >
+          <div class="field">
+            <label for="q">Search subjects</label>
+            <input id="q" type="search" maxlength="100" .value=${this.q} />
+          </div>
+          <button class="button secondary" type="submit">Search</button>
+        </form>
+      </div>
+    `;
+  }
+
+  private renderPage(page: TicketPage) {
+    const first = (page.page - 1) * page.pageSize + 1;
+    const last = first + page.tickets.length - 1;
+    const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
+    return html`
+      <p class="count muted" role="status">Showing ${first}–${last} of ${page.total}${page.unreadCount ? ` · ${page.unreadCount} with unread replies` : ''}</p>
+      <div class="table-scroll">
+      <table class="stack" part="table">
+        <caption class="visually-hidden">Tickets, newest activity first</caption>
+        <thead>
+          <tr>
+            <th scope="col" class="nowrap">Ticket #</th>
+            <th scope="col">Status</th>
+            <th scope="col">Service</th>
+            <th scope="col">Subscriber #</th>
+            <th scope="col">Subscriber Name</th>
+            <th scope="col">Subject</th>
+            <th scope="col">Created on</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${page.tickets.map(
+            (t) => html`
+              <tr class="ticket ${t.unread ? 'unread' : ''}" @click=${(e: Event) => (e.target as Element).closest('button') || this.show({ kind: 'ticket', number: t.number })}>
+                <td data-label="Ticket #">
+                  <button class="link-button" type="button" @click=${() => this.show({ kind: 'ticket', number: t.number })}>
+                    ${t.number}<span class="visually-hidden">: ${t.subject}${t.unread ? ', unread reply' : ''}</span>
+                  </button>
+                </td>
+                <td data-label="Status"><span class="status ${t.status}">${STATUS_LABELS[t.status]}</span></td>
+                <td data-label="Service">${SERVICE_LABELS[t.service]}</td>
+                <td data-label="Subscriber #" class=${t.subscriberNumber ? '' : 'none'}>${t.subscriberNumber ?? ''}</td>
+                <td data-label="Subscriber Name" class=${t.subscriberName ? '' : 'none'}>${t.subscriberName ?? ''}</td>
+                <td data-label="Subject" class="subject"><span>${t.subject} ${t.unread ? html`<span class="unread-mark" aria-hidden="true">New reply</span>` : nothing}</span></td>
+                <td data-label="Created on" class="nowrap">${formatDate(t.createdAt)}</td>
+              </tr>
+            `,
+          )}
+        </tbody>
+      </table>
+      </div>
+      ${pages > 1
+        ? html`
+            <nav class="pager" part="pager" aria-label="Ticket pages">
+              <button class="button secondary" type="button" ?disabled=${page.page <= 1} @click=${() => (this.page = page.page - 1)}>Previous</button>
+              <span>Page ${page.page} of ${pages}</span>
+              <button class="button secondary" type="button" ?disabled=${page.page >= pages} @click=${() => (this.page = page.page + 1)}>Next</button>
+            </nav>
+          `
+        : nothing}
+    `;
+  }
+
+  private renderList() {
+    const filtered = Boolean(this.status || this.q);
+    return html`
+      <div class="head">
+        <h2 id="heading" tabindex="-1">Tickets</h2>
+        <button class="button" type="button" @click=${() => this.show({ kind: 'new' })}>Create</button>
+      </div>
+      ${this.renderFilters()}
+      ${this.renderData({
+        loading: 'Loading tickets…',
+        isEmpty: (page) => page.tickets.length === 0,
+        empty: filtered ? 'No tickets match.' : 'No tickets yet. Use Create to ask a question, report trouble or request a change.',
+        complete: (page) => this.renderPage(page),
+      })}
+    `;
+  }
+
+  private renderBack() {
+    return html`<p class="back"><button class="link-button" type="button" @click=${() => this.backToList()}>← All tickets</button></p>`;
+  }
+
+  protected override render() {
+    const { view } = this;
+    return html`
+      <section class="panel" aria-labelledby=${view.kind === 'list' ? 'heading' : nothing} @bp-ticket-open=${this.opened} @bp-ticket-created=${this.created}>
+        ${view.kind === 'list'
+          ? this.renderList()
+          : view.kind === 'new'
+            ? html`${this.renderBack()}<bp-ticket-form account-number=${this.number} .draft=${this.draft ?? NO_DRAFT} theme=${this.theme}></bp-ticket-form>`
+            : html`${this.renderBack()}<bp-ticket-thread account-number=${this.number} ticket-number=${view.number} ?staff=${this.staff} theme=${this.theme}></bp-ticket-thread>`}
+      </section>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'bp-tickets': BpTickets;
+  }
+}

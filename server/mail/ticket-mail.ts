@@ -1,0 +1,48 @@
+import type { MailMessage } from './mailer.ts';
+
+/** What every ticket mail says: which ticket, who wrote what, and where to answer it. */
+export interface TicketMailFields {
+  to: string;
+  providerName: string;
+  ticketNumber: number;
+  subject: string;
+  accountNumber: string;
+  accountName: string;
+  authorName: string;
+  body: string;
+  /** Names of the files attached to the message: mentioned, never sent. */
+  attachmentNames: string[];
+  link: string;
+}
+
+const attachmentsLine = (names: string[]) =>
+  names.length ? `\n\nAttached in the portal (not sent by mail): ${names.join(', ')}` : '';
+
+const quoted = (body: string) => body.replace(/^/gm, '> ');
+
+/** To the provider's support address: a customer opened a ticket or wrote in one. */
+export function ticketToSupportMail(m: TicketMailFields & { opened: boolean; authorEmail: string; service: string; subscriber: string | null }): MailMessage {
+  const what = m.opened ? 'opened' : 'replied to';
+  return {
+    to: m.to,
+    link: m.link,
+    subject: `[Ticket ${m.ticketNumber}] ${m.opened ? 'New: ' : ''}${m.subject} (${m.accountNumber})`,
+    text:
+      `${m.authorName} <${m.authorEmail}> of ${m.accountName} (${m.accountNumber}) ${what} ticket ${m.ticketNumber}, "${m.subject}".\n` +
+      `Service: ${m.service}${m.subscriber ? `\nSubscriber: ${m.subscriber}` : ''}\n\n` +
+      `${quoted(m.body)}${attachmentsLine(m.attachmentNames)}\n\nAnswer it in the portal's ticket queue:\n${m.link}`,
+  };
+}
+
+/** To a user of the account: the provider's staff answered (or opened) a ticket. */
+export function ticketToCustomerMail(m: TicketMailFields & { name: string; opened: boolean }): MailMessage {
+  return {
+    to: m.to,
+    link: m.link,
+    subject: `[Ticket ${m.ticketNumber}] ${m.opened ? '' : 'Re: '}${m.subject}`,
+    text:
+      `Hello ${m.name},\n\n${m.authorName} of ${m.providerName} ${m.opened ? 'opened' : 'answered'} ticket ${m.ticketNumber}, "${m.subject}", ` +
+      `for account ${m.accountNumber} (${m.accountName}):\n\n${quoted(m.body)}${attachmentsLine(m.attachmentNames)}\n\n` +
+      `Read it and reply in the billing portal:\n${m.link}\n\n— ${m.providerName} customer care`,
+  };
+}

@@ -1,0 +1,31 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { staffMe } from './fixtures/accounts.ts';
+import { createFakeApi, type FakeApiOptions } from './fixtures/fake-api.ts';
+import { onDarkPage } from './story-helpers.ts';
+
+interface QueueArgs {
+  api: FakeApiOptions;
+  theme: 'light' | 'dark';
+  ticket: number;
+}
+
+/** The provider's queue: every account's tickets, waiting longest first, with filters and sort. */
+const meta: Meta<QueueArgs> = {
+  title: 'Widgets/bp-ticket-queue',
+  component: 'bp-ticket-queue',
+  render: ({ api, theme, ticket }) =>
+    html`<bp-provider .fetcher=${createFakeApi({ signedInAs: staffMe, ...api }).fetch}><bp-ticket-queue theme=${theme} .ticket=${ticket}></bp-ticket-queue></bp-provider>`,
+};
+export default meta;
+type Story = StoryObj<QueueArgs>;
+
+const story = (api: FakeApiOptions, more: Partial<QueueArgs> = {}): Story => ({ args: { api, theme: 'light', ticket: 0, ...more } });
+
+export const Loading = story({ hangPaths: /^\/api\/v1\/tickets/ });
+export const Error = story({ offlinePaths: /^\/api\/v1\/tickets/ });
+export const Empty = story({ noTickets: true });
+export const Populated = story({});
+export const Dark: Story = { ...story({}, { theme: 'dark' }), ...onDarkPage };
+/** A ticket opened from the queue, with the staff's tools and the internal note. */
+export const OpenTicket: Story = { name: 'A ticket opened', ...story({}, { ticket: 282 }) };
