@@ -3,9 +3,10 @@ import type { ApiClient } from '../api/client.ts';
 /**
  * What a user can change from the page. A write names its kind, and every resource names the
  * kinds that change it: that is how a write reaches every widget showing what it changed.
- * Tickets add `'ticket'` here.
+ * `'ticket'`: a new ticket, a reply or note, a status or assignee set, and opening a ticket
+ * (which reads its replies: the unread marks and counts change).
  */
-export type Write = 'payment' | 'autopay';
+export type Write = 'payment' | 'autopay' | 'ticket';
 
 /**
  * One kind of account data the widgets show: how to load it, and which writes change it.
@@ -16,6 +17,16 @@ export interface Resource<T, Q = void> {
   readonly name: string;
   /** The writes after which it must be loaded again. */
   readonly invalidatedBy: readonly Write[];
+  /**
+   * Not one account's but the provider's (the staff's ticket queue): read with the number `''`,
+   * and changed by a write of its kinds on any account.
+   */
+  readonly acrossAccounts?: boolean;
+  /**
+   * Loading it is a write of this kind (the server marks a ticket read when it is opened): every
+   * load goes through `write`. Such a resource must not be invalidated by that kind itself.
+   */
+  readonly loadWrites?: Write;
   /** What tells two queries apart (filters, page, id); leave out when it has no query. */
   queryKey?(query: Q): string;
   load(client: ApiClient, number: string, query: Q, signal: AbortSignal): Promise<T>;
@@ -33,6 +44,20 @@ export interface Change {
 }
 
 export type ChangeListener = (change: Change) => void;
+
+/**
+ * One resource of one account and query, named so a write can say its reply is the new state
+ * of it (a ticket after a reply to it): the reply is kept there instead of being read again.
+ */
+export interface Slot<T> {
+  readonly key: string;
+  readonly resource: Resource<T, never>;
+  readonly number: string;
+}
+
+export function slotOf<T, Q>(resource: Resource<T, Q>, number: string, query: Q): Slot<T> {
+  return { key: `${resource.name} ${number} ${resource.queryKey?.(query) ?? ''}`, resource: resource as Resource<T, never>, number };
+}
 
 /** What a widget reads through: the store, or the store noting what the widget shows. */
 export interface StoreReader {
@@ -67,12 +92,13 @@ export class AccountStore implements StoreReader {
 
   /** The resource of an account: from what is kept, from the load under way, or loaded now. */
   read<T, Q>(resource: Resource<T, Q>, number: string, query: Q, signal?: AbortSignal): Promise<T> {
-    const key = `${resource.name} ${number} ${resource.queryKey?.(query) ?? ''}`;
+    const { key } = slotOf(resource, number, query);
     let entry = this.entries.get(key);
     if (!entry) {
       const controller = new AbortController();
       const created: Entry = { resource, number, controller, waiting: 0, settled: false, promise: Promise.resolve() };
-      created.promise = resource.load(this.client, number, query, controller.signal).then(
+      const load = () => resource.load(this.client, number, query, controller.signal);
+      created.promise = (resource.loadWrites ? this.write(resource.loadWrites, number, load) : load()).then(
         (value) => ((created.settled = true), value),
         (err: unknown) => {
           created.settled = true;
@@ -101,17 +127,31 @@ export class AccountStore implements StoreReader {
 
   /**
    * Runs a write, then drops what it may have changed (even when it failed: a declined
-   * payment is in the history too) for the account and its head office, and tells the widgets.
+   * payment is in the history too) for the account, its head office and across accounts, and
+   * tells the widgets. `number` `''`: the account is not known (staff open a ticket by its
+   * number), so every account's. `replyIs` names what the reply is the new state of (a ticket
+   * after a reply to it): it is kept as read, and the widgets showing it get it without a request.
    */
-  async write<R>(kind: Write, number: string, send: () => Promise<R>): Promise<R> {
+  async write<R>(kind: Write, number: string, send: () => Promise<R>, replyIs?: (reply: R) => Slot<R>): Promise<R> {
+    let kept: { slot: Slot<R>; reply: R } | null = null;
     try {
-      return await send();
+      const reply = await send();
+      if (replyIs) kept = { slot: replyIs(reply), reply };
+      return reply;
     } finally {
       const accounts = new Set([number, this.headOfficeOf(number)].filter((n): n is string => Boolean(n)));
-      const affects = (k: ReadKey) => accounts.has(k.number) && k.resource.invalidatedBy.includes(kind);
-      for (const [key, e] of this.entries) if (affects(e)) this.entries.delete(key);
-      this.notify({ affects });
+      const reaches = (k: ReadKey) => number === '' || k.resource.acrossAccounts || accounts.has(k.number);
+      const changed = (k: ReadKey) => reaches(k) && k.resource.invalidatedBy.includes(kind);
+      for (const [key, e] of this.entries) if (changed(e)) this.entries.delete(key);
+      if (kept) this.keep(kept.slot, kept.reply);
+      const slot = kept?.slot;
+      this.notify({ affects: slot ? (k) => changed(k) || (k.resource === slot.resource && k.number === slot.number) : changed });
     }
+  }
+
+  /** Keeps a value as the answer to reading its slot (a load under way for it is no longer waited for). */
+  private keep<T>(slot: Slot<T>, value: T) {
+    this.entries.set(slot.key, { resource: slot.resource, number: slot.number, controller: new AbortController(), waiting: 0, settled: true, promise: Promise.resolve(value) });
   }
 
   /** Forgets everything, and every widget reads what it shows again (`bp-provider.refresh()`). */

@@ -88,17 +88,6 @@ export class BpTicketUpdatedEvent extends Event {
   }
 }
 
-/**
- * Fired with fresh ticket counts: `unread`, the account's tickets with a reply the user has not
- * read; `waiting` (staff), the tickets of every account waiting for an answer.
- */
-export class BpTicketCountsEvent extends Event {
-  static readonly eventName = 'bp-ticket-counts';
-  constructor(readonly detail: { unread?: number; waiting?: number }) {
-    super(BpTicketCountsEvent.eventName, { bubbles: true, composed: true });
-  }
-}
-
 /** Fired by "Question about this charge" on an invoice line; `detail.draft` prefills a new ticket. */
 export class BpChargeQuestionEvent extends Event {
   static readonly eventName = 'bp-charge-question';
@@ -112,7 +101,6 @@ declare global {
     'bp-ticket-created': BpTicketCreatedEvent;
     'bp-ticket-open': BpTicketOpenEvent;
     'bp-ticket-updated': BpTicketUpdatedEvent;
-    'bp-ticket-counts': BpTicketCountsEvent;
     'bp-charge-question': BpChargeQuestionEvent;
     'bp-payment-success': BpPaymentSuccessEvent;
     'bp-payment-cancel': BpPaymentCancelEvent;

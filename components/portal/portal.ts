@@ -8,10 +8,10 @@ import '../login/login.ts';
 import { controlStyles } from '../styles/controls.ts';
 import { hostStyles } from '../styles/tokens.ts';
 import { portalStyles } from './portal.styles.ts';
-import { SECTIONS, type Section, type TicketCounts } from './sections.ts';
+import { SECTIONS, type Section } from './sections.ts';
 import type { TicketDraft } from '../api/types.ts';
-import type { BpChargeQuestionEvent, BpTicketCountsEvent } from '../events/events.ts';
-import { loadTicketCounts } from '../tickets/ticket-counts.ts';
+import type { BpChargeQuestionEvent } from '../events/events.ts';
+import { TicketCountsController } from '../tickets/ticket-counts.ts';
 
 /**
  * @summary The whole portal: sign-in, then the guide's navigation and its sections.
@@ -43,7 +43,8 @@ export class BpPortal extends PortalHost {
   @state() private sectionId = SECTIONS[0]!.id;
   /** "Question about this charge": the new ticket's draft, until the user moves on. */
   @state() private ticketDraft: TicketDraft | undefined;
-  @state() private ticketCounts: TicketCounts = {};
+  /** The navigation's counts, from the session's store (a ticket opened or written anywhere inside changes them). */
+  private readonly ticketCounts = new TicketCountsController(this, () => this.portal);
   @query('main h1') private heading?: HTMLElement;
 
   /** The sections in the navigation: those that apply, and without an account only the global ones. */
@@ -70,14 +71,6 @@ export class BpPortal extends PortalHost {
     // After sign-in, and after the account changes, put the reader at the top of the new screen.
     const signedInNow = previous.status !== 'signed-in' && this.portal.status === 'signed-in';
     if (signedInNow || previous.currentAccount !== this.portal.currentAccount) void this.updateComplete.then(() => this.heading?.focus());
-    if (signedInNow || (this.portal.status === 'signed-in' && previous.currentAccount !== this.portal.currentAccount)) void this.refreshTicketCounts();
-  }
-
-  private async refreshTicketCounts() {
-    const account = this.portal.currentAccount;
-    const counts = await loadTicketCounts(this.portal);
-    // Counts of an account the user has since left are not shown.
-    if (this.portal.currentAccount === account) this.ticketCounts = counts;
   }
 
   private go(section: Section) {
@@ -178,18 +171,14 @@ export class BpPortal extends PortalHost {
             </ul>
           </nav>`
         : nothing}
-      <main
-        part="main"
-        @bp-ticket-counts=${(e: BpTicketCountsEvent) => (this.ticketCounts = { ...this.ticketCounts, ...e.detail })}
-        @bp-charge-question=${(e: BpChargeQuestionEvent) => this.askAboutCharge(e)}
-      >
+      <main part="main" @bp-charge-question=${(e: BpChargeQuestionEvent) => this.askAboutCharge(e)}>
         ${this.renderMain()}
       </main>
     `;
   }
 
   private renderBadge(section: Section) {
-    const count = section.badge ? this.ticketCounts[section.badge.count] : undefined;
+    const count = section.badge ? this.ticketCounts.counts[section.badge.count] : undefined;
     if (!section.badge || !count) return nothing;
     return html` <span class="badge" aria-hidden="true">${count}</span> <span class="visually-hidden">(${count} ${section.badge.means})</span>`;
   }

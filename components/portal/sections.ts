@@ -1,6 +1,7 @@
 import { html, type TemplateResult } from 'lit';
 import type { TicketDraft } from '../api/types.ts';
 import type { PortalContext } from '../context/portal-context.ts';
+import type { TicketCounts } from '../tickets/ticket-counts.ts';
 import '../account-summary/account-summary.ts';
 import '../payment-history/payment-history.ts';
 import '../invoice-list/invoice-list.ts';
@@ -12,12 +13,6 @@ import '../ticket-queue/ticket-queue.ts';
 export interface SectionState {
   ticket: number;
   draft: TicketDraft | undefined;
-}
-
-/** Ticket counts the navigation shows: unread replies on the account, tickets waiting for staff. */
-export interface TicketCounts {
-  unread?: number;
-  waiting?: number;
 }
 
 /** A screen of the portal. Sections appear in the navigation only once they exist and apply. */

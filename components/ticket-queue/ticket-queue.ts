@@ -1,16 +1,10 @@
-import { consume } from '@lit/context';
-import { Task } from '@lit/task';
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { call } from '../api/client.ts';
 import type { QueuePage, TicketService, TicketStatus } from '../api/types.ts';
-import { renderStates, stateStyles } from '../base/task-states.ts';
-import { portalContext, type PortalContext } from '../context/portal-context.ts';
-import { BpTicketCountsEvent } from '../events/events.ts';
+import { StoreDataElement } from '../base/store-data-element.ts';
+import type { StoreReader } from '../data/account-store.ts';
+import { ticketQueue } from '../data/resources.ts';
 import { formatDateTime } from '../i18n/format.ts';
-import { controlStyles } from '../styles/controls.ts';
-import { hostStyles } from '../styles/tokens.ts';
-import { widgetStyles } from '../styles/widget.ts';
 import { formatWaiting, SERVICE_LABELS, SERVICES, STATUS_LABELS, STATUSES } from '../tickets/labels.ts';
 import '../tickets/ticket-thread.ts';
 import { ticketStyles } from '../tickets/tickets.styles.ts';
@@ -29,9 +23,9 @@ interface QueueFilters {
  * @summary The provider's ticket queue: the tickets of every account, the customers waiting
  * longest first (or the newest activity), filtered by status, service, account and assignee. A
  * row opens the ticket with the staff's tools: reply, internal notes, status, assign to oneself.
- * For staff users only (the API answers 404 to anyone else).
+ * For staff users only (the API answers 404 to anyone else). The queue is read through the
+ * portal's store: what the staff do to a ticket shows in it (and in the navigation's count) at once.
  *
- * @fires bp-ticket-counts - After each load: `detail.waiting`, the tickets waiting for an answer.
  * @fires bp-ticket-open - A ticket was opened.
  * @fires bp-ticket-updated - A reply or note was sent, or the status or assignee set.
  *
@@ -42,39 +36,37 @@ interface QueueFilters {
  * @csspart empty - The message when no ticket matches.
  */
 @customElement('bp-ticket-queue')
-export class BpTicketQueue extends LitElement {
-  static override styles = [hostStyles, controlStyles, stateStyles, widgetStyles, ticketStyles];
+export class BpTicketQueue extends StoreDataElement<QueuePage> {
+  static override styles = [...StoreDataElement.styles, ticketStyles];
 
   /** A ticket to open (a link from a mail). */
   @property({ type: Number }) ticket = 0;
-  /** The queue to show, skipping the load. */
-  @property({ attribute: false }) data: QueuePage | undefined = undefined;
-  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'light';
-
-  @consume({ context: portalContext, subscribe: true })
-  @state()
-  private portal?: PortalContext;
 
   @state() private filters: QueueFilters = { status: '', service: '', account: '', assignee: '', sort: 'waiting' };
   @state() private page = 1;
   @state() private opened = 0;
 
-  private task = new Task(this, {
-    task: async ([client, data, filters, page], { signal }) => {
-      if (data !== undefined || !client) return undefined;
-      const query: Record<string, string> = { page: String(page), pageSize: String(PAGE_SIZE), sort: filters.sort };
-      if (filters.status) query.status = filters.status;
-      if (filters.service) query.service = filters.service;
-      if (filters.account) query.account = filters.account;
-      if (filters.assignee) query.assignee = filters.assignee;
-      const result = await call(client.api.v1.tickets.$get({ query }, { init: { signal } }));
-      this.dispatchEvent(new BpTicketCountsEvent({ waiting: result.waiting }));
-      return result;
-    },
-    args: () => [this.portal?.client, this.data, this.filters, this.page] as const,
-  });
+  protected override get source(): string {
+    return `${JSON.stringify(this.filters)}|${this.page}`;
+  }
+
+  /** The queue is every account's: read with no account number. */
+  protected override readData(store: StoreReader, signal: AbortSignal) {
+    const f = this.filters;
+    const query = {
+      status: f.status || undefined,
+      service: f.service || undefined,
+      account: f.account || undefined,
+      assignee: f.assignee || undefined,
+      sort: f.sort,
+      page: this.page,
+      pageSize: PAGE_SIZE,
+    };
+    return store.read(ticketQueue, '', query, signal);
+  }
 
   protected override willUpdate(changed: PropertyValues<this>) {
+    super.willUpdate(changed);
     if (changed.has('ticket') && this.ticket) this.opened = this.ticket;
   }
 
@@ -90,7 +82,6 @@ export class BpTicketQueue extends LitElement {
 
   private back() {
     this.opened = 0;
-    if (this.data === undefined) void this.task.run();
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('h2')?.focus());
   }
 
@@ -187,7 +178,7 @@ export class BpTicketQueue extends LitElement {
   protected override render() {
     if (this.opened) {
       return html`
-        <section class="panel" @bp-ticket-updated=${() => this.data === undefined && void this.task.run()}>
+        <section class="panel">
           <p class="back"><button class="link-button" type="button" @click=${() => this.back()}>← Ticket queue</button></p>
           <bp-ticket-thread staff ticket-number=${this.opened} theme=${this.theme}></bp-ticket-thread>
         </section>
@@ -198,7 +189,7 @@ export class BpTicketQueue extends LitElement {
       <section class="panel" aria-labelledby="queue-heading">
         <div class="head"><h2 id="queue-heading" tabindex="-1">Ticket queue</h2></div>
         ${this.renderFilters()}
-        ${renderStates(this.task, this.data, {
+        ${this.renderData({
           loading: 'Loading the queue…',
           isEmpty: (queue) => queue.tickets.length === 0,
           empty: filtered ? 'No tickets match these filters.' : 'No tickets yet.',

@@ -2,17 +2,19 @@ import { consume } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { ApiError, asForm, call } from '../api/client.ts';
+import { ApiError } from '../api/client.ts';
 import type { TicketDraft, TicketLimits, TicketService, TicketSubscriber } from '../api/types.ts';
 import { loadingView, stateStyles } from '../base/task-states.ts';
 import { portalContext, type PortalContext } from '../context/portal-context.ts';
+import { ticketSubscribers } from '../data/resources.ts';
+import { StoreListener } from '../data/store-listener.ts';
 import { BpTicketCreatedEvent } from '../events/events.ts';
 import { controlStyles } from '../styles/controls.ts';
 import { hostStyles, token } from '../styles/tokens.ts';
 import { widgetStyles } from '../styles/widget.ts';
 import { ChosenFiles } from './chosen-files.ts';
 import { SERVICE_LABELS, SERVICES } from './labels.ts';
-import { ticketLimits } from './ticket-api.ts';
+import { createTicket, ticketLimits } from './ticket-api.ts';
 import { ticketStyles } from './tickets.styles.ts';
 
 type Field = 'subject' | 'service' | 'subscriptionId' | 'message';
@@ -22,7 +24,8 @@ const subscriberLabel = (s: TicketSubscriber) => [s.subscriberNumber, s.subscrib
 /**
  * @summary A new ticket: subject, service, optionally the subscriber it is about (one of the
  * account's subscriptions), a message and files. A draft prefills it ("Question about this
- * charge" names the invoice and its line). The ticket gets the next number and status Open.
+ * charge" names the invoice and its line). The ticket gets the next number and status Open, and
+ * is created through the portal's store: the ticket list shows it without a reload.
  *
  * @fires bp-ticket-created - The ticket was created; `detail.ticket`.
  *
@@ -80,12 +83,20 @@ export class BpTicketForm extends LitElement {
   }
 
   private options = new Task(this, {
-    task: async ([client, number, given], { signal }) => {
-      if (given || !client || !number) return given;
-      return (await call(client.api.v1.accounts[':number']['ticket-subscribers'].$get({ param: { number } }, { init: { signal } }))).subscribers;
+    task: async ([store, number, given], { signal }) => {
+      if (given || !store || !number) return given;
+      return store.read(ticketSubscribers, number, undefined, signal);
     },
-    args: () => [this.portal?.client, this.number, this.subscribers] as const,
+    args: () => [this.portal?.store, this.number, this.subscribers] as const,
   });
+
+  constructor() {
+    super();
+    // A refresh of the portal reads the subscribers again.
+    new StoreListener(this, () => this.portal?.store, (change) => {
+      if (!this.subscribers && change.affects({ resource: ticketSubscribers as never, number: this.number })) void this.options.run();
+    });
+  }
 
   protected override willUpdate(changed: PropertyValues<this>) {
     const client = this.portal?.client;
@@ -116,8 +127,8 @@ export class BpTicketForm extends LitElement {
 
   private async submit(e: Event) {
     e.preventDefault();
-    const client = this.portal?.client;
-    if (!client || this.sending) return;
+    const session = this.portal;
+    if (!session || this.sending) return;
     this.error = this.check();
     if (this.error) {
       await this.updateComplete;
@@ -135,7 +146,7 @@ export class BpTicketForm extends LitElement {
         ...(this.subscriptionId ? { subscriptionId: this.subscriptionId } : {}),
         ...(invoiceId !== undefined ? { invoiceId: String(invoiceId), ...(invoiceLine !== undefined ? { invoiceLine: String(invoiceLine) } : {}) } : {}),
       };
-      const ticket = await call(client.api.v1.accounts[':number'].tickets.$post({ param: { number: this.number }, ...asForm(form) }));
+      const ticket = await createTicket(session, this.number, form);
       this.files.clear();
       this.dispatchEvent(new BpTicketCreatedEvent({ ticket }));
     } catch (err) {

@@ -1,26 +1,24 @@
-import { consume } from '@lit/context';
-import { Task } from '@lit/task';
-import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import { css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { ApiError, asForm, call, send, type ApiClient } from '../api/client.ts';
+import { ApiError, send } from '../api/client.ts';
 import type { TicketAttachment, TicketDetail, TicketLimits, TicketMessage, TicketStatus } from '../api/types.ts';
-import { renderStates, stateStyles } from '../base/task-states.ts';
-import { portalContext, type PortalContext } from '../context/portal-context.ts';
+import { StoreDataElement } from '../base/store-data-element.ts';
+import type { StoreReader } from '../data/account-store.ts';
 import { BpTicketOpenEvent, BpTicketUpdatedEvent } from '../events/events.ts';
 import { formatDate, formatDateTime, formatMoney } from '../i18n/format.ts';
-import { controlStyles } from '../styles/controls.ts';
-import { hostStyles, token } from '../styles/tokens.ts';
-import { widgetStyles } from '../styles/widget.ts';
+import { token } from '../styles/tokens.ts';
 import { ChosenFiles } from './chosen-files.ts';
 import { formatBytes, SERVICE_LABELS, STATUS_LABELS, STATUSES } from './labels.ts';
-import { downloadAttachment, saveBlob, ticketLimits, type TicketRef } from './ticket-api.ts';
+import { assignTicket, downloadAttachment, readTicket, replyToTicket, saveBlob, setTicketStatus, ticketLimits, type TicketRef, type TicketSession } from './ticket-api.ts';
 import { ticketStyles } from './tickets.styles.ts';
 
 /**
  * @summary A ticket as a conversation: every message with its author, time and files, a reply
  * box with attachments, and Close / Reopen. With `staff`: internal notes (shown, and written with
  * the reply box), the status and assigning the ticket to oneself. Every text of a ticket is
- * shown as text, never as markup.
+ * shown as text, never as markup. The ticket is read through the portal's store, and every
+ * change to it goes through the store, so the lists, the queue and the navigation's counts show
+ * it at once.
  *
  * @fires bp-ticket-open - The ticket was loaded, and so marked read; `detail.ticket`.
  * @fires bp-ticket-updated - A reply or note was sent, or the status or assignee set; `detail.ticket`.
@@ -35,12 +33,9 @@ import { ticketStyles } from './tickets.styles.ts';
  * @cssproperty --bp-ticket-thread-note-bg - Background of internal notes (default: color-warning-surface).
  */
 @customElement('bp-ticket-thread')
-export class BpTicketThread extends LitElement {
+export class BpTicketThread extends StoreDataElement<TicketDetail> {
   static override styles = [
-    hostStyles,
-    controlStyles,
-    stateStyles,
-    widgetStyles,
+    ...StoreDataElement.styles,
     ticketStyles,
     css`
       :host {
@@ -137,74 +132,73 @@ export class BpTicketThread extends LitElement {
     `,
   ];
 
-  /** The account the ticket belongs to (its routes); staff can do without. */
+  /** The account the ticket belongs to (its routes); default: the portal's current account; staff can do without. */
   @property({ attribute: 'account-number' }) accountNumber = '';
   @property({ type: Number, attribute: 'ticket-number' }) ticketNumber = 0;
   /** The provider's view: internal notes, status and assignment, through the staff routes. */
   @property({ type: Boolean }) staff = false;
-  /** The ticket to show, skipping the load. */
-  @property({ attribute: false }) data: TicketDetail | undefined = undefined;
-  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'light';
 
-  @consume({ context: portalContext, subscribe: true })
-  @state()
-  private portal?: PortalContext;
-
-  /** The ticket as the last write returned it (newer than the load). */
-  @state() private latest: TicketDetail | undefined;
   @state() private limits: TicketLimits | undefined;
   @state() private message = '';
   @state() private internal = false;
   @state() private busy: 'reply' | 'status' | 'assign' | null = null;
   @state() private error: ApiError | Error | null = null;
   private readonly files = new ChosenFiles(this, () => this.limits, 'reply-files');
+  /** The ticket `bp-ticket-open` was last fired for: once per opening, not on each read again. */
+  private announced = '';
 
-  private task = new Task(this, {
-    task: async ([client, number, ticket, staff, data], { signal }) => {
-      if (data !== undefined || !client || !ticket || (!staff && !number)) return undefined;
-      const param = { ticketNumber: String(ticket) };
-      const loaded = await call(
-        staff
-          ? client.api.v1.tickets[':ticketNumber'].$get({ param }, { init: { signal } })
-          : client.api.v1.accounts[':number'].tickets[':ticketNumber'].$get({ param: { ...param, number } }, { init: { signal } }),
-      );
-      this.dispatchEvent(new BpTicketOpenEvent({ ticket: loaded }));
-      return loaded;
-    },
-    args: () => [this.portal?.client, this.accountNumber, this.ticketNumber, this.staff, this.data] as const,
-  });
+  /** The ticket to read: by its number for staff, on the account for its users. */
+  private get reading(): TicketRef | null {
+    const accountNumber = this.accountNumber || this.portal?.currentAccount || '';
+    if (!this.ticketNumber || (!this.staff && !accountNumber)) return null;
+    return { accountNumber, ticketNumber: this.ticketNumber, staff: this.staff };
+  }
+
+  protected override get source(): string {
+    const ref = this.reading;
+    return ref ? `${ref.staff ? 'staff' : ref.accountNumber}|${ref.ticketNumber}` : '';
+  }
+
+  protected override readData(store: StoreReader, signal: AbortSignal): Promise<TicketDetail> | undefined {
+    const ref = this.reading;
+    if (!ref) return undefined;
+    const source = this.source;
+    return readTicket(store, ref, signal).then((ticket) => {
+      if (this.announced !== source) {
+        this.announced = source;
+        this.dispatchEvent(new BpTicketOpenEvent({ ticket }));
+      }
+      return ticket;
+    });
+  }
 
   protected override willUpdate(changed: PropertyValues<this>) {
+    super.willUpdate(changed);
     const client = this.portal?.client;
     if (client && !this.limits) void ticketLimits(client).then((limits) => (this.limits = limits), () => undefined);
     if (changed.has('ticketNumber') || changed.has('data')) {
-      this.latest = undefined;
       this.message = '';
       this.error = null;
       this.files.clear();
     }
   }
 
+  /** The ticket shown, where its writes go: its own account (staff may have opened it by number). */
   private get ref(): TicketRef {
-    const ticket = this.latest ?? this.data ?? this.task.value;
+    const ticket = this.value;
     return { accountNumber: ticket?.accountNumber ?? this.accountNumber, ticketNumber: ticket?.number ?? this.ticketNumber, staff: this.staff };
   }
 
-  private changed(ticket: TicketDetail) {
-    this.latest = ticket;
-    this.dispatchEvent(new BpTicketUpdatedEvent({ ticket }));
-  }
-
-  /** Runs a write; `done` tidies up before the change is announced; an error is shown above the reply box. */
-  private async write(what: NonNullable<typeof this.busy>, request: (client: ApiClient, ref: TicketRef) => Promise<TicketDetail>, done = () => {}) {
-    const client = this.portal?.client;
-    if (!client || this.busy) return;
+  /** Runs a write through the store; `done` tidies up before the change is announced; an error is shown above the reply box. */
+  private async write(what: NonNullable<typeof this.busy>, request: (session: TicketSession, ref: TicketRef) => Promise<TicketDetail>, done = () => {}) {
+    const session = this.portal;
+    if (!session || this.busy) return;
     this.busy = what;
     this.error = null;
     try {
-      const ticket = await request(client, this.ref);
+      const ticket = await request(session, this.ref);
       done();
-      this.changed(ticket);
+      this.dispatchEvent(new BpTicketUpdatedEvent({ ticket }));
     } catch (err) {
       this.error = err as Error;
     } finally {
@@ -219,15 +213,10 @@ export class BpTicketThread extends LitElement {
       this.renderRoot.querySelector<HTMLTextAreaElement>('#reply')?.focus();
       return;
     }
-    const form = { message: this.message, files: this.files.files, ...(this.staff ? { internal: String(this.internal) } : {}) };
+    const reply = { message: this.message, files: this.files.files, internal: this.internal };
     await this.write(
       'reply',
-      (client, ref) =>
-        call(
-          ref.staff
-            ? client.api.v1.tickets[':ticketNumber'].messages.$post({ param: { ticketNumber: String(ref.ticketNumber) }, ...asForm(form) })
-            : client.api.v1.accounts[':number'].tickets[':ticketNumber'].messages.$post({ param: { number: ref.accountNumber, ticketNumber: String(ref.ticketNumber) }, ...asForm(form) }),
-        ),
+      (session, ref) => replyToTicket(session, ref, reply),
       () => {
         this.message = '';
         this.internal = false;
@@ -237,20 +226,11 @@ export class BpTicketThread extends LitElement {
   }
 
   private setStatus(status: TicketStatus) {
-    return this.write('status', (client, ref) =>
-      call(
-        ref.staff
-          ? client.api.v1.tickets[':ticketNumber'].$patch({ param: { ticketNumber: String(ref.ticketNumber) }, json: { status } })
-          : client.api.v1.accounts[':number'].tickets[':ticketNumber'].$patch({
-              param: { number: ref.accountNumber, ticketNumber: String(ref.ticketNumber) },
-              json: { status: status === 'closed' ? 'closed' : 'open' },
-            }),
-      ),
-    );
+    return this.write('status', (session, ref) => setTicketStatus(session, ref, status));
   }
 
   private assign(assignee: 'me' | null) {
-    return this.write('assign', (client, ref) => call(client.api.v1.tickets[':ticketNumber'].$patch({ param: { ticketNumber: String(ref.ticketNumber) }, json: { assignee } })));
+    return this.write('assign', (session, ref) => assignTicket(session, ref, assignee));
   }
 
   private async download(file: TicketAttachment) {
@@ -405,7 +385,7 @@ export class BpTicketThread extends LitElement {
   }
 
   protected override render() {
-    return renderStates(this.task, this.latest ?? this.data, {
+    return this.renderData({
       loading: `Loading ticket #${this.ticketNumber}…`,
       complete: (ticket) => html`
         <article aria-labelledby="subject">

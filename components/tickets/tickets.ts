@@ -1,9 +1,10 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { call, type ApiClient } from '../api/client.ts';
 import type { TicketDraft, TicketPage, TicketStatus } from '../api/types.ts';
 import { AccountDataElement } from '../base/account-data-element.ts';
-import { BpTicketCountsEvent, type BpTicketCreatedEvent, type BpTicketOpenEvent } from '../events/events.ts';
+import type { StoreReader } from '../data/account-store.ts';
+import { tickets } from '../data/resources.ts';
+import type { BpTicketCreatedEvent } from '../events/events.ts';
 import { formatDate } from '../i18n/format.ts';
 import { SERVICE_LABELS, STATUS_LABELS, STATUSES } from './labels.ts';
 import './ticket-form.ts';
@@ -19,9 +20,10 @@ type View = { kind: 'list' } | { kind: 'new' } | { kind: 'ticket'; number: numbe
 /**
  * @summary The guide's Tickets: Ticket #, Status, Service, Subscriber #, Subscriber Name,
  * Subject and Created on, newest activity first, filtered by status, searched by subject, a page
- * at a time, with unread replies marked; Create opens a new ticket, a row its conversation.
+ * at a time, with unread replies marked; Create opens a new ticket, a row its conversation. A
+ * new ticket, a reply, closing or opening a ticket shows in the list (and in the navigation's
+ * count) through the portal's store, without a reload.
  *
- * @fires bp-ticket-counts - After each load: `detail.unread`, the account's tickets with an unread reply.
  * @fires bp-ticket-created - From the new-ticket form.
  * @fires bp-ticket-open - A ticket was opened (and so read).
  * @fires bp-ticket-updated - A reply was sent, or the ticket closed or reopened.
@@ -58,13 +60,8 @@ export class BpTickets extends AccountDataElement<TicketPage> {
     if (changed.has('accountNumber') && changed.get('accountNumber') !== undefined) this.view = { kind: 'list' };
   }
 
-  protected async load(client: ApiClient, number: string, signal: AbortSignal) {
-    const query: Record<string, string> = { page: String(this.page), pageSize: String(PAGE_SIZE) };
-    if (this.status) query.status = this.status;
-    if (this.q) query.q = this.q;
-    const page = await call(client.api.v1.accounts[':number'].tickets.$get({ param: { number }, query }, { init: { signal } }));
-    this.dispatchEvent(new BpTicketCountsEvent({ unread: page.unreadCount }));
-    return page;
+  protected read(store: StoreReader, number: string, signal: AbortSignal) {
+    return store.read(tickets, number, { status: this.status || undefined, q: this.q || undefined, page: this.page, pageSize: PAGE_SIZE }, signal);
   }
 
   private get staff() {
@@ -76,21 +73,8 @@ export class BpTickets extends AccountDataElement<TicketPage> {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(view.kind === 'list' ? 'h2' : '.back button')?.focus());
   }
 
-  /** Back to the list, as it is now (a reply or a new ticket moves it). */
-  private backToList() {
-    this.show({ kind: 'list' });
-    if (this.data === undefined) void this.task.run();
-  }
-
-  private opened(e: BpTicketOpenEvent) {
-    // Opening an unread ticket reads it: the list's mark and the count change.
-    const row = this.task.value?.tickets.find((t) => t.number === e.detail.ticket.number);
-    if (row?.unread && this.data === undefined) void this.task.run();
-  }
-
   private created(e: BpTicketCreatedEvent) {
     this.show({ kind: 'ticket', number: e.detail.ticket.number });
-    if (this.data === undefined) void this.task.run();
   }
 
   private filter(change: () => void) {
@@ -197,13 +181,13 @@ export class BpTickets extends AccountDataElement<TicketPage> {
   }
 
   private renderBack() {
-    return html`<p class="back"><button class="link-button" type="button" @click=${() => this.backToList()}>← All tickets</button></p>`;
+    return html`<p class="back"><button class="link-button" type="button" @click=${() => this.show({ kind: 'list' })}>← All tickets</button></p>`;
   }
 
   protected override render() {
     const { view } = this;
     return html`
-      <section class="panel" aria-labelledby=${view.kind === 'list' ? 'heading' : nothing} @bp-ticket-open=${this.opened} @bp-ticket-created=${this.created}>
+      <section class="panel" aria-labelledby=${view.kind === 'list' ? 'heading' : nothing} @bp-ticket-created=${this.created}>
         ${view.kind === 'list'
           ? this.renderList()
           : view.kind === 'new'

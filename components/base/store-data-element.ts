@@ -1,0 +1,91 @@
+import { consume } from '@lit/context';
+import { Task, TaskStatus } from '@lit/task';
+import { LitElement } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { portalContext, type PortalContext } from '../context/portal-context.ts';
+import type { Change, ReadKey, StoreReader } from '../data/account-store.ts';
+import { StoreListener } from '../data/store-listener.ts';
+import { controlStyles } from '../styles/controls.ts';
+import { hostStyles } from '../styles/tokens.ts';
+import { widgetStyles } from '../styles/widget.ts';
+import { loadingView, renderStates, stateStyles, type StateViews } from './task-states.ts';
+
+/**
+ * Base of the widgets that show data read through the portal's store: takes the store from
+ * context, reads with @lit/task (aborting when what it shows changes), and reads again whenever
+ * a write or a refresh changes what it read. Or it shows `data` set directly (stories, tests,
+ * hosts that fetch themselves). `AccountDataElement` is this for one account's data.
+ */
+export abstract class StoreDataElement<T> extends LitElement {
+  static override styles = [hostStyles, controlStyles, stateStyles, widgetStyles];
+
+  /** The data to show, skipping the load. */
+  @property({ attribute: false }) data: T | undefined = undefined;
+  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'light';
+
+  @consume({ context: portalContext, subscribe: true })
+  @state()
+  protected portal?: PortalContext;
+
+  /**
+   * Reads the data from the store (each read is noted: a change to it reads again), or
+   * `undefined` when there is nothing to read yet (no account chosen).
+   */
+  protected abstract readData(store: StoreReader, signal: AbortSignal): Promise<T> | undefined;
+
+  /** What the data depends on (the account, filters, page): reads again, aborting the last, when it changes. */
+  protected abstract get source(): string;
+
+  /** What the last read asked the store for. */
+  private reads: ReadKey[] = [];
+  /** The source the task's value belongs to. */
+  private valueFor = '';
+
+  protected task = new Task(this, {
+    task: async ([store, data, source], { signal }) => {
+      if (data !== undefined || !store) return undefined;
+      const reads: ReadKey[] = (this.reads = []);
+      const noting: StoreReader = {
+        read: (resource, n, q, s) => (reads.push({ resource: resource as ReadKey['resource'], number: n }), store.read(resource, n, q, s)),
+      };
+      const reading = this.readData(noting, signal);
+      if (!reading) return undefined;
+      const value = await reading;
+      this.valueFor = source;
+      return value;
+    },
+    args: () => [this.portal?.store, this.data, this.source] as const,
+  });
+
+  constructor() {
+    super();
+    new StoreListener(this, () => this.portal?.store, (change) => this.storeChanged(change));
+  }
+
+  /**
+   * What to show: the data handed in, or the last value read for what it shows now, also while
+   * it is being read again (so a reload does not blank the widget or close a form in it).
+   */
+  protected get value(): T | undefined {
+    if (this.data !== undefined) return this.data;
+    return this.task.value !== undefined && this.valueFor === this.source ? this.task.value : undefined;
+  }
+
+  /** The value shown is being read again after a change. */
+  protected get reloading(): boolean {
+    return this.data === undefined && this.task.status === TaskStatus.PENDING && this.value !== undefined;
+  }
+
+  /** A change in the store: reads again when it touched what this widget shows. */
+  protected storeChanged(change: Change): void {
+    if (this.data === undefined && this.reads.some((key) => change.affects(key))) void this.task.run();
+  }
+
+  /** The states of the data (loading, error, empty, loaded); loading while the session is checked. */
+  protected renderData(views: StateViews<T>) {
+    const value = this.value;
+    if (value === undefined && this.portal?.status === 'checking') return loadingView(views.loading);
+    const initial = this.portal?.status === 'signed-out' ? 'Sign in to see your account.' : '';
+    return renderStates(this.task, value, { initial, ...views });
+  }
+}
