@@ -50,3 +50,7 @@ export const navLabels = (portal: Element) =>
       .join('')
       .trim(),
   );
+
+/** The count beside a navigation label, as screen readers hear it ("(2 unread)"), or ''. */
+export const navCount = (portal: Element, label: string) =>
+  [...shadow(portal).querySelectorAll('nav button')].find((b) => b.textContent!.trim().startsWith(label))?.querySelector('.visually-hidden')?.textContent ?? '';

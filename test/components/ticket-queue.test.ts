@@ -4,14 +4,11 @@ import type { BpTicketForm } from '../../components/tickets/ticket-form.ts';
 import type { BpTicketThread } from '../../components/tickets/ticket-thread.ts';
 import { customerMe, staffMe } from '../../stories/fixtures/accounts.ts';
 import { createFakeApi, type FakeApiOptions } from '../../stories/fixtures/fake-api.ts';
-import { navLabels, portalWith, shadow, textOf, waitFor } from './helpers.ts';
+import { navCount, navLabels, portalWith, shadow, textOf, waitFor } from './helpers.ts';
 
 const button = (root: ParentNode, text: string) => [...root.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.replace(/\s+/g, ' ').trim() === text);
 const rows = (root: ShadowRoot) => [...root.querySelectorAll('tr.ticket')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.innerText.replace(/\s+/g, ' ').trim()));
 const heading = (portal: Element) => shadow(portal).querySelector('main h1')?.textContent?.trim();
-/** The count beside a navigation label, as screen readers hear it ("(2 unread)"), or ''. */
-const navCount = (portal: Element, label: string) =>
-  [...shadow(portal).querySelectorAll('nav button')].find((b) => b.textContent!.trim().startsWith(label))?.querySelector('.visually-hidden')?.textContent ?? '';
 
 describe('<bp-ticket-queue>', () => {
   async function queue(options: FakeApiOptions = {}) {
