@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
 import { token } from './tokens.ts';
 
 /** Buttons, fields, alerts, tables and panels as every element of the kit draws them. */
@@ -133,10 +133,11 @@ export const controlStyles = css`
  * `<table class="stack">` on a narrow widget (a phone): each row becomes a block of
  * "label  value" lines, the label from the cell's `data-label`, so no column is cut off and
  * nothing scrolls sideways. The table keeps its roles (set in the markup) for screen readers.
- * Child selectors only: a table inside a cell (an invoice's lines) stays a table.
+ * Child selectors only: a table inside a cell (an invoice's lines) stays a table. `below` is
+ * the widget's width under which it stacks: a table of many columns needs more room.
  */
-export const stackedTableStyles = css`
-  @container (max-width: 40rem) {
+export const stackedTable = (below: `${number}rem` = '40rem') => css`
+  @container (max-width: ${unsafeCSS(below)}) {
     table.stack,
     table.stack > tbody,
     table.stack > tbody > tr,
@@ -175,3 +176,5 @@ export const stackedTableStyles = css`
     }
   }
 `;
+
+export const stackedTableStyles = stackedTable();

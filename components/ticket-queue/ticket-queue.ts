@@ -127,36 +127,36 @@ export class BpTicketQueue extends StoreDataElement<QueuePage> {
     return html`
       <p class="count muted" role="status">Showing ${first}–${last} of ${queue.total} · ${queue.waiting} waiting for an answer</p>
       <div class="table-scroll">
-      <table class="stack" part="table">
+      <table class="stack" part="table" role="table">
         <caption class="visually-hidden">Tickets of every account</caption>
-        <thead>
-          <tr>
-            <th scope="col" class="nowrap">Ticket #</th>
-            <th scope="col">Waiting</th>
-            <th scope="col">Status</th>
-            <th scope="col">Service</th>
-            <th scope="col">Account</th>
-            <th scope="col">Subject</th>
-            <th scope="col">Assigned to</th>
-            <th scope="col">Last activity</th>
+        <thead role="rowgroup">
+          <tr role="row">
+            <th scope="col" role="columnheader" class="nowrap">Ticket #</th>
+            <th scope="col" role="columnheader">Waiting</th>
+            <th scope="col" role="columnheader">Status</th>
+            <th scope="col" role="columnheader">Service</th>
+            <th scope="col" role="columnheader">Account</th>
+            <th scope="col" role="columnheader">Subject</th>
+            <th scope="col" role="columnheader">Assigned to</th>
+            <th scope="col" role="columnheader">Last activity</th>
           </tr>
         </thead>
-        <tbody>
+        <tbody role="rowgroup">
           ${queue.tickets.map(
             (t) => html`
-              <tr class="ticket ${t.unread ? 'unread' : ''}" @click=${(e: Event) => (e.target as Element).closest('button') || this.open(t.number)}>
-                <td data-label="Ticket #">
+              <tr role="row" class="ticket ${t.unread ? 'unread' : ''}" @click=${(e: Event) => (e.target as Element).closest('button') || this.open(t.number)}>
+                <td role="cell" data-label="Ticket #">
                   <button class="link-button" type="button" @click=${() => this.open(t.number)}>
                     ${t.number}<span class="visually-hidden">: ${t.subject}${t.unread ? ', unread' : ''}</span>
                   </button>
                 </td>
-                <td data-label="Waiting" class="nowrap">${t.waitingSince ? formatWaiting(t.waitingSince) : '—'}</td>
-                <td data-label="Status"><span class="status ${t.status}">${STATUS_LABELS[t.status]}</span></td>
-                <td data-label="Service">${SERVICE_LABELS[t.service]}</td>
-                <td data-label="Account"><span>${t.accountNumber}<span class="account-name muted">${t.accountName}</span></span></td>
-                <td data-label="Subject" class="subject"><span>${t.subject} ${t.unread ? html`<span class="unread-mark" aria-hidden="true">New</span>` : nothing}</span></td>
-                <td data-label="Assigned to">${t.assignee?.name ?? '—'}</td>
-                <td data-label="Last activity" class="nowrap">${formatDateTime(t.lastActivityAt)}</td>
+                <td role="cell" data-label="Waiting" class="nowrap">${t.waitingSince ? formatWaiting(t.waitingSince) : '—'}</td>
+                <td role="cell" data-label="Status"><span class="status ${t.status}">${STATUS_LABELS[t.status]}</span></td>
+                <td role="cell" data-label="Service">${SERVICE_LABELS[t.service]}</td>
+                <td role="cell" data-label="Account"><span>${t.accountNumber}<span class="account-name muted">${t.accountName}</span></span></td>
+                <td role="cell" data-label="Subject" class="subject"><span>${t.subject} ${t.unread ? html`<span class="unread-mark" aria-hidden="true">New</span>` : nothing}</span></td>
+                <td role="cell" data-label="Assigned to">${t.assignee?.name ?? '—'}</td>
+                <td role="cell" data-label="Last activity" class="nowrap">${formatDateTime(t.lastActivityAt)}</td>
               </tr>
             `,
           )}

@@ -1,5 +1,8 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+import { stackedTable } from '../styles/controls.ts';
 import { token } from '../styles/tokens.ts';
+
+const TICKET_TABLE_STACKS_BELOW = '56rem';
 
 /** What the ticket elements share: status pills, the ticket tables (stacked on phones), forms. */
 export const ticketStyles = css`
@@ -155,11 +158,8 @@ export const ticketStyles = css`
     align-items: center;
     gap: ${token('space-3')};
   }
-  @media (max-width: 30rem) {
-    .panel {
-      padding: ${token('space-4')};
-    }
-    /* The filters two by two, the search below them. */
+  /* A narrow widget (a phone, a sidebar): the filters two by two, the search below them. */
+  @container (max-width: 30rem) {
     .filters {
       display: grid;
       grid-template-columns: 1fr 1fr;
@@ -172,51 +172,18 @@ export const ticketStyles = css`
       grid-column: 1 / -1;
     }
   }
-  /* Phones and tablets: each ticket row becomes a card whose cells name their column. */
-  @media (max-width: 56rem) {
-    table.stack thead {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip: rect(0 0 0 0);
-    }
-    table.stack,
-    table.stack tbody,
-    table.stack tr,
-    table.stack td {
-      display: block;
-    }
-    table.stack tr {
-      padding: ${token('space-2')} 0;
-      border-bottom: 1px solid ${token('color-border')};
-    }
+  /* The ticket tables have many columns: each row becomes a card below 56rem, not 40rem. */
+  ${stackedTable(TICKET_TABLE_STACKS_BELOW)}
+  @container (max-width: ${unsafeCSS(TICKET_TABLE_STACKS_BELOW)}) {
     table.stack td.subject {
       min-width: 0;
-    }
-    table.stack td {
-      display: grid;
-      grid-template-columns: 7.5rem minmax(0, 1fr);
-      gap: ${token('space-2')};
-      min-width: 0;
-      padding: ${token('space-1')} 0;
-      border: 0;
-    }
-    table.stack td > * {
-      justify-self: start;
-      max-width: 100%;
     }
     table.stack .status {
       white-space: normal;
     }
-    table.stack td.none {
+    /* A ticket about no subscriber leaves out the empty Subscriber lines. */
+    table.stack > tbody > tr > td.none[data-label] {
       display: none;
-    }
-    table.stack td::before {
-      content: attr(data-label);
-      color: ${token('color-text-muted')};
-      font-size: ${token('font-size-sm')};
-      font-weight: ${token('font-weight-bold')};
     }
   }
 `;

@@ -117,34 +117,34 @@ export class BpTickets extends AccountDataElement<TicketPage> {
     return html`
       <p class="count muted" role="status">Showing ${first}–${last} of ${page.total}${page.unreadCount ? ` · ${page.unreadCount} with unread replies` : ''}</p>
       <div class="table-scroll">
-      <table class="stack" part="table">
+      <table class="stack" part="table" role="table">
         <caption class="visually-hidden">Tickets, newest activity first</caption>
-        <thead>
-          <tr>
-            <th scope="col" class="nowrap">Ticket #</th>
-            <th scope="col">Status</th>
-            <th scope="col">Service</th>
-            <th scope="col">Subscriber #</th>
-            <th scope="col">Subscriber Name</th>
-            <th scope="col">Subject</th>
-            <th scope="col">Created on</th>
+        <thead role="rowgroup">
+          <tr role="row">
+            <th scope="col" role="columnheader" class="nowrap">Ticket #</th>
+            <th scope="col" role="columnheader">Status</th>
+            <th scope="col" role="columnheader">Service</th>
+            <th scope="col" role="columnheader">Subscriber #</th>
+            <th scope="col" role="columnheader">Subscriber Name</th>
+            <th scope="col" role="columnheader">Subject</th>
+            <th scope="col" role="columnheader">Created on</th>
           </tr>
         </thead>
-        <tbody>
+        <tbody role="rowgroup">
           ${page.tickets.map(
             (t) => html`
-              <tr class="ticket ${t.unread ? 'unread' : ''}" @click=${(e: Event) => (e.target as Element).closest('button') || this.show({ kind: 'ticket', number: t.number })}>
-                <td data-label="Ticket #">
+              <tr role="row" class="ticket ${t.unread ? 'unread' : ''}" @click=${(e: Event) => (e.target as Element).closest('button') || this.show({ kind: 'ticket', number: t.number })}>
+                <td role="cell" data-label="Ticket #">
                   <button class="link-button" type="button" @click=${() => this.show({ kind: 'ticket', number: t.number })}>
                     ${t.number}<span class="visually-hidden">: ${t.subject}${t.unread ? ', unread reply' : ''}</span>
                   </button>
                 </td>
-                <td data-label="Status"><span class="status ${t.status}">${STATUS_LABELS[t.status]}</span></td>
-                <td data-label="Service">${SERVICE_LABELS[t.service]}</td>
-                <td data-label="Subscriber #" class=${t.subscriberNumber ? '' : 'none'}>${t.subscriberNumber ?? ''}</td>
-                <td data-label="Subscriber Name" class=${t.subscriberName ? '' : 'none'}>${t.subscriberName ?? ''}</td>
-                <td data-label="Subject" class="subject"><span>${t.subject} ${t.unread ? html`<span class="unread-mark" aria-hidden="true">New reply</span>` : nothing}</span></td>
-                <td data-label="Created on" class="nowrap">${formatDate(t.createdAt)}</td>
+                <td role="cell" data-label="Status"><span class="status ${t.status}">${STATUS_LABELS[t.status]}</span></td>
+                <td role="cell" data-label="Service">${SERVICE_LABELS[t.service]}</td>
+                <td role="cell" data-label="Subscriber #" class=${t.subscriberNumber ? '' : 'none'}>${t.subscriberNumber ?? ''}</td>
+                <td role="cell" data-label="Subscriber Name" class=${t.subscriberName ? '' : 'none'}>${t.subscriberName ?? ''}</td>
+                <td role="cell" data-label="Subject" class="subject"><span>${t.subject} ${t.unread ? html`<span class="unread-mark" aria-hidden="true">New reply</span>` : nothing}</span></td>
+                <td role="cell" data-label="Created on" class="nowrap">${formatDate(t.createdAt)}</td>
               </tr>
             `,
           )}

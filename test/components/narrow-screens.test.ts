@@ -3,19 +3,24 @@ import { setViewport } from '@web/test-runner-commands';
 import type { TemplateResult } from 'lit';
 import { customerMe, headOfficeMe, staffMe } from '../../stories/fixtures/accounts.ts';
 import { createFakeApi, type FakeApiOptions } from '../../stories/fixtures/fake-api.ts';
+import { invoiceDetail } from '../../stories/fixtures/invoices.ts';
+import { chargeQuestionDraft } from '../../components/tickets/charge-question.ts';
 import { portalWith, shadow, waitFor } from './helpers.ts';
 
 /**
  * Every screen at 320 px, light and dark: no element may be wider than its panel, and no panel
  * or widget wider than itself (so nothing is cut off and the page never scrolls sideways).
- * Tables stack or scroll inside their panel; scrolling there is fine, overflowing it is not.
+ * Tables stack or scroll inside their panel; scrolling there is fine, overflowing it is not,
+ * but a table meant to stack (`table.stack`) has stacked: none of its cells is out of view.
+ * Both on a phone (the window 320 px wide) and in a 320 px column of a wide page (a reseller's
+ * sidebar): the widgets lay out for the width they get, not for the window's.
  */
 
-/** Every element in `root` and in the shadow trees below it. */
+/** Every element in `root`, its own shadow tree and the shadow trees below it. */
 function* everything(root: Element | ShadowRoot): Generator<Element> {
+  if (root instanceof Element && root.shadowRoot) yield* everything(root.shadowRoot);
   for (const el of root.children) {
     yield el;
-    if (el.shadowRoot) yield* everything(el.shadowRoot);
     yield* everything(el);
   }
 }
@@ -41,11 +46,16 @@ function overflows(root: Element): string[] {
     if (measured && el.scrollWidth > el.clientWidth + 1 && style.overflowX !== 'auto' && style.overflowX !== 'scroll') {
       problems.push(`${describeEl(el)} is ${el.scrollWidth}px wide inside ${el.clientWidth}px`);
     }
-    // Inside a scrolling box an element may reach further: the box scrolls.
-    if (insideScroller(el)) continue;
+    // Inside a scrolling box an element may reach further: the box scrolls; what is clipped away (for screen readers only) is not seen.
+    if (insideScrollerOrClipped(el)) continue;
     const panel = panelOf(el);
     const edge = panel ? panel.getBoundingClientRect().right : pageWidth;
     if (box.right > edge + 1) problems.push(`${describeEl(el)} reaches ${Math.round(box.right - edge)}px past ${panel ? describeEl(panel) : 'the page'}`);
+  }
+  for (const cell of all.filter((el) => el.localName === 'td' && el.closest('table')!.matches('.stack'))) {
+    const panel = panelOf(cell);
+    const right = cell.getBoundingClientRect().right;
+    if (panel && right > panel.getBoundingClientRect().right + 1) problems.push(`${describeEl(cell)} (${cell.getAttribute('data-label') ?? ''}) is out of view: its table did not stack`);
   }
   return problems;
 }
@@ -58,26 +68,38 @@ function panelOf(el: Element): Element | null {
   return null;
 }
 
-function insideScroller(el: Element): boolean {
+function insideScrollerOrClipped(el: Element): boolean {
   for (let node: Node | null = el.parentNode; node; node = node instanceof ShadowRoot ? node.host : node.parentNode) {
-    if (node instanceof Element && ['auto', 'scroll'].includes(getComputedStyle(node).overflowX)) return true;
+    if (!(node instanceof Element)) continue;
+    const style = getComputedStyle(node);
+    if (['auto', 'scroll'].includes(style.overflowX) || style.clip !== 'auto') return true;
   }
   return false;
 }
 
+/** The width of the page's column the screens get; null: the whole window. */
+let column: number | null = null;
+
 async function inProvider(widget: TemplateResult, options: FakeApiOptions = {}) {
   const api = createFakeApi({ signedInAs: customerMe, ...options });
-  const provider = await fixture(html`<bp-provider .fetcher=${api.fetch}>${widget}</bp-provider>`);
-  return provider.firstElementChild!;
+  const page = await fixture(html`<div style=${column ? `width: ${column}px` : ''}><bp-provider .fetcher=${api.fetch}>${widget}</bp-provider></div>`);
+  return page.firstElementChild!.firstElementChild!;
+}
+
+/** The portal in the column. */
+async function portalIn(options: FakeApiOptions, theme: string) {
+  const { portal } = await portalWith(options, { theme });
+  if (column) portal.style.width = `${column}px`;
+  return portal;
 }
 
 const loaded = (el: Element, selector: string) => waitFor(() => shadow(el).querySelector(selector), `${el.localName}: ${selector}`);
 
 /** The screens, each set up and waited for: what a phone user sees. */
 const SCREENS: Record<string, (theme: string) => Promise<Element>> = {
-  'sign-in': async (theme) => (await portalWith({}, { theme })).portal,
+  'sign-in': async (theme) => await portalIn({}, theme),
   'My Account': async (theme) => {
-    const { portal } = await portalWith({ signedInAs: customerMe }, { theme });
+    const portal = await portalIn({ signedInAs: customerMe }, theme);
     const summary = await waitFor(() => shadow(portal).querySelector('bp-account-summary'), 'My Account');
     await loaded(summary, '[part=payment]');
     await loaded(shadow(portal).querySelector('bp-payment-history')!, '[part=table]');
@@ -122,17 +144,66 @@ const SCREENS: Record<string, (theme: string) => Promise<Element>> = {
     return el;
   },
   'head office portal': async (theme) => {
-    const { portal } = await portalWith({ signedInAs: headOfficeMe }, { theme });
+    const portal = await portalIn({ signedInAs: headOfficeMe }, theme);
     await waitFor(() => shadow(portal).querySelector('#account-switcher'), 'the account switcher');
     return portal;
   },
   'staff search': async (theme) => {
-    const { portal } = await portalWith({ signedInAs: staffMe }, { theme });
+    const portal = await portalIn({ signedInAs: staffMe }, theme);
     const search = await waitFor(() => shadow(portal).querySelector('bp-account-search'), 'the search');
     shadow(search).querySelector<HTMLInputElement>('#q')!.value = 'c';
     shadow(search).querySelector<HTMLButtonElement>('button[type=submit]')!.click();
     await loaded(search, '[part=results]');
     return portal;
+  },
+  Tickets: async (theme) => {
+    const el = await inProvider(html`<bp-tickets theme=${theme}></bp-tickets>`);
+    await loaded(el, 'tr.ticket');
+    return el;
+  },
+  'Tickets in the portal, with the unread count': async (theme) => {
+    const portal = await portalIn({ signedInAs: customerMe }, theme);
+    await waitFor(() => shadow(portal).querySelector('nav .badge'), 'the unread count');
+    [...shadow(portal).querySelectorAll<HTMLButtonElement>('nav button')].find((b) => b.textContent!.includes('Tickets'))!.click();
+    await loaded(await waitFor(() => shadow(portal).querySelector('bp-tickets'), 'Tickets'), 'tr.ticket');
+    return portal;
+  },
+  'a ticket’s conversation': async (theme) => {
+    const el = await inProvider(html`<bp-tickets theme=${theme} .ticket=${282}></bp-tickets>`);
+    const thread = await loaded(el, 'bp-ticket-thread');
+    await loaded(thread, 'ol.messages');
+    return el;
+  },
+  'a ticket about an invoice line': async (theme) => {
+    const el = await inProvider(html`<bp-ticket-thread theme=${theme} account-number="C123456" ticket-number="283"></bp-ticket-thread>`);
+    await loaded(el, '.about');
+    return el;
+  },
+  'New ticket, with every error': async (theme) => {
+    const el = await inProvider(html`<bp-tickets theme=${theme} .draft=${{}}></bp-tickets>`);
+    const form = await loaded(el, 'bp-ticket-form');
+    await waitFor(() => (shadow(form).querySelectorAll('#subscriptionId option').length > 1 ? true : null), 'the subscribers');
+    shadow(form).querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+    await loaded(form, '#subject-error');
+    return el;
+  },
+  'Question about this charge': async (theme) => {
+    const invoice = invoiceDetail('C123456', 1000)!;
+    const el = await inProvider(html`<bp-tickets theme=${theme} .draft=${chargeQuestionDraft(invoice, invoice.lines[3]!)}></bp-tickets>`);
+    const form = await loaded(el, 'bp-ticket-form');
+    await loaded(form, '.about');
+    return el;
+  },
+  'Ticket queue': async (theme) => {
+    const el = await inProvider(html`<bp-ticket-queue theme=${theme}></bp-ticket-queue>`, { signedInAs: staffMe });
+    await loaded(el, 'tr.ticket');
+    return el;
+  },
+  'a ticket in the queue, with the staff’s tools': async (theme) => {
+    const el = await inProvider(html`<bp-ticket-queue theme=${theme} .ticket=${282}></bp-ticket-queue>`, { signedInAs: staffMe });
+    const thread = await loaded(el, 'bp-ticket-thread');
+    await loaded(thread, 'li.message.note');
+    return el;
   },
   'Account Information and usage': async (theme) => {
     const el = await inProvider(html`<div><bp-account-info theme=${theme}></bp-account-info><bp-usage-meter theme=${theme}></bp-usage-meter></div>`, { signedInAs: headOfficeMe });
@@ -169,6 +240,26 @@ describe('at 320 px wide', () => {
     await expect(list).to.be.accessible();
     await expect(history).to.be.accessible();
   });
+});
+
+describe('in a 320 px column of a 1280 px page', () => {
+  before(async () => {
+    column = 320;
+    await setViewport({ width: 1280, height: 900 });
+  });
+  after(async () => {
+    column = null;
+    await setViewport({ width: 800, height: 600 });
+  });
+
+  for (const theme of ['light', 'dark']) {
+    for (const [name, show] of Object.entries(SCREENS)) {
+      it(`${name} (${theme}) fits: nothing overflows its panel`, async () => {
+        const el = await show(theme);
+        expect(overflows(el).join('\n')).to.equal('');
+      });
+    }
+  }
 });
 
 describe('at 1280 px wide', () => {
