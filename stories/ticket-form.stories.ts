@@ -24,6 +24,13 @@ export const ChargeQuestion: StoryObj = {
   name: 'Question about this charge',
   render: () => inProvider({}, html`<bp-ticket-form .draft=${chargeQuestionDraft(invoiceDetail('C123456', 1000)!, invoiceDetail('C123456', 1000)!.lines[3]!)}></bp-ticket-form>`),
 };
+/** On a phone, 320 px wide, filled in from an invoice line. */
+export const Phone: StoryObj = {
+  render: () =>
+    html`<div style="width: 320px">
+      ${inProvider({}, html`<bp-ticket-form .draft=${chargeQuestionDraft(invoiceDetail('C123456', 1000)!, invoiceDetail('C123456', 1000)!.lines[3]!)}></bp-ticket-form>`)}
+    </div>`,
+};
 /** Sent empty: each missing field says so. */
 export const Invalid: StoryObj = {
   render: () => inProvider({}, html`<bp-ticket-form .subscribers=${SUBSCRIBERS.C123456}></bp-ticket-form>`),

@@ -10,16 +10,20 @@ interface ThreadArgs {
   staff: boolean;
   ticket: number;
   theme: 'light' | 'dark';
+  /** The width the host page gives the conversation (a phone: 320). */
+  width?: number;
 }
 
 /** One ticket as a conversation: messages, files, the reply box, Close / Reopen; with `staff`, notes, status and assignment. */
 const meta: Meta<ThreadArgs> = {
   title: 'Widgets/bp-ticket-thread',
   component: 'bp-ticket-thread',
-  render: ({ api, staff, ticket, theme }) =>
-    html`<bp-provider .fetcher=${createFakeApi(api).fetch}>
-      <bp-ticket-thread account-number="C123456" ticket-number=${ticket} ?staff=${staff} theme=${theme}></bp-ticket-thread>
-    </bp-provider>`,
+  render: ({ api, staff, ticket, theme, width }) =>
+    html`<div style=${width ? `width: ${width}px` : ''}>
+      <bp-provider .fetcher=${createFakeApi(api).fetch}>
+        <bp-ticket-thread account-number="C123456" ticket-number=${ticket} ?staff=${staff} theme=${theme}></bp-ticket-thread>
+      </bp-provider>
+    </div>`,
 };
 export default meta;
 type Story = StoryObj<ThreadArgs>;
@@ -39,6 +43,9 @@ export const Closed: Story = { ...story({}, { ticket: 276 }) };
 export const AboutAnInvoiceLine: Story = { name: 'About an invoice line', ...story({}, { ticket: 283 }) };
 /** The provider's view: the internal note apart, status, assign to me, and a note box. */
 export const Staff: Story = { name: 'Staff: notes, status, assignment', ...story({ signedInAs: staffMe }, { staff: true }) };
+/** On a phone, 320 px wide, as the customer and as staff (dark). */
+export const Phone: Story = story({}, { width: 320 });
+export const StaffPhoneDark: Story = { name: 'Staff on a phone (dark)', ...story({ signedInAs: staffMe }, { staff: true, theme: 'dark', width: 320 }), ...onDarkPage };
 export const StaffDark: Story = { name: 'Staff (dark)', ...story({ signedInAs: staffMe }, { staff: true, theme: 'dark' }), ...onDarkPage };
 
 /** The ticket handed in as data (no server): as a customer and as staff. */

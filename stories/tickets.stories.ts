@@ -21,6 +21,9 @@ export const Error = states.Error;
 /** Two tickets with unread replies, marked; eighteen tickets over two pages. */
 export const Populated = states.Populated;
 export const Dark = states.Dark;
+/** On a phone, 320 px wide: each ticket a card of label / value lines, the filters two by two. */
+export const Phone = states.Phone;
+export const PhoneDark = { ...states.PhoneDark, name: 'Phone (dark)' };
 
 export const Empty: StoryObj = {
   name: 'Empty (no tickets yet)',
