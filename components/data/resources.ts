@@ -16,7 +16,7 @@ import type { Resource } from './account-store.ts';
 
 /**
  * The account data the widgets show, one resource each: a name, what loads it, and which
- * writes change it. To add one (reports, services, tickets): copy one below, name the writes
+ * writes change it. To add one (reports, services): copy one below, name the writes
  * that change it (add a new kind to `Write` for a new write), read it in the widget with
  * `store.read(resource, number, query, signal)`, and send the write through `store.write(kind, …)`.
  *

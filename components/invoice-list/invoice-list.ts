@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { send } from '../api/client.ts';
+import { downloadInvoicePdf } from '../api/downloads.ts';
 import type { InvoiceDetail, InvoicePage, InvoiceStatus, InvoiceSummary } from '../api/types.ts';
 import { AccountDataElement } from '../base/account-data-element.ts';
 import { loadingView } from '../base/task-states.ts';
@@ -104,14 +104,7 @@ export class BpInvoiceList extends AccountDataElement<InvoicePage> {
     this.downloading = invoice.id;
     this.downloadError = '';
     try {
-      const response = await send(client.api.v1.accounts[':number'].invoices[':id'].pdf.$get({ param: { number: invoice.accountNumber, id: String(invoice.id) } }));
-      const url = URL.createObjectURL(await response.blob());
-      const link = Object.assign(document.createElement('a'), { href: url, download: `${invoice.number}.pdf` });
-      this.renderRoot.appendChild(link);
-      link.click();
-      link.remove();
-      // The browser has taken the file once the click is handled; the URL can go.
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      await downloadInvoicePdf(client, invoice.accountNumber, invoice, this.renderRoot);
       this.dispatchEvent(new BpInvoiceDownloadEvent({ invoice }));
     } catch (err) {
       this.downloadError = `Invoice ${invoice.number} could not be downloaded. ${(err as Error).message}`;

@@ -1,4 +1,5 @@
 import { asForm, call, send, type ApiClient } from '../api/client.ts';
+import { saveBlob } from '../api/downloads.ts';
 import type { TicketAttachment, TicketDetail, TicketLimits, TicketService, TicketStatus } from '../api/types.ts';
 import { slotOf, type AccountStore, type StoreReader } from '../data/account-store.ts';
 import { staffTicket, ticket } from '../data/resources.ts';
@@ -97,15 +98,4 @@ export async function downloadAttachment(client: ApiClient, ref: TicketRef, file
       : client.api.v1.accounts[':number'].tickets[':ticketNumber'].attachments[':attachmentId'].$get({ param: { ...param, number: ref.accountNumber } }),
   );
   saveBlob(await response.blob(), file.fileName, into);
-}
-
-/** Hands a blob to the browser to save under `name` (a download: never opened in the page). */
-export function saveBlob(blob: Blob, name: string, into: Node) {
-  const url = URL.createObjectURL(blob);
-  const link = Object.assign(document.createElement('a'), { href: url, download: name });
-  into.appendChild(link);
-  link.click();
-  link.remove();
-  // The browser has taken the file once the click is handled; the URL can go.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

@@ -1,6 +1,7 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { ApiError, send } from '../api/client.ts';
+import { ApiError } from '../api/client.ts';
+import { downloadInvoicePdf } from '../api/downloads.ts';
 import type { TicketAttachment, TicketDetail, TicketLimits, TicketMessage, TicketStatus } from '../api/types.ts';
 import { StoreDataElement } from '../base/store-data-element.ts';
 import type { StoreReader } from '../data/account-store.ts';
@@ -9,7 +10,7 @@ import { formatDate, formatDateTime, formatMoney } from '../i18n/format.ts';
 import { token } from '../styles/tokens.ts';
 import { ChosenFiles } from './chosen-files.ts';
 import { formatBytes, SERVICE_LABELS, STATUS_LABELS, STATUSES } from './labels.ts';
-import { assignTicket, downloadAttachment, readTicket, replyToTicket, saveBlob, setTicketStatus, ticketLimits, type TicketRef, type TicketSession } from './ticket-api.ts';
+import { assignTicket, downloadAttachment, readTicket, replyToTicket, setTicketStatus, ticketLimits, type TicketRef, type TicketSession } from './ticket-api.ts';
 import { ticketStyles } from './tickets.styles.ts';
 
 /**
@@ -249,8 +250,7 @@ export class BpTicketThread extends StoreDataElement<TicketDetail> {
     if (!client || !ticket.invoice) return;
     this.error = null;
     try {
-      const response = await send(client.api.v1.accounts[':number'].invoices[':id'].pdf.$get({ param: { number: ticket.accountNumber, id: String(ticket.invoice.id) } }));
-      saveBlob(await response.blob(), `${ticket.invoice.number}.pdf`, this.renderRoot);
+      await downloadInvoicePdf(client, ticket.accountNumber, ticket.invoice, this.renderRoot);
     } catch (err) {
       this.error = new Error(`Invoice ${ticket.invoice.number} could not be downloaded. ${(err as Error).message}`);
     }
