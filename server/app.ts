@@ -18,8 +18,8 @@ import { createAuthService } from './auth/service.ts';
 import { cardFrameRoutes, type CardFrameConfig } from './card-frame/routes.ts';
 import type { Db } from './db/client.ts';
 import type { Config } from './env.ts';
-import { limitBodies } from './http/body-limit.ts';
-import { MAX_TICKET_REQUEST_BYTES } from './services/tickets/limits.ts';
+import { limitBodies, tooLargeMessage } from './http/body-limit.ts';
+import { MAX_TICKET_REQUEST_BYTES, TICKET_REQUEST_TOO_LARGE } from './services/tickets/limits.ts';
 import { PAGE_CONTENT_SECURITY_POLICY, PAGE_PERMISSIONS_POLICY } from './http/page-policies.ts';
 import type { AppEnv, Deps } from './http/context.ts';
 import { handleError } from './http/errors.ts';
@@ -27,6 +27,9 @@ import type { Mailer } from './mail/mailer.ts';
 import { createBackground, type Background } from './services/background.ts';
 import { createCardServices, type CardGateway } from './services/card-services.ts';
 import { createTicketsService } from './services/tickets/index.ts';
+
+/** The ticket routes that take multipart bodies with files: the account's new ticket and reply, the staff's reply. */
+const TICKET_WRITES_WITH_FILES = /^\/api\/v1\/(accounts\/[^/]+\/tickets(\/[^/]+\/messages)?|tickets\/[^/]+\/messages)$/;
 
 export interface AppOptions {
   db: Db;
@@ -121,9 +124,9 @@ export function createApp(options: AppOptions) {
   root.use(
     '*',
     limitBodies([
-      { path: '/api/v1/provider/imports/', maxBytes: options.config.importMaxBytes, what: 'The file' },
-      // A new ticket or a reply may carry files; its handler reads and checks them under the same limit.
-      { path: /^\/api\/v1\/accounts\/[^/]+\/tickets(\/[^/]+\/messages)?$/, maxBytes: MAX_TICKET_REQUEST_BYTES, what: 'The message with its files' },
+      { path: '/api/v1/provider/imports/', maxBytes: options.config.importMaxBytes, message: tooLargeMessage('The file', options.config.importMaxBytes) },
+      // A new ticket, a customer's reply or a staff reply (or note) may carry files; its handler reads and checks them under the same limit.
+      { path: TICKET_WRITES_WITH_FILES, maxBytes: MAX_TICKET_REQUEST_BYTES, message: TICKET_REQUEST_TOO_LARGE },
     ]),
   );
   const secure = secureHeaders({

@@ -10,24 +10,27 @@ export interface StreamedBody {
   /** A path prefix, or a pattern of whole paths. */
   path: string | RegExp;
   maxBytes: number;
-  /** What the body is, for the message ("The file"). */
-  what: string;
+  /** The 413's message (`tooLargeMessage`, or one that says what to send instead). */
+  message: string;
+}
+
+/** "The file is too large: at most … bytes are taken." */
+export function tooLargeMessage(what: string, maxBytes: number): string {
+  const size = maxBytes % 1024 === 0 ? `${maxBytes} bytes (${maxBytes / 1024} KB)` : `${maxBytes} bytes`;
+  return `${what} is too large: at most ${size} are taken.`;
 }
 
 /**
  * The 413. What the client still sends is not kept: the Node adapter reads and drops it for at
  * most 500 ms (64 MB) so the client sees the reply, then closes the connection.
  */
-function tooLarge(what: string, maxBytes: number): DomainError {
-  const size = maxBytes % 1024 === 0 ? `${maxBytes} bytes (${maxBytes / 1024} KB)` : `${maxBytes} bytes`;
-  return new DomainError('TOO_LARGE', `${what} is too large: at most ${size} are taken.`);
-}
+const tooLarge = (message: string) => new DomainError('TOO_LARGE', message);
 
 /** JSON routes: read whole, up to JSON_MAX_BYTES. */
 const jsonLimit = bodyLimit({
   maxSize: JSON_MAX_BYTES,
   onError: () => {
-    throw tooLarge('The request body', JSON_MAX_BYTES);
+    throw tooLarge(tooLargeMessage('The request body', JSON_MAX_BYTES));
   },
 });
 
@@ -36,17 +39,17 @@ const jsonLimit = bodyLimit({
  * refused at once; a chunked body errors with the 413 as soon as its bytes pass the limit, so
  * the handler stops reading and keeps nothing of it.
  */
-function streamedLimit({ maxBytes, what }: StreamedBody): MiddlewareHandler {
+function streamedLimit({ maxBytes, message }: StreamedBody): MiddlewareHandler {
   return async (c, next) => {
     const body = c.req.raw.body;
     if (!body) return next();
-    if (Number(c.req.header('content-length') ?? 0) > maxBytes) throw tooLarge(what, maxBytes);
+    if (Number(c.req.header('content-length') ?? 0) > maxBytes) throw tooLarge(message);
     let size = 0;
     const counted = body.pipeThrough(
       new TransformStream<Uint8Array, Uint8Array>({
         transform(chunk, controller) {
           size += chunk.byteLength;
-          if (size > maxBytes) controller.error(tooLarge(what, maxBytes));
+          if (size > maxBytes) controller.error(tooLarge(message));
           else controller.enqueue(chunk);
         },
       }),

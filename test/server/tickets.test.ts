@@ -394,6 +394,13 @@ describe('bad input gets a clear 4xx naming the problem, and stores nothing (fil
       body: 'x',
     });
     assert.equal(declared.status, 413);
+    const staffDeclared = await t.request('/tickets/1/messages', {
+      method: 'POST',
+      headers: { ...t.as.staff, 'Content-Type': 'multipart/form-data; boundary=xyz', 'Content-Length': String(100 * 1024 * 1024) },
+      body: 'x',
+    });
+    assert.equal(staffDeclared.status, 413, "a staff reply's body has the same limit");
+    assert.match((await errorOf(staffDeclared)).message, /larger than 25\.3 MB/);
     assert.deepEqual(stored(t), before);
   });
 });
@@ -427,6 +434,16 @@ describe('the staff queue', () => {
     await t.reply(t.as.east, 'C200001', b.number, 'Here you go');
     const back = await queue({ status: 'open' });
     assert.deepEqual(back.tickets.map((x) => x.subject), ['C', 'B', 'A'], 'the customer answered: open and waiting again, since now');
+
+    // Staff answer with files as large as customers send: a photo and a manual.
+    const withFiles = await t.request(`/tickets/${b.number}/messages`, {
+      method: 'POST',
+      headers: t.as.staff,
+      body: formOf({ message: 'The wiring diagram and the manual.' }, [png('diagram.png', 3 * 1024 * 1024), pdf('manual.pdf', 4 * 1024 * 1024)]),
+    });
+    assert.equal(withFiles.status, 201, 'a staff reply takes files up to the same limits');
+    const sizes = ((await withFiles.json()) as { messages: { attachments: { size: number }[] }[] }).messages.at(-1)!.attachments.map((f) => f.size);
+    assert.deepEqual(sizes, [3 * 1024 * 1024, 4 * 1024 * 1024]);
 
     const bad = await t.request('/tickets?sort=oldest&status=new', { headers: t.as.staff });
     assert.equal(bad.status, 400);

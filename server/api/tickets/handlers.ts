@@ -2,7 +2,7 @@ import type { RouteConfig } from '@hono/zod-openapi';
 import { fileDownload } from '../../http/downloads.ts';
 import { isMultipart, jsonOrMultipart } from '../../http/request-body.ts';
 import type { IncomingFile } from '../../services/tickets/incoming-files.ts';
-import { MAX_FILE_BYTES, MAX_FILES_PER_MESSAGE, MAX_MESSAGE_CHARS, MAX_SUBJECT_CHARS, MAX_TICKET_REQUEST_BYTES, megabytes } from '../../services/tickets/limits.ts';
+import { MAX_FILE_BYTES, MAX_FILES_PER_MESSAGE, MAX_MESSAGE_CHARS, MAX_SUBJECT_CHARS, MAX_TICKET_REQUEST_BYTES, TICKET_REQUEST_TOO_LARGE } from '../../services/tickets/limits.ts';
 import type { TicketScope } from '../../services/tickets/ticket-detail.ts';
 import type { Account } from '../../db/schema.ts';
 import { createAccountResource } from '../account-router.ts';
@@ -10,10 +10,7 @@ import { createTicket, listTickets, replyToTicket, ticket, ticketAttachment, tic
 import { createRouter, whenSignedIn } from '../../http/context.ts';
 import { ACCEPTED_TYPES } from '../../services/tickets/file-types.ts';
 
-const readBody = jsonOrMultipart(
-  MAX_TICKET_REQUEST_BYTES,
-  `The request is larger than ${megabytes(MAX_TICKET_REQUEST_BYTES)}: attach at most ${MAX_FILES_PER_MESSAGE} files of ${megabytes(MAX_FILE_BYTES)} each.`,
-);
+const readBody = jsonOrMultipart(MAX_TICKET_REQUEST_BYTES, TICKET_REQUEST_TOO_LARGE);
 
 /** The route, its JSON or multipart body read (and size-checked) before its validators. */
 export const withFiles = <R extends RouteConfig>(route: R) => ({ ...route, middleware: [readBody] as [typeof readBody] });

@@ -19,3 +19,6 @@ export const MAX_TICKET_REQUEST_BYTES = MAX_FILES_PER_MESSAGE * MAX_FILE_BYTES +
 
 /** "5 MB": how the limits read in messages. */
 export const megabytes = (bytes: number) => `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
+
+/** The 413 of a ticket request over MAX_TICKET_REQUEST_BYTES: what to send instead. */
+export const TICKET_REQUEST_TOO_LARGE = `The request is larger than ${megabytes(MAX_TICKET_REQUEST_BYTES)}: attach at most ${MAX_FILES_PER_MESSAGE} files of ${megabytes(MAX_FILE_BYTES)} each.`;
