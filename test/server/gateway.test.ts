@@ -54,8 +54,16 @@ describe('the Authorize.Net gateway, through the official SDK, against the fake'
 
   test('no answer in time, a dropped connection or an HTTP error is "outcome unknown"; the transaction lookup settles it', async () => {
     fake.behaviour.delayMs = 1000;
-    await assert.rejects(gateway.charge(chargeOf(1234)), GatewayOutcomeUnknown);
+    const slow = chargeOf(1234);
+    await assert.rejects(gateway.charge(slow), GatewayOutcomeUnknown);
     fake.behaviour.delayMs = 0;
+    // The gateway still charges it, a second after the call: the lookup finds it then (and no later test sees it land).
+    let found = await gateway.findCharge(slow.invoiceNumber);
+    for (let waited = 0; !found && waited < 3000; waited += 100) {
+      await new Promise((r) => setTimeout(r, 100));
+      found = await gateway.findCharge(slow.invoiceNumber);
+    }
+    assert.equal(found?.outcome, 'approved');
 
     fake.behaviour.failNext = 1;
     await assert.rejects(gateway.charge(chargeOf(1235)), GatewayOutcomeUnknown);
