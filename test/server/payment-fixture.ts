@@ -12,6 +12,9 @@ import type { AppOptions } from '../../server/app.ts';
  * must not see the other tests' payments), the test app with two invoices for C100001, card
  * tokens, and ways to look for card data where it must never be.
  */
+/** How long the tests' gateway waits for the fake before the outcome is unknown. */
+export const GATEWAY_TIMEOUT_MS = 1500;
+
 export function useFakeGateway() {
   const state = { fake: createFakeAuthorizeNet(), server: null as { url: string; close: () => Promise<void> } | null };
   beforeEach(async () => {
@@ -25,7 +28,8 @@ export function useFakeGateway() {
     },
     /** The fake's JSON API. */
     endpoint: () => `${state.server!.url}/xml/v1/request.api`,
-    gateway: () => createAuthorizeNetGateway({ ...FAKE_CREDENTIALS, endpoint: `${state.server!.url}/xml/v1/request.api`, timeoutMs: 300 }),
+    /** The gateway over the fake. Its timeout leaves a busy test machine room; tests of a slow gateway make the fake slower than it. */
+    gateway: (timeoutMs = GATEWAY_TIMEOUT_MS) => createAuthorizeNetGateway({ ...FAKE_CREDENTIALS, endpoint: `${state.server!.url}/xml/v1/request.api`, timeoutMs }),
   };
 }
 

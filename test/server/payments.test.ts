@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { balances, BILL_TO, captureOutput, cardToken, everything, gatewayApp, newKey, pay, useFakeGateway } from './payment-fixture.ts';
+import { balances, BILL_TO, captureOutput, cardToken, everything, GATEWAY_TIMEOUT_MS, gatewayApp, newKey, pay, useFakeGateway } from './payment-fixture.ts';
 import { errorOf, okJson, type TestApp } from './helpers.ts';
 
 const gw = useFakeGateway();
@@ -69,7 +69,7 @@ describe('POST /accounts/{number}/payments', () => {
     assert.deepEqual([settled!.id, settled!.status, settled!.card?.last4], [payment.id, 'approved', '1111']);
     assert.equal(balances(t, invoices)[0], invoices[0]!.total - 3000);
 
-    gw.fake.behaviour.delayMs = 600; // slower than the 300 ms timeout: the charge lands at the gateway after we gave up
+    gw.fake.behaviour.delayMs = GATEWAY_TIMEOUT_MS + 300; // slower than the gateway's timeout: the charge lands at the gateway after we gave up
     const slow = await pay(t, bearer, { amount: 3100, opaqueData: tokenFor(), billTo: BILL_TO });
     gw.fake.behaviour.delayMs = 0;
     assert.equal(slow.status, 202);
