@@ -45,6 +45,8 @@ export interface Config {
   imports: ImportSettings;
   /** The largest import body, in bytes; other requests are limited to a few KB. */
   importMaxBytes: number;
+  /** Port of the sample reseller site (`npm start`, with the demo data); null: not served. */
+  resellerDemoPort: number | null;
 }
 
 export class ConfigError extends Error {
@@ -64,7 +66,8 @@ const positiveInt = (fallback: number) =>
     .optional()
     .transform((n) => n ?? fallback);
 
-const origin = z
+/** An origin as a site's pages send it (scheme, host and port): ALLOWED_ORIGINS and resellers' sites. */
+export const originSchema = z
   .string()
   .trim()
   .refine((value) => {
@@ -92,7 +95,7 @@ const envSchema = z.object({
     .string()
     .optional()
     .transform((v) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean))
-    .pipe(z.array(origin)),
+    .pipe(z.array(originSchema)),
   SMTP_URL: z
     .string()
     .trim()
@@ -143,6 +146,13 @@ const envSchema = z.object({
   IMPORT_MAX_BYTES: positiveInt(DEFAULT_IMPORT_MAX_BYTES),
   IMPORT_MAX_FIELD_CHARS: positiveInt(DEFAULT_IMPORT_SETTINGS.maxFieldChars),
   IMPORT_MAX_LINE_CHARS: positiveInt(DEFAULT_IMPORT_SETTINGS.maxLineChars),
+  RESELLER_DEMO_PORT: z
+    .string()
+    .trim()
+    .regex(/^\d+$/, 'must be a port number, or 0 for none')
+    .transform(Number)
+    .refine((n) => n < 65536, 'must be a port number below 65536')
+    .optional(),
 });
 
 /** Reads the configuration from environment variables; throws ConfigError naming each bad one. */
@@ -193,5 +203,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     autopaySchedule: e.AUTOPAY_SCHEDULE ?? null,
     imports: { abandonedAfterSeconds: e.IMPORT_ABANDONED_SECONDS, maxFieldChars: e.IMPORT_MAX_FIELD_CHARS, maxLineChars: e.IMPORT_MAX_LINE_CHARS },
     importMaxBytes: e.IMPORT_MAX_BYTES,
+    resellerDemoPort: e.RESELLER_DEMO_PORT === undefined ? (e.PORT < 65535 ? e.PORT + 1 : null) : e.RESELLER_DEMO_PORT || null,
   };
 }

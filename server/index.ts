@@ -45,8 +45,7 @@ setInterval(settleOrphans, (config.paymentLeaseSeconds * 1000) / 2).unref();
 
 if (!existsSync(SITE_DIR)) console.warn(`No ${SITE_DIR}/ folder: run \`npm run build\` to serve the portal page and the kit (the API works without it).`);
 // The pages, and the kit (/lib/) that allowed sites load from their own pages.
-const allowedOrigins = new Set([new URL(config.publicUrl).origin, ...config.allowedOrigins]);
-const handler = withSite(app, { siteDir: SITE_DIR, allowedOrigins });
+const handler = withSite(app, { siteDir: SITE_DIR, allowedOrigins: deps.origins });
 
 // Autopay, each day at AUTOPAY_SCHEDULE (UTC), in this process.
 if (config.autopaySchedule) {

@@ -58,7 +58,7 @@ const DEMO_USERS: DemoUser[] = [
 const DEMO_TABLES = [
   'payment_allocations', 'payment_refunds', 'payments', 'invoice_lines', 'invoices', 'billing_runs', 'usage_records', 'usage_imports',
   'subscriptions', 'locations', 'usage_rates', 'products',
-  'audit_log', 'login_failures', 'one_time_tokens', 'sessions', 'account_users', 'users', 'accounts',
+  'audit_log', 'login_failures', 'one_time_tokens', 'sessions', 'reseller_accounts', 'reseller_origins', 'resellers', 'account_users', 'users', 'accounts',
 ];
 
 export const hasAnyAccount = (db: Db) => Boolean(db.select({ n: sql`1` }).from(accounts).limit(1).get());

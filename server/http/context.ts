@@ -8,6 +8,7 @@ import type { Db } from '../db/client.ts';
 import type { Config } from '../env.ts';
 import type { AutopayService } from '../services/autopay.ts';
 import type { PaymentsService } from '../services/payments.ts';
+import type { AllowedOrigins } from '../services/resellers/allowed-origins.ts';
 
 /** Everything a request handler may use; built once by `createApp`. */
 export interface Deps {
@@ -18,6 +19,8 @@ export interface Deps {
   autopay: AutopayService;
   /** The key Authorize.Net signs webhook notifications with; null: no webhooks. */
   webhookSignatureKey: string | null;
+  /** Sites that may call the API and frame the card fields: the portal, ALLOWED_ORIGINS, resellers' sites. */
+  origins: AllowedOrigins;
   now: () => number;
 }
 
