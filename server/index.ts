@@ -10,6 +10,7 @@ import { startGateway } from './gateway/index.ts';
 import { describeAutopayRun } from './cli/autopay.ts';
 import { audit } from './services/audit.ts';
 import { runDaily } from './services/daily-schedule.ts';
+import { startResellerDemo } from './reseller-demo.ts';
 import { withSite } from './site.ts';
 
 const SITE_DIR = 'dist';
@@ -71,13 +72,23 @@ const server = serve({ fetch: handler, port: config.port, hostname: config.host 
   console.log(`Autopay: ${config.autopaySchedule ? `every day at ${config.autopaySchedule} UTC` : 'run it with `npm run portal -- autopay` (or set AUTOPAY_SCHEDULE)'}`);
   if (config.demoData) {
     console.log(`\nDemo sign-ins (password ${DEMO_PASSWORD}):`);
-    for (const s of DEMO_SIGN_INS) console.log(`  ${s.email.padEnd(24)} ${s.what}`);
+    for (const s of DEMO_SIGN_INS) console.log(`  ${s.email.padEnd(30)} ${s.what}`);
   }
 });
+
+// The sample reseller site, on its own origin (RESELLER_DEMO_PORT, default PORT+1; 0: none).
+const resellerDemo = config.resellerDemoPort
+  ? await startResellerDemo({ db, portalUrl: config.publicUrl, host: config.host, port: config.resellerDemoPort }).catch((err: unknown) => {
+      console.warn(`The sample reseller site did not start: ${String(err)}`);
+      return null;
+    })
+  : null;
+if (resellerDemo) console.log(`\nSample reseller site (Northbeam IT, signed in as its customer Lakeshore Legal): ${resellerDemo.url}`);
 
 async function shutdown(signal: string) {
   console.log(`\n${signal}: finishing work in progress…`);
   server.close();
+  await resellerDemo?.close();
   await idle();
   deps.payments.close();
   await card.close();

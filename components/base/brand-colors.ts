@@ -67,23 +67,18 @@ export function brandTokens(brand: Brand | null): { light: Record<string, string
   return { light, dark };
 }
 
-const declarations = (tokens: Record<string, string>) =>
-  Object.entries(tokens)
-    .map(([name, value]) => `--bp-${name}: ${value};`)
-    .join(' ');
-
 /**
- * The brand's colours as a style sheet for the element's shadow root: `:host` rules, so a host
- * page's own `--bp-*` on the element itself still win (outer styles beat `:host`), and placed
- * after the element's styles so they beat the dark theme's defaults. Null: nothing to set.
+ * The brand's colours as a style sheet for the element's shadow root. Light values go on
+ * `--bp-*`, dark ones on `--bp-dark-*` (which the dark theme of every element inside reads
+ * first, see tokens.ts), both on `:host`: a host page's own `--bp-*` on the element still win
+ * (outer styles beat `:host`), and the dark theme's rules beat the light ones here. Null:
+ * nothing to set.
  */
 export function brandStyleSheet(brand: Brand | null): CSSStyleSheet | null {
   const { light, dark } = brandTokens(brand);
   if (!Object.keys(light).length) return null;
+  const declarations = [...Object.entries(light).map(([name, value]) => `--bp-${name}: ${value};`), ...Object.entries(dark).map(([name, value]) => `--bp-dark-${name}: ${value};`)];
   const sheet = new CSSStyleSheet();
-  sheet.replaceSync(
-    `:host { ${declarations(light)} } :host([theme='dark']) { ${declarations(dark)} } ` +
-      `@media (prefers-color-scheme: dark) { :host([theme='auto']) { ${declarations(dark)} } }`,
-  );
+  sheet.replaceSync(`:host { ${declarations.join(' ')} }`);
   return sheet;
 }

@@ -65,7 +65,6 @@ export class PortalHost extends LitElement {
     super.connectedCallback();
     this.portal = this.contextWith({ ...this.connection(), status: 'checking' });
     void this.refresh();
-    void this.loadPageBrand();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -73,7 +72,7 @@ export class PortalHost extends LitElement {
       this.portal = this.contextWith(this.connection());
       void this.refresh();
     }
-    if (changed.has('reseller') && this.hasUpdated) void this.loadPageBrand();
+    if (changed.has('reseller')) void this.loadPageBrand();
     const brands = changed as PropertyValues;
     if (brands.has('pageBrand') || brands.has('sessionBrand')) this.portal = this.contextWith({});
   }

@@ -1,4 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { brandTokens } from '../../components/base/brand-colors.ts';
 import type { BpPortal } from '../../components/portal/portal.ts';
 import { customerMe } from '../../stories/fixtures/accounts.ts';
 import { northbeamBrand, northbeamCustomerMe } from '../../stories/fixtures/brands.ts';
@@ -13,6 +14,9 @@ import { shadow, textOf, waitFor } from './helpers.ts';
 
 const NORTHBEAM_PRIMARY = 'rgb(138, 59, 18)';
 const NORTHBEAM_HEADER = 'rgb(61, 38, 22)';
+const rgbOf = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
+/** Northbeam's brown, lightened just enough to read on the dark theme's panels. */
+const NORTHBEAM_PRIMARY_DARK = rgbOf(brandTokens(northbeamBrand).dark['color-primary']!);
 
 async function portal(options: FakeApiOptions, attrs: { token?: string; reseller?: string; theme?: string; providerName?: string } = {}) {
   const api = createFakeApi(options);
@@ -53,7 +57,8 @@ describe('<bp-portal session-token>', () => {
     const { el } = await portal({ portalSessions: { 'token-1': northbeamCustomerMe } }, { token: 'token-1', theme: 'dark' });
     await waitFor(() => heading(el) === 'My Account', 'My Account');
     const link = shadow(el).querySelector<HTMLElement>('footer .support a')!;
-    expect(colourOf(link, 'color')).not.to.equal(NORTHBEAM_PRIMARY, 'the brand’s dark brown would not read on a dark page: a lighter tint of it');
+    expect(NORTHBEAM_PRIMARY_DARK).not.to.equal(NORTHBEAM_PRIMARY, 'the brand’s dark brown would not read on a dark page');
+    expect(colourOf(link, 'color')).to.equal(NORTHBEAM_PRIMARY_DARK, 'a lighter tint of it');
     expect(colourOf(header(el), 'backgroundColor')).to.equal(NORTHBEAM_HEADER);
     await expect(el).to.be.accessible();
   });
@@ -123,6 +128,17 @@ describe('<bp-provider session-token>', () => {
     const pay = await waitFor(() => [...shadow(summary).querySelectorAll('button')].find((b) => b.textContent!.includes('Make a payment')), 'My Account');
     expect(colourOf(pay, 'backgroundColor')).to.equal(NORTHBEAM_PRIMARY);
     expect(api.requests[0]).to.equal('POST /api/v1/auth/portal-session');
+    await expect(summary).to.be.accessible();
+  });
+
+  it('its colours reach the widgets in the dark theme too, even those nested in others', async () => {
+    const api = createFakeApi({ portalSessions: { 'token-1': northbeamCustomerMe } });
+    const provider = await fixture(html`<bp-provider .fetcher=${api.fetch} session-token="token-1" theme="dark"><bp-account-summary theme="dark"></bp-account-summary></bp-provider>`);
+    const summary = provider.querySelector('bp-account-summary')!;
+    const pay = await waitFor(() => [...shadow(summary).querySelectorAll('button')].find((b) => b.textContent!.includes('Make a payment')), 'My Account');
+    expect(colourOf(pay, 'backgroundColor')).to.equal(NORTHBEAM_PRIMARY_DARK);
+    const meter = await waitFor(() => shadow(summary).querySelector('bp-usage-meter'), 'the usage meter inside');
+    expect(getComputedStyle(meter).getPropertyValue('--bp-color-primary').trim()).to.equal(brandTokens(northbeamBrand).dark['color-primary']);
     await expect(summary).to.be.accessible();
   });
 });
