@@ -91,7 +91,8 @@ export class BpPortal extends PortalHost {
     const ways = [
       support?.email ? html`<a href="mailto:${support.email}">${support.email}</a>` : null,
       support?.phone ? html`<a href="tel:${support.phone.replace(/[^\d+]/g, '')}">${support.phone}</a>` : null,
-      support?.url ? html`<a href=${support.url} target="_blank" rel="noopener">Help centre</a>` : null,
+      // The server takes http(s) addresses only; checked again, as this becomes a link.
+      support?.url && /^https?:\/\//i.test(support.url) ? html`<a href=${support.url} target="_blank" rel="noopener">Help centre</a>` : null,
     ].filter((w) => w !== null);
     return html`<slot name="support">${ways.length
       ? html`<p class="support" part="support">Questions about your bill? ${this.brandName}: ${ways.map((w, i) => html`${i ? ' · ' : ''}${w}`)}</p>`

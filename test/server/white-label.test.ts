@@ -111,12 +111,19 @@ describe('mails', () => {
       assert.equal(new URL(mail.link!).searchParams.get('reseller'), 'acme', 'the portal page it opens shows Acme');
     }
 
+    updateReseller(t.db, 'acme', { colorPrimary: '', colorHeader: '' });
+    t.deps.auth.requestPasswordReset('hq@example.com', { ip: null, userAgent: null });
+    await t.idle();
+    const plain = t.mailer.sent.at(-1)!;
+    assert.match(plain.html!, /background:#3a4350;color:#ffffff[^>]*>Acme Telecom</, 'a reseller with no colour gets a neutral one, not the provider’s');
+
     t.invite('solo.colleague@example.com');
     await t.idle();
     const own = t.mailer.sent.at(-1)!;
     assert.equal(own.subject, `Set up your ${PROVIDER} billing portal sign-in`);
     assert.equal(own.fromName, PROVIDER);
     assert.equal(own.replyTo, undefined);
+    assert.match(own.html!, /background:#0b5cad;color:#ffffff[^>]*>Harbourline Communications</);
     assert.equal(new URL(own.link!).searchParams.get('reseller'), null);
   });
 

@@ -100,9 +100,18 @@ export interface Sender {
   accent: string | null;
 }
 
+/** The accent of a reseller that chose no colour: a neutral one, never the provider's. */
+const NEUTRAL_ACCENT = '#3a4350';
+
 export function senderOf(brand: Brand | null, provider: ProviderIdentity): Sender {
   if (!brand) return { name: provider.name, portalUrl: provider.portalUrl, support: null, supportEmail: null, accent: null };
-  return { name: brand.name, portalUrl: brand.siteUrl ?? provider.portalUrl, support: supportLine(brand), supportEmail: brand.support.email, accent: brand.colors.primary };
+  return {
+    name: brand.name,
+    portalUrl: brand.siteUrl ?? provider.portalUrl,
+    support: supportLine(brand),
+    supportEmail: brand.support.email,
+    accent: brand.colors.primary ?? brand.colors.header ?? NEUTRAL_ACCENT,
+  };
 }
 
 /** Who an account's mail and invoices come from. */
