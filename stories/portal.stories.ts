@@ -43,12 +43,12 @@ export const PhoneDark: Story = { name: 'Phone (dark)', ...onDarkPage, args: { a
 /** A reseller's page names the reseller (`reseller="northbeam"`): its brand before anyone signs in. */
 export const ResellerSignIn: Story = { name: 'Reseller: sign-in screen', args: { api: { brands: [northbeamBrand] }, reseller: 'northbeam' } };
 /** Signed in by the reseller (`session-token`): no form, the reseller's name, logo, support contact and colours. */
-export const ResellerSessionToken: Story = { name: 'Reseller: signed in by session token', args: { api: { portalSessions: { 'demo-token': northbeamCustomerMe } }, sessionToken: 'demo-token' } };
+export const ResellerSessionToken: Story = { name: 'Reseller: signed in by session token', args: { api: { portalSessions: { 'demo-token': { me: northbeamCustomerMe } } }, sessionToken: 'demo-token' } };
 export const ResellerDark: Story = {
   name: 'Reseller: dark',
   ...onDarkPage,
-  args: { api: { portalSessions: { 'demo-token': northbeamCustomerMe } }, sessionToken: 'demo-token', theme: 'dark' },
+  args: { api: { portalSessions: { 'demo-token': { me: northbeamCustomerMe } } }, sessionToken: 'demo-token', theme: 'dark' },
 };
-export const ResellerPhone: Story = { name: 'Reseller: phone', args: { api: { portalSessions: { 'demo-token': northbeamCustomerMe } }, sessionToken: 'demo-token', width: 320 } };
+export const ResellerPhone: Story = { name: 'Reseller: phone', args: { api: { portalSessions: { 'demo-token': { me: northbeamCustomerMe } } }, sessionToken: 'demo-token', width: 320 } };
 /** The token was used before or expired (an old page reloaded from the cache): signed out, saying why. */
 export const ResellerTokenSpent: Story = { name: 'Reseller: session token used or expired', args: { api: { brands: [northbeamBrand] }, sessionToken: 'spent', reseller: 'northbeam' } };

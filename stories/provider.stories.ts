@@ -36,7 +36,7 @@ export const PhoneDark = { ...states.PhoneDark, name: 'Phone (dark)' };
 export const ResellerSessionToken = {
   name: 'Reseller: signed in by session token',
   render: () => html`
-    <bp-provider .fetcher=${createFakeApi({ portalSessions: { 'demo-token': northbeamCustomerMe } }).fetch} session-token="demo-token">
+    <bp-provider .fetcher=${createFakeApi({ portalSessions: { 'demo-token': { me: northbeamCustomerMe } } }).fetch} session-token="demo-token">
       <div style="display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 24rem), 1fr)); gap: 1.5rem; align-items: start">
         <bp-account-summary></bp-account-summary>
         <bp-payment-history></bp-payment-history>

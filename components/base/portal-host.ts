@@ -150,7 +150,10 @@ export class PortalHost extends LitElement {
   private applyMe(me: Me) {
     this.userBrand = me.brand;
     const accounts = [...me.accounts, ...this.lookedUp.filter((a) => !me.accounts.some((m) => m.number === a.number))];
-    const wanted = (this.account ?? this.sessionAccount)?.toUpperCase();
+    // The account a portal session was asked for is shown first once; after that the user's choice stands.
+    const fromSession = this.sessionAccount;
+    this.sessionAccount = null;
+    const wanted = (this.account ?? fromSession)?.toUpperCase();
     const current =
       (wanted && accounts.find((a) => a.number === wanted)?.number) ||
       (this.portal.currentAccount && accounts.find((a) => a.number === this.portal.currentAccount)?.number) ||

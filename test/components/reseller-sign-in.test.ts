@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { brandTokens } from '../../components/base/brand-colors.ts';
 import type { BpPortal } from '../../components/portal/portal.ts';
-import { customerMe } from '../../stories/fixtures/accounts.ts';
+import { customerMe, headOfficeMe } from '../../stories/fixtures/accounts.ts';
 import { northbeamBrand, northbeamCustomerMe } from '../../stories/fixtures/brands.ts';
 import { createFakeApi, type FakeApiOptions } from '../../stories/fixtures/fake-api.ts';
 import { shadow, textOf, waitFor } from './helpers.ts';
@@ -37,7 +37,7 @@ const colourOf = (el: Element, property: 'color' | 'backgroundColor') => getComp
 
 describe('<bp-portal session-token>', () => {
   it('signs the reseller’s customer in without a form, in the reseller’s brand, accessibly', async () => {
-    const { el, api } = await portal({ portalSessions: { 'token-1': northbeamCustomerMe } }, { token: 'token-1' });
+    const { el, api } = await portal({ portalSessions: { 'token-1': { me: northbeamCustomerMe } } }, { token: 'token-1' });
     expect(shadow(el).querySelector('bp-login'), 'no sign-in form, even for a moment').to.equal(null);
     await waitFor(() => heading(el) === 'My Account', 'My Account');
     expect(api.requests.slice(0, 2)).to.deep.equal(['POST /api/v1/auth/portal-session', 'GET /api/v1/me']);
@@ -54,13 +54,24 @@ describe('<bp-portal session-token>', () => {
   });
 
   it('keeps its colours readable in the dark theme', async () => {
-    const { el } = await portal({ portalSessions: { 'token-1': northbeamCustomerMe } }, { token: 'token-1', theme: 'dark' });
+    const { el } = await portal({ portalSessions: { 'token-1': { me: northbeamCustomerMe } } }, { token: 'token-1', theme: 'dark' });
     await waitFor(() => heading(el) === 'My Account', 'My Account');
     const link = shadow(el).querySelector<HTMLElement>('footer .support a')!;
     expect(NORTHBEAM_PRIMARY_DARK).not.to.equal(NORTHBEAM_PRIMARY, 'the brand’s dark brown would not read on a dark page');
     expect(colourOf(link, 'color')).to.equal(NORTHBEAM_PRIMARY_DARK, 'a lighter tint of it');
     expect(colourOf(header(el), 'backgroundColor')).to.equal(NORTHBEAM_HEADER);
     await expect(el).to.be.accessible();
+  });
+
+  it('shows first the account the session was asked for (a head office’s user, on a location’s page)', async () => {
+    const { el } = await portal({ portalSessions: { 'token-1': { me: { ...headOfficeMe, brand: northbeamBrand }, account: 'C200101' } } }, { token: 'token-1' });
+    await waitFor(() => heading(el) === 'My Account' && textOf(shadow(el).querySelector('main')!).includes('C200101'), 'the location’s My Account');
+    const switcher = shadow(el).querySelector<HTMLSelectElement>('#account-switcher')!;
+    switcher.value = 'C200100';
+    switcher.dispatchEvent(new Event('change'));
+    await el.refresh();
+    await el.updateComplete;
+    expect(switcher.value).to.equal('C200100', 'once the user chose another account, a refresh keeps it');
   });
 
   it('a token used before (a reload with an old page) leaves the customer signed out, saying why', async () => {
@@ -72,7 +83,7 @@ describe('<bp-portal session-token>', () => {
   });
 
   it('a new token set later signs in again', async () => {
-    const { el } = await portal({ portalSessions: { fresh: northbeamCustomerMe } }, { token: 'spent-token' });
+    const { el } = await portal({ portalSessions: { fresh: { me: northbeamCustomerMe } } }, { token: 'spent-token' });
     await waitFor(() => shadow(el).querySelector('.panel [role=alert]'), 'the refusal');
     el.sessionToken = 'fresh';
     await waitFor(() => heading(el) === 'My Account', 'My Account with the new token');
@@ -122,7 +133,7 @@ describe('the brand on the sign-in screen', () => {
 
 describe('<bp-provider session-token>', () => {
   it('signs in the widgets a reseller’s page places, in its colours', async () => {
-    const api = createFakeApi({ portalSessions: { 'token-1': northbeamCustomerMe } });
+    const api = createFakeApi({ portalSessions: { 'token-1': { me: northbeamCustomerMe } } });
     const provider = await fixture(html`<bp-provider .fetcher=${api.fetch} session-token="token-1"><bp-account-summary></bp-account-summary></bp-provider>`);
     const summary = provider.querySelector('bp-account-summary')!;
     const pay = await waitFor(() => [...shadow(summary).querySelectorAll('button')].find((b) => b.textContent!.includes('Make a payment')), 'My Account');
@@ -132,7 +143,7 @@ describe('<bp-provider session-token>', () => {
   });
 
   it('its colours reach the widgets in the dark theme too, even those nested in others', async () => {
-    const api = createFakeApi({ portalSessions: { 'token-1': northbeamCustomerMe } });
+    const api = createFakeApi({ portalSessions: { 'token-1': { me: northbeamCustomerMe } } });
     const provider = await fixture(html`<bp-provider .fetcher=${api.fetch} session-token="token-1" theme="dark"><bp-account-summary theme="dark"></bp-account-summary></bp-provider>`);
     const summary = provider.querySelector('bp-account-summary')!;
     const pay = await waitFor(() => [...shadow(summary).querySelectorAll('button')].find((b) => b.textContent!.includes('Make a payment')), 'My Account');
