@@ -76,8 +76,8 @@ const server = serve({ fetch: handler, port: config.port, hostname: config.host 
   }
 });
 
-// The sample reseller site, on its own origin (RESELLER_DEMO_PORT, default PORT+1; 0: none).
-const resellerDemo = config.resellerDemoPort
+// The sample reseller site, on its own origin (RESELLER_DEMO_PORT, default PORT+1; 0: none), with the demo data.
+const resellerDemo = config.demoData && config.resellerDemoPort
   ? await startResellerDemo({ db, portalUrl: config.publicUrl, host: config.host, port: config.resellerDemoPort }).catch((err: unknown) => {
       console.warn(`The sample reseller site did not start: ${String(err)}`);
       return null;
