@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 
 /**
- * `vite build`: the standalone portal page and the sample reseller page into dist/.
+ * `vite build`: the standalone portal page into dist/ (the sample reseller site is served apart,
+ * on its own origin, by server/reseller-demo.ts, and loads the kit as a reseller's page does).
  * `vite build --mode lib`: the element bundle, dist/lib/billing-portal-kit.js.
  * `vite`: the pages with hot reload; the API is proxied to the server on :8787.
  */
@@ -21,7 +22,7 @@ export default defineConfig(({ mode }) => {
     build: {
       outDir: '../dist',
       emptyOutDir: true,
-      rollupOptions: { input: { portal: resolve('demo/index.html'), reseller: resolve('demo/reseller.html') } },
+      rollupOptions: { input: { portal: resolve('demo/index.html') } },
     },
     server: { proxy: { '/api': 'http://localhost:8787' } },
   };

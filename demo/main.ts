@@ -8,7 +8,10 @@ const activate = params.get('activate');
 const reset = params.get('reset');
 if (activate) portal.activationToken = activate;
 if (reset) portal.resetToken = reset;
-if (activate || reset) history.replaceState(null, '', location.pathname);
+// Links mailed to a reseller's customer name the reseller: the sign-in screen shows its brand.
+const reseller = params.get('reseller');
+if (reseller) portal.reseller = reseller;
+if (activate || reset) history.replaceState(null, '', reseller ? `${location.pathname}?reseller=${encodeURIComponent(reseller)}` : location.pathname);
 // A ticket mail links to ?account=C123456&ticket=282: the portal opens it after sign-in.
 const ticket = Number(params.get('ticket'));
 if (ticket > 0) {

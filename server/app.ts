@@ -5,9 +5,11 @@ import { accountRouter } from './api/account-router.ts';
 import { accountDetailHandlers, accountHandlers } from './api/accounts/handlers.ts';
 import { authHandlers } from './api/auth/handlers.ts';
 import { autopayHandlers } from './api/autopay/handlers.ts';
+import { brandHandlers, logoHeaders } from './api/brands/handlers.ts';
 import { errorBody } from './api/common.ts';
 import { invoiceHandlers } from './api/invoices/handlers.ts';
 import { paymentHandlers } from './api/payments/handlers.ts';
+import { portalSessionExchangeHandlers, portalSessionHandlers } from './api/portal-sessions/handlers.ts';
 import { providerHandlers } from './api/provider/handlers.ts';
 import { summaryHandlers } from './api/summary/handlers.ts';
 import { ticketQueueHandlers } from './api/ticket-queue/handlers.ts';
@@ -30,6 +32,7 @@ import { createTicketsService } from './services/tickets/index.ts';
 
 /** The ticket routes that take multipart bodies with files: the account's new ticket and reply, the staff's reply. */
 const TICKET_WRITES_WITH_FILES = /^\/api\/v1\/(accounts\/[^/]+\/tickets(\/[^/]+\/messages)?|tickets\/[^/]+\/messages)$/;
+import { createAllowedOrigins } from './services/resellers/allowed-origins.ts';
 
 export interface AppOptions {
   db: Db;
@@ -74,14 +77,15 @@ export function createApp(options: AppOptions) {
     autopay,
     tickets,
     webhookSignatureKey: options.webhookSignatureKey ?? null,
+    // The portal's own origin, ALLOWED_ORIGINS, and the resellers' sites (read from the database, cached).
+    origins: createAllowedOrigins(options.db, [new URL(options.config.publicUrl).origin, ...options.config.allowedOrigins], now),
   };
-  const allowed = new Set([new URL(options.config.publicUrl).origin, ...options.config.allowedOrigins]);
 
   const api = new OpenAPIHono<AppEnv>();
   api.use(
     '*',
     cors({
-      origin: (origin) => (allowed.has(origin) ? origin : null),
+      origin: (origin) => (deps.origins.has(origin) ? origin : null),
       allowHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key'],
       exposeHeaders: ['Retry-After'],
       allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
@@ -104,11 +108,14 @@ export function createApp(options: AppOptions) {
     .route('/', ticketHandlers);
   const routes = api
     .route('/', authHandlers)
+    .route('/', portalSessionExchangeHandlers)
     .route('/', accountHandlers)
     .route('/', accountResources)
     .route('/', ticketQueueHandlers)
     .route('/', ticketLimitHandlers)
     .route('/', webhookHandlers)
+    .route('/', brandHandlers)
+    .route('/', portalSessionHandlers)
     .route('/provider', providerHandlers);
 
   api.doc31('/openapi.json', {
@@ -118,6 +125,7 @@ export function createApp(options: AppOptions) {
   });
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   api.openAPIRegistry.registerComponent('securitySchemes', 'providerKey', { type: 'http', scheme: 'bearer', description: 'PROVIDER_API_KEY' });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'resellerKey', { type: 'http', scheme: 'bearer', description: 'A reseller API key (npm run portal -- create-reseller)' });
   api.onError(handleError);
 
   const root = new OpenAPIHono<AppEnv>();
@@ -135,10 +143,11 @@ export function createApp(options: AppOptions) {
     crossOriginEmbedderPolicy: false,
     strictTransportSecurity: options.config.publicUrl.startsWith('https:') ? 'max-age=15552000; includeSubDomains' : false,
   });
+  root.use('/api/v1/brands/:reseller/logo', logoHeaders);
   // The card frame sets its own headers: it is made to be framed by the allowed origins.
   root.use('*', (c, next) => (c.req.path.startsWith('/card-frame') ? next() : secure(c, next)));
   root.onError(handleError);
-  if (options.cardFrame) root.route('/', cardFrameRoutes(options.cardFrame, allowed));
+  if (options.cardFrame) root.route('/', cardFrameRoutes(options.cardFrame, deps.origins));
   const app = root.route('/api/v1', routes);
   // Unknown API paths answer in the error shape, before the static site (server/index.ts) sees them.
   root.all('/api/v1/*', (c) => c.json(errorBody('NOT_FOUND', 'There is no such API route.'), 404));

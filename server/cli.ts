@@ -6,6 +6,7 @@ import { createAccountCommand, inviteCommand, listUsersCommand } from './cli/acc
 import { UsageError, type Command, type OptionValues } from './cli/command.ts';
 import { resetDemoCommand } from './cli/demo.ts';
 import { importCommand } from './cli/imports.ts';
+import { createResellerCommand, listResellersCommand, rotateResellerKeyCommand, updateResellerCommand } from './cli/resellers.ts';
 import { ConfigError, loadConfig } from './env.ts';
 import { DomainError } from './services/errors.ts';
 
@@ -18,6 +19,10 @@ const COMMANDS: Record<string, Command> = {
   import: importCommand,
   bill: billCommand,
   autopay: autopayCommand,
+  'create-reseller': createResellerCommand,
+  'update-reseller': updateResellerCommand,
+  'rotate-reseller-key': rotateResellerKeyCommand,
+  'list-resellers': listResellersCommand,
 };
 
 function usage(): string {

@@ -50,6 +50,8 @@ export interface Config {
   supportEmail: string;
   /** The folder of ticket attachments; default `attachments/` beside the database. */
   attachmentsDir: string;
+  /** Port of the sample reseller site (`npm start`, with the demo data); null: not served. */
+  resellerDemoPort: number | null;
 }
 
 export class ConfigError extends Error {
@@ -69,7 +71,8 @@ const positiveInt = (fallback: number) =>
     .optional()
     .transform((n) => n ?? fallback);
 
-const origin = z
+/** An origin as a site's pages send it (scheme, host and port): ALLOWED_ORIGINS and resellers' sites. */
+export const originSchema = z
   .string()
   .trim()
   .refine((value) => {
@@ -97,7 +100,7 @@ const envSchema = z.object({
     .string()
     .optional()
     .transform((v) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean))
-    .pipe(z.array(origin)),
+    .pipe(z.array(originSchema)),
   SMTP_URL: z
     .string()
     .trim()
@@ -150,6 +153,13 @@ const envSchema = z.object({
   IMPORT_MAX_LINE_CHARS: positiveInt(DEFAULT_IMPORT_SETTINGS.maxLineChars),
   SUPPORT_EMAIL: z.email({ message: 'must be an email address' }).optional(),
   ATTACHMENTS_DIR: z.string().trim().min(1).optional(),
+  RESELLER_DEMO_PORT: z
+    .string()
+    .trim()
+    .regex(/^\d+$/, 'must be a port number, or 0 for none')
+    .transform(Number)
+    .refine((n) => n < 65536, 'must be a port number below 65536')
+    .optional(),
 });
 
 /** Reads the configuration from environment variables; throws ConfigError naming each bad one. */
@@ -203,5 +213,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     importMaxBytes: e.IMPORT_MAX_BYTES,
     supportEmail: e.SUPPORT_EMAIL ?? 'support@harbourline.example',
     attachmentsDir: e.ATTACHMENTS_DIR ?? join(dirname(databasePath), 'attachments'),
+    resellerDemoPort: e.RESELLER_DEMO_PORT === undefined ? (e.PORT < 65535 ? e.PORT + 1 : null) : e.RESELLER_DEMO_PORT || null,
   };
 }

@@ -10,6 +10,7 @@ import { startGateway } from './gateway/index.ts';
 import { describeAutopayRun } from './cli/autopay.ts';
 import { audit } from './services/audit.ts';
 import { runDaily } from './services/daily-schedule.ts';
+import { startResellerDemo } from './reseller-demo.ts';
 import { withSite } from './site.ts';
 
 const SITE_DIR = 'dist';
@@ -45,8 +46,7 @@ setInterval(settleOrphans, (config.paymentLeaseSeconds * 1000) / 2).unref();
 
 if (!existsSync(SITE_DIR)) console.warn(`No ${SITE_DIR}/ folder: run \`npm run build\` to serve the portal page and the kit (the API works without it).`);
 // The pages, and the kit (/lib/) that allowed sites load from their own pages.
-const allowedOrigins = new Set([new URL(config.publicUrl).origin, ...config.allowedOrigins]);
-const handler = withSite(app, { siteDir: SITE_DIR, allowedOrigins });
+const handler = withSite(app, { siteDir: SITE_DIR, allowedOrigins: deps.origins });
 
 // Autopay, each day at AUTOPAY_SCHEDULE (UTC), in this process.
 if (config.autopaySchedule) {
@@ -72,13 +72,23 @@ const server = serve({ fetch: handler, port: config.port, hostname: config.host 
   console.log(`Autopay: ${config.autopaySchedule ? `every day at ${config.autopaySchedule} UTC` : 'run it with `npm run portal -- autopay` (or set AUTOPAY_SCHEDULE)'}`);
   if (config.demoData) {
     console.log(`\nDemo sign-ins (password ${DEMO_PASSWORD}):`);
-    for (const s of DEMO_SIGN_INS) console.log(`  ${s.email.padEnd(24)} ${s.what}`);
+    for (const s of DEMO_SIGN_INS) console.log(`  ${s.email.padEnd(30)} ${s.what}`);
   }
 });
+
+// The sample reseller site, on its own origin (RESELLER_DEMO_PORT, default PORT+1; 0: none), with the demo data.
+const resellerDemo = config.demoData && config.resellerDemoPort
+  ? await startResellerDemo({ db, portalUrl: config.publicUrl, host: config.host, port: config.resellerDemoPort }).catch((err: unknown) => {
+      console.warn(`The sample reseller site did not start: ${String(err)}`);
+      return null;
+    })
+  : null;
+if (resellerDemo) console.log(`\nSample reseller site (Northbeam IT, signed in as its customer Lakeshore Legal): ${resellerDemo.url}`);
 
 async function shutdown(signal: string) {
   console.log(`\n${signal}: finishing work in progress…`);
   server.close();
+  await resellerDemo?.close();
   await idle();
   deps.payments.close();
   await card.close();

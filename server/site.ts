@@ -7,10 +7,10 @@ import { relative, resolve } from 'node:path';
 export const KIT_PATH = '/lib/';
 
 export interface SiteOptions {
-  /** The built site (`npm run build`): the portal page, the reseller sample, and lib/. */
+  /** The built site (`npm run build`): the portal page and lib/. */
   siteDir: string;
-  /** The origins that may load the kit: the portal's own and ALLOWED_ORIGINS. */
-  allowedOrigins: ReadonlySet<string>;
+  /** The origins that may load the kit: the portal's own, ALLOWED_ORIGINS and resellers' sites (the app's `deps.origins`). */
+  allowedOrigins: { has(origin: string): boolean };
 }
 
 type Fetch = (request: Request, env?: unknown) => Response | Promise<Response>;

@@ -1,12 +1,17 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { customerMe, headOfficeMe, staffMe } from './fixtures/accounts.ts';
+import { northbeamBrand, northbeamCustomerMe } from './fixtures/brands.ts';
 import { createFakeApi, type FakeApiOptions } from './fixtures/fake-api.ts';
 import { onDarkPage } from './story-helpers.ts';
 
 interface PortalArgs {
   api: FakeApiOptions;
   theme?: 'light' | 'dark';
+  /** A portal-session token from a reseller's server (the fake knows `demo-token`). */
+  sessionToken?: string;
+  /** The reseller whose site shows the portal: its brand on the sign-in screen. */
+  reseller?: string;
   /** The width the host page gives the portal (a phone: 320). */
   width?: number;
 }
@@ -16,8 +21,8 @@ const meta: Meta<PortalArgs> = {
   title: 'Elements/bp-portal',
   component: 'bp-portal',
   parameters: { layout: 'fullscreen' },
-  render: ({ api, theme = 'light', width }) =>
-    html`<bp-portal .fetcher=${createFakeApi(api).fetch} theme=${theme} style="min-height: 40rem; ${width ? `width: ${width}px` : ''}"></bp-portal>`,
+  render: ({ api, theme = 'light', width, sessionToken = '', reseller = '' }) =>
+    html`<bp-portal .fetcher=${createFakeApi(api).fetch} theme=${theme} session-token=${sessionToken} reseller=${reseller} style="min-height: 40rem; ${width ? `width: ${width}px` : ''}"></bp-portal>`,
 };
 export default meta;
 type Story = StoryObj<PortalArgs>;
@@ -34,3 +39,16 @@ export const DarkSignedOut: Story = { ...onDarkPage, args: { api: {}, theme: 'da
 /** On a phone, 320 px wide: the invoice list, payment history and sub-accounts stack into rows. */
 export const Phone: Story = { args: { api: { signedInAs: headOfficeMe }, width: 320 } };
 export const PhoneDark: Story = { name: 'Phone (dark)', ...onDarkPage, args: { api: { signedInAs: customerMe }, theme: 'dark', width: 320 } };
+
+/** A reseller's page names the reseller (`reseller="northbeam"`): its brand before anyone signs in. */
+export const ResellerSignIn: Story = { name: 'Reseller: sign-in screen', args: { api: { brands: [northbeamBrand] }, reseller: 'northbeam' } };
+/** Signed in by the reseller (`session-token`): no form, the reseller's name, logo, support contact and colours. */
+export const ResellerSessionToken: Story = { name: 'Reseller: signed in by session token', args: { api: { portalSessions: { 'demo-token': { me: northbeamCustomerMe } } }, sessionToken: 'demo-token' } };
+export const ResellerDark: Story = {
+  name: 'Reseller: dark',
+  ...onDarkPage,
+  args: { api: { portalSessions: { 'demo-token': { me: northbeamCustomerMe } } }, sessionToken: 'demo-token', theme: 'dark' },
+};
+export const ResellerPhone: Story = { name: 'Reseller: phone', args: { api: { portalSessions: { 'demo-token': { me: northbeamCustomerMe } } }, sessionToken: 'demo-token', width: 320 } };
+/** The token was used before or expired (an old page reloaded from the cache): signed out, saying why. */
+export const ResellerTokenSpent: Story = { name: 'Reseller: session token used or expired', args: { api: { brands: [northbeamBrand] }, sessionToken: 'spent', reseller: 'northbeam' } };

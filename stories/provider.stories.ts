@@ -1,6 +1,8 @@
 import type { Meta } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { customerMe } from './fixtures/accounts.ts';
+import { northbeamCustomerMe } from './fixtures/brands.ts';
+import { createFakeApi } from './fixtures/fake-api.ts';
 import { accountWidgetStories, type WidgetArgs } from './story-helpers.ts';
 
 const states = accountWidgetStories(
@@ -29,3 +31,16 @@ export const Dark = states.Dark;
 /** On a phone, 320 px wide. */
 export const Phone = states.Phone;
 export const PhoneDark = { ...states.PhoneDark, name: 'Phone (dark)' };
+
+/** On a reseller's page, signed in by the reseller's portal-session token: the widgets in its brand colours. */
+export const ResellerSessionToken = {
+  name: 'Reseller: signed in by session token',
+  render: () => html`
+    <bp-provider .fetcher=${createFakeApi({ portalSessions: { 'demo-token': { me: northbeamCustomerMe } } }).fetch} session-token="demo-token">
+      <div style="display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 24rem), 1fr)); gap: 1.5rem; align-items: start">
+        <bp-account-summary></bp-account-summary>
+        <bp-payment-history></bp-payment-history>
+      </div>
+    </bp-provider>
+  `,
+};

@@ -9,6 +9,9 @@ export type User = Me['user'];
 export type AccountSummary = Me['accounts'][number];
 export type AccountDetails = InferResponseType<V1['accounts'][':number']['$get'], 200>;
 export type SignedIn = InferResponseType<V1['auth']['login']['$post'], 200>;
+export type PortalSignedIn = InferResponseType<V1['auth']['portal-session']['$post'], 200>;
+/** A reseller's brand (white label): its name, logo, support contact and colours. */
+export type Brand = NonNullable<Me['brand']>;
 export type InvoicePage = InferResponseType<V1['accounts'][':number']['invoices']['$get'], 200>;
 export type InvoiceSummary = InvoicePage['invoices'][number];
 export type InvoiceStatus = InvoiceSummary['status'];

@@ -2,14 +2,16 @@ import { provide } from '@lit/context';
 import { LitElement, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ApiError, call, createApiClient, type ApiClient } from '../api/client.ts';
-import type { AccountSummary, Me, User } from '../api/types.ts';
+import type { AccountSummary, Brand, Me, User } from '../api/types.ts';
 import { portalContext, type PortalContext, type SessionStatus } from '../context/portal-context.ts';
 import { AccountStore } from '../data/account-store.ts';
 import { BpAccountChangeEvent, BpLogoutEvent } from '../events/events.ts';
+import { brandStyleSheet } from './brand-colors.ts';
 
 /**
  * The session, API client and account data shared by `<bp-portal>` and `<bp-provider>`: checks
- * who is signed in, keeps the bearer token in memory only, and provides it all through context.
+ * who is signed in (or signs in with a reseller's portal-session token), keeps the bearer token
+ * in memory only, shows a reseller's brand colours, and provides it all through context.
  */
 export class PortalHost extends LitElement {
   /** URL of the portal server; default: this page's origin. */
@@ -17,6 +19,16 @@ export class PortalHost extends LitElement {
 
   /** A bearer token for a customer the host page signed in itself (resellers). */
   @property({ attribute: false }) token: string | null = null;
+
+  /**
+   * A portal-session token from the reseller's server (`POST /api/v1/portal-sessions`): signs
+   * its customer in without a form. Single use, valid two minutes: the page gets a new one each
+   * time it is served.
+   */
+  @property({ attribute: 'session-token' }) sessionToken = '';
+
+  /** The reseller whose site this is (its short name): its brand shows before anyone signs in. */
+  @property() reseller = '';
 
   /** Account number to show first, when the user reaches it. */
   @property() account: string | null = null;
@@ -29,6 +41,19 @@ export class PortalHost extends LitElement {
 
   /** Why the session could not be checked (server unreachable), for the error screen. */
   @state() protected unavailableMessage = '';
+
+  /** Why a portal-session token was refused (used or expired): the page must be loaded again. */
+  @state() protected sessionTokenMessage = '';
+
+  /** The brand the page names (`reseller`), the one the portal session came with, the one of the user's accounts. */
+  @state() private pageBrand: Brand | null = null;
+  @state() private sessionBrand: Brand | null = null;
+  private userBrand: Brand | null = null;
+  private appliedBrandSheet: CSSStyleSheet | null = null;
+
+  /** The last portal-session token used (each works once), and the account it was for. */
+  private exchangedToken = '';
+  private sessionAccount: string | null = null;
 
   @provide({ context: portalContext })
   @state()
@@ -43,9 +68,37 @@ export class PortalHost extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if ((changed.has('apiBase') || changed.has('token') || changed.has('fetcher')) && this.portal && this.hasUpdated) {
+    if ((changed.has('apiBase') || changed.has('token') || changed.has('fetcher') || changed.has('sessionToken')) && this.portal && this.hasUpdated) {
       this.portal = this.contextWith(this.connection());
       void this.refresh();
+    }
+    if (changed.has('reseller')) void this.loadPageBrand();
+    const brands = changed as PropertyValues;
+    if (brands.has('pageBrand') || brands.has('sessionBrand')) this.portal = this.contextWith({});
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (changed.has('portal')) this.applyBrandColours(this.portal.brand);
+  }
+
+  /** The brand's colours as a style sheet of this element (a host page's --bp-* on the element still win). */
+  private applyBrandColours(brand: Brand | null) {
+    const root = this.renderRoot as ShadowRoot;
+    const sheet = brandStyleSheet(brand);
+    if (!sheet && !this.appliedBrandSheet) return;
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets.filter((s) => s !== this.appliedBrandSheet), ...(sheet ? [sheet] : [])];
+    this.appliedBrandSheet = sheet;
+  }
+
+  /** The brand of the reseller the page names, for the sign-in screen (public; a name it does not know shows the provider's). */
+  private async loadPageBrand() {
+    const reseller = this.reseller.trim();
+    if (!reseller) return void (this.pageBrand = null);
+    try {
+      this.pageBrand = await call(this.portal.client.api.v1.brands[':reseller'].$get({ param: { reseller } }));
+    } catch {
+      this.pageBrand = null;
     }
   }
 
@@ -61,6 +114,7 @@ export class PortalHost extends LitElement {
    * inside shows: a host page calls it after changing something the portal does not know of.
    */
   async refresh(): Promise<void> {
+    if (this.sessionToken && this.sessionToken !== this.exchangedToken) return this.exchangeSessionToken(this.sessionToken);
     this.unavailableMessage = '';
     this.portal.store.reloadAll();
     try {
@@ -76,9 +130,30 @@ export class PortalHost extends LitElement {
     }
   }
 
+  /** Signs in with a reseller's portal-session token; a used or expired one leaves the user signed out, saying why. */
+  private async exchangeSessionToken(token: string): Promise<void> {
+    this.exchangedToken = token;
+    this.unavailableMessage = '';
+    this.sessionTokenMessage = '';
+    try {
+      const result = await call(this.portal.client.api.v1.auth['portal-session'].$post({ json: { token } }));
+      this.sessionAccount = result.account;
+      this.sessionBrand = result.brand;
+      await this.signedIn(result);
+    } catch (err) {
+      if (err instanceof ApiError && err.status !== 0) this.sessionTokenMessage = err.message;
+      else this.unavailableMessage = err instanceof Error ? err.message : String(err);
+      this.portal = this.contextWith({ status: 'signed-out', user: null, accounts: [], currentAccount: null });
+    }
+  }
+
   private applyMe(me: Me) {
+    this.userBrand = me.brand;
     const accounts = [...me.accounts, ...this.lookedUp.filter((a) => !me.accounts.some((m) => m.number === a.number))];
-    const wanted = this.account?.toUpperCase();
+    // The account a portal session was asked for is shown first once; after that the user's choice stands.
+    const fromSession = this.sessionAccount;
+    this.sessionAccount = null;
+    const wanted = (this.account ?? fromSession)?.toUpperCase();
     const current =
       (wanted && accounts.find((a) => a.number === wanted)?.number) ||
       (this.portal.currentAccount && accounts.find((a) => a.number === this.portal.currentAccount)?.number) ||
@@ -103,6 +178,8 @@ export class PortalHost extends LitElement {
       accounts: previous?.accounts ?? [],
       canSearchAccounts: previous?.canSearchAccounts ?? false,
       currentAccount: previous?.currentAccount ?? null,
+      // The user's accounts' reseller first: who they are a customer of, wherever they sign in.
+      brand: this.userBrand ?? this.sessionBrand ?? this.pageBrand,
       selectAccount: (number, summary) => this.selectAccount(number, summary),
       signedIn: (result) => this.signedIn(result),
       signOut: () => this.signOut(),
@@ -136,6 +213,7 @@ export class PortalHost extends LitElement {
     await call(this.portal.client.api.v1.auth.logout.$post()).catch(() => undefined);
     this.token = null;
     this.lookedUp = [];
+    this.userBrand = null;
     this.portal = this.contextWith({ ...this.connection(), status: 'signed-out', user: null, accounts: [], currentAccount: null, canSearchAccounts: false });
     this.dispatchEvent(new BpLogoutEvent());
   }

@@ -1,6 +1,6 @@
 import { createContext } from '@lit/context';
 import type { ApiClient } from '../api/client.ts';
-import type { AccountSummary, User } from '../api/types.ts';
+import type { AccountSummary, Brand, User } from '../api/types.ts';
 import type { AccountStore } from '../data/account-store.ts';
 
 export type SessionStatus = 'checking' | 'signed-out' | 'signed-in';
@@ -19,6 +19,8 @@ export interface PortalContext {
   canSearchAccounts: boolean;
   /** The account the widgets show. */
   currentAccount: string | null;
+  /** The reseller's brand shown instead of the provider's (white label), or null. */
+  brand: Brand | null;
   selectAccount(number: string, summary?: AccountSummary): void;
   signedIn(result: { token: string; user: User }): Promise<void>;
   signOut(): Promise<void>;

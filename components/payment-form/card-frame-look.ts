@@ -16,6 +16,17 @@ export interface FormPieces {
 }
 
 /**
+ * The scheme the form is drawn in. `color-scheme: light dark` (a page that follows the system,
+ * inherited by a form in `theme="auto"`) is the system's: taking it for dark gave the frame a
+ * dark canvas under light fields, its labels unreadable.
+ */
+function usedScheme(host: HTMLElement): 'light' | 'dark' {
+  const declared = getComputedStyle(host).colorScheme.split(/\s+/);
+  if (!declared.includes('dark')) return 'light';
+  return declared.includes('light') && !matchMedia('(prefers-color-scheme: dark)').matches ? 'light' : 'dark';
+}
+
+/**
  * The form's look as the card frame's query parameters (server/card-frame/frame-style.ts checks
  * each one): measured on the form's own rendered fields, so the card fields get the same font,
  * height, padding, radius and colours, whether they come from the light or dark tokens, a
@@ -26,7 +37,7 @@ export function cardFrameLook(p: FormPieces): Record<string, string> {
   const grid = getComputedStyle(p.grid);
   const hint = getComputedStyle(p.hint);
   return {
-    theme: getComputedStyle(p.host).colorScheme.includes('dark') ? 'dark' : 'light',
+    theme: usedScheme(p.host),
     font: input.fontFamily,
     'font-size': input.fontSize,
     'small-size': hint.fontSize,

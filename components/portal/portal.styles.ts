@@ -166,4 +166,29 @@ export const portalStyles = css`
   .centered {
     padding: ${token('space-8')};
   }
+  /* A reseller's logo: as tall as the letter mark, never wider than a column of the header. */
+  .logo {
+    display: block;
+    height: 2.25rem;
+    width: auto;
+    max-width: min(10rem, 40vw);
+    object-fit: contain;
+  }
+  .support {
+    margin: 0;
+    font-size: ${token('font-size-sm')};
+    color: ${token('color-text-muted')};
+    overflow-wrap: anywhere;
+  }
+  .support a {
+    color: ${token('color-primary')};
+  }
+  footer .support {
+    padding: 0 ${token('space-6')} ${token('space-6')};
+  }
+  @container (max-width: 36rem) {
+    footer .support {
+      padding-inline: ${token('space-3')};
+    }
+  }
 `;

@@ -13,11 +13,19 @@ import type { TicketDraft } from '../api/types.ts';
 import type { BpChargeQuestionEvent } from '../events/events.ts';
 import { TicketCountsController } from '../tickets/ticket-counts.ts';
 
+/** The name shown when neither the page (`provider-name`) nor a reseller's brand gives one. */
+const DEFAULT_PROVIDER_NAME = 'Harbourline Communications';
+
 /**
  * @summary The whole portal: sign-in, then the guide's navigation and its sections.
  * Touches nothing outside itself: no global styles, no URL or history changes.
+ * A reseller's customer sees the reseller's brand (name, logo, support contact, colours) from
+ * its record: that of the user's accounts once signed in, of the portal session, or of the
+ * `reseller` the page names on the sign-in screen. `provider-name`, the `brand` and `support`
+ * slots and `--bp-*` set on the element override it.
  *
- * @slot brand - The provider's logo and name (default: a text logo of `provider-name`).
+ * @slot brand - The logo and name (default: the brand's logo, or a letter mark, and its name).
+ * @slot support - How to reach customer care (default: the brand's support email, phone and web page).
  * @fires bp-login - A user signed in.
  * @fires bp-logout - The user signed out.
  * @fires bp-account-change - The account shown changed.
@@ -25,13 +33,15 @@ import { TicketCountsController } from '../tickets/ticket-counts.ts';
  * @csspart header - The top bar.
  * @csspart nav - The navigation.
  * @csspart main - The section area.
+ * @csspart logo - The brand's logo image.
+ * @csspart support - The support contact line (sign-in screen and footer).
  */
 @customElement('bp-portal')
 export class BpPortal extends PortalHost {
   static override styles = [hostStyles, controlStyles, stateStyles, portalStyles];
 
-  /** The provider's name, shown by the default brand. */
-  @property({ attribute: 'provider-name' }) providerName = 'Harbourline Communications';
+  /** The name in the header and on the sign-in screen; default: the reseller's brand, else the provider's name. */
+  @property({ attribute: 'provider-name' }) providerName = '';
   /** Token of an invitation link: opens the choose-a-password form. */
   @property({ attribute: 'activation-token' }) activationToken = '';
   /** Token of a password-reset link: opens the choose-a-new-password form. */
@@ -66,6 +76,7 @@ export class BpPortal extends PortalHost {
   }
 
   protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
     const previous = changed.get('portal') as PortalContext | undefined;
     if (!previous) return;
     // After sign-in, and after the account changes, put the reader at the top of the new screen.
@@ -88,8 +99,30 @@ export class BpPortal extends PortalHost {
     void this.updateComplete.then(() => this.heading?.focus());
   }
 
+  private get brandName(): string {
+    return this.providerName || this.portal.brand?.name || DEFAULT_PROVIDER_NAME;
+  }
+
   private brand() {
-    return html`<slot name="brand"><span class="logo-mark" aria-hidden="true">${this.providerName.charAt(0)}</span>${this.providerName}</slot>`;
+    const name = this.brandName;
+    const logo = this.portal.brand?.logoUrl;
+    // The name follows the logo as text, so the image itself says nothing more (alt="").
+    const mark = logo ? html`<img class="logo" part="logo" src=${logo} alt="" />` : html`<span class="logo-mark" aria-hidden="true">${name.charAt(0)}</span>`;
+    return html`<slot name="brand">${mark}${name}</slot>`;
+  }
+
+  /** The brand's support contact, when it gives one. */
+  private support() {
+    const support = this.portal.brand?.support;
+    const ways = [
+      support?.email ? html`<a href="mailto:${support.email}">${support.email}</a>` : null,
+      support?.phone ? html`<a href="tel:${support.phone.replace(/[^\d+]/g, '')}">${support.phone}</a>` : null,
+      // The server takes http(s) addresses only; checked again, as this becomes a link.
+      support?.url && /^https?:\/\//i.test(support.url) ? html`<a href=${support.url} target="_blank" rel="noopener">Help centre</a>` : null,
+    ].filter((w) => w !== null);
+    return html`<slot name="support">${ways.length
+      ? html`<p class="support" part="support">Questions about your bill? ${this.brandName}: ${ways.map((w, i) => html`${i ? ' · ' : ''}${w}`)}</p>`
+      : nothing}</slot>`;
   }
 
   private renderSignIn() {
@@ -98,8 +131,10 @@ export class BpPortal extends PortalHost {
         <div class="brand-panel">
           <span class="brand-name">${this.brand()}</span>
           <span class="muted">Billing portal: your balance, usage, invoices and payments.</span>
+          ${this.support()}
         </div>
         <div class="panel">
+          ${this.sessionTokenMessage ? html`<div class="alert" role="alert"><p>${this.sessionTokenMessage}</p></div>` : nothing}
           ${this.unavailableMessage
             ? html`<div class="alert" role="alert">
                 <p>${this.unavailableMessage}</p>
@@ -174,6 +209,7 @@ export class BpPortal extends PortalHost {
       <main part="main" @bp-charge-question=${(e: BpChargeQuestionEvent) => this.askAboutCharge(e)}>
         ${this.renderMain()}
       </main>
+      <footer>${this.support()}</footer>
     `;
   }
 
@@ -193,7 +229,7 @@ export class BpPortal extends PortalHost {
   protected override render() {
     switch (this.portal.status) {
       case 'checking':
-        return html`<p class="centered state loading" role="status"><span class="spinner" aria-hidden="true"></span>Loading the billing portal…</p>`;
+        return html`<p class="centered state loading" role="status"><span class="spinner" aria-hidden="true"></span>${this.sessionToken ? 'Signing you in…' : 'Loading the billing portal…'}</p>`;
       case 'signed-out':
         return this.renderSignIn();
       case 'signed-in':

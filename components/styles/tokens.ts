@@ -7,7 +7,10 @@ import { css, unsafeCSS, type CSSResult } from 'lit';
  * sets them in the light theme. So a host page can restyle from anywhere above the element
  * (`body { --bp-color-primary: #7b2cbf }`), and nested elements follow. `theme="dark"` on an
  * element sets the dark values on it (its children inherit them); `theme="auto"` follows the
- * visitor's system setting. To change a dark value, set it on the element itself.
+ * visitor's system setting. To change a dark value, set it on the element itself, or set its
+ * `--bp-dark-*` twin anywhere above (`--bp-dark-color-primary`): every element in the dark
+ * theme reads its dark values from those first (a reseller's brand colours reach nested
+ * widgets so).
  */
 const LIGHT = {
   'color-bg': '#ffffff',
@@ -77,7 +80,7 @@ export function tokenValue(el: Element, name: TokenName): string {
 
 const darkDeclarations = unsafeCSS(
   Object.entries(DARK)
-    .map(([name, value]) => `--bp-${name}: ${value};`)
+    .map(([name, value]) => `--bp-${name}: var(--bp-dark-${name}, ${value});`)
     .join('\n'),
 );
 

@@ -8,10 +8,9 @@ import type { ClientMeta } from './service.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** Origins that may send writes: the portal's own, the request's own, and ALLOWED_ORIGINS. */
+/** Origins that may send writes: the request's own, the portal's, ALLOWED_ORIGINS and resellers' sites. */
 export function isAllowedOrigin(c: Context<AppEnv>, origin: string): boolean {
-  const { config } = c.get('deps');
-  return origin === new URL(config.publicUrl).origin || origin === new URL(c.req.url).origin || config.allowedOrigins.includes(origin);
+  return c.get('deps').origins.has(origin) || origin === new URL(c.req.url).origin;
 }
 
 function clientIp(c: Context<AppEnv>): string | null {
@@ -64,6 +63,6 @@ export function requireSession(c: Context<AppEnv>): ActiveSession {
   return session;
 }
 
-export function clientMeta(c: Context<AppEnv>): ClientMeta {
-  return { ip: c.get('ip'), userAgent: c.req.header('user-agent') ?? null };
+export function clientMeta<E extends AppEnv>(c: Context<E>): ClientMeta {
+  return { ip: c.var.ip, userAgent: c.req.header('user-agent') ?? null };
 }

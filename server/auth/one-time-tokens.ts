@@ -4,21 +4,34 @@ import { oneTimeTokens } from '../db/schema.ts';
 import { generateSecret, hashSecret } from './crypto.ts';
 
 export type LinkPurpose = 'activate' | 'reset';
+/** Links in mails, and portal sessions a reseller asks for its customer. */
+export type TokenPurpose = LinkPurpose | 'portal_session';
 
-/** Issues a single-use secret for a link; only its hash is stored. */
-export function issueOneTimeToken(db: Db, userId: string, purpose: LinkPurpose, ttlMs: number, now: number): string {
+/** What a portal session's token was issued for, besides its user. */
+export interface TokenScope {
+  accountId?: number | null;
+  resellerId?: number | null;
+}
+
+/** What a consumed token was for. */
+export interface TokenClaim extends TokenScope {
+  userId: string;
+}
+
+/** Issues a single-use secret for a link or a portal session; only its hash is stored. */
+export function issueOneTimeToken(db: Db, userId: string, purpose: TokenPurpose, ttlMs: number, now: number, scope: TokenScope = {}): string {
   const secret = generateSecret();
   db.insert(oneTimeTokens)
-    .values({ userId, purpose, tokenHash: hashSecret(secret), expiresAt: now + ttlMs, createdAt: now })
+    .values({ userId, purpose, tokenHash: hashSecret(secret), expiresAt: now + ttlMs, createdAt: now, accountId: scope.accountId ?? null, resellerId: scope.resellerId ?? null })
     .run();
   return secret;
 }
 
 /**
- * Marks the token used and returns its user, or null when it is unknown, expired, already
+ * Marks the token used and returns what it was for, or null when it is unknown, expired, already
  * used, or meant for another purpose. One UPDATE decides, so two racing requests cannot both win.
  */
-export function consumeOneTimeToken(db: Db, purpose: LinkPurpose, secret: string, now: number): string | null {
+export function consumeOneTimeToken(db: Db, purpose: TokenPurpose, secret: string, now: number): TokenClaim | null {
   const row = db
     .update(oneTimeTokens)
     .set({ usedAt: now })
@@ -30,9 +43,9 @@ export function consumeOneTimeToken(db: Db, purpose: LinkPurpose, secret: string
         gt(oneTimeTokens.expiresAt, now),
       ),
     )
-    .returning({ userId: oneTimeTokens.userId })
+    .returning({ userId: oneTimeTokens.userId, accountId: oneTimeTokens.accountId, resellerId: oneTimeTokens.resellerId })
     .get();
-  return row?.userId ?? null;
+  return row ?? null;
 }
 
 /** Voids a user's other unused links of a purpose (after a password is set, older links must not work). */

@@ -7,8 +7,10 @@ import { activationMail, passwordResetMail } from '../mail/templates.ts';
 import { audit } from '../services/audit.ts';
 import type { Background } from '../services/background.ts';
 import { DomainError } from '../services/errors.ts';
+import { brandForUser, senderOf, type Brand } from '../services/resellers/brand.ts';
 import { hashPassword, verifyPassword } from './crypto.ts';
 import { consumeOneTimeToken, countIssuedSince, issueOneTimeToken, voidOneTimeTokens, type LinkPurpose } from './one-time-tokens.ts';
+import { createPortalSessions } from './portal-sessions.ts';
 import { createSessionStore, type ActiveSession, type SessionUser } from './sessions.ts';
 import { createLoginThrottle, describeWait } from './throttle.ts';
 
@@ -78,15 +80,18 @@ export function createAuthService({ db, config, mailer, background, now }: AuthD
     return ok;
   }
 
-  function linkFor(purpose: LinkPurpose, userId: string): { link: string; secret: string } {
+  /** A link in a mail to the portal's page; for a reseller's customer it names the reseller, so the page shows its brand. */
+  function linkFor(purpose: LinkPurpose, userId: string, brand: Brand | null): { link: string; secret: string } {
     const ttl = purpose === 'activate' ? config.activationTtlHours * 3_600_000 : config.resetTtlMinutes * 60_000;
     const secret = issueOneTimeToken(db, userId, purpose, ttl, now());
-    return { secret, link: `${config.publicUrl}/?${purpose}=${encodeURIComponent(secret)}` };
+    return { secret, link: `${config.publicUrl}/?${purpose}=${encodeURIComponent(secret)}${brand ? `&reseller=${brand.reseller}` : ''}` };
   }
+  const provider = { name: config.providerName, portalUrl: config.publicUrl };
 
   return {
     sessions,
     throttle,
+    portalSessions: createPortalSessions({ db, now, signIn }),
 
     async login(emailInput: string, password: string, meta: ClientMeta): Promise<SignedIn> {
       const email = emailInput.trim().toLowerCase();
@@ -110,8 +115,9 @@ export function createAuthService({ db, config, mailer, background, now }: AuthD
     sendActivation(userId: string): string {
       const user = db.select().from(users).where(eq(users.id, userId)).get();
       if (!user) throw new Error(`No user ${userId}`);
-      const { link } = linkFor('activate', userId);
-      mailer.send(activationMail({ to: user.email, name: user.name, link, providerName: config.providerName }, config.activationTtlHours));
+      const brand = brandForUser(db, userId, config.publicUrl);
+      const { link } = linkFor('activate', userId, brand);
+      mailer.send(activationMail({ to: user.email, name: user.name, link, sender: senderOf(brand, provider) }, config.activationTtlHours));
       return link;
     },
 
@@ -126,15 +132,16 @@ export function createAuthService({ db, config, mailer, background, now }: AuthD
         audit(db, { action: 'password.reset_requested', actorUserId: user?.id, ip: meta.ip, detail: { email, known: !!user } }, at());
         if (!user) return;
         if (countIssuedSince(db, user.id, 'reset', now() - 3_600_000) >= RESET_MAILS_PER_HOUR) return;
-        const { link } = linkFor('reset', user.id);
-        mailer.send(passwordResetMail({ to: user.email, name: user.name, link, providerName: config.providerName }, config.resetTtlMinutes));
+        const brand = brandForUser(db, user.id, config.publicUrl);
+        const { link } = linkFor('reset', user.id, brand);
+        mailer.send(passwordResetMail({ to: user.email, name: user.name, link, sender: senderOf(brand, provider) }, config.resetTtlMinutes));
       });
     },
 
     /** Activation and reset links both end here: set the password, end older sessions, sign in. */
     async completeLink(purpose: LinkPurpose, secret: string, password: string, meta: ClientMeta): Promise<SignedIn> {
-      const userId = consumeOneTimeToken(db, purpose, secret, now());
-      const user = userId ? db.select().from(users).where(eq(users.id, userId)).get() : undefined;
+      const claim = consumeOneTimeToken(db, purpose, secret, now());
+      const user = claim ? db.select().from(users).where(eq(users.id, claim.userId)).get() : undefined;
       if (!user) throw new DomainError('TOKEN_INVALID', INVALID_LINK_MESSAGE);
       await setPassword(user.id, password);
       voidOneTimeTokens(db, user.id, 'reset', now());

@@ -1,6 +1,7 @@
 import { accessGrantedMail } from '../mail/templates.ts';
 import { createAccount, newAccountSchema } from '../services/accounts.ts';
 import { audit } from '../services/audit.ts';
+import { senderOf, senderOfAccount } from '../services/resellers/brand.ts';
 import { inviteSchema, inviteUser, listUsers } from '../services/users.ts';
 import { bool, parseOrUsage, str, withServices, type Command } from './command.ts';
 
@@ -45,8 +46,9 @@ export const inviteCommand: Command = {
         // A link in full is a credential in the terminal's scrollback: printed only offline, where the outbox stands in for mail.
         console.log(config.smtpUrl ? `${invited} The activation link was mailed to them.` : `${invited} Activation link (also in ${config.outboxDir}/):\n${link}`);
       } else {
-        const mail = { to: input.email, name: result.name, link: config.publicUrl, providerName: config.providerName };
-        mailer.send(accessGrantedMail(mail, result.accountName ?? ''));
+        const provider = { name: config.providerName, portalUrl: config.publicUrl };
+        const sender = result.accountId === null ? senderOf(null, provider) : senderOfAccount(db, result.accountId, provider);
+        mailer.send(accessGrantedMail({ to: input.email, name: result.name, link: sender.portalUrl, sender }, result.accountName ?? ''));
         console.log(`${input.email} already has a sign-in; added to ${input.account} and told by mail.`);
       }
     });

@@ -9,7 +9,7 @@ import { createBackground } from '../services/background.ts';
 /** Wrong or missing arguments: the usage is printed and the exit code is 2. */
 export class UsageError extends Error {}
 
-export type OptionValues = Record<string, string | boolean | undefined>;
+export type OptionValues = Record<string, string | string[] | boolean | undefined>;
 
 /** One provider command of `npm run portal -- <name>`. */
 export interface Command {
@@ -23,6 +23,8 @@ export interface Command {
 
 export const str = { type: 'string' } as const;
 export const bool = { type: 'boolean' } as const;
+/** A string option that may be given more than once (`--origin a --origin b`). */
+export const strings = { type: 'string', multiple: true } as const;
 
 export interface Services {
   db: Db;

@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
+import { readFileSync } from 'node:fs';
 import { hashPassword } from '../auth/crypto.ts';
+import { createReseller } from '../services/resellers/resellers.ts';
 import type { BillingPolicy } from '../services/billing/billing-run.ts';
 import type { Db } from './client.ts';
 import { loadDemoHistory } from './demo-history.ts';
@@ -15,7 +17,31 @@ export const DEMO_SIGN_INS = [
   { email: 'customer@example.com', what: 'a user of C123456, the example account of the user guide' },
   { email: 'headoffice@example.com', what: 'a user of head office C200100 and its three locations' },
   { email: 'staff@example.com', what: 'provider staff: can look up every account' },
+  { email: 'billing@lakeshore.example.com', what: 'a customer of the reseller Northbeam IT: the portal in its brand' },
 ] as const;
+
+/**
+ * The demo's reseller (fictional, with a name and logo of our own): it sells to three of the
+ * demo accounts. The sample reseller site (server/reseller-demo.ts) signs in its customer
+ * Lakeshore Legal through it; its local origin is added when that site starts.
+ */
+export const DEMO_RESELLER = {
+  slug: 'northbeam',
+  customer: { account: 'C310442', email: 'billing@lakeshore.example.com' },
+  record: {
+    name: 'Northbeam IT',
+    slug: 'northbeam',
+    origins: ['https://billing.northbeam.example'],
+    accounts: ['C310442', 'C418870', 'C527031'],
+    supportEmail: 'billing@northbeam.example',
+    supportPhone: '+1 503 555 0188',
+    supportUrl: 'https://northbeam.example/help',
+    address: '210 SW Morrison St, Suite 400, Portland, OR 97204',
+    colorPrimary: '#8a3b12',
+    colorHeader: '#3d2616',
+    logo: { image: readFileSync(new URL('../../demo/northbeam-logo.svg', import.meta.url)) },
+  },
+};
 
 type DemoAccount = Omit<NewAccount, 'id' | 'parentId' | 'createdAt'> & { parent?: string };
 
@@ -61,7 +87,7 @@ const DEMO_TABLES = [
   'ticket_reads', 'ticket_attachments', 'ticket_messages', 'tickets',
   'payment_allocations', 'payment_refunds', 'payments', 'invoice_lines', 'invoices', 'billing_runs', 'usage_records', 'usage_imports',
   'subscriptions', 'locations', 'usage_rates', 'products',
-  'audit_log', 'login_failures', 'one_time_tokens', 'sessions', 'account_users', 'users', 'accounts',
+  'audit_log', 'login_failures', 'one_time_tokens', 'sessions', 'reseller_accounts', 'reseller_origins', 'resellers', 'account_users', 'users', 'accounts',
 ];
 
 export const hasAnyAccount = (db: Db) => Boolean(db.select({ n: sql`1` }).from(accounts).limit(1).get());
@@ -100,6 +126,8 @@ export interface DemoOptions {
 export async function seedDemo(db: Db, options: DemoOptions): Promise<void> {
   const hashes = await demoHashes();
   db.transaction((tx) => writeDemo(tx, hashes));
+  // Its API key is not kept: the sample reseller site makes itself a new one when it starts.
+  createReseller(db, DEMO_RESELLER.record);
   await loadDemoHistory(db, options.today, options.policy);
   await loadDemoTickets(db, options.today, options.attachmentsDir);
 }
@@ -114,6 +142,7 @@ export async function resetDemo(db: Db, options: DemoOptions): Promise<void> {
   });
   // The deleted tickets' files go with them.
   rmSync(options.attachmentsDir, { recursive: true, force: true });
+  createReseller(db, DEMO_RESELLER.record);
   await loadDemoHistory(db, options.today, options.policy);
   await loadDemoTickets(db, options.today, options.attachmentsDir);
 }

@@ -9,8 +9,11 @@ import { recordReceivedPayment } from '../services/ledger.ts';
 import type { Db } from './client.ts';
 import { writeDemoBillingFiles } from './demo-billing.ts';
 
-/** The account the guide uses as its example: its latest invoice is left for the visitor to pay. */
-const PAYS_IN_THE_PORTAL = 'C123456';
+/**
+ * Accounts whose latest invoice is left for the visitor to pay: the guide's example, and the
+ * customer the sample reseller site signs in (Lakeshore Legal, of Northbeam IT).
+ */
+const PAY_IN_THE_PORTAL = ['C123456', 'C310442'];
 /** An account that stopped paying two months ago: it is past due, and its latest invoice carries a late fee. */
 const MISSED_A_PAYMENT = 'C200102';
 
@@ -42,7 +45,7 @@ export async function loadDemoHistory(db: Db, today: Date, policy: BillingPolicy
         .prepare('select i.account_id, a.number, i.issue_date, i.total_cents from invoices i join accounts a on a.id = i.account_id where i.period = ?')
         .all(period) as { account_id: number; number: string; issue_date: string; total_cents: number }[];
       for (const invoice of invoices) {
-        if (latest && invoice.number === PAYS_IN_THE_PORTAL) continue;
+        if (latest && PAY_IN_THE_PORTAL.includes(invoice.number)) continue;
         if (index >= periods.length - 2 && invoice.number === MISSED_A_PAYMENT) continue;
         // Each account pays on its own day of the month, 9 to 23 days after the invoice.
         const receivedAt = addDays(invoice.issue_date, 9 + (invoice.account_id * 5) % 15);

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { INVOICE_LINE_KINDS, INVOICE_STATES, PAYMENT_STATUSES, PRODUCT_TYPES, TICKET_SERVICES, TICKET_SIDES, TICKET_STATUSES, USER_ROLES } from './enums.ts';
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 
 const createdAt = () => text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`);
 
@@ -77,7 +77,10 @@ export const sessions = sqliteTable(
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
 
-/** Activation and password-reset links: stored hashed, single use, expiring. */
+/**
+ * Activation and password-reset links, and reseller portal sessions (a reseller's sign-in of its
+ * customer, exchanged by the element for a session): stored hashed, single use, expiring.
+ */
 export const oneTimeTokens = sqliteTable(
   'one_time_tokens',
   {
@@ -85,11 +88,15 @@ export const oneTimeTokens = sqliteTable(
     userId: text('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    purpose: text('purpose', { enum: ['activate', 'reset'] }).notNull(),
+    purpose: text('purpose', { enum: ['activate', 'reset', 'portal_session'] }).notNull(),
     tokenHash: text('token_hash').notNull().unique(),
     expiresAt: integer('expires_at').notNull(),
     usedAt: integer('used_at'),
     createdAt: integer('created_at').notNull(),
+    /** Portal sessions: the account the reseller asked for, shown first. */
+    accountId: integer('account_id').references((): AnySQLiteColumn => accounts.id),
+    /** Portal sessions: the reseller whose key asked for it. */
+    resellerId: integer('reseller_id').references((): AnySQLiteColumn => resellers.id),
   },
   (t) => [index('one_time_tokens_user_idx').on(t.userId)],
 );
@@ -120,9 +127,68 @@ export const auditLog = sqliteTable(
   (t) => [index('audit_log_actor_idx').on(t.actorUserId), index('audit_log_action_idx').on(t.action)],
 );
 
+/**
+ * Resellers: companies that sell the provider's service under their own brand and embed the
+ * widgets in their own sites. Each has an API key (only its SHA-256 is kept) for asking portal
+ * sessions for its customers, the origins its sites run on, and its brand.
+ */
+export const resellers = sqliteTable('resellers', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  /** Short name in URLs and commands (`<bp-portal reseller="acme">`, `--reseller acme`). */
+  slug: text('slug').notNull().unique(),
+  name: text('name').notNull(),
+  keyHash: text('key_hash').notNull(),
+  keyCreatedAt: text('key_created_at').notNull(),
+  /** The brand: the name customers see (null: `name`), the logo (a URL, or an image stored here), support contact, postal address, colours. */
+  brandName: text('brand_name'),
+  logoUrl: text('logo_url'),
+  logoImage: blob('logo_image', { mode: 'buffer' }),
+  logoType: text('logo_type'),
+  supportEmail: text('support_email'),
+  supportPhone: text('support_phone'),
+  supportUrl: text('support_url'),
+  address: text('address'),
+  /** `#rrggbb`: buttons and links; the header bar. */
+  colorPrimary: text('color_primary'),
+  colorHeader: text('color_header'),
+  createdAt: createdAt(),
+  updatedAt: text('updated_at').notNull(),
+});
+
+/** The sites of a reseller, as origins: they may call the API, load the kit and frame the card fields. */
+export const resellerOrigins = sqliteTable(
+  'reseller_origins',
+  {
+    resellerId: integer('reseller_id')
+      .notNull()
+      .references(() => resellers.id, { onDelete: 'cascade' }),
+    origin: text('origin').notNull(),
+    position: integer('position').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.resellerId, t.origin] })],
+);
+
+/**
+ * The accounts a reseller sells to. The reseller of an account is that of the account itself or
+ * of its nearest head office: it owns the sub-accounts too, and its brand is theirs.
+ */
+export const resellerAccounts = sqliteTable(
+  'reseller_accounts',
+  {
+    accountId: integer('account_id')
+      .primaryKey()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    resellerId: integer('reseller_id')
+      .notNull()
+      .references(() => resellers.id, { onDelete: 'cascade' }),
+  },
+  (t) => [index('reseller_accounts_reseller_idx').on(t.resellerId)],
+);
+
 export type Account = typeof accounts.$inferSelect;
 export type NewAccount = typeof accounts.$inferInsert;
 export type User = typeof users.$inferSelect;
+export type Reseller = typeof resellers.$inferSelect;
 
 // ---------------------------------------------------------------------------------------------
 // Billing: locations, catalog, subscriptions, usage, invoices, payments and their allocation.

@@ -9,6 +9,7 @@ import type { Config } from '../env.ts';
 import type { AutopayService } from '../services/autopay.ts';
 import type { PaymentsService } from '../services/payments.ts';
 import type { TicketsService } from '../services/tickets/tickets.ts';
+import type { AllowedOrigins } from '../services/resellers/allowed-origins.ts';
 
 /** Everything a request handler may use; built once by `createApp`. */
 export interface Deps {
@@ -20,6 +21,8 @@ export interface Deps {
   tickets: TicketsService;
   /** The key Authorize.Net signs webhook notifications with; null: no webhooks. */
   webhookSignatureKey: string | null;
+  /** Sites that may call the API and frame the card fields: the portal, ALLOWED_ORIGINS, resellers' sites. */
+  origins: AllowedOrigins;
   now: () => number;
 }
 

@@ -9,6 +9,9 @@ export interface MailMessage {
   html?: string;
   /** The one link the message is about, printed on the console only when mail goes to the outbox (never with SMTP). */
   link?: string;
+  /** The sender's name (a reseller's brand) with MAIL_FROM's address; default: MAIL_FROM as it is. */
+  fromName?: string;
+  replyTo?: string;
 }
 
 export interface Mailer {
@@ -38,8 +41,12 @@ export function createMailer(options: MailerOptions): Mailer {
   const sent: MailMessage[] = [];
   let sequence = 0;
 
+  // MAIL_FROM's address, under which a reseller's name may send.
+  const fromAddress = /<([^>]+)>\s*$/.exec(options.from)?.[1] ?? options.from;
+
   async function deliver(message: MailMessage): Promise<void> {
-    const info = await transport.sendMail({ from: options.from, to: message.to, subject: message.subject, text: message.text, html: message.html });
+    const from = message.fromName ? { name: message.fromName, address: fromAddress } : options.from;
+    const info = await transport.sendMail({ from, to: message.to, replyTo: message.replyTo, subject: message.subject, text: message.text, html: message.html });
     if (options.keepSent) sent.push(message);
     if (options.smtpUrl) return;
     mkdirSync(options.outboxDir, { recursive: true });

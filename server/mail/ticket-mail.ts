@@ -1,3 +1,5 @@
+import type { Sender } from '../services/resellers/brand.ts';
+import { fromSender } from './layout.ts';
 import type { MailMessage } from './mailer.ts';
 
 /** What every ticket mail says: which ticket, who wrote what, and where to answer it. */
@@ -34,15 +36,15 @@ export function ticketToSupportMail(m: TicketMailFields & { opened: boolean; aut
   };
 }
 
-/** To a user of the account: the provider's staff answered (or opened) a ticket. */
-export function ticketToCustomerMail(m: TicketMailFields & { name: string; opened: boolean }): MailMessage {
-  return {
+/** To a user of the account: the staff answered (or opened) a ticket; it comes from the account's reseller, or the provider. */
+export function ticketToCustomerMail(m: TicketMailFields & { name: string; opened: boolean; sender: Sender }): MailMessage {
+  return fromSender(m.sender, {
     to: m.to,
     link: m.link,
     subject: `[Ticket ${m.ticketNumber}] ${m.opened ? '' : 'Re: '}${m.subject}`,
-    text:
-      `Hello ${m.name},\n\n${m.authorName} of ${m.providerName} ${m.opened ? 'opened' : 'answered'} ticket ${m.ticketNumber}, "${m.subject}", ` +
+    body:
+      `Hello ${m.name},\n\n${m.authorName} of ${m.sender.name} ${m.opened ? 'opened' : 'answered'} ticket ${m.ticketNumber}, "${m.subject}", ` +
       `for account ${m.accountNumber} (${m.accountName}):\n\n${quoted(m.body)}${attachmentsLine(m.attachmentNames)}\n\n` +
-      `Read it and reply in the billing portal:\n${m.link}\n\n— ${m.providerName} customer care`,
-  };
+      `Read it and reply in the billing portal:\n${m.link}`,
+  });
 }

@@ -20,7 +20,14 @@ export type AuditAction =
   | 'payment.card'
   | 'autopay.enrolled'
   | 'autopay.cancelled'
-  | 'autopay.run';
+  | 'autopay.run'
+  | 'reseller.created'
+  | 'reseller.updated'
+  | 'reseller.key_rotated'
+  | 'portal_session.issued'
+  | 'portal_session.denied'
+  | 'portal_session.exchanged'
+  | 'portal_session.refused';
 
 export interface AuditEntry {
   action: AuditAction;

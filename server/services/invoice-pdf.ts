@@ -2,12 +2,17 @@ import { jsPDF } from 'jspdf';
 import type { InvoiceDetail, InvoiceLine } from './invoices.ts';
 import { formatMoney, formatUnitPrice } from './money-format.ts';
 
+/** Who the invoice is from: the provider, or the reseller the account belongs to (its brand). */
 export interface InvoiceIssuer {
   name: string;
   /** Postal address on one line; wrapped as needed. */
   address: string;
   /** Where customers sign in to pay. */
   portalUrl: string;
+  /** The support contact on one line, printed under the address. */
+  support?: string | null;
+  /** `#rrggbb`: the issuer's name, the title and the rules in its colour; default black and grey. */
+  accent?: string | null;
 }
 
 // US Letter in points, with 0.75 in margins.
@@ -57,13 +62,18 @@ export function renderInvoicePdf(invoice: InvoiceDetail, issuer: InvoiceIssuer):
     doc.setTextColor(grey);
   };
 
-  // Header: the provider on the left, the invoice's facts on the right.
+  const accent = () => issuer.accent && doc.setTextColor(issuer.accent);
+
+  // Header: the issuer on the left, the invoice's facts on the right.
   let y = PAGE.margin + 10;
   font(18, 'bold');
+  accent();
   doc.text(issuer.name, PAGE.margin, y);
   font(9, 'normal', GREY);
-  doc.text(doc.splitTextToSize(issuer.address, 220) as string[], PAGE.margin, y + 16);
+  const from = [...(doc.splitTextToSize(issuer.address, 220) as string[]), ...(issuer.support ? (doc.splitTextToSize(issuer.support, 220) as string[]) : [])];
+  doc.text(from, PAGE.margin, y + 16);
   font(20, 'bold');
+  accent();
   right('INVOICE', COLUMNS.amount, y);
   const facts: [string, string][] = [
     ['Invoice #', invoice.number],
@@ -106,7 +116,8 @@ export function renderInvoicePdf(invoice: InvoiceDetail, issuer: InvoiceIssuer):
     right('QTY', COLUMNS.quantity, y);
     right('UNIT PRICE', COLUMNS.unit, y);
     right('AMOUNT', COLUMNS.amount, y);
-    doc.setDrawColor(180);
+    if (issuer.accent) doc.setDrawColor(issuer.accent);
+    else doc.setDrawColor(180);
     doc.line(PAGE.margin, y + 5, COLUMNS.amount, y + 5);
     y += 18;
   };

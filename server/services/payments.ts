@@ -8,6 +8,7 @@ import { DomainError, InputError } from './errors.ts';
 import { accountBalanceCents, allocateAccountCredit, cancelRefund, recordRefund, voidPayment } from './ledger.ts';
 import { formatMoney } from './money-format.ts';
 import { startProcessLease } from './process-lease.ts';
+import { senderOfAccount } from './resellers/brand.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { paymentReceiptMail, type PaymentMailFields } from '../mail/templates.ts';
 
@@ -80,7 +81,7 @@ export const paymentView = (p: Row, refunds: RefundView[] = []): PaymentView => 
   refunds,
 });
 
-/** Where mail about payments goes out, and what it is signed with. */
+/** Where mail about payments goes out, and who sends it when the account has no reseller. */
 export interface PaymentMailer {
   mailer: Mailer;
   providerName: string;
@@ -100,12 +101,12 @@ export function paymentMail(db: Db, mailer: PaymentMailer, payment: Row, cardFal
   const fields: PaymentMailFields = {
     to: to.email,
     name: to.name,
-    providerName: mailer.providerName,
+    // The account's reseller's brand, or the provider.
+    sender: senderOfAccount(db, payment.accountId, { name: mailer.providerName, portalUrl: mailer.portalUrl }),
     accountNumber: to.number,
     accountName: to.accountName,
     amount: money(payment.amountCents),
     card: payment.cardBrand && payment.cardLast4 ? `${payment.cardBrand} ending in ${payment.cardLast4}` : cardFallback,
-    portalUrl: mailer.portalUrl,
   };
   return { fields, money };
 }

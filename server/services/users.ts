@@ -26,6 +26,8 @@ export interface InviteResult {
   needsActivation: boolean;
   created: boolean;
   accountName: string | null;
+  /** The account they were added to (its reseller signs the mail). */
+  accountId: number | null;
 }
 
 /**
@@ -57,7 +59,7 @@ export function inviteUser(db: Db, input: InviteInput): InviteResult {
       if (member) throw new InputError(`${data.email} is already a user of ${account.number}.`);
       tx.insert(accountUsers).values({ accountId: account.id, userId: user.id }).run();
     }
-    return { userId: user.id, name: user.name, needsActivation: !user.passwordHash, created, accountName: account?.name ?? null };
+    return { userId: user.id, name: user.name, needsActivation: !user.passwordHash, created, accountName: account?.name ?? null, accountId: account?.id ?? null };
   });
 }
 

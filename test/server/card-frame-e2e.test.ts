@@ -70,6 +70,23 @@ describe('the card frame follows the form', () => {
     await page.close();
   });
 
+  test('on a page that follows the system (color-scheme: light dark), the frame takes the system’s scheme, as the form does', async () => {
+    for (const scheme of ['light', 'dark'] as const) {
+      const page = await portal.newPage();
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto(portal.page('system.html', pageWith('<bp-portal theme="auto"></bp-portal>', 'color-scheme: light dark;')));
+      await signIn(page, 'solo@example.com');
+      await page.locator('bp-account-summary').getByRole('button', { name: 'Make a payment' }).click();
+      const frame = (await (await page.locator('bp-payment-form iframe[title="Card details"]').elementHandle())!.contentFrame())!;
+      await frame.getByLabel('Card number').waitFor();
+      const { form, card } = await looks(page, frame);
+      assert.deepEqual(card, form, scheme);
+      // Light fields on a dark canvas (the frame taking "light dark" for dark) left the labels unreadable.
+      assert.equal(await frame.evaluate(() => getComputedStyle(document.documentElement).colorScheme), scheme);
+      await page.close();
+    }
+  });
+
   test('a reseller’s brand (font, radius, colours through --bp-* on its page) reaches the card fields', async () => {
     const brand = '--bp-font-family: Georgia, "Times New Roman", serif; --bp-radius-sm: 0px; --bp-color-surface-raised: #fffaf0; --bp-color-border: #8a3b12; --bp-color-text: #2b2118; font-size: 18px;';
     const { page, frame } = await openForm('brand.html', pageWith('<bp-provider><bp-login></bp-login><bp-payment-form></bp-payment-form></bp-provider>', brand));

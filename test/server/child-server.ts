@@ -35,7 +35,8 @@ export async function startServer(env: Record<string, string>, timeoutMs = 20_00
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const deadline = Date.now() + timeoutMs;
-  while (!/Billing portal:/.test(output)) {
+  // The server prints its address and its gateway in separate writes: wait for the gateway's whole line.
+  while (!/Billing portal:[\s\S]*Card payments: .*\n/.test(output)) {
     if (child.exitCode !== null || Date.now() > deadline) {
       child.kill('SIGKILL');
       throw new Error(`the server did not start:\n${output}`);
@@ -43,7 +44,10 @@ export async function startServer(env: Record<string, string>, timeoutMs = 20_00
     await new Promise((r) => setTimeout(r, 50));
   }
   const fakeUrl = /local fake Authorize\.Net at (\S+)/.exec(output)?.[1];
-  if (!fakeUrl) throw new Error(`no fake gateway:\n${output}`);
+  if (!fakeUrl) {
+    child.kill('SIGKILL');
+    throw new Error(`no fake gateway:\n${output}`);
+  }
   const end = (signal: NodeJS.Signals) => async () => {
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
     await exited;

@@ -32,6 +32,10 @@ test('a bad setting stops the server with a message that names the variable', ()
   assert.deepEqual(loadConfig({}).imports, { abandonedAfterSeconds: 120, maxFieldChars: 4096, maxLineChars: 16_384 });
   assert.equal(loadConfig({}).importMaxBytes, 1024 ** 3);
   assert.equal(loadConfig({}).anet, null, 'no credentials: the fake gateway');
+  assert.match(refusal({ RESELLER_DEMO_PORT: 'next' }), /RESELLER_DEMO_PORT/);
+  assert.equal(loadConfig({}).resellerDemoPort, 8788, 'the sample reseller site: the port after the portal’s');
+  assert.equal(loadConfig({ PORT: '9000' }).resellerDemoPort, 9001);
+  assert.equal(loadConfig({ RESELLER_DEMO_PORT: '0' }).resellerDemoPort, null, '0: no sample site');
   assert.deepEqual(loadConfig({ ANET_API_LOGIN_ID: 'a', ANET_TRANSACTION_KEY: 'b', ANET_CLIENT_KEY: 'c' }).anet, { apiLoginId: 'a', transactionKey: 'b', clientKey: 'c', environment: 'sandbox' });
 });
 

@@ -57,8 +57,8 @@ export async function startPortal(options: { allowedOrigins?: string[] } = {}): 
   );
   await loadBillingData(t.db);
   runBilling(t.db, '2026-10', '2026-11-25', { termsDays: 30, lateFee: { ratePpm: 0, minimumCents: 0 } });
-  const allowedOrigins = new Set([origin, ...t.config.allowedOrigins]);
-  const server = serve({ hostname: '127.0.0.1', port, fetch: withSite(t.app, { siteDir: site, allowedOrigins }) });
+  // The kit goes to the app's allowed origins: its own, ALLOWED_ORIGINS and resellers' sites.
+  const server = serve({ hostname: '127.0.0.1', port, fetch: withSite(t.app, { siteDir: site, allowedOrigins: t.deps.origins }) });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] });
   return {
     origin,

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { InferRequestType } from 'hono/client';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { runBilling, type BillingPolicy } from '../../server/services/billing/billing-run.ts';
 import { recordReceivedPayment } from '../../server/services/ledger.ts';
 import { cdr, load, loadBillingData, USAGE_HEADER } from './billing-fixture.ts';
 import { errorOf, okJson, testApp, type TestApp } from './helpers.ts';
+import { pdfText } from './pdf-text.ts';
 
 const POLICY: BillingPolicy = { termsDays: 30, lateFee: { ratePpm: 15_000, minimumCents: 500 } };
 
@@ -48,16 +48,6 @@ const invoicesOf = (t: TestApp, headers: Record<string, string>, query: InvoiceQ
   okJson(t.api(headers).accounts[':number'].invoices.$get({ param: { number }, query }));
 const invoiceOf = (t: TestApp, headers: Record<string, string>, id: number) =>
   okJson(t.api(headers).accounts[':number'].invoices[':id'].$get({ param: { number: 'C100001', id: String(id) } }));
-
-async function pdfText(bytes: ArrayBuffer): Promise<{ pages: string[] }> {
-  const doc = await getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise;
-  const pages: string[] = [];
-  for (let n = 1; n <= doc.numPages; n++) {
-    const content = await (await doc.getPage(n)).getTextContent();
-    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '));
-  }
-  return { pages };
-}
 
 describe('invoices API', () => {
   test('who may read whose invoices: own accounts and a head office its locations; everyone else 404, signed out 401', async () => {

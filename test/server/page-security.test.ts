@@ -6,8 +6,8 @@ import { PASSWORD } from './helpers.ts';
 import { startPortalSite } from './portal-site.ts';
 
 /**
- * The portal page and the reseller demo page are served with a strict Content-Security-Policy
- * and a Permissions-Policy, and still work in Chromium under them: signing in, My Account with
+ * The portal page is served with a strict Content-Security-Policy and a Permissions-Policy, and
+ * still works in Chromium under them: signing in, My Account with
  * its usage bars, a card payment through the card frame (which has its own policy). Chromium
  * reports every blocked style, script, frame or request as a console error and a
  * `securitypolicyviolation` event; there must be none.
@@ -33,6 +33,8 @@ async function watchedPage(): Promise<{ page: Page; problems: string[] }> {
   page.on('console', (message) => {
     // Asking for the session before signing in is answered 401, as it should be.
     if (/^Failed to load resource: the server responded with a status of 401/.test(message.text())) return;
+    // Chromium asks for /favicon.ico when it likes (the page names none): not a policy matter.
+    if (message.location().url.endsWith('/favicon.ico')) return;
     if (message.type() === 'error' || message.type() === 'warning') problems.push(`${message.type()}: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
@@ -60,7 +62,8 @@ function policiesOf(response: Response | null) {
 describe('the portal page under its Content-Security-Policy and Permissions-Policy', () => {
   test('the page is served with a strict policy: its own origin only, no inline or eval script, no inline style; camera, microphone, geolocation and the rest off', async () => {
     const page = await site.browser.newPage();
-    for (const path of ['/', '/reseller.html']) {
+    // The sample reseller site is served on its own origin, under its own policy: see reseller-e2e.test.ts.
+    for (const path of ['/']) {
       const { csp, permissions } = policiesOf(await page.goto(`${site.origin}${path}`));
       assert.equal(csp['default-src'], "'self'", path);
       assert.equal(csp['script-src'], "'self'");
@@ -93,19 +96,6 @@ describe('the portal page under its Content-Security-Policy and Permissions-Poli
     assert.ok((await page.locator('bp-payment-form iframe').boundingBox())!.height > 200, 'the frame took the height of its fields');
     await page.locator('bp-payment-form').getByRole('button', { name: 'Make a payment' }).click();
     await page.locator('bp-payment-form').getByText(/Thank you: your payment of \$[\d,.]+ with Visa ending in 1111 was approved/).waitFor();
-    assert.deepEqual(problems, []);
-    await page.close();
-  });
-
-  test('the reseller demo page shows its sign-in form in its colours and signs in, with no violation and no console error', async () => {
-    const { page, problems } = await watchedPage();
-    await page.goto(`${site.origin}/reseller.html`);
-    const logIn = page.locator('bp-login').getByRole('button', { name: 'Log in' });
-    assert.equal(await logIn.evaluate((b) => getComputedStyle(b).backgroundColor), 'rgb(138, 59, 18)', "the element's styles apply, in the reseller's colour");
-    await signIn(page);
-    // The page removes the form once signed in.
-    await page.locator('bp-login').waitFor({ state: 'detached' });
-    assert.equal(await page.locator('body').evaluate((b) => getComputedStyle(b).backgroundColor), 'rgb(250, 247, 242)', "the page's own stylesheet applies");
     assert.deepEqual(problems, []);
     await page.close();
   });

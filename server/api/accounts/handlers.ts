@@ -1,6 +1,7 @@
 import { requireSession } from '../../auth/middleware.ts';
 import { createRouter, whenSignedIn } from '../../http/context.ts';
 import { accountDetails, listAccounts } from '../../services/accounts.ts';
+import { brandForUser, publicBrand } from '../../services/resellers/brand.ts';
 import { createAccountResource } from '../account-router.ts';
 import { account, me, searchAccounts } from './routes.ts';
 
@@ -10,8 +11,11 @@ export const accountHandlers = createRouter()
     const { user } = requireSession(c);
     const staff = user.role === 'staff';
     // Staff reach every account: their list is their own memberships, the rest is a search away.
-    const accounts = staff ? [] : listAccounts(c.var.deps.db, user, { limit: 1000 });
-    return c.json({ user, accounts, canSearchAccounts: staff }, 200);
+    const { db, config } = c.var.deps;
+    const accounts = staff ? [] : listAccounts(db, user, { limit: 1000 });
+    // A reseller's customer sees the reseller's brand wherever they sign in.
+    const brand = staff ? null : publicBrand(brandForUser(db, user.id, config.publicUrl));
+    return c.json({ user, accounts, canSearchAccounts: staff, brand }, 200);
   })
   .openapi(whenSignedIn(searchAccounts), (c) => {
     const { user } = requireSession(c);

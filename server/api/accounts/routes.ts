@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { UserSchema } from '../auth/routes.ts';
+import { BrandSchema } from '../brands/routes.ts';
 import { accountErrors, accountParams, errorResponse, jsonReply } from '../common.ts';
 
 /** An account in a list: enough to name it and place it under its head office. */
@@ -42,6 +43,7 @@ export const me = createRoute({
         user: UserSchema,
         accounts: z.array(AccountListingSchema),
         canSearchAccounts: z.boolean().openapi({ description: 'Staff may look up any account with GET /accounts?q=.' }),
+        brand: BrandSchema.nullable().openapi({ description: "The brand of the reseller the user's accounts belong to; null: the provider's." }),
       }),
       'Who is signed in.',
     ),

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { NotFoundError } from '../../services/errors.ts';
 import { renderInvoicePdf } from '../../services/invoice-pdf.ts';
+import { invoiceIssuer } from '../../services/resellers/brand.ts';
 import { findInvoice, listInvoices as listPage } from '../../services/invoices.ts';
 import { createAccountResource, type AccountEnv } from '../account-router.ts';
 import { invoice, invoicePdf, listInvoices } from './routes.ts';
@@ -20,8 +21,8 @@ export const invoiceHandlers = createAccountResource()
   .openapi(invoice, (c) => c.json(invoiceOf(c, c.req.valid('param').id), 200))
   .openapi(invoicePdf, (c) => {
     const found = invoiceOf(c, c.req.valid('param').id);
-    const { config } = c.var.deps;
-    const body = renderInvoicePdf(found, { name: config.providerName, address: config.providerAddress, portalUrl: config.publicUrl });
+    const { config, db } = c.var.deps;
+    const body = renderInvoicePdf(found, invoiceIssuer(db, c.var.account.id, config));
     return c.body(body as Uint8Array<ArrayBuffer>, 200, {
       'Content-Type': 'application/pdf',
       'Content-Disposition': `attachment; filename="${found.number}.pdf"`,

@@ -4,6 +4,7 @@ import type { TicketService } from '../../db/enums.ts';
 import { accounts, subscriptions, ticketAttachments, ticketMessages, tickets, users } from '../../db/schema.ts';
 import type { Mailer } from '../../mail/mailer.ts';
 import { ticketToCustomerMail, ticketToSupportMail } from '../../mail/ticket-mail.ts';
+import { brandForAccount, senderOf } from '../resellers/brand.ts';
 
 export interface TicketMailSettings {
   mailer: Mailer;
@@ -27,9 +28,9 @@ const SERVICE_NAMES: Record<TicketService, string> = {
   other: 'Other',
 };
 
-/** Where a mail's link goes: the portal page opens the ticket after sign-in. */
-export const ticketLink = (portalUrl: string, accountNumber: string, ticketNumber: number) =>
-  `${portalUrl}/?account=${encodeURIComponent(accountNumber)}&ticket=${ticketNumber}`;
+/** Where a mail's link goes: the portal page opens the ticket after sign-in (in the reseller's brand, when it has one). */
+export const ticketLink = (portalUrl: string, accountNumber: string, ticketNumber: number, reseller?: string) =>
+  `${portalUrl}/?account=${encodeURIComponent(accountNumber)}&ticket=${ticketNumber}${reseller ? `&reseller=${encodeURIComponent(reseller)}` : ''}`;
 
 /**
  * Mails about a new message, after it has committed: a customer's goes to the support address,
@@ -87,7 +88,10 @@ export function createTicketNotifier(db: Db, settings: TicketMailSettings) {
       );
       return;
     }
-    for (const user of recipients(ticket.accountId)) settings.mailer.send(ticketToCustomerMail({ ...fields, to: user.email, name: user.name }));
+    const brand = brandForAccount(db, ticket.accountId, settings.portalUrl);
+    const sender = senderOf(brand, { name: settings.providerName, portalUrl: settings.portalUrl });
+    const link = ticketLink(settings.portalUrl, found.accountNumber, ticket.id, brand?.reseller);
+    for (const user of recipients(ticket.accountId)) settings.mailer.send(ticketToCustomerMail({ ...fields, link, sender, to: user.email, name: user.name }));
   };
 }
 
