@@ -9,6 +9,7 @@ import { errorBody } from './api/common.ts';
 import { invoiceHandlers } from './api/invoices/handlers.ts';
 import { paymentHandlers } from './api/payments/handlers.ts';
 import { providerHandlers } from './api/provider/handlers.ts';
+import { reportHandlers } from './api/reports/handlers.ts';
 import { summaryHandlers } from './api/summary/handlers.ts';
 import { webhookHandlers } from './api/webhooks/handlers.ts';
 import { sessionMiddleware } from './auth/middleware.ts';
@@ -86,7 +87,8 @@ export function createApp(options: AppOptions) {
     .route('/', invoiceHandlers)
     .route('/', summaryHandlers)
     .route('/', paymentHandlers)
-    .route('/', autopayHandlers);
+    .route('/', autopayHandlers)
+    .route('/', reportHandlers);
   const routes = api
     .route('/', authHandlers)
     .route('/', accountHandlers)
