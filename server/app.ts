@@ -10,6 +10,8 @@ import { invoiceHandlers } from './api/invoices/handlers.ts';
 import { paymentHandlers } from './api/payments/handlers.ts';
 import { providerHandlers } from './api/provider/handlers.ts';
 import { reportHandlers } from './api/reports/handlers.ts';
+import { serviceHandlers } from './api/services/handlers.ts';
+import { subAccountHandlers } from './api/sub-accounts/handlers.ts';
 import { summaryHandlers } from './api/summary/handlers.ts';
 import { webhookHandlers } from './api/webhooks/handlers.ts';
 import { sessionMiddleware } from './auth/middleware.ts';
@@ -88,7 +90,9 @@ export function createApp(options: AppOptions) {
     .route('/', summaryHandlers)
     .route('/', paymentHandlers)
     .route('/', autopayHandlers)
-    .route('/', reportHandlers);
+    .route('/', reportHandlers)
+    .route('/', serviceHandlers)
+    .route('/', subAccountHandlers);
   const routes = api
     .route('/', authHandlers)
     .route('/', accountHandlers)
