@@ -17,6 +17,7 @@ import { createAuthorizeNetGateway } from '../../server/gateway/authorize-net.ts
 import { createFakeAuthorizeNet, FAKE_CREDENTIALS } from '../../server/gateway/fake/fake-authorize-net.ts';
 import { recordReceivedPayment } from '../../server/services/ledger.ts';
 import { importReferenceData, writeBenchFiles } from './fixture.ts';
+import { importIndexCost, reportFigures } from './reports.ts';
 
 const POLICY = billingPolicyOf({ paymentTermsDays: 30, lateFeePercent: 1.5, lateFeeMinimumCents: 500 });
 const seconds = (from: number) => (performance.now() - from) / 1000;
@@ -167,9 +168,12 @@ async function summaryAndPayments() {
   }
 }
 
-// `npm run bench -- payments` (or billing, invoices) measures one part.
+// `npm run bench -- payments` (or billing / import, invoices, reports) measures one part;
+// `npm run bench -- import-index` compares the usage import without and with the reports' index.
 const only = process.argv[2];
-if (!only || only === 'billing') await usageImportAndBillingRun();
+if (!only || only === 'billing' || only === 'import') await usageImportAndBillingRun();
 if (!only || only === 'invoices') await pdfAndInvoiceList();
 if (!only || only === 'payments') await summaryAndPayments();
+if (!only || only === 'reports') await reportFigures(report);
+if (only === 'import-index') await importIndexCost(report);
 console.log(`\n${results.filter((r) => r.ok).length} of ${results.length} figures meet their floor.`);

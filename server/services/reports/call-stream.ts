@@ -35,18 +35,22 @@ const COLUMNS = 'id, account_id, subscriber_number, started_at, duration_seconds
  */
 function statements(db: Db, filter: CallFilter): { inPeriod: Statement; carriedIn: Statement } {
   const where = [filter.subscriber ? 'and subscriber_number = @subscriber' : '', filter.category ? 'and category = @category' : '', filter.q ? 'and (from_number like @q or to_number like @q)' : ''].join(' ');
-  const after = 'and started_at >= @afterTime and (started_at > @afterTime or id > @afterId)';
   const key = `reports.calls${filter.subscriber ? '.s' : ''}${filter.category ? '.c' : ''}${filter.q ? '.q' : ''}`;
   return prepared(db, key, () => ({
     inPeriod: db.$client.prepare(
+      // One lower bound on the time (the later of the period's start and the cursor's), so the
+      // index range starts at the cursor: two would let the planner start at the period's.
       `select ${COLUMNS} from usage_records
-       where account_id = @account and started_at >= @start and started_at < @end ${after}
+       where account_id = @account and started_at >= @lowest and started_at < @end and (started_at > @afterTime or id > @afterId)
          and (bill_period is null or bill_period <= @to) ${where}
        order by started_at, id limit @limit`,
     ),
+    // The unary + keeps the planner off the time index here: walking the account's calls from
+    // the cursor back to the period's start would read its whole history to find a few.
     carriedIn: db.$client.prepare(
       `select ${COLUMNS} from usage_records
-       where account_id = @account and bill_period between @from and @to and started_at < @start ${after} ${where}
+       where account_id = @account and bill_period between @from and @to and +started_at < @start
+         and +started_at >= @afterTime and (+started_at > @afterTime or id > @afterId) ${where}
        order by started_at, id limit @limit`,
     ),
   }));
@@ -75,7 +79,8 @@ function accountCalls(db: Db, account: ScopeAccount, period: ReportPeriod, filte
     peek(): CallTuple | undefined {
       while (index >= buffer.length && part < parts.length) {
         const limit = batch;
-        buffer = parts[part]!.raw().all({ ...base, afterTime: cursor.startedAt, afterId: cursor.id, limit }) as CallTuple[];
+        const lowest = Math.max(base.start, cursor.startedAt);
+        buffer = parts[part]!.raw().all({ ...base, lowest, afterTime: cursor.startedAt, afterId: cursor.id, limit }) as CallTuple[];
         index = 0;
         if (buffer.length < limit) part++;
         if (buffer.length) cursor = { startedAt: buffer[buffer.length - 1]![3], id: buffer[buffer.length - 1]![0] };

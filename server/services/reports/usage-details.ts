@@ -14,7 +14,21 @@ function accountsById(scope: ReportScope) {
   return new Map(scope.accounts.map((a) => [a.id, { number: a.number, clock: zonedClock(a.timeZone) }]));
 }
 
-const monthOf = (seconds: number) => new Date(seconds * 1000).toISOString().slice(0, 7);
+/** `YYYY-MM` (UTC) of a call's start, remembering the last month: calls come in time order. */
+function monthOfCalls() {
+  let from = Infinity;
+  let until = -Infinity;
+  let month = '';
+  return (seconds: number) => {
+    if (seconds < from || seconds >= until) {
+      const d = new Date(seconds * 1000);
+      from = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1) / 1000;
+      until = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) / 1000;
+      month = d.toISOString().slice(0, 7);
+    }
+    return month;
+  };
+}
 
 /**
  * One page of Usage Details: the calls billed in the period, by time, after the cursor. The
@@ -26,6 +40,7 @@ export function usageDetailsPage(db: Db, scope: ReportScope, period: ReportPerio
   const calls = stream.next(limit);
   const last = calls[calls.length - 1];
   const accounts = accountsById(scope);
+  const monthOf = monthOfCalls();
   const rows = calls.map((c) => {
     const account = accounts.get(c[1])!;
     return {
@@ -74,6 +89,7 @@ const EXPORT_BATCH = 4096;
 export function usageDetailsCsv(db: Db, scope: ReportScope, period: ReportPeriod, filter: CallFilter): ReadableStream<Uint8Array> {
   const stream = callStream(db, scope.accounts, period, filter, null, EXPORT_BATCH);
   const accounts = accountsById(scope);
+  const monthOf = monthOfCalls();
   const cells = new Map<string, string>();
   // Subscribers and categories repeat: each is escaped once.
   const cell = (text: string) => cells.get(text) ?? (cells.size > 10_000 ? csvCell(text) : (cells.set(text, csvCell(text)), cells.get(text)!));
