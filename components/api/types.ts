@@ -20,3 +20,11 @@ export type PaymentList = InferResponseType<V1['accounts'][':number']['payments'
 export type Payment = PaymentList['payments'][number];
 export type AutopayMethod = InferResponseType<V1['accounts'][':number']['autopay']['$put'], 200>['autopay'] & {};
 export type AutopayNotice = NonNullable<AccountSummaryData['autopayNotice']>;
+/** The JSON of a report (the route also answers CSV). */
+export type ReportData = Extract<InferResponseType<V1['accounts'][':number']['reports'][':report']['$get'], 200>, { report: string }>;
+export type ReportName = ReportData['report'];
+export type ReportOf<N extends ReportName> = Extract<ReportData, { report: N }>;
+export type ServicesData = InferResponseType<V1['accounts'][':number']['services']['$get'], 200>;
+export type ServiceLocation = ServicesData['locations'][number];
+export type SubAccountsData = InferResponseType<V1['accounts'][':number']['sub-accounts']['$get'], 200>;
+export type SubAccountOverview = SubAccountsData['subAccounts'][number];
