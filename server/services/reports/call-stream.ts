@@ -28,62 +28,46 @@ export const parseCursor = (text: string): CallCursor => {
 const COLUMNS = 'id, account_id, subscriber_number, started_at, duration_seconds, from_number, to_number, category, charge_millicents, bill_period';
 
 /**
- * The two keyset queries of an account's calls billed in a period, both by (start, id) from a
- * cursor: the calls that started in it (on usage_account_started_idx; those a later invoice
- * carries left out), and the few from before it that its invoices carry (on usage_late_idx).
- * Filters are added to the SQL only when given, so each shape is prepared once.
+ * The keyset queries of an account's calls billed in a period, each by (start, id) from a
+ * cursor: the billed calls that started in it (on usage_billed_account_idx) and the calls not
+ * billed yet (on usage_unbilled_started_idx), both leaving out calls a later invoice carries;
+ * and the few from before it that its invoices carry (on usage_late_idx). Filters are added to
+ * the SQL only when given, so each shape is prepared once.
  */
-function statements(db: Db, filter: CallFilter): { inPeriod: Statement; carriedIn: Statement } {
+function statements(db: Db, filter: CallFilter): Statement[] {
   const where = [filter.subscriber ? 'and subscriber_number = @subscriber' : '', filter.category ? 'and category = @category' : '', filter.q ? 'and (from_number like @q or to_number like @q)' : ''].join(' ');
+  // One lower bound on the time (the later of the period's start and the cursor's), so the index
+  // range starts at the cursor: with two, the planner may start at the period's start.
+  const inPeriod = `started_at >= @lowest and started_at < @end and (started_at > @afterTime or id > @afterId) and (bill_period is null or bill_period <= @to) ${where}`;
   const key = `reports.calls${filter.subscriber ? '.s' : ''}${filter.category ? '.c' : ''}${filter.q ? '.q' : ''}`;
-  return prepared(db, key, () => ({
-    inPeriod: db.$client.prepare(
-      // One lower bound on the time (the later of the period's start and the cursor's), so the
-      // index range starts at the cursor: two would let the planner start at the period's.
-      `select ${COLUMNS} from usage_records
-       where account_id = @account and started_at >= @lowest and started_at < @end and (started_at > @afterTime or id > @afterId)
-         and (bill_period is null or bill_period <= @to) ${where}
-       order by started_at, id limit @limit`,
-    ),
-    // The unary + keeps the planner off the time index here: walking the account's calls from
-    // the cursor back to the period's start would read its whole history to find a few.
-    carriedIn: db.$client.prepare(
+  return prepared(db, key, () => [
+    // The unary + keeps the planner off the time indexes: walking the account's calls from the
+    // cursor back to the period's start would read its whole history to find a few.
+    db.$client.prepare(
       `select ${COLUMNS} from usage_records
        where account_id = @account and bill_period between @from and @to and +started_at < @start
          and +started_at >= @afterTime and (+started_at > @afterTime or id > @afterId) ${where}
        order by started_at, id limit @limit`,
     ),
-  }));
+    db.$client.prepare(`select ${COLUMNS} from usage_records where account_id = @account and invoice_id is not null and ${inPeriod} order by started_at, id limit @limit`),
+    db.$client.prepare(`select ${COLUMNS} from usage_records where invoice_id is null and account_id = @account and ${inPeriod} order by started_at, id limit @limit`),
+  ]);
 }
 
-/** One account's calls of the period in order, fetched `batch` at a time (the connection is free between batches). */
-function accountCalls(db: Db, account: ScopeAccount, period: ReportPeriod, filter: CallFilter, after: CallCursor | null, batch: number) {
-  const { inPeriod, carriedIn } = statements(db, filter);
-  const base = {
-    account: account.id,
-    start: period.first.startSeconds,
-    end: period.last.endSeconds,
-    from: period.from,
-    to: period.to,
-    subscriber: filter.subscriber ?? null,
-    category: filter.category ?? null,
-    q: filter.q ? `%${filter.q}%` : null,
-  };
-  // The calls carried in from earlier months all started before the period: they come first.
-  const parts = [carriedIn, inPeriod];
-  let part = 0;
+/** One keyset query's calls in order, fetched `batch` at a time (the connection is free between batches). */
+function keysetSource(statement: Statement, params: Record<string, unknown>, start: number, after: CallCursor | null, batch: number) {
   let cursor = after ?? { startedAt: -1, id: 0 };
   let buffer: CallTuple[] = [];
   let index = 0;
+  let done = false;
   return {
     peek(): CallTuple | undefined {
-      while (index >= buffer.length && part < parts.length) {
-        const limit = batch;
-        const lowest = Math.max(base.start, cursor.startedAt);
-        buffer = parts[part]!.raw().all({ ...base, lowest, afterTime: cursor.startedAt, afterId: cursor.id, limit }) as CallTuple[];
+      if (index >= buffer.length && !done) {
+        buffer = statement.raw().all({ ...params, lowest: Math.max(start, cursor.startedAt), afterTime: cursor.startedAt, afterId: cursor.id, limit: batch }) as CallTuple[];
         index = 0;
-        if (buffer.length < limit) part++;
-        if (buffer.length) cursor = { startedAt: buffer[buffer.length - 1]![3], id: buffer[buffer.length - 1]![0] };
+        done = buffer.length < batch;
+        const last = buffer[buffer.length - 1];
+        if (last) cursor = { startedAt: last[3], id: last[0] };
       }
       return buffer[index];
     },
@@ -93,30 +77,48 @@ function accountCalls(db: Db, account: ScopeAccount, period: ReportPeriod, filte
   };
 }
 
+/** One account's calls of the period, as three keyset sources (merged by the caller). */
+function accountSources(db: Db, account: ScopeAccount, period: ReportPeriod, filter: CallFilter, after: CallCursor | null, batch: number) {
+  const params = {
+    account: account.id,
+    start: period.first.startSeconds,
+    end: period.last.endSeconds,
+    from: period.from,
+    to: period.to,
+    subscriber: filter.subscriber ?? null,
+    category: filter.category ?? null,
+    q: filter.q ? `%${filter.q}%` : null,
+  };
+  return statements(db, filter).map((statement) => keysetSource(statement, params, period.first.startSeconds, after, batch));
+}
+
 /**
  * The calls of the accounts billed in the period, in time order across the accounts, after
  * `after`: `next(n)` gives the next n. A head office's sub-accounts are merged as they are read.
  */
 export function callStream(db: Db, accounts: ScopeAccount[], period: ReportPeriod, filter: CallFilter, after: CallCursor | null, batch: number) {
-  const sources = accounts.map((a) => accountCalls(db, a, period, filter, after, batch));
-  const earliest = () => {
-    let best: (typeof sources)[number] | undefined;
-    let bestCall: CallTuple | undefined;
-    for (const source of sources) {
-      const call = source.peek();
-      if (call && (!bestCall || call[3] < bestCall[3] || (call[3] === bestCall[3] && call[0] < bestCall[0]))) [best, bestCall] = [source, call];
-    }
-    return best;
-  };
+  const sources = accounts.flatMap((a) => accountSources(db, a, period, filter, after, batch));
+  const before = (a: CallTuple, b: CallTuple) => a[3] < b[3] || (a[3] === b[3] && a[0] < b[0]);
   return {
     next(n: number): CallTuple[] {
       const calls: CallTuple[] = [];
-      if (sources.length === 1) {
-        const only = sources[0]!;
-        while (calls.length < n && only.peek()) calls.push(only.take());
-        return calls;
+      while (calls.length < n) {
+        // The source with the earliest call, and the earliest call of the others: the first
+        // source's calls are taken in a run up to that one (runs are long: months of calls).
+        let best: (typeof sources)[number] | undefined;
+        let bestCall: CallTuple | undefined;
+        let next: CallTuple | undefined;
+        for (const source of sources) {
+          const call = source.peek();
+          if (!call) continue;
+          if (!bestCall || before(call, bestCall)) {
+            if (bestCall && (!next || before(bestCall, next))) next = bestCall;
+            [best, bestCall] = [source, call];
+          } else if (!next || before(call, next)) next = call;
+        }
+        if (!best) break;
+        for (let call = best.peek(); call && calls.length < n && (!next || before(call, next)); call = best.peek()) calls.push(best.take());
       }
-      for (let source = earliest(); source && calls.length < n; source = earliest()) calls.push(source.take());
       return calls;
     },
     hasMore: () => sources.some((s) => s.peek() !== undefined),

@@ -90,19 +90,28 @@ export function usageDetailsCsv(db: Db, scope: ReportScope, period: ReportPeriod
   const stream = callStream(db, scope.accounts, period, filter, null, EXPORT_BATCH);
   const accounts = accountsById(scope);
   const monthOf = monthOfCalls();
-  const cells = new Map<string, string>();
-  // Subscribers and categories repeat: each is escaped once.
-  const cell = (text: string) => cells.get(text) ?? (cells.size > 10_000 ? csvCell(text) : (cells.set(text, csvCell(text)), cells.get(text)!));
+  // Subscribers, categories and charges repeat: each is written once and remembered (a few thousand at most).
+  const remembered = <K>(write: (key: K) => string) => {
+    const seen = new Map<K, string>();
+    return (key: K) => {
+      let text = seen.get(key);
+      if (text === undefined) {
+        text = write(key);
+        if (seen.size < 10_000) seen.set(key, text);
+      }
+      return text;
+    };
+  };
+  const cell = remembered<string>(csvCell);
+  const charge = remembered<number>(millicentsText);
   const line = (c: CallTuple) => {
     const account = accounts.get(c[1])!;
-    const charge = c[8] === null ? '' : millicentsText(c[8]);
-    return `${account.clock(c[3])},${account.number},${cell(c[2])},${csvCell(c[5])},${csvCell(c[6])},${cell(c[7])},${c[4]},${billedMinutes(c[4])},${charge},${c[9] ?? monthOf(c[3])}\r\n`;
+    return `${account.clock(c[3])},${account.number},${cell(c[2])},${csvCell(c[5])},${csvCell(c[6])},${cell(c[7])},${c[4]},${billedMinutes(c[4])},${c[8] === null ? '' : charge(c[8])},${c[9] ?? monthOf(c[3])}\r\n`;
   };
   return csvStream(USAGE_DETAILS_HEADER, () => {
     const calls = stream.next(EXPORT_BATCH);
     if (calls.length === 0) return null;
-    let text = '';
-    for (const c of calls) text += line(c);
-    return text;
+    // Joined, not appended: one flat string, which the encoder reads fastest.
+    return calls.map(line).join('');
   });
 }
