@@ -46,13 +46,15 @@ export function usageTable(r: ReportOf<'usage'>): TemplateResult {
           )}
         </tbody>
         <tfoot>
-          <tr>
-            <th scope="row" colspan=${rollup ? 3 : 2}>Total invoiced</th>
-            <td class="number">${formatCount(r.rows.filter((x) => x.invoiced).reduce((s, x) => s + x.usedMinutes, 0))}</td>
-            <td></td>
-            <td class="number">${formatCount(r.rows.filter((x) => x.invoiced).reduce((s, x) => s + (x.overageMinutes ?? 0), 0))}</td>
-            <td class="number">${money(r.totals.charge, r.currency)}</td>
-          </tr>
+          ${r.rows.some((x) => x.invoiced)
+            ? html`<tr>
+                <th scope="row" colspan=${rollup ? 3 : 2}>Total invoiced</th>
+                <td class="number">${formatCount(r.rows.filter((x) => x.invoiced).reduce((s, x) => s + x.usedMinutes, 0))}</td>
+                <td></td>
+                <td class="number">${formatCount(r.rows.filter((x) => x.invoiced).reduce((s, x) => s + (x.overageMinutes ?? 0), 0))}</td>
+                <td class="number">${money(r.totals.charge, r.currency)}</td>
+              </tr>`
+            : nothing}
           ${r.rows.some((x) => !x.invoiced)
             ? html`<tr class="so-far">
                 <th scope="row" colspan=${rollup ? 3 : 2}>So far, not invoiced yet (at today’s prices)</th>
@@ -73,7 +75,8 @@ type SubscriberRow = ReportOf<'subscribers'>['rows'][number];
 /** The columns of Subscribers, each sortable. */
 export const SUBSCRIBER_COLUMNS: { key: string; label: string; number?: boolean; value(r: SubscriberRow): string | number }[] = [
   { key: 'account', label: 'Customer #', value: (r) => r.account },
-  { key: 'subscriberNumber', label: 'Subscriber #', value: (r) => r.subscriberNumber ?? '' },
+  // The location's services without a line sort after the lines.
+  { key: 'subscriberNumber', label: 'Subscriber #', value: (r) => r.subscriberNumber ?? '\uffff' },
   { key: 'subscriberName', label: 'Name', value: (r) => r.subscriberName ?? '' },
   { key: 'location', label: 'Location', value: (r) => r.location ?? '' },
   { key: 'services', label: 'Plans and add-ons', value: (r) => r.services.map((s) => s.product).join(', ') },
@@ -134,7 +137,7 @@ export function subscribersTable(r: ReportOf<'subscribers'>, sort: SortState, on
           </tr>
         </thead>
         <tbody>
-          ${sortedSubscribers(r.rows, sort).map((row) => html`<tr>${columns.map((c) => html`<td class=${c.number ? 'number' : ''}>${cell(row, c.key)}</td>`)}</tr>`)}
+          ${sortedSubscribers(r.rows, sort).map((row) => html`<tr>${columns.map((c) => html`<td class=${c.number ? 'number' : c.key}>${cell(row, c.key)}</td>`)}</tr>`)}
         </tbody>
         <tfoot>
           <tr>

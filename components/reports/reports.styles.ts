@@ -2,6 +2,10 @@ import { css } from 'lit';
 import { token } from '../styles/tokens.ts';
 
 export const reportStyles = css`
+  /* In a grid or flex row, the tables scroll inside the panel instead of widening the page. */
+  :host {
+    min-width: 0;
+  }
   .controls {
     display: flex;
     flex-wrap: wrap;
@@ -44,7 +48,9 @@ export const reportStyles = css`
   .chart canvas {
     max-width: 100%;
   }
+  /* Positioned, so the visually hidden caption stays inside the scrolling box, not the page. */
   .table-scroll {
+    position: relative;
     overflow-x: auto;
   }
   .table-scroll:focus-visible {
@@ -55,8 +61,13 @@ export const reportStyles = css`
     font-variant-numeric: tabular-nums;
     white-space: nowrap;
   }
-  .nowrap {
+  .nowrap,
+  td.subscriberNumber {
     white-space: nowrap;
+  }
+  /* A list of products: wide enough to read, the table scrolls instead. */
+  td.services {
+    min-width: 12rem;
   }
   tfoot th,
   tfoot td {

@@ -25,6 +25,9 @@ export class BpReports extends LitElement {
     controlStyles,
     widgetStyles,
     css`
+      :host {
+        min-width: 0;
+      }
       ul {
         display: grid;
         gap: ${token('space-3')};

@@ -25,6 +25,10 @@ export class BpServices extends AccountDataElement<ServicesData> {
   static override styles = [
     ...AccountDataElement.styles,
     css`
+      /* In a grid or flex row, the tables scroll inside the panel instead of widening the page. */
+      :host {
+        min-width: 0;
+      }
       .intro {
         margin: 0 0 ${token('space-4')};
       }
@@ -44,8 +48,13 @@ export class BpServices extends AccountDataElement<ServicesData> {
         width: 1.125rem;
         height: 1.125rem;
       }
+      /* Positioned, so the visually hidden caption stays inside the scrolling box, not the page. */
       .table-scroll {
+        position: relative;
         overflow-x: auto;
+      }
+      .nowrap {
+        white-space: nowrap;
       }
       .number {
         text-align: right;
@@ -125,8 +134,8 @@ export class BpServices extends AccountDataElement<ServicesData> {
               <td>${s.subscriberName ?? '—'}</td>
               <td class="number">${s.quantity}</td>
               <td class="number">${formatMoney(s.monthlyPrice, currency)}${s.quantity > 1 ? html`<br /><span class="muted">${formatMoney(s.monthlyCharge, currency)} in all</span>` : nothing}</td>
-              <td>${formatDate(s.startDate)}</td>
-              <td>${s.endDate ? formatDate(s.endDate) : '—'}</td>
+              <td class="nowrap">${formatDate(s.startDate)}</td>
+              <td class="nowrap">${s.endDate ? formatDate(s.endDate) : '—'}</td>
               <td>${s.includedMinutes !== null ? html`${s.includedMinutes.toLocaleString()} min<br /><span class="muted">${s.category}</span>` : '—'}</td>
               <td>${STATUS[s.status]}</td>
             </tr>`,

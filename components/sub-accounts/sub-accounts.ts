@@ -25,10 +25,16 @@ export class BpSubAccounts extends AccountDataElement<SubAccountsData> {
   static override styles = [
     ...AccountDataElement.styles,
     css`
+      /* In a grid or flex row, the tables scroll inside the panel instead of widening the page. */
+      :host {
+        min-width: 0;
+      }
       .intro {
         margin: 0 0 ${token('space-4')};
       }
+      /* Positioned, so the visually hidden caption stays inside the scrolling box, not the page. */
       .table-scroll {
+        position: relative;
         overflow-x: auto;
       }
       .number {
