@@ -59,6 +59,8 @@ export const reportStyles = css`
   .number {
     text-align: right;
     font-variant-numeric: tabular-nums;
+  }
+  td.number {
     white-space: nowrap;
   }
   .nowrap,
@@ -67,7 +69,7 @@ export const reportStyles = css`
   }
   /* A list of products: wide enough to read, the table scrolls instead. */
   td.services {
-    min-width: 12rem;
+    min-width: 10rem;
   }
   tfoot th,
   tfoot td {

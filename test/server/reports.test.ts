@@ -245,7 +245,7 @@ describe('GET /accounts/{number}/reports/{report}', () => {
   });
 
   test('CSV: format=csv or Accept: text/csv gives the same numbers with a header row and decimal amounts', async () => {
-    const { t, m1, m3 } = await reportsApp();
+    const { t, m1, m3, current } = await reportsApp();
     const { bearer } = await t.login('solo@example.com');
     const json = await reportOf(t, bearer, 'C100001', 'ytd-all-in', { from: m1, to: m3 });
     const res = await t.request(`/accounts/C100001/reports/ytd-all-in?from=${m1}&to=${m3}&format=csv`, { headers: bearer });
@@ -259,6 +259,11 @@ describe('GET /accounts/{number}/reports/{report}', () => {
       json.rows.map((r) => [r.month, r.fixed, r.usage, r.other, r.amount, r.lastYear].map((v, i) => (i === 0 ? v : (Number(v) / 100).toFixed(2))).join(',') + ','),
     );
     assert.equal(lines[4], `Total,,,,${(json.totals.amount / 100).toFixed(2)},0.00,`);
+
+    const usage = (await (await t.request(`/accounts/C100001/reports/usage?from=${m1}&to=${current}&format=csv`, { headers: bearer })).text()).trimEnd().split('\r\n');
+    assert.equal(usage[0], 'Month,Customer #,Plan,Category,Minutes used,Minutes included,Overage minutes,Charge,Status');
+    assert.equal(usage[1], `${m1},C100001,"VoIP Business 10,000",CAN/US/PR/MEX/UK,12,10000,0,0.00,invoiced`);
+    assert.deepEqual(usage.slice(-2).map((l) => l.split(',').slice(0, 1).concat(l.split(',').slice(-2))), [['Total invoiced', '1.20', 'invoiced'], ['Total so far', '0.60', 'so far']], 'invoiced and so far totalled apart');
 
     const accepted = await t.request(`/accounts/C100001/reports/usage-details?from=${m1}&to=${m3}`, { headers: { ...bearer, Accept: 'text/csv' } });
     const csv = (await accepted.text()).trimEnd().split('\r\n');

@@ -96,6 +96,17 @@ export function reportCsv(db: Db, account: Account, name: ReportName, query: Rep
 }
 
 const yesNo = (invoiced: boolean) => (invoiced ? 'invoiced' : 'so far');
+
+/** Usage's total rows, as on screen: invoiced and so far apart, each only when the period has such months. */
+function totalRows(report: ReportOf<'usage'>): Cell[][] {
+  const sum = (rows: ReportOf<'usage'>['rows']) => [rows.reduce((s, r) => s + r.usedMinutes, 0), rows.reduce((s, r) => s + (r.overageMinutes ?? 0), 0)];
+  const invoiced = report.rows.filter((r) => r.invoiced);
+  const soFar = report.rows.filter((r) => !r.invoiced);
+  return [
+    ...(invoiced.length ? [['Total invoiced', '', '', '', sum(invoiced)[0], '', sum(invoiced)[1], centsText(report.totals.charge), 'invoiced']] : []),
+    ...(soFar.length ? [['Total so far', '', '', '', sum(soFar)[0], '', sum(soFar)[1], centsText(report.totals.chargeSoFar), 'so far']] : []),
+  ];
+}
 const percent = (change: number | null) => (change === null ? '' : change.toFixed(1));
 
 /** Every report but Usage Details, whose CSV streams. */
@@ -108,8 +119,7 @@ function csvOf(report: SmallReport): string {
         ['Month', 'Customer #', 'Plan', 'Category', 'Minutes used', 'Minutes included', 'Overage minutes', 'Charge', 'Status'],
         [
           ...report.rows.map((r): Cell[] => [r.month, r.account, r.plan, r.category, r.usedMinutes, r.includedMinutes, r.overageMinutes, centsText(r.charge), yesNo(r.invoiced)]),
-          ['Total invoiced', '', '', '', report.totals.usedMinutes, '', report.totals.overageMinutes, centsText(report.totals.charge), ''],
-          ...(report.totals.chargeSoFar ? [['Total so far', '', '', '', '', '', '', centsText(report.totals.chargeSoFar), 'so far']] : []),
+          ...totalRows(report),
         ],
       );
     case 'subscribers':
