@@ -135,6 +135,9 @@ export const portalStyles = css`
   .back-to-head-office {
     margin: 0 0 ${token('space-2')};
   }
+  .back-to-head-office button {
+    text-align: left;
+  }
   .centered {
     padding: ${token('space-8')};
   }

@@ -37,6 +37,9 @@ export class BpSubAccounts extends AccountDataElement<SubAccountsData> {
         position: relative;
         overflow-x: auto;
       }
+      .nowrap {
+        white-space: nowrap;
+      }
       .number {
         text-align: right;
         font-variant-numeric: tabular-nums;
@@ -91,9 +94,9 @@ export class BpSubAccounts extends AccountDataElement<SubAccountsData> {
                   <td>${s.region}</td>
                   <td class="number">${s.balance < 0 ? `${money(-s.balance)} credit` : money(s.balance)}</td>
                   <td class="number ${s.pastDue > 0 ? 'past-due' : ''}">${money(s.pastDue)}</td>
-                  <td>${s.lastInvoice ? formatDate(s.lastInvoice.date) : '—'}</td>
+                  <td class="nowrap">${s.lastInvoice ? formatDate(s.lastInvoice.date) : '—'}</td>
                   <td class="number">${s.lastInvoice ? money(s.lastInvoice.total) : '—'}</td>
-                  <td>
+                  <td class="nowrap">
                     <button class="link-button" type="button" @click=${() => this.open(data, s)} aria-label="View account ${s.number}, ${s.name}">View account</button>
                   </td>
                 </tr>
