@@ -50,7 +50,11 @@ function statements(db: Db, filter: CallFilter): Statement[] {
        order by started_at, id limit @limit`,
     ),
     db.$client.prepare(`select ${COLUMNS} from usage_records where account_id = @account and invoice_id is not null and ${inPeriod} order by started_at, id limit @limit`),
-    db.$client.prepare(`select ${COLUMNS} from usage_records where invoice_id is null and account_id = @account and ${inPeriod} order by started_at, id limit @limit`),
+    // Not billed yet: by time for all accounts, so one query serves every account of a rollup.
+    db.$client.prepare(
+      `select ${COLUMNS} from usage_records where invoice_id is null and account_id in (select value from json_each(@accounts)) and ${inPeriod}
+       order by started_at, id limit @limit`,
+    ),
   ]);
 }
 
@@ -77,10 +81,13 @@ function keysetSource(statement: Statement, params: Record<string, unknown>, sta
   };
 }
 
-/** One account's calls of the period, as three keyset sources (merged by the caller). */
-function accountSources(db: Db, account: ScopeAccount, period: ReportPeriod, filter: CallFilter, after: CallCursor | null, batch: number) {
+/**
+ * The keyset sources of the accounts' calls of the period: per account, the late calls its
+ * invoices carry and its billed calls; and for all of them at once, the calls not billed yet
+ * (the unbilled index is by time, so one walk finds every account's).
+ */
+function sourcesOf(db: Db, accounts: ScopeAccount[], period: ReportPeriod, filter: CallFilter, after: CallCursor | null, batch: number) {
   const params = {
-    account: account.id,
     start: period.first.startSeconds,
     end: period.last.endSeconds,
     from: period.from,
@@ -89,7 +96,12 @@ function accountSources(db: Db, account: ScopeAccount, period: ReportPeriod, fil
     category: filter.category ?? null,
     q: filter.q ? `%${filter.q}%` : null,
   };
-  return statements(db, filter).map((statement) => keysetSource(statement, params, period.first.startSeconds, after, batch));
+  const [carriedIn, billed, unbilled] = statements(db, filter) as [Statement, Statement, Statement];
+  const start = period.first.startSeconds;
+  return [
+    ...accounts.flatMap((a) => [carriedIn, billed].map((statement) => keysetSource(statement, { ...params, account: a.id }, start, after, batch))),
+    keysetSource(unbilled, { ...params, accounts: JSON.stringify(accounts.map((a) => a.id)) }, start, after, batch),
+  ];
 }
 
 /**
@@ -97,7 +109,7 @@ function accountSources(db: Db, account: ScopeAccount, period: ReportPeriod, fil
  * `after`: `next(n)` gives the next n. A head office's sub-accounts are merged as they are read.
  */
 export function callStream(db: Db, accounts: ScopeAccount[], period: ReportPeriod, filter: CallFilter, after: CallCursor | null, batch: number) {
-  const sources = accounts.flatMap((a) => accountSources(db, a, period, filter, after, batch));
+  const sources = sourcesOf(db, accounts, period, filter, after, batch);
   const before = (a: CallTuple, b: CallTuple) => a[3] < b[3] || (a[3] === b[3] && a[0] < b[0]);
   return {
     next(n: number): CallTuple[] {
