@@ -202,29 +202,38 @@ export async function reportFigures(report: Report): Promise<void> {
       }
       return { rows: rows - 1, peak };
     };
+    // Reading the same calls directly in SQL, in the same order: what the export cannot beat.
+    const scan = () => {
+      const start = performance.now();
+      let scanned = 0;
+      for (const part of ['invoice_id is not null', 'invoice_id is null']) {
+        for (const _ of sqlite.prepare(`select * from usage_records where ${part} and account_id = ? order by started_at, id`).raw().iterate(big)) scanned++;
+      }
+      return scanned / ((performance.now() - start) / 1000);
+    };
     await exportCsv();
-    const runs: { seconds: number; rows: number; growth: number }[] = [];
+    scan();
+    // Export and scan one after the other, three times: the machine is shared, so the ratio of
+    // each pair says more than either figure alone.
+    const runs: { rate: number; rows: number; growth: number; scanRate: number }[] = [];
     for (let i = 0; i < 3; i++) {
       global.gc?.();
       const base = process.memoryUsage().rss;
       const start = performance.now();
       const { rows, peak } = await exportCsv();
-      runs.push({ seconds: (performance.now() - start) / 1000, rows, growth: (peak - base) / 1e6 });
+      const seconds = (performance.now() - start) / 1000;
+      runs.push({ rate: rows / seconds, rows, growth: (peak - base) / 1e6, scanRate: scan() });
     }
-    const scanStart = performance.now();
-    let scanned = 0;
-    for (const part of ['invoice_id is not null', 'invoice_id is null']) {
-      for (const _ of sqlite.prepare(`select * from usage_records where ${part} and account_id = ? order by started_at, id`).raw().iterate(big)) scanned++;
-    }
-    const scanRate = scanned / ((performance.now() - scanStart) / 1000);
-    const exportRun = runs.sort((a, b) => a.seconds - b.seconds)[1]!;
-    const rate = exportRun.rows / exportRun.seconds;
+    const rate = median(runs.map((r) => r.rate));
+    const scanRate = median(runs.map((r) => r.scanRate));
+    const ratio = median(runs.map((r) => r.rate / r.scanRate));
     const growth = Math.max(...runs.map((r) => r.growth));
+    const rows = runs[0]!.rows;
     report(
       'Usage Details CSV export',
-      `${fmt(exportRun.rows)} calls in ${exportRun.seconds.toFixed(2)} s = ${fmt(rate)} rows/s (median of 3; reading them directly in SQL: ${fmt(scanRate)} rows/s, ratio ${(rate / scanRate).toFixed(2)}); memory grew at most ${growth.toFixed(1)} MB while streaming`,
+      `${fmt(rows)} calls at ${fmt(rate)} rows/s (median of 3; reading them directly in SQL: ${fmt(scanRate)} rows/s, ratio ${ratio.toFixed(2)}); memory grew at most ${growth.toFixed(1)} MB while streaming`,
       '300,000 rows/s, < 50 MB',
-      rate >= 300_000 && growth < 50 && exportRun.rows === stored,
+      rate >= 300_000 && growth < 50 && runs.every((r) => r.rows === stored),
     );
 
     // The head office with its 50 sub-accounts rolled up: every report's first screen.
