@@ -78,8 +78,8 @@ function detailTotals(db: Db, scope: ReportScope, period: ReportPeriod, filter: 
 
 export const USAGE_DETAILS_HEADER = ['Date and time', 'Customer #', 'Subscriber #', 'From', 'To', 'Category', 'Duration (s)', 'Billed minutes', 'Charge', 'Billed in'];
 
-/** Rows per query of the export: big enough to amortise the query, small enough to keep memory flat. */
-const EXPORT_BATCH = 4096;
+/** Rows per query of the export: enough to amortise the query; fewer keeps the rows young for the garbage collector (1,024 measured fastest of 512 to 4,096). */
+const EXPORT_BATCH = 1024;
 
 /**
  * Every call of the period as CSV, streamed: each chunk is one keyset query's worth of calls,
