@@ -1,0 +1,218 @@
+import { css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { call, type ApiClient } from '../api/client.ts';
+import type { ServiceLocation, ServicesData } from '../api/types.ts';
+import { AccountDataElement } from '../base/account-data-element.ts';
+import { formatDate, formatMoney } from '../i18n/format.ts';
+import { token } from '../styles/tokens.ts';
+
+const STATUS: Record<ServiceLocation['subscriptions'][number]['status'], string> = { active: 'Active', upcoming: 'Starts later', ended: 'Ended' };
+const keyOf = (l: ServiceLocation) => `${l.accountNumber}:${l.location?.code ?? ''}`;
+
+/**
+ * @summary The guide's Services: Customer #, Customer Name, Location, Province, City, Street and
+ * the count of active services, one row per location; a row opens its subscriptions. Ended
+ * subscriptions show when asked for; a head office can add its sub-accounts' locations.
+ *
+ * @csspart table - The table of locations.
+ * @csspart subscriptions - The subscriptions of an opened location.
+ * @csspart options - The check boxes (ended subscriptions, sub-accounts).
+ * @csspart error - The error message, when loading failed.
+ * @csspart empty - The message when there are no services.
+ */
+@customElement('bp-services')
+export class BpServices extends AccountDataElement<ServicesData> {
+  static override styles = [
+    ...AccountDataElement.styles,
+    css`
+      /* In a grid or flex row, the tables scroll inside the panel instead of widening the page. */
+      :host {
+        min-width: 0;
+      }
+      .intro {
+        margin: 0 0 ${token('space-4')};
+      }
+      .options {
+        display: flex;
+        flex-wrap: wrap;
+        gap: ${token('space-2')} ${token('space-6')};
+        margin-bottom: ${token('space-4')};
+      }
+      .options label {
+        display: flex;
+        align-items: center;
+        gap: ${token('space-2')};
+        min-height: 2.5rem;
+      }
+      .options input {
+        width: 1.125rem;
+        height: 1.125rem;
+      }
+      /* Positioned, so the visually hidden caption stays inside the scrolling box, not the page. */
+      .table-scroll {
+        position: relative;
+        overflow-x: auto;
+      }
+      .nowrap {
+        white-space: nowrap;
+      }
+      .number {
+        text-align: right;
+        font-variant-numeric: tabular-nums;
+        white-space: nowrap;
+      }
+      tr.details > td {
+        padding: ${token('space-3')} ${token('space-4')};
+        background: ${token('color-surface')};
+      }
+      table.subscriptions th,
+      table.subscriptions td {
+        padding: ${token('space-1')} ${token('space-2')};
+      }
+      .ended td {
+        color: ${token('color-text-muted')};
+      }
+      .hint {
+        margin: ${token('space-3')} 0 0;
+      }
+      @media (max-width: 30rem) {
+        .panel {
+          padding: ${token('space-4')};
+        }
+      }
+    `,
+  ];
+
+  /** Also list ended subscriptions. */
+  @property({ type: Boolean, attribute: 'show-ended' }) showEnded = false;
+  /** A head office with its sub-accounts' locations. */
+  @property({ type: Boolean }) rollup = false;
+  @state() private opened = new Set<string>();
+
+  protected override get query(): string {
+    return `${this.showEnded}|${this.rollup}`;
+  }
+
+  protected load(client: ApiClient, number: string, signal: AbortSignal) {
+    const query = { ...(this.showEnded ? { ended: 'true' as const } : {}), ...(this.rollup ? { rollup: 'true' as const } : {}) };
+    return call(client.api.v1.accounts[':number'].services.$get({ param: { number }, query }, { init: { signal } }));
+  }
+
+  private get isHeadOffice(): boolean {
+    return Boolean(this.portal?.accounts.find((a) => a.number === this.number)?.isHeadOffice || this.data?.rollup || this.rollup);
+  }
+
+  private toggle(location: ServiceLocation) {
+    const opened = new Set(this.opened);
+    if (!opened.delete(keyOf(location))) opened.add(keyOf(location));
+    this.opened = opened;
+  }
+
+  private renderSubscriptions(l: ServiceLocation, currency: string) {
+    if (l.subscriptions.length === 0) return html`<p class="muted">No subscriptions${this.showEnded ? '' : ' in service'} at this location.</p>`;
+    return html`
+      <table class="subscriptions" part="subscriptions">
+        <caption class="visually-hidden">Subscriptions at ${l.location?.name ?? 'no location'}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Product</th>
+            <th scope="col">Subscriber #</th>
+            <th scope="col">Subscriber name</th>
+            <th scope="col" class="number">Quantity</th>
+            <th scope="col" class="number">Monthly price</th>
+            <th scope="col">Start date</th>
+            <th scope="col">End date</th>
+            <th scope="col">Included</th>
+            <th scope="col">Status</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${l.subscriptions.map(
+            (s) => html`<tr class=${s.status}>
+              <td>${s.product}</td>
+              <td>${s.subscriberNumber ?? '—'}</td>
+              <td>${s.subscriberName ?? '—'}</td>
+              <td class="number">${s.quantity}</td>
+              <td class="number">${formatMoney(s.monthlyPrice, currency)}${s.quantity > 1 ? html`<br /><span class="muted">${formatMoney(s.monthlyCharge, currency)} in all</span>` : nothing}</td>
+              <td class="nowrap">${formatDate(s.startDate)}</td>
+              <td class="nowrap">${s.endDate ? formatDate(s.endDate) : '—'}</td>
+              <td>${s.includedMinutes !== null ? html`${s.includedMinutes.toLocaleString()} min<br /><span class="muted">${s.category}</span>` : '—'}</td>
+              <td>${STATUS[s.status]}</td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+    `;
+  }
+
+  private renderTable(data: ServicesData) {
+    return html`
+      <div class="table-scroll">
+        <table part="table">
+          <caption class="visually-hidden">Services by location; a location's button shows its subscriptions</caption>
+          <thead>
+            <tr>
+              <th scope="col">Customer #</th>
+              <th scope="col">Customer Name</th>
+              <th scope="col">Location</th>
+              <th scope="col">Province</th>
+              <th scope="col">City</th>
+              <th scope="col">Street</th>
+              <th scope="col" class="number">Services</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${data.locations.map((l) => {
+              const open = this.opened.has(keyOf(l));
+              const id = `subs-${keyOf(l).replace(/[^A-Za-z0-9-]/g, '-')}`;
+              return html`
+                <tr>
+                  <td>${l.accountNumber}</td>
+                  <td>${l.accountName}</td>
+                  <td>
+                    <button class="link-button" type="button" aria-expanded=${open ? 'true' : 'false'} aria-controls=${id} @click=${() => this.toggle(l)}>
+                      ${l.location?.name ?? 'No location'}<span class="visually-hidden">: ${open ? 'hide' : 'show'} subscriptions</span>
+                    </button>
+                  </td>
+                  <td>${l.location?.region ?? '—'}</td>
+                  <td>${l.location?.city ?? '—'}</td>
+                  <td>${l.location?.street ?? '—'}</td>
+                  <td class="number">${l.services}</td>
+                </tr>
+                ${open ? html`<tr class="details" id=${id}><td colspan="7">${this.renderSubscriptions(l, data.currency)}</td></tr>` : nothing}
+              `;
+            })}
+          </tbody>
+        </table>
+      </div>
+      <p class="hint muted">Click a location to view its subscriptions.</p>
+    `;
+  }
+
+  protected override render() {
+    return html`
+      <section class="panel" aria-labelledby="heading">
+        <h2 id="heading">Services</h2>
+        <p class="intro">Click on services for a summary of the subscriptions you have.</p>
+        <div class="options" part="options">
+          <label><input type="checkbox" .checked=${this.showEnded} @change=${(e: Event) => (this.showEnded = (e.target as HTMLInputElement).checked)} />Show ended subscriptions</label>
+          ${this.isHeadOffice
+            ? html`<label><input type="checkbox" .checked=${this.rollup} @change=${(e: Event) => (this.rollup = (e.target as HTMLInputElement).checked)} />With all sub-accounts</label>`
+            : nothing}
+        </div>
+        ${this.renderData({
+          loading: 'Loading services…',
+          isEmpty: (d) => d.locations.length === 0,
+          empty: 'There are no services on this account yet.',
+          complete: (d) => this.renderTable(d),
+        })}
+      </section>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'bp-services': BpServices;
+  }
+}
