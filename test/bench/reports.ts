@@ -7,10 +7,10 @@ import { hashPassword } from '../../server/auth/crypto.ts';
 import { openDatabase, type Db } from '../../server/db/client.ts';
 import { loadConfig } from '../../server/env.ts';
 import { createMailer } from '../../server/mail/mailer.ts';
-import { billingPolicyOf, runBilling } from '../../server/services/billing/billing-run.ts';
+import { runBilling } from '../../server/services/billing/billing-run.ts';
 import { importCsv } from '../../server/services/imports/import.ts';
 import { importKind } from '../../server/services/imports/kinds.ts';
-import { importReferenceData, writeBenchFiles } from './fixture.ts';
+import { BENCH_POLICY, importReferenceData, writeBenchFiles } from './fixture.ts';
 
 /**
  * The reports' figures (issue 13): an account with 1,000,000 calls over two years, and a head
@@ -123,11 +123,10 @@ export async function buildReportsDb(dir: string, calls: number, now: number) {
   const files = await writeFiles(dir, calls, now);
   const db = openDatabase(join(dir, 'reports.db'));
   for (const kind of ['products', 'usage-rates', 'accounts', 'subscriptions', 'usage']) await importFile(db, kind, join(dir, `${kind}.csv`));
-  const policy = billingPolicyOf({ paymentTermsDays: 30, lateFeePercent: 1.5, lateFeeMinimumCents: 500 });
   const today = new Date(now).toISOString().slice(0, 10);
   console.log('Billing 24 months…');
   for (const period of files.periods) {
-    runBilling(db, period, today, policy);
+    runBilling(db, period, today, BENCH_POLICY);
     if (period === files.lateMonth) await importFile(db, 'usage', join(dir, 'late.csv'));
   }
   return { db, files };
@@ -260,7 +259,6 @@ export async function reportFigures(report: Report): Promise<void> {
  */
 export async function importIndexCost(report: Report): Promise<void> {
   const fixture = await writeBenchFiles({ accounts: 10_000, calls: Number(process.env.BENCH_CALLS ?? 1_000_000), period: '2026-10' });
-  const policy = billingPolicyOf({ paymentTermsDays: 30, lateFeePercent: 1.5, lateFeeMinimumCents: 500 });
   const best: Record<'before' | 'with', { rate: number; billing: number }> = { before: { rate: 0, billing: Infinity }, with: { rate: 0, billing: Infinity } };
   try {
     for (const variant of ['before', 'with', 'before', 'with'] as const) {
@@ -274,7 +272,7 @@ export async function importIndexCost(report: Report): Promise<void> {
       const imported = await importFile(db, 'usage', fixture.usageFile);
       const rate = imported.rows / ((performance.now() - start) / 1000);
       start = performance.now();
-      runBilling(db, fixture.period, '2026-11-25', policy);
+      runBilling(db, fixture.period, '2026-11-25', BENCH_POLICY);
       const billing = (performance.now() - start) / 1000;
       best[variant] = { rate: Math.max(best[variant].rate, rate), billing: Math.min(best[variant].billing, billing) };
       db.$client.close();

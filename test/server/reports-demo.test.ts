@@ -1,9 +1,13 @@
 import assert from 'node:assert/strict';
-import { before, describe, test } from 'node:test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
 import type { Report, ReportName, ReportQuery } from '../../server/api/reports/routes.ts';
 import { openDatabase, type Db } from '../../server/db/client.ts';
 import { seedDemo } from '../../server/db/demo-data.ts';
 import type { Account } from '../../server/db/schema.ts';
+import { loadConfig } from '../../server/env.ts';
 import { billingPolicyOf } from '../../server/services/billing/billing-run.ts';
 import { millicentsToCents } from '../../server/services/billing/money.ts';
 import { runReport } from '../../server/services/reports/reports.ts';
@@ -15,9 +19,16 @@ import { runReport } from '../../server/services/reports/reports.ts';
 describe('the reports agree with the invoices and the calls (demo data)', () => {
   let db: Db;
   const now = Date.now();
+  // The demo's tickets carry files: they go to a folder of the test's own.
+  const dir = mkdtempSync(join(tmpdir(), 'bp-reports-demo-'));
   before(async () => {
+    const config = loadConfig({ DATABASE_PATH: join(dir, 'portal.db'), DEMO_DATA: 'false' });
     db = openDatabase(':memory:');
-    await seedDemo(db, { today: new Date(now), policy: billingPolicyOf({ paymentTermsDays: 30, lateFeePercent: 1.5, lateFeeMinimumCents: 500 }) });
+    await seedDemo(db, { today: new Date(now), policy: billingPolicyOf(config), attachmentsDir: config.attachmentsDir });
+  });
+  after(() => {
+    db.$client.close();
+    rmSync(dir, { recursive: true, force: true });
   });
 
   const accountsOf = () => db.$client.prepare('select * from accounts order by number').all() as Record<string, unknown>[];
