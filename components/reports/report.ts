@@ -1,8 +1,10 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { call, send, type ApiClient } from '../api/client.ts';
+import { send } from '../api/client.ts';
 import type { ReportData, ReportName } from '../api/types.ts';
 import { AccountDataElement } from '../base/account-data-element.ts';
+import type { StoreReader } from '../data/account-store.ts';
+import { report as reportResource, reportParams, type ReportQuery } from '../data/resources.ts';
 import { formatMoney } from '../i18n/format.ts';
 import { chartSpec } from './chart-spec.ts';
 import { saveDownload } from './download.ts';
@@ -87,7 +89,7 @@ export class BpReport extends AccountDataElement<ReportData> {
   }
 
   protected override get query(): string {
-    return JSON.stringify([this.report, this.period.from, this.period.to, this.rollup, this.pages[this.pages.length - 1] ?? '', this.filters]);
+    return reportResource.queryKey!(this.reportQuery());
   }
 
   /** Puts the reader at the top of the report (when it opens from the list). */
@@ -104,27 +106,15 @@ export class BpReport extends AccountDataElement<ReportData> {
     return Boolean(this.portal?.accounts.find((a) => a.number === this.number)?.isHeadOffice || this.data?.rollup || this.rollup);
   }
 
-  /** The API's query for the report on screen; a download takes the whole period, unpaged. */
-  private apiQuery(forDownload: boolean) {
-    const details = this.report === 'usage-details';
-    const cursor = this.pages[this.pages.length - 1];
-    return {
-      from: this.period.from,
-      to: this.period.to,
-      ...(this.rollup ? { rollup: 'true' as const } : {}),
-      ...(details && !forDownload ? { limit: String(CALLS_PER_PAGE) } : {}),
-      ...(details && !forDownload && cursor ? { cursor } : {}),
-      ...(details && this.filters.subscriber ? { subscriber: this.filters.subscriber } : {}),
-      ...(details && this.filters.category ? { category: this.filters.category } : {}),
-      ...(details && this.filters.q ? { q: this.filters.q } : {}),
-      ...(forDownload ? { format: 'csv' as const } : {}),
-    };
+  /** The report on screen; a download takes the same without the page (the whole period). */
+  private reportQuery(): ReportQuery {
+    const query: ReportQuery = { report: this.report, from: this.period.from, to: this.period.to, rollup: this.rollup };
+    if (this.report !== 'usage-details') return query;
+    return { ...query, ...this.filters, limit: CALLS_PER_PAGE, cursor: this.pages[this.pages.length - 1] };
   }
 
-  protected async load(client: ApiClient, number: string, signal: AbortSignal): Promise<ReportData> {
-    const body = await call(client.api.v1.accounts[':number'].reports[':report'].$get({ param: { number, report: this.report }, query: this.apiQuery(false) }, { init: { signal } }));
-    if (typeof body !== 'object' || body === null || !('report' in body)) throw new Error('The report came back in a form this page cannot show. Please try again.');
-    const report = body as ReportData;
+  protected async read(store: StoreReader, number: string, signal: AbortSignal): Promise<ReportData> {
+    const report = await store.read(reportResource, number, this.reportQuery(), signal);
     if (report.report === 'usage-details') for (const c of report.rows) this.categories.add(c.category);
     return report;
   }
@@ -140,7 +130,9 @@ export class BpReport extends AccountDataElement<ReportData> {
     this.downloading = true;
     this.downloadError = '';
     try {
-      const response = await send(client.api.v1.accounts[':number'].reports[':report'].$get({ param: { number: this.number, report: this.report }, query: this.apiQuery(true) }));
+      const { report, ...onScreen } = this.reportQuery();
+      const query = { ...reportParams({ ...onScreen, limit: undefined, cursor: undefined }), format: 'csv' as const };
+      const response = await send(client.api.v1.accounts[':number'].reports[':report'].$get({ param: { number: this.number, report }, query }));
       await saveDownload(this.renderRoot as ShadowRoot, response, `${this.number}-${this.report}.csv`);
     } catch (err) {
       this.downloadError = `The CSV could not be downloaded. ${(err as Error).message}`;
@@ -188,7 +180,7 @@ export class BpReport extends AccountDataElement<ReportData> {
   private async drawChart() {
     const generation = ++this.drawing;
     const canvas = this.renderRoot.querySelector('canvas');
-    const data = this.data ?? this.task.value;
+    const data = this.value;
     if (!canvas || !data) {
       if (!canvas && this.chart) {
         this.chart.handle.destroy();

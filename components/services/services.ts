@@ -1,8 +1,9 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { call, type ApiClient } from '../api/client.ts';
 import type { ServiceLocation, ServicesData } from '../api/types.ts';
 import { AccountDataElement } from '../base/account-data-element.ts';
+import type { StoreReader } from '../data/account-store.ts';
+import { services } from '../data/resources.ts';
 import { formatDate, formatMoney } from '../i18n/format.ts';
 import { token } from '../styles/tokens.ts';
 
@@ -93,9 +94,8 @@ export class BpServices extends AccountDataElement<ServicesData> {
     return `${this.showEnded}|${this.rollup}`;
   }
 
-  protected load(client: ApiClient, number: string, signal: AbortSignal) {
-    const query = { ...(this.showEnded ? { ended: 'true' as const } : {}), ...(this.rollup ? { rollup: 'true' as const } : {}) };
-    return call(client.api.v1.accounts[':number'].services.$get({ param: { number }, query }, { init: { signal } }));
+  protected read(store: StoreReader, number: string, signal: AbortSignal) {
+    return store.read(services, number, { ended: this.showEnded, rollup: this.rollup }, signal);
   }
 
   private get isHeadOffice(): boolean {

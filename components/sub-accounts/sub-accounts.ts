@@ -1,9 +1,11 @@
 import { css, html } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import { call, type ApiClient } from '../api/client.ts';
 import type { SubAccountOverview, SubAccountsData } from '../api/types.ts';
 import { AccountDataElement } from '../base/account-data-element.ts';
+import type { StoreReader } from '../data/account-store.ts';
+import { subAccounts } from '../data/resources.ts';
 import { formatDate, formatMoney } from '../i18n/format.ts';
+import { stackedTable } from '../styles/controls.ts';
 import { token } from '../styles/tokens.ts';
 
 /** The guide's words about Sub Accounts, shown to every account. */
@@ -24,6 +26,8 @@ export const SUB_ACCOUNTS_EXPLAINED =
 export class BpSubAccounts extends AccountDataElement<SubAccountsData> {
   static override styles = [
     ...AccountDataElement.styles,
+    // Nine columns: below this width of its own the rows stack into label / value lines.
+    stackedTable('48rem'),
     css`
       /* In a grid or flex row, the tables scroll inside the panel instead of widening the page. */
       :host {
@@ -57,8 +61,9 @@ export class BpSubAccounts extends AccountDataElement<SubAccountsData> {
     `,
   ];
 
-  protected load(client: ApiClient, number: string, signal: AbortSignal) {
-    return call(client.api.v1.accounts[':number']['sub-accounts'].$get({ param: { number } }, { init: { signal } }));
+  /** A payment on a location (anywhere in the same portal or provider) reads the balances again. */
+  protected read(store: StoreReader, number: string, signal: AbortSignal) {
+    return store.read(subAccounts, number, undefined, signal);
   }
 
   private open(data: SubAccountsData, account: SubAccountOverview) {
@@ -68,35 +73,35 @@ export class BpSubAccounts extends AccountDataElement<SubAccountsData> {
   private renderTable(data: SubAccountsData) {
     return html`
       <div class="table-scroll">
-        <table part="table">
+        <table part="table" class="stack" role="table">
           <caption class="visually-hidden">Sub-accounts of ${data.account}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Customer #</th>
-              <th scope="col">Customer Name</th>
-              <th scope="col">City</th>
-              <th scope="col">State</th>
-              <th scope="col" class="number">Balance</th>
-              <th scope="col" class="number">Past due</th>
-              <th scope="col">Last invoice</th>
-              <th scope="col" class="number">Invoice total</th>
-              <th scope="col"><span class="visually-hidden">Open</span></th>
+          <thead role="rowgroup">
+            <tr role="row">
+              <th scope="col" role="columnheader">Customer #</th>
+              <th scope="col" role="columnheader">Customer Name</th>
+              <th scope="col" role="columnheader">City</th>
+              <th scope="col" role="columnheader">State</th>
+              <th scope="col" role="columnheader" class="number">Balance</th>
+              <th scope="col" role="columnheader" class="number">Past due</th>
+              <th scope="col" role="columnheader">Last invoice</th>
+              <th scope="col" role="columnheader" class="number">Invoice total</th>
+              <th scope="col" role="columnheader"><span class="visually-hidden">Open</span></th>
             </tr>
           </thead>
-          <tbody>
+          <tbody role="rowgroup">
             ${data.subAccounts.map((s) => {
               const money = (cents: number) => formatMoney(cents, s.currency);
               return html`
-                <tr>
-                  <td>${s.number}</td>
-                  <td>${s.name}</td>
-                  <td>${s.city}</td>
-                  <td>${s.region}</td>
-                  <td class="number">${s.balance < 0 ? `${money(-s.balance)} credit` : money(s.balance)}</td>
-                  <td class="number ${s.pastDue > 0 ? 'past-due' : ''}">${money(s.pastDue)}</td>
-                  <td class="nowrap">${s.lastInvoice ? formatDate(s.lastInvoice.date) : '—'}</td>
-                  <td class="number">${s.lastInvoice ? money(s.lastInvoice.total) : '—'}</td>
-                  <td class="nowrap">
+                <tr role="row">
+                  <td role="cell" data-label="Customer #">${s.number}</td>
+                  <td role="cell" data-label="Customer Name">${s.name}</td>
+                  <td role="cell" data-label="City">${s.city}</td>
+                  <td role="cell" data-label="State">${s.region}</td>
+                  <td role="cell" data-label="Balance" class="number">${s.balance < 0 ? `${money(-s.balance)} credit` : money(s.balance)}</td>
+                  <td role="cell" data-label="Past due" class="number ${s.pastDue > 0 ? 'past-due' : ''}">${money(s.pastDue)}</td>
+                  <td role="cell" data-label="Last invoice" class="nowrap">${s.lastInvoice ? formatDate(s.lastInvoice.date) : '—'}</td>
+                  <td role="cell" data-label="Invoice total" class="number">${s.lastInvoice ? money(s.lastInvoice.total) : '—'}</td>
+                  <td role="cell" class="nowrap">
                     <button class="link-button" type="button" @click=${() => this.open(data, s)} aria-label="View account ${s.number}, ${s.name}">View account</button>
                   </td>
                 </tr>
