@@ -46,6 +46,29 @@ describe('<bp-reports>', () => {
     shadow(el).querySelector<HTMLButtonElement>('.back')!.click();
     await waitFor(() => shadow(el).activeElement?.getAttribute('data-report') === 'ytd-fixed', 'focus back on the link');
   });
+
+  it('a report opened again, or its period chosen again, comes from the account store: no second request', async () => {
+    const { el, api } = await inProvider(html`<bp-reports></bp-reports>`);
+    const open = async (name: string) => {
+      shadow(el).querySelector<HTMLButtonElement>(`[data-report="${name}"]`)!.click();
+      const report = await waitFor(() => shadow(el).querySelector('bp-report'), 'the report');
+      await table(report);
+      return report;
+    };
+    const usage = await open('usage');
+    await select(usage, '#period', 'last-month');
+    await waitFor(() => reportRequests(api, 'usage').length === 2 || null, 'last month read');
+    await table(usage);
+    await select(usage, '#period', 'this-month');
+    await table(usage);
+    shadow(el).querySelector<HTMLButtonElement>('.back')!.click();
+    await waitFor(() => shadow(el).querySelector('[data-report="usage"]'), 'the list');
+    await open('usage');
+    expect(reportRequests(api, 'usage')).to.deep.equal([
+      `GET /api/v1/accounts/C123456/reports/usage?from=${thisMonth}&to=${thisMonth}`,
+      `GET /api/v1/accounts/C123456/reports/usage?from=${month(-1)}&to=${month(-1)}`,
+    ]);
+  });
 });
 
 describe('<bp-report>', () => {
