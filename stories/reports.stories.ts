@@ -10,6 +10,8 @@ interface ReportArgs {
   api: FakeApiOptions;
   theme: 'light' | 'dark';
   rollup: boolean;
+  /** The width of the page's column, in px; none: the whole page. */
+  width?: number;
 }
 
 /**
@@ -22,8 +24,10 @@ const meta: Meta<ReportArgs> = {
   component: 'bp-report',
   argTypes: { report: { control: 'select', options: ['usage', 'subscribers', 'usage-details', 'ytd-all-in', 'ytd-fixed', 'ytd-usage'] } },
   args: { report: 'ytd-all-in', api: { signedInAs: customerMe }, theme: 'light', rollup: false },
-  render: ({ report, api, theme, rollup }) =>
-    html`<bp-provider .fetcher=${createFakeApi(api).fetch}><bp-report report=${report} theme=${theme} ?rollup=${rollup}></bp-report></bp-provider>`,
+  render: ({ report, api, theme, rollup, width }) =>
+    html`<div style=${width ? `width: ${width}px` : ''}>
+      <bp-provider .fetcher=${createFakeApi(api).fetch}><bp-report report=${report} theme=${theme} ?rollup=${rollup}></bp-report></bp-provider>
+    </div>`,
 };
 export default meta;
 
@@ -41,6 +45,9 @@ export const YtdFixed: Story = { name: 'YTD Fixed Spend', args: { report: 'ytd-f
 export const YtdUsage: Story = { name: 'YTD Usage', args: { report: 'ytd-usage' } };
 export const Dark: Story = { args: { report: 'ytd-all-in', theme: 'dark' }, ...onDarkPage };
 export const DarkUsage: Story = { name: 'Dark (Usage)', args: { report: 'usage', theme: 'dark' }, ...onDarkPage };
+/** 320 px wide: the controls take one column, the chart the panel's width, the table scrolls inside the panel. */
+export const Phone: Story = { args: { report: 'usage', width: 320 } };
+export const PhoneDark: Story = { name: 'Phone (dark)', args: { report: 'subscribers', theme: 'dark', width: 320 }, ...onDarkPage };
 export const HeadOfficeRolledUp: Story = {
   name: 'A head office rolled up',
   args: { report: 'ytd-all-in', api: { signedInAs: headOfficeMe }, rollup: true },

@@ -5,6 +5,7 @@ import { AccountDataElement } from '../base/account-data-element.ts';
 import type { StoreReader } from '../data/account-store.ts';
 import { services } from '../data/resources.ts';
 import { formatDate, formatMoney } from '../i18n/format.ts';
+import { stackedTable } from '../styles/controls.ts';
 import { token } from '../styles/tokens.ts';
 
 const STATUS: Record<ServiceLocation['subscriptions'][number]['status'], string> = { active: 'Active', upcoming: 'Starts later', ended: 'Ended' };
@@ -25,6 +26,9 @@ const keyOf = (l: ServiceLocation) => `${l.accountNumber}:${l.location?.code ?? 
 export class BpServices extends AccountDataElement<ServicesData> {
   static override styles = [
     ...AccountDataElement.styles,
+    // On a phone the locations, and an opened location's subscriptions, stack into label / value
+    // lines: scrolling sideways, the Location button (the way into a location) was out of view.
+    stackedTable('48rem'),
     css`
       /* In a grid or flex row, the tables scroll inside the panel instead of widening the page. */
       :host {
@@ -111,33 +115,38 @@ export class BpServices extends AccountDataElement<ServicesData> {
   private renderSubscriptions(l: ServiceLocation, currency: string) {
     if (l.subscriptions.length === 0) return html`<p class="muted">No subscriptions${this.showEnded ? '' : ' in service'} at this location.</p>`;
     return html`
-      <table class="subscriptions" part="subscriptions">
+      <!-- A cell of two lines keeps them in one <div>: stacked, a cell lays out as label | value. -->
+      <table class="subscriptions stack" part="subscriptions" role="table">
         <caption class="visually-hidden">Subscriptions at ${l.location?.name ?? 'no location'}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Product</th>
-            <th scope="col">Subscriber #</th>
-            <th scope="col">Subscriber name</th>
-            <th scope="col" class="number">Quantity</th>
-            <th scope="col" class="number">Monthly price</th>
-            <th scope="col">Start date</th>
-            <th scope="col">End date</th>
-            <th scope="col">Included</th>
-            <th scope="col">Status</th>
+        <thead role="rowgroup">
+          <tr role="row">
+            <th scope="col" role="columnheader">Product</th>
+            <th scope="col" role="columnheader">Subscriber #</th>
+            <th scope="col" role="columnheader">Subscriber name</th>
+            <th scope="col" role="columnheader" class="number">Quantity</th>
+            <th scope="col" role="columnheader" class="number">Monthly price</th>
+            <th scope="col" role="columnheader">Start date</th>
+            <th scope="col" role="columnheader">End date</th>
+            <th scope="col" role="columnheader">Included</th>
+            <th scope="col" role="columnheader">Status</th>
           </tr>
         </thead>
-        <tbody>
+        <tbody role="rowgroup">
           ${l.subscriptions.map(
-            (s) => html`<tr class=${s.status}>
-              <td>${s.product}</td>
-              <td>${s.subscriberNumber ?? '—'}</td>
-              <td>${s.subscriberName ?? '—'}</td>
-              <td class="number">${s.quantity}</td>
-              <td class="number">${formatMoney(s.monthlyPrice, currency)}${s.quantity > 1 ? html`<br /><span class="muted">${formatMoney(s.monthlyCharge, currency)} in all</span>` : nothing}</td>
-              <td class="nowrap">${formatDate(s.startDate)}</td>
-              <td class="nowrap">${s.endDate ? formatDate(s.endDate) : '—'}</td>
-              <td>${s.includedMinutes !== null ? html`${s.includedMinutes.toLocaleString()} min<br /><span class="muted">${s.category}</span>` : '—'}</td>
-              <td>${STATUS[s.status]}</td>
+            (s) => html`<tr role="row" class=${s.status}>
+              <td role="cell" data-label="Product">${s.product}</td>
+              <td role="cell" data-label="Subscriber #">${s.subscriberNumber ?? '—'}</td>
+              <td role="cell" data-label="Subscriber name">${s.subscriberName ?? '—'}</td>
+              <td role="cell" data-label="Quantity" class="number">${s.quantity}</td>
+              <td role="cell" data-label="Monthly price" class="number">
+                <div>${formatMoney(s.monthlyPrice, currency)}${s.quantity > 1 ? html`<br /><span class="muted">${formatMoney(s.monthlyCharge, currency)} in all</span>` : nothing}</div>
+              </td>
+              <td role="cell" data-label="Start date" class="nowrap">${formatDate(s.startDate)}</td>
+              <td role="cell" data-label="End date" class="nowrap">${s.endDate ? formatDate(s.endDate) : '—'}</td>
+              <td role="cell" data-label="Included">
+                ${s.includedMinutes !== null ? html`<div>${s.includedMinutes.toLocaleString()} min<br /><span class="muted">${s.category}</span></div>` : '—'}
+              </td>
+              <td role="cell" data-label="Status">${STATUS[s.status]}</td>
             </tr>`,
           )}
         </tbody>
@@ -148,38 +157,38 @@ export class BpServices extends AccountDataElement<ServicesData> {
   private renderTable(data: ServicesData) {
     return html`
       <div class="table-scroll">
-        <table part="table">
+        <table part="table" class="stack" role="table">
           <caption class="visually-hidden">Services by location; a location's button shows its subscriptions</caption>
-          <thead>
-            <tr>
-              <th scope="col">Customer #</th>
-              <th scope="col">Customer Name</th>
-              <th scope="col">Location</th>
-              <th scope="col">Province</th>
-              <th scope="col">City</th>
-              <th scope="col">Street</th>
-              <th scope="col" class="number">Services</th>
+          <thead role="rowgroup">
+            <tr role="row">
+              <th scope="col" role="columnheader">Customer #</th>
+              <th scope="col" role="columnheader">Customer Name</th>
+              <th scope="col" role="columnheader">Location</th>
+              <th scope="col" role="columnheader">Province</th>
+              <th scope="col" role="columnheader">City</th>
+              <th scope="col" role="columnheader">Street</th>
+              <th scope="col" role="columnheader" class="number">Services</th>
             </tr>
           </thead>
-          <tbody>
+          <tbody role="rowgroup">
             ${data.locations.map((l) => {
               const open = this.opened.has(keyOf(l));
               const id = `subs-${keyOf(l).replace(/[^A-Za-z0-9-]/g, '-')}`;
               return html`
-                <tr>
-                  <td>${l.accountNumber}</td>
-                  <td>${l.accountName}</td>
-                  <td>
+                <tr role="row">
+                  <td role="cell" data-label="Customer #">${l.accountNumber}</td>
+                  <td role="cell" data-label="Customer Name">${l.accountName}</td>
+                  <td role="cell" data-label="Location">
                     <button class="link-button" type="button" aria-expanded=${open ? 'true' : 'false'} aria-controls=${id} @click=${() => this.toggle(l)}>
                       ${l.location?.name ?? 'No location'}<span class="visually-hidden">: ${open ? 'hide' : 'show'} subscriptions</span>
                     </button>
                   </td>
-                  <td>${l.location?.region ?? '—'}</td>
-                  <td>${l.location?.city ?? '—'}</td>
-                  <td>${l.location?.street ?? '—'}</td>
-                  <td class="number">${l.services}</td>
+                  <td role="cell" data-label="Province">${l.location?.region ?? '—'}</td>
+                  <td role="cell" data-label="City">${l.location?.city ?? '—'}</td>
+                  <td role="cell" data-label="Street">${l.location?.street ?? '—'}</td>
+                  <td role="cell" data-label="Services" class="number">${l.services}</td>
                 </tr>
-                ${open ? html`<tr class="details" id=${id}><td colspan="7">${this.renderSubscriptions(l, data.currency)}</td></tr>` : nothing}
+                ${open ? html`<tr role="row" class="details" id=${id}><td role="cell" colspan="7">${this.renderSubscriptions(l, data.currency)}</td></tr>` : nothing}
               `;
             })}
           </tbody>

@@ -27,7 +27,7 @@ export class BpSubAccounts extends AccountDataElement<SubAccountsData> {
   static override styles = [
     ...AccountDataElement.styles,
     // Nine columns: below this width of its own the rows stack into label / value lines.
-    stackedTable('48rem'),
+    stackedTable('56rem'),
     css`
       /* In a grid or flex row, the tables scroll inside the panel instead of widening the page. */
       :host {
