@@ -11,6 +11,9 @@ import { invoiceHandlers } from './api/invoices/handlers.ts';
 import { paymentHandlers } from './api/payments/handlers.ts';
 import { portalSessionExchangeHandlers, portalSessionHandlers } from './api/portal-sessions/handlers.ts';
 import { providerHandlers } from './api/provider/handlers.ts';
+import { reportHandlers } from './api/reports/handlers.ts';
+import { serviceHandlers } from './api/services/handlers.ts';
+import { subAccountHandlers } from './api/sub-accounts/handlers.ts';
 import { summaryHandlers } from './api/summary/handlers.ts';
 import { ticketQueueHandlers } from './api/ticket-queue/handlers.ts';
 import { ticketHandlers, ticketLimitHandlers } from './api/tickets/handlers.ts';
@@ -105,7 +108,10 @@ export function createApp(options: AppOptions) {
     .route('/', summaryHandlers)
     .route('/', paymentHandlers)
     .route('/', autopayHandlers)
-    .route('/', ticketHandlers);
+    .route('/', ticketHandlers)
+    .route('/', reportHandlers)
+    .route('/', serviceHandlers)
+    .route('/', subAccountHandlers);
   const routes = api
     .route('/', authHandlers)
     .route('/', portalSessionExchangeHandlers)

@@ -46,3 +46,11 @@ export interface TicketDraft {
   /** Shown above the form: what the ticket is about, e.g. the invoice line. */
   about?: string;
 }
+/** The JSON of a report (the route also answers CSV). */
+export type ReportData = Extract<InferResponseType<V1['accounts'][':number']['reports'][':report']['$get'], 200>, { report: string }>;
+export type ReportName = ReportData['report'];
+export type ReportOf<N extends ReportName> = Extract<ReportData, { report: N }>;
+export type ServicesData = InferResponseType<V1['accounts'][':number']['services']['$get'], 200>;
+export type ServiceLocation = ServicesData['locations'][number];
+export type SubAccountsData = InferResponseType<V1['accounts'][':number']['sub-accounts']['$get'], 200>;
+export type SubAccountOverview = SubAccountsData['subAccounts'][number];

@@ -6,6 +6,10 @@ import type {
   InvoicePage,
   PaymentList,
   QueuePage,
+  ReportData,
+  ReportName,
+  ServicesData,
+  SubAccountsData,
   TicketDetail,
   TicketPage,
   TicketService,
@@ -16,7 +20,7 @@ import type { Resource } from './account-store.ts';
 
 /**
  * The account data the widgets show, one resource each: a name, what loads it, and which
- * writes change it. To add one (reports, services): copy one below, name the writes
+ * writes change it. To add one: copy one below, name the writes
  * that change it (add a new kind to `Write` for a new write), read it in the widget with
  * `store.read(resource, number, query, signal)`, and send the write through `store.write(kind, …)`.
  *
@@ -75,6 +79,71 @@ export const payments: Resource<PaymentList> = {
   name: 'payments',
   invalidatedBy: ['payment'],
   load: (client, number, _query, signal) => call(client.api.v1.accounts[':number'].payments.$get({ param: { number } }, { init: { signal } })),
+};
+
+/**
+ * Which report and what of it: the period, with the sub-accounts or not; Usage Details also a
+ * page (where the page before ended) and its filters.
+ */
+export interface ReportQuery {
+  report: ReportName;
+  from: string;
+  to: string;
+  rollup: boolean;
+  limit?: number | undefined;
+  cursor?: string | undefined;
+  subscriber?: string | undefined;
+  category?: string | undefined;
+  q?: string | undefined;
+}
+
+/** The report's query as the API takes it (a download adds `format=csv`). */
+export function reportParams(q: Omit<ReportQuery, 'report'>): Record<string, string> {
+  const params: Record<string, string> = { from: q.from, to: q.to };
+  if (q.rollup) params.rollup = 'true';
+  if (q.limit !== undefined) params.limit = String(q.limit);
+  for (const key of ['cursor', 'subscriber', 'category', 'q'] as const) if (q[key]) params[key] = q[key];
+  return params;
+}
+
+/**
+ * A report, per name, period, rollup, page and filters. No write of the portal changes one: its
+ * figures are what the invoices billed and the calls, and a payment changes what is owed on the
+ * invoices, never their totals or lines. New calls and a month's billing come from the provider:
+ * `refresh()` reads them.
+ */
+export const report: Resource<ReportData, ReportQuery> = {
+  name: 'report',
+  invalidatedBy: [],
+  queryKey: (q) => JSON.stringify([q.report, q.from, q.to, q.rollup, q.limit, q.cursor, q.subscriber, q.category, q.q]),
+  load: async (client, number, { report: name, ...q }, signal) => {
+    const body = await call(client.api.v1.accounts[':number'].reports[':report'].$get({ param: { number, report: name }, query: reportParams(q) }, { init: { signal } }));
+    // The route also answers CSV; asked without `format`, it answers JSON.
+    if (typeof body !== 'object' || body === null || !('report' in body)) throw new Error('The report came back in a form this page cannot show. Please try again.');
+    return body as ReportData;
+  },
+};
+
+/** Services per (ended subscriptions too, with the sub-accounts): no write of the portal changes subscriptions. */
+export const services: Resource<ServicesData, { ended: boolean; rollup: boolean }> = {
+  name: 'services',
+  invalidatedBy: [],
+  queryKey: (q) => `${q.ended}|${q.rollup}`,
+  load: (client, number, q, signal) => {
+    const query = { ...(q.ended ? { ended: 'true' as const } : {}), ...(q.rollup ? { rollup: 'true' as const } : {}) };
+    return call(client.api.v1.accounts[':number'].services.$get({ param: { number }, query }, { init: { signal } }));
+  },
+};
+
+/**
+ * A head office's Sub Accounts, each with its balance and what is past due: a payment on a
+ * location changes them (a write reaches the head office of the account paid for). A payment of
+ * the head office itself reads them again too, though it pays only the head office's invoices.
+ */
+export const subAccounts: Resource<SubAccountsData> = {
+  name: 'sub-accounts',
+  invalidatedBy: ['payment'],
+  load: (client, number, _query, signal) => call(client.api.v1.accounts[':number']['sub-accounts'].$get({ param: { number } }, { init: { signal } })),
 };
 
 /** Filters and page of an account's ticket list. */

@@ -163,6 +163,12 @@ export const portalStyles = css`
     margin: ${token('space-1')} 0 0;
     color: ${token('color-text-muted')};
   }
+  .back-to-head-office {
+    margin: 0 0 ${token('space-2')};
+  }
+  .back-to-head-office button {
+    text-align: left;
+  }
   .centered {
     padding: ${token('space-8')};
   }

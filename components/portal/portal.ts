@@ -73,6 +73,8 @@ export class BpPortal extends PortalHost {
     if (previous.status !== 'signed-in' && this.portal.status === 'signed-in' && this.ticket) {
       this.sectionId = this.portal.user?.role === 'staff' ? 'queue' : 'tickets';
     }
+    // A location opened from Sub Accounts opens on its My Account, not on its (empty) Sub Accounts.
+    if (previous.currentAccount !== this.portal.currentAccount && this.sectionId === 'sub-accounts') this.sectionId = SECTIONS[0]!.id;
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -170,8 +172,13 @@ export class BpPortal extends PortalHost {
         : html`<h1 tabindex="-1">No accounts</h1><p>Your sign-in is not linked to any account yet. Please contact us.</p>`;
     }
     const section = chosen ?? this.sections[0]!;
+    // A location opened from its head office: the way back, on every screen.
+    const headOffice = account.parentNumber ? this.portal.accounts.find((a) => a.number === account.parentNumber) : undefined;
     return html`
       <div>
+        ${headOffice
+          ? html`<p class="back-to-head-office"><button class="link-button" type="button" @click=${() => this.selectAccount(headOffice.number)}>← Back to head office ${headOffice.name} (${headOffice.number})</button></p>`
+          : nothing}
         <h1 tabindex="-1">${section.title}</h1>
         <p class="subtitle">${account.name} · ${account.number}</p>
       </div>

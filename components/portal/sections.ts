@@ -6,6 +6,8 @@ import '../account-summary/account-summary.ts';
 import '../payment-history/payment-history.ts';
 import '../invoice-list/invoice-list.ts';
 import '../sub-accounts/sub-accounts.ts';
+import '../reports/reports.ts';
+import '../services/services.ts';
 import '../tickets/tickets.ts';
 import '../ticket-queue/ticket-queue.ts';
 
@@ -30,9 +32,7 @@ export interface Section {
   badge?: { count: keyof TicketCounts; means: string };
 }
 
-const current = (portal: PortalContext) => portal.accounts.find((a) => a.number === portal.currentAccount);
-
-/** In the guide's order. Reports and Services join as they are built. */
+/** In the guide's order; staff also have the ticket queue. */
 export const SECTIONS: Section[] = [
   {
     id: 'account',
@@ -49,10 +49,25 @@ export const SECTIONS: Section[] = [
     render: () => html`<bp-invoice-list></bp-invoice-list>`,
   },
   {
+    id: 'reports',
+    label: 'Reports',
+    title: 'Reports',
+    appliesTo: () => true,
+    render: () => html`<bp-reports></bp-reports>`,
+  },
+  {
+    id: 'services',
+    label: 'Services',
+    title: 'Services',
+    appliesTo: () => true,
+    render: () => html`<bp-services></bp-services>`,
+  },
+  // Every account has it, as in the guide: those that are not head offices read why it is empty.
+  {
     id: 'sub-accounts',
     label: 'Sub Account',
     title: 'Sub Accounts',
-    appliesTo: (portal) => Boolean(current(portal)?.isHeadOffice),
+    appliesTo: () => true,
     render: () => html`<bp-sub-accounts></bp-sub-accounts>`,
   },
   {

@@ -30,6 +30,12 @@ const LIGHT = {
   'color-focus': '#0b5cad',
   'color-header-bg': '#0f2f4f',
   'color-header-text': '#ffffff',
+  // Data series of charts, each at least 3:1 against the surfaces.
+  'color-chart-1': '#0b5cad',
+  'color-chart-2': '#c2410c',
+  'color-chart-3': '#6d28d9',
+  'color-chart-4': '#6e7781',
+  'color-chart-5': '#0f766e',
   'space-1': '0.25rem',
   'space-2': '0.5rem',
   'space-3': '0.75rem',
@@ -66,6 +72,11 @@ const DARK: Partial<Record<TokenName, string>> = {
   'color-focus': '#93c7ff',
   'color-header-bg': '#0a1622',
   'color-header-text': '#e8ecf1',
+  'color-chart-1': '#6cb2ff',
+  'color-chart-2': '#fb923c',
+  'color-chart-3': '#c4b5fd',
+  'color-chart-4': '#a9b3be',
+  'color-chart-5': '#5eead4',
 };
 
 /** `token('color-primary')` → `var(--bp-color-primary, #0b5cad)`, for use inside css``. */

@@ -4,7 +4,7 @@ import { billingPolicyOf } from '../services/billing/billing-run.ts';
 import { bool, UsageError, withServices, type Command } from './command.ts';
 
 export const resetDemoCommand: Command = {
-  usage: 'reset-demo --yes        (deletes all data, then loads the demo: accounts, users, a year of calls, invoices and payments)',
+  usage: 'reset-demo --yes        (deletes all data, then loads the demo: accounts, users, two years of calls, invoices and payments)',
   options: { yes: bool },
   async run(v, _positionals, config) {
     if (!v.yes) throw new UsageError('reset-demo deletes all data: add --yes to confirm.');

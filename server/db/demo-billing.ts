@@ -3,7 +3,7 @@ import { join } from 'node:path';
 
 /**
  * The demo's services and calls, as the CSV files a provider would import: a catalog, the
- * accounts' locations and subscriptions, and a year of call records up to today. Everything
+ * accounts' locations and subscriptions, and two years of call records up to today. Everything
  * comes from a seeded generator, so the same day always yields the same files.
  */
 
@@ -13,9 +13,20 @@ export interface DemoBillingFiles {
   locations: string;
   subscriptions: string;
   usage: string;
-  /** The months to bill, oldest first: every full month in the generated year. */
+  /** The months to bill, oldest first: every full month of the generated history. */
   periods: string[];
+  /**
+   * Calls the switch sent late: each file is imported once `afterPeriod` is billed, so the next
+   * invoice carries them (a month before the last) or the open month counts them (the last).
+   */
+  lateUsage: { file: string; afterPeriod: string }[];
 }
+
+/** Lines whose calls of a month's last day arrive after that month was billed, and how many months before the current one. */
+const LATE_CALLS = [
+  { subscriber: '5035550111', monthsAgo: 3 },
+  { subscriber: '3125550144', monthsAgo: 1 },
+];
 
 /** mulberry32: a small, fast, seedable generator; good enough for demo data. */
 function seededRandom(seed: string): () => number {
@@ -169,14 +180,17 @@ function callsOfDay(line: DemoSubscription, day: Date, minutesTarget: number, ra
   }
 }
 
-/** Writes the demo's CSV files into `dir` for the year before `today` and the current month so far. */
+/** Months of billed history: two years, so the YTD reports have last year beside this one. */
+export const DEMO_HISTORY_MONTHS = 24;
+
+/** Writes the demo's CSV files into `dir` for the two years before `today` and the current month so far. */
 export function writeDemoBillingFiles(dir: string, today: Date): DemoBillingFiles {
   mkdirSync(dir, { recursive: true });
   const random = seededRandom(`demo-${isoDate(today)}`);
   const currentMonth = monthStart(today.getUTCFullYear(), today.getUTCMonth());
-  const firstMonth = monthStart(today.getUTCFullYear(), today.getUTCMonth() - 12);
+  const firstMonth = monthStart(today.getUTCFullYear(), today.getUTCMonth() - DEMO_HISTORY_MONTHS);
   const periods: string[] = [];
-  for (let m = 12; m >= 1; m--) {
+  for (let m = DEMO_HISTORY_MONTHS; m >= 1; m--) {
     const d = monthStart(today.getUTCFullYear(), today.getUTCMonth() - m);
     periods.push(`${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}`);
   }
@@ -188,6 +202,7 @@ export function writeDemoBillingFiles(dir: string, today: Date): DemoBillingFile
     subscriptions: join(dir, 'subscriptions.csv'),
     usage: join(dir, 'usage.csv'),
     periods,
+    lateUsage: LATE_CALLS.map((l, i) => ({ file: join(dir, `usage-late-${i + 1}.csv`), afterPeriod: periods[periods.length - l.monthsAgo]! })),
   };
 
   writeFileSync(files.products, csv(['code', 'name', 'type', 'monthly_price', 'included_minutes', 'usage_category', 'overage_rate_per_minute'], PRODUCTS.map((p) => [...p])));
@@ -234,6 +249,12 @@ export function writeDemoBillingFiles(dir: string, today: Date): DemoBillingFile
   // No calls from the future: today's calls stop at the present moment.
   const now = today.toISOString();
   const pastCalls = usageRows.filter((r) => String(r[3]) < now).sort((a, b) => String(a[3]).localeCompare(String(b[3])));
-  writeFileSync(files.usage, csv(['id', 'account', 'subscriber', 'start', 'duration_seconds', 'from', 'to', 'category'], pastCalls));
+  const header = ['id', 'account', 'subscriber', 'start', 'duration_seconds', 'from', 'to', 'category'];
+  const lateDays = LATE_CALLS.map((l) => {
+    const lastDay = isoDate(new Date(monthStart(today.getUTCFullYear(), today.getUTCMonth() - l.monthsAgo + 1).getTime() - DAY));
+    return (row: (string | number)[]) => row[2] === l.subscriber && String(row[3]).startsWith(lastDay);
+  });
+  writeFileSync(files.usage, csv(header, pastCalls.filter((r) => !lateDays.some((isLate) => isLate(r)))));
+  lateDays.forEach((isLate, i) => writeFileSync(files.lateUsage[i]!.file, csv(header, pastCalls.filter(isLate))));
   return files;
 }

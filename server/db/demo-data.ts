@@ -46,13 +46,13 @@ export const DEMO_RESELLER = {
 type DemoAccount = Omit<NewAccount, 'id' | 'parentId' | 'createdAt'> & { parent?: string };
 
 const DEMO_ACCOUNTS: DemoAccount[] = [
-  { number: 'C123456', name: 'Bayview Dental Group', addressLine1: '111 High St', city: 'San Francisco', region: 'CA', postalCode: '94114', representative: 'Bill Smith' },
-  { number: 'C200100', name: 'Cascade Outdoor Supply', addressLine1: '1420 Western Ave', addressLine2: 'Suite 300', city: 'Seattle', region: 'WA', postalCode: '98101', representative: 'Priya Natarajan' },
-  { number: 'C200101', name: 'Cascade Outdoor Supply — Portland', addressLine1: '835 NW Everett St', city: 'Portland', region: 'OR', postalCode: '97209', representative: 'Priya Natarajan', parent: 'C200100' },
-  { number: 'C200102', name: 'Cascade Outdoor Supply — Spokane', addressLine1: '221 W Main Ave', city: 'Spokane', region: 'WA', postalCode: '99201', representative: 'Priya Natarajan', parent: 'C200100' },
-  { number: 'C200103', name: 'Cascade Outdoor Supply — Boise Warehouse', addressLine1: '6100 W Gowen Rd', city: 'Boise', region: 'ID', postalCode: '83709', representative: 'Priya Natarajan', parent: 'C200100' },
-  { number: 'C310442', name: 'Lakeshore Legal LLP', addressLine1: '233 S Wacker Dr', addressLine2: 'Floor 41', city: 'Chicago', region: 'IL', postalCode: '60606', representative: 'Bill Smith' },
-  { number: 'C418870', name: 'Summit Ridge Veterinary Clinic', addressLine1: '4800 E Colfax Ave', city: 'Denver', region: 'CO', postalCode: '80220', representative: 'Marcus Greene' },
+  { number: 'C123456', name: 'Bayview Dental Group', addressLine1: '111 High St', city: 'San Francisco', region: 'CA', postalCode: '94114', representative: 'Bill Smith', timeZone: 'America/Los_Angeles' },
+  { number: 'C200100', name: 'Cascade Outdoor Supply', addressLine1: '1420 Western Ave', addressLine2: 'Suite 300', city: 'Seattle', region: 'WA', postalCode: '98101', representative: 'Priya Natarajan', timeZone: 'America/Los_Angeles' },
+  { number: 'C200101', name: 'Cascade Outdoor Supply — Portland', addressLine1: '835 NW Everett St', city: 'Portland', region: 'OR', postalCode: '97209', representative: 'Priya Natarajan', parent: 'C200100', timeZone: 'America/Los_Angeles' },
+  { number: 'C200102', name: 'Cascade Outdoor Supply — Spokane', addressLine1: '221 W Main Ave', city: 'Spokane', region: 'WA', postalCode: '99201', representative: 'Priya Natarajan', parent: 'C200100', timeZone: 'America/Los_Angeles' },
+  { number: 'C200103', name: 'Cascade Outdoor Supply — Boise Warehouse', addressLine1: '6100 W Gowen Rd', city: 'Boise', region: 'ID', postalCode: '83709', representative: 'Priya Natarajan', parent: 'C200100', timeZone: 'America/Boise' },
+  { number: 'C310442', name: 'Lakeshore Legal LLP', addressLine1: '233 S Wacker Dr', addressLine2: 'Floor 41', city: 'Chicago', region: 'IL', postalCode: '60606', representative: 'Bill Smith', timeZone: 'America/Chicago' },
+  { number: 'C418870', name: 'Summit Ridge Veterinary Clinic', addressLine1: '4800 E Colfax Ave', city: 'Denver', region: 'CO', postalCode: '80220', representative: 'Marcus Greene', timeZone: 'America/Denver' },
   { number: 'C527031', name: 'Pioneer Freight Logistics', addressLine1: '9100 Burleson Rd', city: 'Austin', region: 'TX', postalCode: '78744', representative: 'Marcus Greene' },
 ];
 
@@ -115,7 +115,7 @@ function writeDemo(tx: Tx, hashes: (string | null)[]): void {
 const demoHashes = () => Promise.all(DEMO_USERS.map((u) => (u.pending ? null : hashPassword(DEMO_PASSWORD))));
 
 export interface DemoOptions {
-  /** The demo's history runs up to this day: a year of calls and invoices. */
+  /** The demo's history runs up to this day: two years of calls and invoices. */
   today: Date;
   policy: BillingPolicy;
   /** Where ticket attachments go (ATTACHMENTS_DIR). */

@@ -18,7 +18,7 @@ const PAY_IN_THE_PORTAL = ['C123456', 'C310442'];
 const MISSED_A_PAYMENT = 'C200102';
 
 /**
- * Gives the demo accounts a year of history through the provider's own path: the generated CSV
+ * Gives the demo accounts two years of history through the provider's own path: the generated CSV
  * files are imported, each month is billed in turn, and the customers pay (by cheque or bank
  * transfer) as real ones would: mostly on time, one of them not.
  */
@@ -38,8 +38,12 @@ export async function loadDemoHistory(db: Db, today: Date, policy: BillingPolicy
     }
     const todayIso = today.toISOString().slice(0, 10);
     const periods = files.periods;
-    periods.forEach((period, index) => {
+    for (const [index, period] of periods.entries()) {
       billPeriod(db, policy, period, todayIso, { via: 'demo' });
+      for (const late of files.lateUsage.filter((l) => l.afterPeriod === period)) {
+        const report = await importCsv(db, importKind('usage')!, createReadStream(late.file));
+        if (report.status !== 'imported') throw new Error(`The demo's late usage file was rejected: ${JSON.stringify(report.errors.slice(0, 3))}`);
+      }
       const latest = index === periods.length - 1;
       const invoices = db.$client
         .prepare('select i.account_id, a.number, i.issue_date, i.total_cents from invoices i join accounts a on a.id = i.account_id where i.period = ?')
@@ -53,7 +57,7 @@ export async function loadDemoHistory(db: Db, today: Date, policy: BillingPolicy
         const method = invoice.account_id % 2 ? 'Check' : 'Bank transfer';
         recordReceivedPayment(db, { accountId: invoice.account_id, amountCents: invoice.total_cents, receivedAt, method });
       }
-    });
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

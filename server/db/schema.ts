@@ -22,6 +22,8 @@ export const accounts = sqliteTable(
     /** Sales tax in parts per million (8.625% = 86250), unless a location sets its own. */
     taxRatePpm: integer('tax_rate_ppm').notNull().default(0),
     parentId: integer('parent_id').references((): AnySQLiteColumn => accounts.id),
+    /** IANA time zone (e.g. "America/Los_Angeles") reports show call times in; null: UTC. */
+    timeZone: text('time_zone'),
     createdAt: createdAt(),
   },
   (t) => [index('accounts_parent_idx').on(t.parentId)],
@@ -289,10 +291,25 @@ export const usageRecords = sqliteTable(
     invoiceId: integer('invoice_id'),
     billedMinutes: integer('billed_minutes'),
     chargeMillicents: integer('charge_millicents'),
+    /**
+     * `YYYY-MM` of the invoice that carries (or will carry) a call that arrived after its own
+     * month was billed; null for every other call, which its start month bills.
+     */
+    billPeriod: text('bill_period'),
   },
-  // Only calls not yet billed are indexed (by time): the billing run reads just those, and an
-  // import pays for one small index instead of a scattered account/time one.
-  (t) => [index('usage_unbilled_started_idx').on(t.startedAt).where(sql`${t.invoiceId} is null`)],
+  (t) => [
+    // Calls not yet billed, by time (and account): the billing run reads just those, and reports
+    // find an account's calls of the open month here. Calls arrive in time order, so an import
+    // appends to it.
+    index('usage_unbilled_started_idx').on(t.startedAt, t.accountId).where(sql`${t.invoiceId} is null`),
+    // Billed calls by account and time, for the reports' cursor and CSV export. Partial, so the
+    // import never touches it: an (account, time) index on every call cost the import more than
+    // half its speed (10,000 accounts' calls interleave); the billing run fills this one account
+    // by account, in order.
+    index('usage_billed_account_idx').on(t.accountId, t.startedAt).where(sql`${t.invoiceId} is not null`),
+    // The few calls billed on a later month's invoice, so reports find them by that month.
+    index('usage_late_idx').on(t.accountId, t.billPeriod).where(sql`${t.billPeriod} is not null`),
+  ],
 );
 
 /**
@@ -315,8 +332,11 @@ export const usageImports = sqliteTable('usage_imports', {
 });
 
 /**
- * Minutes called per account, month, line and category: what the usage meter shows without
- * reading the calls. Added to when a usage import commits (duplicates are not counted twice).
+ * Minutes called per account, month, line and category: what the usage meter and the reports
+ * show without reading the calls. The month is the one whose invoice bills the calls: a call
+ * imported after its own month was billed counts in the next open month, as the billing run
+ * will bill it. Added to when a usage import commits (duplicates are not counted twice); the
+ * billing run rewrites a month's rows from the calls it rated, with their charges.
  */
 export const usageTotals = sqliteTable(
   'usage_totals',
@@ -333,6 +353,8 @@ export const usageTotals = sqliteTable(
     calls: integer('calls').notNull(),
     /** The latest call's start (epoch seconds): how far into the month the figures reach. */
     lastCallAt: integer('last_call_at').notNull(),
+    /** What the calls were charged, set when the month is billed; null before. */
+    chargeMillicents: integer('charge_millicents'),
   },
   (t) => [primaryKey({ columns: [t.accountId, t.period, t.subscriberNumber, t.category] })],
 );
@@ -377,6 +399,12 @@ export const invoiceLines = sqliteTable(
     amountCents: integer('amount_cents').notNull(),
     locationId: integer('location_id').references(() => locations.id),
     subscriptionId: integer('subscription_id').references(() => subscriptions.id),
+    /** Usage lines, for reports: the voice plan whose pool it bills (null: a category's usage rate)… */
+    productId: integer('product_id').references(() => products.id),
+    /** …the destination category, the minutes used, and the plan's included minutes. */
+    usageCategory: text('usage_category'),
+    usageMinutes: integer('usage_minutes'),
+    includedMinutes: integer('included_minutes'),
   },
   (t) => [index('invoice_lines_invoice_idx').on(t.invoiceId, t.position)],
 );

@@ -6,12 +6,17 @@ import type { Db } from '../../server/db/client.ts';
 import { openDatabase } from '../../server/db/client.ts';
 import { importCsv } from '../../server/services/imports/import.ts';
 import { importKind } from '../../server/services/imports/kinds.ts';
+import { billingPolicyOf } from '../../server/services/billing/billing-run.ts';
+import { DEFAULT_IMPORT_SETTINGS } from '../../server/services/imports/settings.ts';
 
 /**
  * A provider's worth of billing data as CSV files: `accounts` accounts with a voice plan line and
  * some seats each, and `calls` call records spread over one month. Written to a temp directory
  * and imported through the same path as `npm run portal -- import`.
  */
+/** The billing policy every bench bills with: the defaults of the configuration. */
+export const BENCH_POLICY = billingPolicyOf({ paymentTermsDays: 30, lateFeePercent: 1.5, lateFeeMinimumCents: 500, imports: DEFAULT_IMPORT_SETTINGS });
+
 export interface BenchFixture {
   dir: string;
   dbPath: string;

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { createReadStream, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase } from '../../server/db/client.ts';
-import { billingPolicyOf, runBilling } from '../../server/services/billing/billing-run.ts';
+import { runBilling } from '../../server/services/billing/billing-run.ts';
 import { importCsv } from '../../server/services/imports/import.ts';
 import { importKind } from '../../server/services/imports/kinds.ts';
 import { renderInvoicePdf } from '../../server/services/invoice-pdf.ts';
@@ -16,11 +16,10 @@ import { testApp } from '../server/helpers.ts';
 import { createAuthorizeNetGateway } from '../../server/gateway/authorize-net.ts';
 import { createFakeAuthorizeNet, FAKE_CREDENTIALS } from '../../server/gateway/fake/fake-authorize-net.ts';
 import { recordReceivedPayment } from '../../server/services/ledger.ts';
-import { importReferenceData, writeBenchFiles } from './fixture.ts';
-import { DEFAULT_IMPORT_SETTINGS } from '../../server/services/imports/settings.ts';
+import { BENCH_POLICY as POLICY, importReferenceData, writeBenchFiles } from './fixture.ts';
 import { writeBenchTickets } from './ticket-fixture.ts';
+import { importIndexCost, reportFigures } from './reports.ts';
 
-const POLICY = billingPolicyOf({ paymentTermsDays: 30, lateFeePercent: 1.5, lateFeeMinimumCents: 500, imports: DEFAULT_IMPORT_SETTINGS });
 const seconds = (from: number) => (performance.now() - from) / 1000;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
@@ -197,10 +196,13 @@ async function ticketLists() {
   report('ticket queue API', `median ${queueMs.toFixed(2)} ms over 500 requests (100,000 tickets, 1,000 accounts; filters, sorts, pages)`, '50 ms median', queueMs < 50);
 }
 
-// `npm run bench -- payments` (or billing, invoices, tickets) measures one part.
+// `npm run bench -- payments` (or billing / import, invoices, tickets, reports) measures one part;
+// `npm run bench -- import-index` compares the usage import without and with the reports' index.
 const only = process.argv[2];
-if (!only || only === 'billing') await usageImportAndBillingRun();
+if (!only || only === 'billing' || only === 'import') await usageImportAndBillingRun();
 if (!only || only === 'invoices') await pdfAndInvoiceList();
 if (!only || only === 'payments') await summaryAndPayments();
 if (!only || only === 'tickets') await ticketLists();
+if (!only || only === 'reports') await reportFigures(report);
+if (only === 'import-index') await importIndexCost(report);
 console.log(`\n${results.filter((r) => r.ok).length} of ${results.length} figures meet their floor.`);

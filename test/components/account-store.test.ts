@@ -3,7 +3,7 @@ import type { TemplateResult } from 'lit';
 import { call } from '../../components/api/client.ts';
 import type { PortalHost } from '../../components/base/portal-host.ts';
 import type { PortalContext } from '../../components/context/portal-context.ts';
-import { customerMe } from '../../stories/fixtures/accounts.ts';
+import { customerMe, headOfficeMe } from '../../stories/fixtures/accounts.ts';
 import { createFakeApi, type FakeApiOptions } from '../../stories/fixtures/fake-api.ts';
 import { shadow, textOf, waitFor } from './helpers.ts';
 
@@ -86,6 +86,31 @@ describe('the account store of <bp-provider>', () => {
     await settle();
     await summaryShown(summary!);
     expect({ summary: p.gets(`${ACCOUNT}/summary`), payments: p.gets(`${ACCOUNT}/payments`), account: p.gets(ACCOUNT) }).to.deep.equal({ summary: 2, payments: 2, account: 1 });
+  });
+
+  it('a payment on a location reads its head office’s Sub Accounts again, with the lower balance, and no report or services', async () => {
+    const p = await provider(html`<bp-sub-accounts></bp-sub-accounts><bp-report report="ytd-all-in"></bp-report><bp-services></bp-services>`, { signedInAs: headOfficeMe });
+    const [subAccounts, report, services] = [...p.el.children];
+    const balance = () => shadow(subAccounts!).querySelector('tbody tr td[data-label=Balance]')?.textContent?.trim() ?? null;
+    const before = await waitFor(balance, 'the balance of C200101');
+    expect(textOf(shadow(subAccounts!).querySelector('tbody tr')!)).to.contain('C200101');
+    await waitFor(() => shadow(report!).querySelector('table'), 'the report');
+    await waitFor(() => shadow(services!).querySelector('tbody tr'), 'the services');
+    await settle();
+    const HEAD_OFFICE = '/api/v1/accounts/C200100';
+    const reads = () => ({ subAccounts: p.gets(`${HEAD_OFFICE}/sub-accounts`), report: p.gets(`${HEAD_OFFICE}/reports/ytd-all-in`), services: p.gets(`${HEAD_OFFICE}/services`) });
+    expect(reads()).to.deep.equal({ subAccounts: 1, report: 1, services: 1 });
+
+    const { client, store } = p.portal();
+    const json = { amount: 2500, opaqueData: { dataDescriptor: 'COMMON.ACCEPT.INAPP.PAYMENT', dataValue: 'token' }, billTo: { firstName: 'A', lastName: 'B', address: '1 St', city: 'C', state: 'OR', zip: '97201', country: 'US' } };
+    await store.write('payment', 'C200101', () =>
+      call(client.api.v1.accounts[':number'].payments.$post({ param: { number: 'C200101' }, header: { 'idempotency-key': crypto.randomUUID() }, json })),
+    );
+    const after = await waitFor(() => (balance() !== before ? balance() : null), 'the new balance');
+    const cents = (text: string) => Math.round(Number(text.replace(/[^0-9.]/g, '')) * 100);
+    expect(cents(before) - cents(after!)).to.equal(2500);
+    await settle();
+    expect(reads()).to.deep.equal({ subAccounts: 2, report: 1, services: 1 });
   });
 
   it('cancelling autopay in My Account reads the summary again (once, for the meter too) and not the payments', async () => {

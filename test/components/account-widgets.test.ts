@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
-import { bayview, cascade, customerMe, headOfficeMe, portland } from '../../stories/fixtures/accounts.ts';
+import { customerMe, headOfficeMe, portland } from '../../stories/fixtures/accounts.ts';
 import { createFakeApi, type FakeApiOptions } from '../../stories/fixtures/fake-api.ts';
 import { shadow, textOf, waitFor } from './helpers.ts';
 
@@ -59,26 +59,5 @@ describe('<bp-account-info>', () => {
     const { el } = await inProvider(html`<bp-account-info account-number="C200100"></bp-account-info>`, { signedInAs: customerMe });
     const alert = await stateOf(el, '[role=alert]');
     expect(textOf(alert)).to.contain('not found');
-  });
-});
-
-describe('<bp-sub-accounts>', () => {
-  it('lists the locations of a head office', async () => {
-    const el = await fixture(html`<bp-sub-accounts .data=${cascade}></bp-sub-accounts>`);
-    const headers = [...shadow(el).querySelectorAll('th')].map((th) => th.textContent!.trim());
-    expect(headers.slice(0, 4)).to.deep.equal(['Customer #', 'Customer Name', 'City', 'Province / State']);
-    expect(shadow(el).querySelectorAll('tbody tr').length).to.equal(3);
-    await expect(el).to.be.accessible();
-  });
-
-  it('says when there are none', async () => {
-    const el = await fixture(html`<bp-sub-accounts .data=${bayview}></bp-sub-accounts>`);
-    expect(textOf(shadow(el).querySelector('.empty')!)).to.contain('no sub-accounts');
-    await expect(el).to.be.accessible();
-  });
-
-  it('passes the accessibility check in the dark theme', async () => {
-    const el = await fixture(html`<bp-sub-accounts theme="dark" .data=${cascade}></bp-sub-accounts>`);
-    await expect(el).to.be.accessible();
   });
 });

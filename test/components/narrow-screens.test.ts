@@ -5,6 +5,7 @@ import { customerMe, headOfficeMe, staffMe } from '../../stories/fixtures/accoun
 import { createFakeApi, type FakeApiOptions } from '../../stories/fixtures/fake-api.ts';
 import { invoiceDetail } from '../../stories/fixtures/invoices.ts';
 import { chargeQuestionDraft } from '../../components/tickets/charge-question.ts';
+import { REPORTS } from '../../components/reports/report-meta.ts';
 import { portalWith, shadow, waitFor } from './helpers.ts';
 
 /**
@@ -95,6 +96,14 @@ async function portalIn(options: FakeApiOptions, theme: string) {
 
 const loaded = (el: Element, selector: string) => waitFor(() => shadow(el).querySelector(selector), `${el.localName}: ${selector}`);
 
+/** Chooses an option of a select in the element, as a user does. */
+async function choose(el: Element, selector: string, value: string) {
+  const select = shadow(el).querySelector<HTMLSelectElement>(selector)!;
+  select.value = value;
+  select.dispatchEvent(new Event('change'));
+  await (el as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+}
+
 /** The screens, each set up and waited for: what a phone user sees. */
 const SCREENS: Record<string, (theme: string) => Promise<Element>> = {
   'sign-in': async (theme) => await portalIn({}, theme),
@@ -142,6 +151,66 @@ const SCREENS: Record<string, (theme: string) => Promise<Element>> = {
     const el = await inProvider(html`<bp-sub-accounts theme=${theme}></bp-sub-accounts>`, { signedInAs: headOfficeMe });
     await loaded(el, 'tbody tr');
     return el;
+  },
+  'a location’s My Account, opened from its head office': async (theme) => {
+    const portal = await portalIn({ signedInAs: headOfficeMe }, theme);
+    const switcher = await waitFor(() => shadow(portal).querySelector<HTMLSelectElement>('#account-switcher'), 'the account switcher');
+    switcher.value = 'C200101';
+    switcher.dispatchEvent(new Event('change'));
+    await waitFor(() => shadow(portal).querySelector('.back-to-head-office'), 'the way back to the head office');
+    const summary = await waitFor(() => shadow(portal).querySelector('bp-account-summary'), 'My Account');
+    await loaded(summary, '[part=payment]');
+    await loaded(shadow(portal).querySelector('bp-payment-history')!, '[part=table]');
+    return portal;
+  },
+  Reports: async (theme) => {
+    const el = await inProvider(html`<bp-reports theme=${theme}></bp-reports>`);
+    await loaded(el, '[part=list]');
+    return el;
+  },
+  ...Object.fromEntries(
+    REPORTS.map(({ name, title, chart }) => [
+      `Report: ${title}`,
+      async (theme: string) => {
+        const el = await inProvider(html`<bp-report theme=${theme} report=${name}></bp-report>`);
+        if (name === 'usage-details') {
+          // A page of calls, the filters, and a custom range of months (its two month fields).
+          await loaded(el, 'table');
+          await choose(el, '#period', 'last-quarter');
+          await waitFor(() => (shadow(el).querySelectorAll('tbody tr').length === 25 ? true : null), 'a page of calls');
+          await choose(el, '#period', 'custom');
+          await loaded(el, '#from');
+        }
+        await loaded(el, 'table');
+        if (chart) await waitFor(() => shadow(el).querySelector<HTMLCanvasElement>('canvas')?.style.width || null, 'the chart drawn');
+        return el;
+      },
+    ]),
+  ),
+  'a head office’s report, with all sub-accounts': async (theme) => {
+    const el = await inProvider(html`<bp-report theme=${theme} report="subscribers" rollup></bp-report>`, { signedInAs: headOfficeMe });
+    await waitFor(() => (shadow(el).querySelector('thead th')?.textContent?.includes('Customer #') ? true : null), 'the Customer # column');
+    return el;
+  },
+  'Services, a location opened': async (theme) => {
+    const el = await inProvider(html`<bp-services theme=${theme}></bp-services>`);
+    (await loaded(el, 'tbody button') as HTMLButtonElement).click();
+    await loaded(el, '[part=subscriptions]');
+    return el;
+  },
+  'Services of a head office, with all sub-accounts': async (theme) => {
+    const el = await inProvider(html`<bp-services theme=${theme} rollup show-ended></bp-services>`, { signedInAs: headOfficeMe });
+    await waitFor(() => (shadow(el).querySelectorAll('table[part=table] > tbody > tr').length === 4 ? true : null), 'four locations');
+    return el;
+  },
+  'Reports in the portal': async (theme) => {
+    const portal = await portalIn({ signedInAs: headOfficeMe }, theme);
+    [...shadow(portal).querySelectorAll<HTMLButtonElement>('nav button')].find((b) => b.textContent!.includes('Reports'))!.click();
+    const reports = await waitFor(() => shadow(portal).querySelector('bp-reports'), 'Reports');
+    (await loaded(reports, '[data-report="ytd-all-in"]') as HTMLButtonElement).click();
+    const report = await loaded(reports, 'bp-report');
+    await loaded(report, 'table');
+    return portal;
   },
   'head office portal': async (theme) => {
     const portal = await portalIn({ signedInAs: headOfficeMe }, theme);

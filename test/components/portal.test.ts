@@ -15,13 +15,13 @@ describe('<bp-portal>', () => {
     await expect(portal).to.be.accessible();
   });
 
-  it('signs in to My Account, with the user’s name, Logout, and only the sections that exist', async () => {
+  it('signs in to My Account, with the user’s name, Logout, and the guide’s sections', async () => {
     const { portal } = await portalWith();
     const signedIn = oneEvent(portal, 'bp-login');
     await signIn(login(portal)!, 'customer@example.com');
     await signedIn;
     await waitFor(() => heading(portal) === 'My Account', 'My Account');
-    expect(navLabels(portal)).to.deep.equal(['My Account', 'Invoices', 'Tickets']);
+    expect(navLabels(portal)).to.deep.equal(['My Account', 'Invoices', 'Reports', 'Services', 'Sub Account', 'Tickets']);
     const header = textOf(shadow(portal).querySelector('header')!);
     expect(header).to.contain(customerMe.user.name).and.contain('Logout');
     const info = await waitFor(() => shadow(portal).querySelector('bp-account-summary')?.shadowRoot?.querySelector('bp-account-info'), 'the account information');
@@ -31,9 +31,9 @@ describe('<bp-portal>', () => {
     await expect(portal).to.be.accessible();
   });
 
-  it('gives a head office its sub-accounts, and opens one', async () => {
+  it('gives a head office its sub-accounts, opens one for the whole portal, and goes back', async () => {
     const { portal } = await portalWith({ signedInAs: headOfficeMe });
-    expect(navLabels(portal)).to.deep.equal(['My Account', 'Invoices', 'Sub Account', 'Tickets']);
+    expect(navLabels(portal)).to.deep.equal(['My Account', 'Invoices', 'Reports', 'Services', 'Sub Account', 'Tickets']);
     button(shadow(portal), 'Sub Account')!.click();
     await waitFor(() => heading(portal) === 'Sub Accounts', 'the Sub Accounts screen');
     const list = shadow(portal).querySelector('bp-sub-accounts')!;
@@ -42,7 +42,7 @@ describe('<bp-portal>', () => {
       return r.length ? r : null;
     }, 'the sub-accounts');
     expect(rows.length).to.equal(3);
-    expect(textOf(rows[0] as HTMLElement)).to.contain('C200101').and.contain('Portland');
+    expect(textOf(rows[0] as HTMLElement)).to.contain('C200101').and.contain('Portland').and.contain('$');
     await expect(portal).to.be.accessible();
 
     const change = oneEvent(portal, 'bp-account-change');
@@ -50,8 +50,27 @@ describe('<bp-portal>', () => {
     expect((await change).detail.number).to.equal('C200101');
     await waitFor(() => heading(portal) === 'My Account', 'the sub-account’s My Account');
     expect(textOf(shadow(portal).querySelector('main')!)).to.contain('C200101');
-    expect(navLabels(portal)).to.deep.equal(['My Account', 'Invoices', 'Tickets'], 'a location has no sub-accounts');
     expect(shadow(portal).querySelector<HTMLSelectElement>('#account-switcher')!.value).to.equal('C200101');
+
+    // Every screen of the location offers the way back to its head office.
+    button(shadow(portal), 'Reports')!.click();
+    await waitFor(() => heading(portal) === 'Reports', 'the location’s Reports');
+    const back = [...shadow(portal).querySelectorAll<HTMLButtonElement>('main button')].find((b) => b.textContent!.includes('Back to head office'))!;
+    expect(textOf(back as HTMLElement)).to.contain('Cascade Outdoor Supply (C200100)');
+    await expect(portal).to.be.accessible();
+    back.click();
+    await waitFor(() => shadow(portal).querySelector<HTMLSelectElement>('#account-switcher')!.value === 'C200100', 'the head office again');
+    expect([...shadow(portal).querySelectorAll('main button')].some((b) => b.textContent!.includes('Back to head office'))).to.equal(false);
+  });
+
+  it('shows an account that is not a head office the guide’s sentence under Sub Account', async () => {
+    const { portal } = await portalWith({ signedInAs: customerMe });
+    button(shadow(portal), 'Sub Account')!.click();
+    await waitFor(() => heading(portal) === 'Sub Accounts', 'the Sub Accounts screen');
+    const list = shadow(portal).querySelector('bp-sub-accounts')!;
+    const empty = await waitFor(() => shadow(list).querySelector('.empty'), 'the sentence');
+    expect(textOf(empty as HTMLElement)).to.contain("you will only see information here if you have been set up as a 'head office'");
+    expect(shadow(list).querySelector('table')).to.equal(null);
   });
 
   it('switches accounts from the account menu', async () => {

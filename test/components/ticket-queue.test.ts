@@ -82,7 +82,7 @@ describe('<bp-ticket-queue>', () => {
 describe('tickets in <bp-portal>', () => {
   it('Tickets is in the navigation with the count of unread replies, which opening one lowers', async () => {
     const { portal } = await portalWith({ signedInAs: customerMe });
-    expect(navLabels(portal)).to.deep.equal(['My Account', 'Invoices', 'Tickets']);
+    expect(navLabels(portal)).to.deep.equal(['My Account', 'Invoices', 'Reports', 'Services', 'Sub Account', 'Tickets']);
     await waitFor(() => (navCount(portal, 'Tickets') === '(2 unread)' ? true : null), 'two unread');
     button(shadow(portal), 'Tickets 2 (2 unread)')!.click(); // the badge, and what it means for screen readers
     await waitFor(() => heading(portal) === 'Tickets', 'the Tickets screen');

@@ -91,6 +91,8 @@ describe('the billing run', () => {
     const dup = await load(db, 'usage', USAGE_HEADER + cdr('LATE', '2026-10-30T23:59:00Z', 60, 'INTL'));
     assert.deepEqual([dup.inserted, dup.duplicates], [0, 1], 'the same record again is a duplicate, not a second charge');
     assertTotalsMatchCalls(db);
+    const late = db.$client.prepare("select period, minutes, charge_millicents as charge from usage_totals where category = 'INTL'").all();
+    assert.deepEqual(late, [{ period: '2026-11', minutes: 1, charge: 12_000 }], "the late call counts in November's totals, charged as billed");
     assert.equal(runBilling(db, '2026-12', TODAY, POLICY).calls, 0);
   });
 
@@ -189,11 +191,12 @@ describe('POST /provider/billing-runs', () => {
 });
 
 /** The usage totals (what the meter reads) agree with the calls stored. */
+/** The usage totals are the calls summed by the month that bills them: a late call's is the next invoice's. */
 function assertTotalsMatchCalls(db: Db) {
   const totals = db.$client.prepare('select account_id, period, subscriber_number, category, minutes, calls from usage_totals order by 1, 2, 3, 4').all();
   const calls = db.$client
     .prepare(
-      `select account_id, strftime('%Y-%m', started_at, 'unixepoch') as period, subscriber_number, category, sum((duration_seconds + 59) / 60) as minutes, count(*) as calls
+      `select account_id, coalesce(bill_period, strftime('%Y-%m', started_at, 'unixepoch')) as period, subscriber_number, category, sum((duration_seconds + 59) / 60) as minutes, count(*) as calls
        from usage_records group by 1, 2, 3, 4 order by 1, 2, 3, 4`,
     )
     .all();

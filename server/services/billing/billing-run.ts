@@ -4,6 +4,7 @@ import { accountsWithCredit, allocateAccountCredit, INVOICE_BALANCE_SQL } from '
 import { InputError, type Issue } from '../errors.ts';
 import { DEFAULT_IMPORT_SETTINGS } from '../imports/settings.ts';
 import { assertNoUsageImportRunning } from '../usage/usage-imports.ts';
+import { billedTotalsOf, writeBilledTotals, type BilledTotal } from '../usage/usage-totals.ts';
 import { formatMoney } from '../money-format.ts';
 import { percentToPpm } from './money.ts';
 import { composeInvoice, type ComposedInvoice, type LateFeePolicy } from './compose.ts';
@@ -57,6 +58,8 @@ interface Draft {
   /** Where this account's calls sit in the run's call arrays. */
   callsFrom: number;
   callsTo: number;
+  /** Its calls by line and category, with their charges: the period's usage totals. */
+  usageTotals: BilledTotal[];
 }
 
 /**
@@ -85,6 +88,8 @@ export function runBilling(db: Db, periodKey: string, today: string, policy: Bil
       const callIds: number[] = [];
       const callMinutes: number[] = [];
       const callCharges: number[] = [];
+      // The period, for calls from earlier months (they arrived late); null for the period's own.
+      const callBillPeriods: (string | null)[] = [];
       const problems: { path: string; message: string }[] = [];
       let lateCalls = 0;
 
@@ -112,9 +117,11 @@ export function runBilling(db: Db, periodKey: string, today: string, policy: Bil
           callIds.push(call.id);
           callMinutes.push(rated.minutes[i]!);
           callCharges.push(rated.chargeMillicents[i]!);
-          if (call.startedAt < period.startSeconds) lateCalls++;
+          const late = call.startedAt < period.startSeconds;
+          callBillPeriods.push(late ? period.key : null);
+          if (late) lateCalls++;
         });
-        drafts.push({ account, invoice, callsFrom, callsTo: callIds.length });
+        drafts.push({ account, invoice, callsFrom, callsTo: callIds.length, usageTotals: billedTotalsOf(account.id, calls, rated.minutes, rated.chargeMillicents) });
       };
 
       // Calls come sorted by account, then time: each account's are rated as soon as the next account's begin.
@@ -148,7 +155,8 @@ export function runBilling(db: Db, periodKey: string, today: string, policy: Bil
         );
       }
       const finishedAt = new Date().toISOString();
-      const totalCents = writeInvoices(db, period, policy, drafts, { callIds, callMinutes, callCharges });
+      const totalCents = writeInvoices(db, period, policy, drafts, { callIds, callMinutes, callCharges, callBillPeriods });
+      writeBilledTotals(sqlite, period.key, drafts.flatMap((d) => d.usageTotals));
       sqlite
         .prepare('insert into billing_runs (period, started_at, finished_at, invoice_count, total_cents) values (?, ?, ?, ?, ?)')
         .run(period.key, finishedAt, finishedAt, drafts.length, totalCents);
@@ -231,7 +239,7 @@ function writeInvoices(
   period: Period,
   policy: BillingPolicy,
   drafts: Draft[],
-  calls: { callIds: number[]; callMinutes: number[]; callCharges: number[] },
+  calls: { callIds: number[]; callMinutes: number[]; callCharges: number[]; callBillPeriods: (string | null)[] },
 ): number {
   const sqlite = db.$client;
   const insertInvoice = sqlite.prepare(
@@ -239,10 +247,11 @@ function writeInvoices(
      values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertLine = sqlite.prepare(
-    `insert into invoice_lines (invoice_id, position, kind, description, quantity, unit_price_millicents, amount_cents, location_id, subscription_id)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `insert into invoice_lines (invoice_id, position, kind, description, quantity, unit_price_millicents, amount_cents, location_id, subscription_id,
+                                product_id, usage_category, usage_minutes, included_minutes)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const rateCall = sqlite.prepare('update usage_records set invoice_id = ?, billed_minutes = ?, charge_millicents = ? where id = ?');
+  const rateCall = sqlite.prepare('update usage_records set invoice_id = ?, billed_minutes = ?, charge_millicents = ?, bill_period = ? where id = ?');
   const dueDate = addDays(period.issueDate, policy.termsDays);
   const prefix = `INV-${period.key.replace('-', '')}-`;
   let totalCents = 0;
@@ -263,9 +272,13 @@ function writeInvoices(
       ).lastInsertRowid,
     );
     for (const l of invoice.lines) {
-      insertLine.run(invoiceId, l.position, l.kind, l.description, l.quantity, l.unitPriceMillicents, l.amountCents, l.locationId, l.subscriptionId);
+      const u = l.usage;
+      insertLine.run(invoiceId, l.position, l.kind, l.description, l.quantity, l.unitPriceMillicents, l.amountCents, l.locationId, l.subscriptionId,
+        u?.productId ?? null, u?.category ?? null, u?.usedMinutes ?? null, u?.includedMinutes ?? null);
     }
-    for (let i = draft.callsFrom; i < draft.callsTo; i++) rateCall.run(invoiceId, calls.callMinutes[i], calls.callCharges[i], calls.callIds[i]);
+    for (let i = draft.callsFrom; i < draft.callsTo; i++) {
+      rateCall.run(invoiceId, calls.callMinutes[i], calls.callCharges[i], calls.callBillPeriods[i], calls.callIds[i]);
+    }
     totalCents += invoice.totalCents;
   });
   // Credit on account (overpayments, payments before the invoice) goes to the new invoices.

@@ -9,6 +9,15 @@ export interface DraftLine {
   amountCents: number;
   locationId: number | null;
   subscriptionId: number | null;
+  /** Usage lines: what the reports read back (the voice plan's pool, or a category's rate when `productId` is null). */
+  usage?: UsageLineFacts;
+}
+
+export interface UsageLineFacts {
+  productId: number | null;
+  category: string;
+  usedMinutes: number;
+  includedMinutes: number | null;
 }
 
 /** Minutes as people write them: 10000 → "10,000". */

@@ -125,6 +125,7 @@ export function rateCalls(calls: Call[], plans: VoicePlanSubscription[], usageRa
       amountCents: millicentsToCents(pool.overage * pool.rate),
       locationId: location,
       subscriptionId: null,
+      usage: { productId: pool.productId, category: pool.category, usedMinutes: pool.used, includedMinutes: pool.included },
     });
   }
   for (const [category, total] of [...byCategory].sort(([a], [b]) => a.localeCompare(b))) {
@@ -136,6 +137,7 @@ export function rateCalls(calls: Call[], plans: VoicePlanSubscription[], usageRa
       amountCents: millicentsToCents(total.charge),
       locationId: null,
       subscriptionId: null,
+      usage: { productId: null, category, usedMinutes: total.minutes, includedMinutes: null },
     });
   }
   return { minutes, chargeMillicents, lines, unrated };

@@ -116,6 +116,15 @@ export const accountNumber = column((s) => {
   return v;
 });
 
+/** An IANA time zone such as America/Los_Angeles (the reports show call times in it). */
+export const timeZone = column((s) => {
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone: s }).resolvedOptions().timeZone;
+  } catch {
+    throw new FieldError(`"${s}" is not a time zone like America/Los_Angeles.`);
+  }
+});
+
 /** A two-letter country code. */
 export const country = column((s) => {
   const v = s.toUpperCase();

@@ -26,6 +26,7 @@ const ACCOUNT_COLUMNS = {
   currency: f.oneOf('usd', 'cad').optional,
   tax_rate_percent: f.percent.optional,
   parent: f.accountNumber.optional,
+  time_zone: f.timeZone.optional,
 };
 
 /**
@@ -79,7 +80,7 @@ export const accountsKind: ImportKind<typeof ACCOUNT_COLUMNS> = {
         const values = {
           number: r.number, name: r.name, addressLine1: r.address_line1, addressLine2: r.address_line2, city: r.city, region: r.region,
           postalCode: r.postal_code, country: r.country ?? 'US', representative: r.representative, currency: (r.currency ?? 'usd').toUpperCase(),
-          taxRatePpm: r.tax_rate_percent ?? 0,
+          taxRatePpm: r.tax_rate_percent ?? 0, timeZone: r.time_zone,
         };
         db.insert(accounts).values(values).onConflictDoUpdate({ target: accounts.number, set: values }).run();
       },

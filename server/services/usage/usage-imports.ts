@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { Db } from '../../db/client.ts';
 import { BusyError } from '../errors.ts';
 import type { UsageTotal } from './usage-rows.ts';
+import { openPeriod, tagLateCalls } from './usage-totals.ts';
 
 /**
  * The lifecycle of a usage import (see `usage_imports` in the schema): one at a time, rows
@@ -100,8 +101,9 @@ export function beginUsageImport(db: Db, abandonedAfterSeconds: number): UsageIm
 /**
  * Makes the import final and adds its calls to the usage totals, in one transaction. `sent` are
  * the totals of every row the import sent: right when none was a duplicate; otherwise the totals
- * are read back from the rows it stored. Throws UsageImportAbandonedError, changing nothing, when
- * the import's claim is gone (its rows were discarded).
+ * are read back from the rows it stored. Calls of a month billed already count in the open month,
+ * whose invoice will carry them (see usage-totals.ts). Throws UsageImportAbandonedError, changing
+ * nothing, when the import's claim is gone (its rows were discarded).
  */
 export function commitUsageImport(db: Db, importId: number, counts: { rows: number; inserted: number; duplicates: number }, sent: UsageTotal[]): void {
   const sqlite = db.$client;
@@ -111,18 +113,20 @@ export function commitUsageImport(db: Db, importId: number, counts: { rows: numb
       .prepare("update usage_imports set state = 'committed', finished_at = ?, heartbeat_at = ?, rows = ?, inserted = ?, duplicates = ? where id = ? and state = 'running'")
       .run(nowSeconds(), nowSeconds(), counts.rows, counts.inserted, counts.duplicates, importId);
     if (claimed.changes === 0) throw new UsageImportAbandonedError();
+    const open = openPeriod(sqlite);
     if (counts.duplicates === 0) {
       const add = sqlite.prepare(`insert into usage_totals (account_id, period, subscriber_number, category, minutes, calls, last_call_at) values (?, ?, ?, ?, ?, ?, ?) ${upsert}`);
-      for (const total of sent) add.run(total);
+      for (const total of sent) add.run(open && total[1] < open.key ? [total[0], open.key, ...total.slice(2)] : total);
     } else {
       const { first_record_after: after } = sqlite.prepare('select first_record_after from usage_imports where id = ?').get(importId) as { first_record_after: number };
       sqlite
         .prepare(
           `insert into usage_totals (account_id, period, subscriber_number, category, minutes, calls, last_call_at)
-           select account_id, strftime('%Y-%m', started_at, 'unixepoch'), subscriber_number, category, sum((duration_seconds + 59) / 60), count(*), max(started_at)
+           select account_id, max(strftime('%Y-%m', started_at, 'unixepoch'), ?), subscriber_number, category, sum((duration_seconds + 59) / 60), count(*), max(started_at)
            from usage_records where id > ? and import_id = ? group by 1, 2, 3, 4 ${upsert}`,
         )
-        .run(after, importId);
+        .run(open?.key ?? '', after, importId);
     }
+    if (open) tagLateCalls(sqlite, open);
   })();
 }

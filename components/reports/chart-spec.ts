@@ -1,0 +1,70 @@
+import type { ReportData } from '../api/types.ts';
+import { monthLabel } from './period.ts';
+
+/**
+ * What a report's chart shows, worked out without the chart library (which loads only when a
+ * chart is drawn): bars by month, in stacks, with a legend label each. Colours are slots 1–5 of
+ * the theme's chart tokens.
+ */
+export interface ChartSeries {
+  label: string;
+  values: (number | null)[];
+  /** Which of the theme's series colours (1–5). */
+  color: number;
+  /** Bars of one stack sit on each other; stacks sit side by side. */
+  stack: string;
+}
+
+export interface ChartSpec {
+  /** What the chart shows, for its accessible name. */
+  title: string;
+  labels: string[];
+  series: ChartSeries[];
+  /** Money (cents) or minutes: how the axis and tooltips write values. */
+  unit: 'money' | 'minutes';
+}
+
+const SO_FAR = 'so far (not invoiced)';
+
+export function chartSpec(report: ReportData, title: string): ChartSpec | null {
+  if (report.report === 'usage') {
+    const months = [...new Set(report.rows.map((r) => r.month))].sort();
+    if (months.length === 0) return null;
+    const invoiced = new Set(report.rows.filter((r) => r.invoiced).map((r) => r.month));
+    const kinds = [...new Set(report.rows.map((r) => r.plan ?? r.category))];
+    return {
+      title: `${title}: minutes by month`,
+      unit: 'minutes',
+      labels: months.map((m) => (invoiced.has(m) ? monthLabel(m) : `${monthLabel(m)} (so far)`)),
+      series: kinds.slice(0, 5).map((kind, i) => ({
+        label: kind,
+        color: i + 1,
+        stack: 'minutes',
+        values: months.map((m) => report.rows.filter((r) => r.month === m && (r.plan ?? r.category) === kind).reduce((s, r) => s + r.usedMinutes, 0)),
+      })),
+    };
+  }
+  if (report.report !== 'ytd-all-in' && report.report !== 'ytd-fixed' && report.report !== 'ytd-usage') return null;
+  const soFar = report.soFar.filter((s) => !report.rows.some((r) => r.month === s.month));
+  const months = [...report.rows.map((r) => r.month), ...soFar.map((s) => s.month)];
+  if (months.length === 0) return null;
+  const pad = (values: number[]) => [...values, ...soFar.map(() => null)];
+  const thisYear: ChartSeries[] =
+    report.report === 'ytd-all-in'
+      ? [
+          { label: 'Fixed', color: 1, stack: 'this', values: pad(report.rows.map((r) => r.fixed)) },
+          { label: 'Usage', color: 2, stack: 'this', values: pad(report.rows.map((r) => r.usage)) },
+          { label: 'Taxes and fees', color: 3, stack: 'this', values: pad(report.rows.map((r) => r.other)) },
+        ]
+      : [{ label: 'This year', color: 1, stack: 'this', values: pad(report.rows.map((r) => r.amount)) }];
+  return {
+    title: `${title}: this year and last year by month`,
+    unit: 'money',
+    labels: months.map((m) => monthLabel(m)),
+    series: [
+      ...thisYear,
+      ...(soFar.length ? [{ label: `This month ${SO_FAR}`, color: 5, stack: 'this', values: [...report.rows.map(() => null), ...soFar.map((s) => s.amount)] }] : []),
+      { label: 'Last year', color: 4, stack: 'last', values: [...report.rows.map((r) => r.lastYear), ...soFar.map(() => null)] },
+    ],
+  };
+}
