@@ -10,7 +10,7 @@ import { accounts, accountUsers, users } from '../../server/db/schema.ts';
 import { FAKE_CREDENTIALS } from '../../server/gateway/fake/fake-authorize-net.ts';
 import { runBilling } from '../../server/services/billing/billing-run.ts';
 import { loadBillingData } from './billing-fixture.ts';
-import { startServer, until, type ChildServer } from './child-server.ts';
+import { startServer, until, type ServerProcess } from './server-process.ts';
 import { BILL_TO, POLICY } from './payment-fixture.ts';
 
 const PASSWORD = 'crash-test-password-long';
@@ -32,14 +32,14 @@ async function prepareDatabase(dir: string) {
 const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
   fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
 
-async function signIn(server: ChildServer) {
+async function signIn(server: ServerProcess) {
   const res = await post(`${server.api}/auth/login`, { email: 'solo@example.com', password: PASSWORD });
   assert.equal(res.status, 200, await res.clone().text());
   return { Authorization: `Bearer ${((await res.json()) as { token: string }).token}` };
 }
 
 /** What the card frame gets from Accept.js (here the fake's token service). */
-async function cardToken(server: ChildServer) {
+async function cardToken(server: ServerProcess) {
   const res = await post(`${server.fakeUrl}/fake-accept/token`, {
     authData: { clientKey: FAKE_CREDENTIALS.clientKey, apiLoginID: FAKE_CREDENTIALS.apiLoginId },
     cardData: { cardNumber: '4111111111111111', month: '12', year: '2031', cardCode: '123', zip: BILL_TO.zip },
@@ -56,16 +56,16 @@ test('killed (SIGKILL) with card payments in flight: after a restart each is set
   const chargesAtGateway = () => (existsSync(fakeState) ? (JSON.parse(readFileSync(fakeState, 'utf8')) as { transactions: unknown[] }).transactions.length : 0);
   const watch = new Database(databasePath, { readonly: true });
   const rows = () => watch.prepare('select id, status, amount_cents as amount from payments order by id').all() as { id: number; status: string; amount: number }[];
-  const balance = async (server: ChildServer, bearer: Record<string, string>) =>
+  const balance = async (server: ServerProcess, bearer: Record<string, string>) =>
     ((await (await fetch(`${server.api}/accounts/C100001/summary`, { headers: bearer })).json()) as { balance: number }).balance;
 
   const first = await startServer(env);
-  let second: ChildServer | null = null;
+  let second: ServerProcess | null = null;
   try {
     const bearer = await signIn(first);
     const before = await balance(first, bearer);
     const tokens = [await cardToken(first), await cardToken(first), await cardToken(first)];
-    const pay = (server: ChildServer, key: string, amount: number, opaqueData = tokens[0]!) =>
+    const pay = (server: ServerProcess, key: string, amount: number, opaqueData = tokens[0]!) =>
       post(`${server.api}/accounts/C100001/payments`, { amount, opaqueData, billTo: BILL_TO }, { ...bearer, 'Idempotency-Key': key });
 
     // Two payments the gateway charges, whose answers (and notifications) the crash swallows; a third the gateway never gets to.

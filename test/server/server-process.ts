@@ -8,6 +8,7 @@ import { openDatabase, type Db } from '../../server/db/client.ts';
 
 export const PROVIDER_KEY = 'provider-key-for-the-tests-0123456789';
 
+/** A port nobody listens on right now. */
 export const freePort = () =>
   new Promise<number>((done) => {
     const probe = createServer().listen(0, '127.0.0.1', () => {
@@ -18,22 +19,32 @@ export const freePort = () =>
 
 export interface ServerProcess {
   url: string;
+  /** The API's base, e.g. http://127.0.0.1:9123/api/v1 */
+  api: string;
+  /** The local fake gateway the server started. */
+  fakeUrl: string;
   databasePath: string;
   /** A connection of the test's own to the server's database, as another process would have. */
   db: Db;
+  /** What the server printed so far. */
+  output(): string;
   /** The server's peak resident memory so far, in MB (Linux: VmHWM). */
   peakMemoryMb(): number;
+  /** Kills it at once (no shutdown work), as a crash or `kill -9` would. */
+  crash(): Promise<void>;
+  /** Stops it as an operator would (SIGTERM). */
   stop(): Promise<void>;
 }
 
 /**
- * The real server (`server/index.ts`) as a child process on a fresh database file and a free
- * port, for what only a process shows: memory, and several processes sharing one database.
- * `prepare` fills the database before the server opens it.
+ * The real server (`server/index.ts`) as a child process on a free port, for what only a
+ * process shows: memory, crashes, several processes sharing one database. Its database is a
+ * fresh file in a temporary folder unless `env.DATABASE_PATH` names one (a restart on the same
+ * file); `prepare` fills it before the server opens it.
  */
-export async function startServer(env: Record<string, string> = {}, prepare?: (db: Db) => Promise<void>): Promise<ServerProcess> {
+export async function startServer(env: Record<string, string> = {}, prepare?: (db: Db) => Promise<void>, timeoutMs = 20_000): Promise<ServerProcess> {
   const dir = mkdtempSync(join(tmpdir(), 'bp-server-'));
-  const databasePath = join(dir, 'portal.db');
+  const databasePath = env.DATABASE_PATH ?? join(dir, 'portal.db');
   const db = openDatabase(databasePath);
   await prepare?.(db);
   const port = await freePort();
@@ -44,28 +55,59 @@ export async function startServer(env: Record<string, string> = {}, prepare?: (d
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk));
-  await new Promise<void>((ready, fail) => {
-    const check = () => output.includes('Billing portal:') && (child.stdout.off('data', check), ready());
-    child.stdout.on('data', check);
-    child.once('exit', (code) => fail(new Error(`the server exited (${code}) before listening:\n${output}`)));
-  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let cleaned = false;
+  const cleanUp = () => {
+    if (cleaned) return;
+    cleaned = true;
+    db.$client.close();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  const end = (signal: NodeJS.Signals) => async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    await exited;
+    cleanUp();
+  };
+  const fail = async (why: string) => {
+    await end('SIGKILL')();
+    throw new Error(`${why}:\n${output}`);
+  };
+
+  // The server prints its address and its gateway in separate writes: wait for the gateway's whole line.
+  const deadline = Date.now() + timeoutMs;
+  while (!/Billing portal:[\s\S]*Card payments: .*\n/.test(output)) {
+    if (child.exitCode !== null || Date.now() > deadline) await fail('the server did not start');
+    await sleep(50);
+  }
+  const fakeUrl = /local fake Authorize\.Net at (\S+)/.exec(output)?.[1];
+  if (!fakeUrl) await fail('no fake gateway');
+
+  const url = `http://127.0.0.1:${port}`;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
+    api: `${url}/api/v1`,
+    fakeUrl: fakeUrl!,
     databasePath,
     db,
+    output: () => output,
     peakMemoryMb() {
       const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))![1]!;
       return Number(kb) / 1024;
     },
-    async stop() {
-      if (child.exitCode === null) {
-        child.kill('SIGTERM');
-        await new Promise((done) => child.once('exit', done));
-      }
-      db.$client.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
+    crash: end('SIGKILL'),
+    stop: end('SIGTERM'),
   };
+}
+
+/** Waits until `check` returns something truthy (polling), or fails naming `what`. */
+export async function until<T>(check: () => T | Promise<T>, what: string, timeoutMs = 10_000): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(50);
+  }
 }
 
 export interface SlowUpload {
