@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import { millicentsToCents } from '../billing/money.ts';
 import { parsePeriod } from '../billing/period.ts';
-import { activeDays, recurringLine } from '../billing/recurring.ts';
+import { activeDays, recurringLine, type BillableSubscription } from '../billing/recurring.ts';
 
 /** A month not invoiced yet, so far: its usage rated at today's prices from its totals, and its fixed charges. */
 export interface OpenMonth {
@@ -14,17 +14,8 @@ export interface OpenMonth {
   usage: number;
 }
 
-interface SubscriptionRow {
-  id: number;
-  locationId: number | null;
+interface SubscriptionRow extends BillableSubscription {
   productId: number;
-  productName: string;
-  monthlyPriceCents: number;
-  quantity: number;
-  startDate: string;
-  endDate: string | null;
-  subscriberNumber: string | null;
-  subscriberName: string | null;
   includedMinutes: number | null;
   category: string | null;
   overageMillicents: number | null;
