@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { createReadStream, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase } from '../../server/db/client.ts';
-import { billingPolicyOf, runBilling } from '../../server/services/billing/billing-run.ts';
+import { runBilling } from '../../server/services/billing/billing-run.ts';
 import { importCsv } from '../../server/services/imports/import.ts';
 import { importKind } from '../../server/services/imports/kinds.ts';
 import { renderInvoicePdf } from '../../server/services/invoice-pdf.ts';
@@ -15,11 +15,9 @@ import { loadBillingData } from '../server/billing-fixture.ts';
 import { testApp } from '../server/helpers.ts';
 import { createAuthorizeNetGateway } from '../../server/gateway/authorize-net.ts';
 import { createFakeAuthorizeNet, FAKE_CREDENTIALS } from '../../server/gateway/fake/fake-authorize-net.ts';
-import { recordReceivedPayment } from '../../server/services/ledger.ts';
-import { importReferenceData, writeBenchFiles } from './fixture.ts';
-import { DEFAULT_IMPORT_SETTINGS } from '../../server/services/imports/settings.ts';
+import { requestPath } from './requests/index.ts';
+import { importReferenceData, POLICY, tenYearsOfBills, writeBenchFiles } from './fixture.ts';
 
-const POLICY = billingPolicyOf({ paymentTermsDays: 30, lateFeePercent: 1.5, lateFeeMinimumCents: 500, imports: DEFAULT_IMPORT_SETTINGS });
 const seconds = (from: number) => (performance.now() - from) / 1000;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
@@ -122,14 +120,7 @@ async function summaryAndPayments() {
   try {
     const gateway = createAuthorizeNetGateway({ ...FAKE_CREDENTIALS, endpoint: `${server.url}/xml/v1/request.api`, timeoutMs: 10_000 });
     const t = await testApp({}, { gateway });
-    await loadBillingData(t.db);
-    t.db.$client.prepare("update subscriptions set start_date = '2016-01-01' where start_date = '2026-01-01'").run();
-    for (let k = 0; k < 120; k++) {
-      const d = new Date(Date.UTC(2016, 10 + k, 1));
-      runBilling(t.db, d.toISOString().slice(0, 7), '2026-11-25', POLICY);
-      const invoice = t.db.$client.prepare('select total_cents from invoices where account_id = ? order by id desc limit 1').pluck().get(t.ids.solo) as number;
-      if (k < 118) recordReceivedPayment(t.db, { accountId: t.ids.solo, amountCents: invoice, receivedAt: d.toISOString().slice(0, 10), method: 'Check' });
-    }
+    await tenYearsOfBills(t);
     const { bearer } = await t.login('solo@example.com');
     const times: number[] = [];
     for (let i = 0; i < 550; i++) {
@@ -168,9 +159,10 @@ async function summaryAndPayments() {
   }
 }
 
-// `npm run bench -- payments` (or billing, invoices) measures one part.
+// `npm run bench -- payments` (or billing, invoices, requests) measures one part.
 const only = process.argv[2];
 if (!only || only === 'billing') await usageImportAndBillingRun();
 if (!only || only === 'invoices') await pdfAndInvoiceList();
 if (!only || only === 'payments') await summaryAndPayments();
+if (!only || only === 'requests') await requestPath(report);
 console.log(`\n${results.filter((r) => r.ok).length} of ${results.length} figures meet their floor.`);
