@@ -2,9 +2,9 @@
  * `npm run bench -- requests`: the API over HTTP beside a bare Hono route, side by side in one
  * run. Three processes: the portal's server (api-server.ts), a plain Hono app with one JSON route
  * (bare-server.ts), and the load generator (load.ts), each with its own event loop. Each round
- * measures every target in turn with the same connections; a target's ratio is its requests per
- * second over the bare route's in the same round, and the medians over the rounds are printed, so
- * a busy machine moves both sides alike.
+ * measures every target with the same connections, each right after the bare route; a target's
+ * ratio is its requests per second over the bare route's just before, and the medians over the
+ * rounds are printed, so a busy machine moves both sides of a ratio alike.
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -54,6 +54,8 @@ async function builtSite(): Promise<{ dir: string; cleanup(): void }> {
 interface Target {
   what: string;
   port: number;
+  /** The server process, whose CPU time per reply is printed beside. */
+  pid: number;
   path: string;
   headers?: Record<string, string>;
   /** The only status a reply may have: anything else (a 401 from a lost session) makes the figure meaningless. */
@@ -65,7 +67,7 @@ interface Target {
 export async function requestPath(report: Report): Promise<void> {
   const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
   const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
-  const durationMs = Number(process.env.BENCH_SECONDS ?? 3) * 1000;
+  const durationMs = Number(process.env.BENCH_SECONDS ?? 2) * 1000;
   const site = await builtSite();
   const children: ChildProcess[] = [];
   try {
@@ -84,32 +86,48 @@ export async function requestPath(report: Report): Promise<void> {
     };
 
     const bearer = { Authorization: `Bearer ${api.ready.token}` };
+    const bareRoute: Target = { what: 'bare Hono route', port: bare.ready.port, pid: bare.child.pid!, path: '/bare', status: 200 };
+    const portal = { port: api.ready.port, pid: api.child.pid! };
     const targets: Target[] = [
-      { what: 'bare Hono route', port: bare.ready.port, path: '/bare', status: 200 },
-      { what: 'GET /api/v1/me', port: api.ready.port, path: '/api/v1/me', headers: bearer, status: 200, floor: 0.25 },
-      { what: 'GET /api/v1/accounts/C100001/summary', port: api.ready.port, path: '/api/v1/accounts/C100001/summary', headers: bearer, status: 200, floor: 0.25 },
-      { what: '404 under /api/v1 (signed in)', port: api.ready.port, path: '/api/v1/no-such-route', headers: bearer, status: 404 },
-      { what: 'static file (the portal page, /)', port: api.ready.port, path: '/', status: 200 },
+      { what: 'GET /api/v1/me', ...portal, path: '/api/v1/me', headers: bearer, status: 200, floor: 0.25 },
+      { what: 'GET /api/v1/accounts/C100001/summary', ...portal, path: '/api/v1/accounts/C100001/summary', headers: bearer, status: 200, floor: 0.25 },
+      { what: '404 under /api/v1 (signed in)', ...portal, path: '/api/v1/no-such-route', headers: bearer, status: 404 },
+      { what: 'static file (the portal page, /)', ...portal, path: '/', status: 200 },
     ];
-    console.log(`Requests over HTTP: ${connections} connections, ${rounds} rounds of ${durationMs / 1000} s per target (C100001: 120 invoices, 118 payments)…`);
+    const measure = async (target: Target) => {
+      const result = await load({ port: target.port, serverPid: target.pid, path: target.path, headers: target.headers ?? {}, connections, warmupMs: 500, durationMs });
+      const wrong = Object.keys(result.statuses).filter((status) => Number(status) !== target.status);
+      if (wrong.length) throw new Error(`${target.what}: replies ${JSON.stringify(result.statuses)}, expected only ${target.status}`);
+      return result;
+    };
+
+    console.log(`Requests over HTTP: ${connections} connections, ${rounds} rounds of ${durationMs / 1000} s per target, each right after the bare route (C100001: 120 invoices, 118 payments)…`);
+    const bareRates: number[] = [];
+    const bareCpu: number[] = [];
     const rates = targets.map(() => [] as number[]);
     const ratios = targets.map(() => [] as number[]);
+    const cpu = targets.map(() => [] as number[]);
     for (let round = 0; round < rounds; round++) {
-      let bareRate = 0;
+      const line: string[] = [];
       for (const [i, target] of targets.entries()) {
-        const result = await load({ port: target.port, path: target.path, headers: target.headers ?? {}, connections, warmupMs: 1000, durationMs });
-        const wrong = Object.keys(result.statuses).filter((status) => Number(status) !== target.status);
-        if (wrong.length) throw new Error(`${target.what}: replies ${JSON.stringify(result.statuses)}, expected only ${target.status}`);
-        if (i === 0) bareRate = result.requestsPerSecond;
+        // The pair runs back to back, so it sees the same load on the machine.
+        const base = await measure(bareRoute);
+        const result = await measure(target);
+        bareRates.push(base.requestsPerSecond);
         rates[i]!.push(result.requestsPerSecond);
-        ratios[i]!.push(result.requestsPerSecond / bareRate);
+        ratios[i]!.push(result.requestsPerSecond / base.requestsPerSecond);
+        if (base.serverCpuMicros !== null) bareCpu.push(base.serverCpuMicros);
+        if (result.serverCpuMicros !== null) cpu[i]!.push(result.serverCpuMicros);
+        line.push(`${fmt(result.requestsPerSecond)}/${fmt(base.requestsPerSecond)}`);
       }
-      console.log(`  round ${round + 1}: ${rates.map((rate) => fmt(rate[round]!)).join(' / ')} req/s`);
+      console.log(`  round ${round + 1} (target/bare req/s): ${line.join(', ')}`);
     }
+    // CPU time per reply is steadier than req/s on a shared machine: printed beside, for information.
+    const cpuOf = (xs: number[]) => (xs.length ? `; server CPU ${median(xs).toFixed(0)} µs per reply` : '');
+    console.log(`info ${bareRoute.what}: ${fmt(median(bareRates))} req/s (median)${cpuOf(bareCpu)}`);
     for (const [i, target] of targets.entries()) {
-      const rate = median(rates[i]!);
       const ratio = median(ratios[i]!);
-      const figure = i === 0 ? `${fmt(rate)} req/s (median)` : `${fmt(rate)} req/s, ratio to the bare route ${ratio.toFixed(3)} (medians)`;
+      const figure = `${fmt(median(rates[i]!))} req/s, ratio to the bare route ${ratio.toFixed(3)} (medians)${cpuOf(cpu[i]!)}`;
       if (target.floor !== undefined) report(target.what, figure, `ratio ${target.floor}`, ratio >= target.floor);
       else console.log(`info ${target.what}: ${figure}`);
     }

@@ -5,6 +5,7 @@
  * read just far enough to find their end (Content-Length or chunked) and their status, so the
  * generator costs little next to the servers it measures.
  */
+import { readFileSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 
 export interface LoadJob {
@@ -15,6 +16,8 @@ export interface LoadJob {
   /** Sent but not counted, so both sides have warmed up (JIT, caches). */
   warmupMs: number;
   durationMs: number;
+  /** The server's process id: its CPU time over the measured time is reported (Linux). */
+  serverPid?: number;
 }
 
 export interface LoadResult {
@@ -23,7 +26,24 @@ export interface LoadResult {
   statuses: Record<number, number>;
   /** Connections the server closed, or that failed, reopened. */
   reconnects: number;
+  /** The server's CPU time (user + system) per counted reply, in microseconds; null where /proc is not. */
+  serverCpuMicros: number | null;
 }
+
+/** CPU time of a process so far, in clock ticks (user + system), from /proc; null elsewhere. */
+function cpuTicks(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return null;
+  }
+}
+
+/** Linux's USER_HZ: /proc counts CPU time in hundredths of a second. */
+const TICK_MICROS = 10_000;
 
 const HEADER_END = Buffer.from('\r\n\r\n');
 
@@ -96,12 +116,15 @@ export function runLoad(job: LoadJob): Promise<LoadResult> {
     setTimeout(() => {
       counting = true;
       const start = performance.now();
+      const cpuStart = cpuTicks(job.serverPid);
       setTimeout(() => {
         const seconds = (performance.now() - start) / 1000;
+        const cpuEnd = cpuTicks(job.serverPid);
         counting = false;
         stopped = true;
         for (const socket of sockets) socket.destroy();
-        resolve({ requestsPerSecond: counted / seconds, statuses, reconnects });
+        const serverCpuMicros = cpuStart !== null && cpuEnd !== null && counted > 0 ? ((cpuEnd - cpuStart) * TICK_MICROS) / counted : null;
+        resolve({ requestsPerSecond: counted / seconds, statuses, reconnects, serverCpuMicros });
       }, job.durationMs);
     }, job.warmupMs);
   });
