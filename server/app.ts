@@ -1,5 +1,4 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import { accountRouter } from './api/account-router.ts';
 import { accountDetailHandlers, accountHandlers } from './api/accounts/handlers.ts';
@@ -17,6 +16,7 @@ import { cardFrameRoutes, type CardFrameConfig } from './card-frame/routes.ts';
 import type { Db } from './db/client.ts';
 import type { Config } from './env.ts';
 import { limitBodies } from './http/body-limit.ts';
+import { apiCors } from './http/cors.ts';
 import { PAGE_CONTENT_SECURITY_POLICY, PAGE_PERMISSIONS_POLICY } from './http/page-policies.ts';
 import type { AppEnv, Deps } from './http/context.ts';
 import { handleError } from './http/errors.ts';
@@ -67,16 +67,7 @@ export function createApp(options: AppOptions) {
   const allowed = new Set([new URL(options.config.publicUrl).origin, ...options.config.allowedOrigins]);
 
   const api = new OpenAPIHono<AppEnv>();
-  api.use(
-    '*',
-    cors({
-      origin: (origin) => (allowed.has(origin) ? origin : null),
-      allowHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key'],
-      exposeHeaders: ['Retry-After'],
-      allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
-      maxAge: 600,
-    }),
-  );
+  api.use('*', apiCors(allowed));
   api.use('*', async (c, next) => {
     c.set('deps', deps);
     c.header('Cache-Control', 'no-store');

@@ -82,8 +82,28 @@ describe('sign-in', () => {
     const t = await testApp();
     const preflight = (origin: string) =>
       t.app.request('/api/v1/auth/login', { method: 'OPTIONS', headers: { Origin: origin, 'Access-Control-Request-Method': 'POST' } });
-    assert.equal((await preflight(RESELLER)).headers.get('access-control-allow-origin'), RESELLER);
+    const allowed = await preflight(RESELLER);
+    assert.equal(allowed.status, 204);
+    assert.equal(allowed.headers.get('access-control-allow-origin'), RESELLER);
+    assert.equal(allowed.headers.get('access-control-allow-methods'), 'GET,POST,PUT,PATCH,DELETE');
+    assert.equal(allowed.headers.get('access-control-allow-headers'), 'Content-Type,Authorization,Idempotency-Key');
+    assert.equal(allowed.headers.get('access-control-max-age'), '600');
     assert.equal((await preflight('https://evil.example.net')).headers.get('access-control-allow-origin'), null);
+
+    // The replies themselves, answers and errors alike, so a reseller's page can read both.
+    const { bearer } = await t.login('solo@example.com');
+    for (const [headers, status] of [[bearer, 200], [{}, 401]] as const) {
+      const reply = await me(t, { ...headers, Origin: RESELLER });
+      assert.equal(reply.status, status);
+      assert.equal(reply.headers.get('access-control-allow-origin'), RESELLER);
+      assert.equal(reply.headers.get('access-control-expose-headers'), 'Retry-After');
+      assert.match(reply.headers.get('vary') ?? '', /Origin/);
+      assert.equal(reply.headers.get('cache-control'), 'no-store');
+      assert.equal(reply.headers.get('content-type'), 'application/json');
+      const foreign = await me(t, { ...headers, Origin: 'https://evil.example.net' });
+      assert.equal(foreign.headers.get('access-control-allow-origin'), null);
+      assert.match(foreign.headers.get('vary') ?? '', /Origin/);
+    }
   });
 
   test('logout ends the session and is audited', async () => {
