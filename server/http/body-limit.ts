@@ -62,5 +62,10 @@ function streamedLimit({ maxBytes, what }: StreamedBody): MiddlewareHandler {
  */
 export function limitBodies(streamed: StreamedBody[]): MiddlewareHandler {
   const limits = streamed.map((s) => ({ prefix: s.prefix, limit: streamedLimit(s) }));
-  return (c, next) => (limits.find((s) => c.req.path.startsWith(s.prefix))?.limit ?? jsonLimit)(c, next);
+  return (c, next) => {
+    // A GET or HEAD has no body (the Node adapter drops one sent, as fetch's Request must); asking
+    // for it would only make the adapter build a web Request, streams and all, for every read.
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    return (limits.find((s) => c.req.path.startsWith(s.prefix))?.limit ?? jsonLimit)(c, next);
+  };
 }
