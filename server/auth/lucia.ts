@@ -1,12 +1,10 @@
-import { DrizzleSQLiteAdapter } from '@lucia-auth/adapter-drizzle';
-import { Lucia, TimeSpan } from 'lucia';
-import type { Db } from '../db/client.ts';
-import { sessions, users } from '../db/schema.ts';
+import { Lucia, TimeSpan, type Adapter } from 'lucia';
+import type { sessions, users } from '../db/schema.ts';
 
 export const SESSION_COOKIE = 'bp_session';
 
-export function createLucia(db: Db, options: { idleMinutes: number }) {
-  return new Lucia(new DrizzleSQLiteAdapter(db, sessions, users), {
+export function createLucia(adapter: Adapter, options: { idleMinutes: number }) {
+  return new Lucia(adapter, {
     // lucia slides this deadline forward while the session is used: it is the idle timeout.
     sessionExpiresIn: new TimeSpan(options.idleMinutes, 'm'),
     // The cookie itself is written by sessions.ts (lucia's would live 400 days).
@@ -22,7 +20,7 @@ type SessionRow = typeof sessions.$inferSelect;
 declare module 'lucia' {
   interface Register {
     Lucia: ReturnType<typeof createLucia>;
-    DatabaseUserAttributes: Omit<UserRow, 'id'>;
+    DatabaseUserAttributes: Pick<UserRow, 'email' | 'name' | 'role'>;
     DatabaseSessionAttributes: Pick<SessionRow, 'createdAt' | 'ip' | 'userAgent'>;
   }
 }

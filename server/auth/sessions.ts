@@ -4,6 +4,7 @@ import type { Db } from '../db/client.ts';
 import { sessions } from '../db/schema.ts';
 import { generateSecret, hashSecret } from './crypto.ts';
 import { createLucia } from './lucia.ts';
+import { sessionAdapter } from './session-adapter.ts';
 
 export interface SessionUser {
   id: string;
@@ -30,7 +31,8 @@ export interface SessionStoreOptions {
  * the row by the token's SHA-256, so the table holds nothing a thief could present.
  */
 export function createSessionStore(db: Db, options: SessionStoreOptions) {
-  const lucia = createLucia(db, options);
+  const adapter = sessionAdapter(db);
+  const lucia = createLucia(adapter, options);
   const maxAgeMs = options.maxHours * 3_600_000;
   const idleMs = options.idleMinutes * 60_000;
   const cookieOptions = { httpOnly: true, sameSite: 'Lax', secure: options.secureCookie, path: '/' } as const;
@@ -45,9 +47,9 @@ export function createSessionStore(db: Db, options: SessionStoreOptions) {
         { createdAt: Math.floor(options.now() / 1000), ip: meta.ip, userAgent: meta.userAgent?.slice(0, 300) ?? null },
         { sessionId: hashSecret(token) },
       );
-      const idleExpiresAt = Math.floor((options.now() + idleMs) / 1000);
-      db.update(sessions).set({ expiresAt: idleExpiresAt }).where(eq(sessions.id, session.id)).run();
-      return { token, id: session.id, idleExpiresAt: new Date(idleExpiresAt * 1000) };
+      // lucia dated it by the wall clock; the deadline goes by ours.
+      await adapter.updateSessionExpiration(session.id, new Date(options.now() + idleMs));
+      return { token, id: session.id };
     },
 
     /** The live session for a token, or null when unknown, idle too long, or past its absolute lifetime. */
@@ -62,9 +64,7 @@ export function createSessionStore(db: Db, options: SessionStoreOptions) {
         return null;
       }
       // Slide the idle deadline, at most once per half idle period (one write, not one per request).
-      if (session.expiresAt.getTime() - now < idleMs / 2) {
-        db.update(sessions).set({ expiresAt: Math.floor((now + idleMs) / 1000) }).where(eq(sessions.id, session.id)).run();
-      }
+      if (session.expiresAt.getTime() - now < idleMs / 2) await adapter.updateSessionExpiration(session.id, new Date(now + idleMs));
       return { id: session.id, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
     },
 

@@ -130,6 +130,19 @@ describe('sign-in', () => {
     t.clock.now += 25 * MINUTE; // 125 minutes since sign-in
     assert.equal((await me(t, busy.bearer)).status, 401, 'past the 2-hour limit');
   });
+
+  test('the hourly sweep deletes expired sessions and keeps live ones', async () => {
+    const t = await testApp();
+    const gone = await t.login('solo@example.com');
+    const live = await t.login('hq@example.com');
+    const ids = () => t.db.select({ id: sessions.id, userId: sessions.userId }).from(sessions).all();
+    const goneId = ids().find((s) => s.userId === 'u_solo')!.id;
+    t.db.update(sessions).set({ expiresAt: Math.floor(Date.now() / 1000) - 1 }).where(eq(sessions.id, goneId)).run();
+    await t.deps.auth.sessions.deleteExpired();
+    assert.deepEqual(ids().map((s) => s.userId), ['u_hq']);
+    assert.equal((await me(t, live.bearer)).status, 200);
+    assert.equal((await me(t, gone.bearer)).status, 401);
+  });
 });
 
 describe('throttling', () => {
