@@ -5,7 +5,8 @@ export const SESSION_COOKIE = 'bp_session';
 
 export function createLucia(adapter: Adapter, options: { idleMinutes: number }) {
   return new Lucia(adapter, {
-    // lucia slides this deadline forward while the session is used: it is the idle timeout.
+    // The idle timeout: sessions.ts slides the deadline as the session is used (lucia would only
+    // once half of it is gone, which ends a session used at minute 14 at minute 30).
     sessionExpiresIn: new TimeSpan(options.idleMinutes, 'm'),
     // The cookie itself is written by sessions.ts (lucia's would live 400 days).
     sessionCookie: { name: SESSION_COOKIE },

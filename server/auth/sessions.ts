@@ -19,6 +19,12 @@ export interface ActiveSession {
   user: SessionUser;
 }
 
+/**
+ * How often a used session's idle deadline is written: at most once a minute, not on every request,
+ * so a session ends between SESSION_IDLE_MINUTES - 1 and SESSION_IDLE_MINUTES after its last use.
+ */
+const SLIDE_EVERY_MS = 60_000;
+
 export interface SessionStoreOptions {
   idleMinutes: number;
   maxHours: number;
@@ -63,8 +69,9 @@ export function createSessionStore(db: Db, options: SessionStoreOptions) {
         await lucia.invalidateSession(session.id);
         return null;
       }
-      // Slide the idle deadline, at most once per half idle period (one write, not one per request).
-      if (session.expiresAt.getTime() - now < idleMs / 2) await adapter.updateSessionExpiration(session.id, new Date(now + idleMs));
+      // The idle deadline runs from this use, written when it moved by a minute or more.
+      const deadline = now + idleMs;
+      if (deadline - session.expiresAt.getTime() >= SLIDE_EVERY_MS) await adapter.updateSessionExpiration(session.id, new Date(deadline));
       return { id: session.id, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
     },
 

@@ -143,6 +143,40 @@ describe('sign-in', () => {
     assert.equal((await me(t, live.bearer)).status, 200);
     assert.equal((await me(t, gone.bearer)).status, 401);
   });
+
+  test('the idle timeout runs from the last use, not from a deadline moved only now and then', async () => {
+    const t = await testApp({ SESSION_IDLE_MINUTES: '30' });
+    const { bearer } = await t.login('solo@example.com');
+    t.clock.now += 14 * MINUTE;
+    assert.equal((await me(t, bearer)).status, 200);
+    t.clock.now += 29 * MINUTE; // 43 minutes since sign-in, 29 since the last use
+    assert.equal((await me(t, bearer)).status, 200, 'used 29 minutes ago');
+    t.clock.now += 30 * MINUTE + 1000;
+    assert.equal((await me(t, bearer)).status, 401, 'unused for 30 minutes');
+  });
+
+  test('a busy session writes its idle deadline at most once a minute, and still ends on time', async () => {
+    const t = await testApp({ SESSION_IDLE_MINUTES: '30' });
+    const { bearer } = await t.login('solo@example.com');
+    const deadline = () => t.db.select({ expiresAt: sessions.expiresAt }).from(sessions).get()!.expiresAt * 1000;
+    const signedInAt = t.clock.now;
+    assert.equal(deadline(), Math.floor((signedInAt + 30 * MINUTE) / 1000) * 1000);
+    for (let i = 0; i < 5; i++) {
+      t.clock.now += 10_000;
+      assert.equal((await me(t, bearer)).status, 200);
+    }
+    assert.equal(deadline(), Math.floor((signedInAt + 30 * MINUTE) / 1000) * 1000, 'five requests in 50 s: not written');
+    t.clock.now += 10_000;
+    assert.equal((await me(t, bearer)).status, 200);
+    const usedAt = t.clock.now;
+    assert.equal(deadline(), Math.floor((usedAt + 30 * MINUTE) / 1000) * 1000, 'a minute on: written');
+    t.clock.now += 59_000;
+    assert.equal((await me(t, bearer)).status, 200);
+    assert.equal(deadline(), Math.floor((usedAt + 30 * MINUTE) / 1000) * 1000, '59 s on: not written');
+    // The last use wrote nothing: the session ends 30 minutes after the use before it, 29 minutes after the last.
+    t.clock.now = usedAt + 30 * MINUTE;
+    assert.equal((await me(t, bearer)).status, 401);
+  });
 });
 
 describe('throttling', () => {
