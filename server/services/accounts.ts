@@ -1,11 +1,11 @@
-import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { SessionUser } from '../auth/sessions.ts';
 import type { Db } from '../db/client.ts';
 import { prepared } from '../db/prepared.ts';
 import { InputError, NotFoundError } from './errors.ts';
-import { accounts, type Account } from '../db/schema.ts';
+import { accounts, accountUsers, type Account } from '../db/schema.ts';
 
 export interface AccountSummary {
   number: string;
@@ -14,34 +14,35 @@ export interface AccountSummary {
   isHeadOffice: boolean;
 }
 
+/** Whose accounts a statement looks at: staff reach every account, anyone else `reachableIds`. */
+type Scope = 'all' | 'reach';
+const scopeOf = (user: SessionUser): Scope => (user.role === 'staff' ? 'all' : 'reach');
+
 /**
  * The one rule of who sees what: staff reach every account; anyone else reaches the accounts
- * they belong to and everything below them (a head office's sub-accounts, at any depth).
- * Returns 'all' for staff, otherwise the account ids.
+ * they belong to and everything below them (a head office's sub-accounts, at any depth). As SQL,
+ * the ids a customer (the `user` placeholder) reaches, for the statements below.
  */
-export function reachableAccountIds(db: Db, user: SessionUser): number[] | 'all' {
-  if (user.role === 'staff') return 'all';
-  const reach = prepared(db, 'accounts.reach', () =>
-    db.$client
-      .prepare(
-        `WITH RECURSIVE reach(id) AS (
-           SELECT account_id FROM account_users WHERE user_id = ?
-           UNION
-           SELECT a.id FROM accounts a JOIN reach r ON a.parent_id = r.id
-         )
-         SELECT id FROM reach`,
-      )
-      .pluck(),
-  );
-  return reach.all(user.id) as number[];
-}
+const reachableIds = sql`with recursive reach(id) as (
+    select ${accountUsers.accountId} from ${accountUsers} where ${accountUsers.userId} = ${sql.placeholder('user')}
+    union
+    select child.id from ${accounts} child join reach on child.parent_id = reach.id
+  ) select id from reach`;
+const inScope = (scope: Scope) => (scope === 'all' ? undefined : sql`${accounts.id} in (${reachableIds})`);
 
 /** The account with this number if the user may reach it; otherwise 404, exactly as if it did not exist. */
 export function findReachableAccount(db: Db, user: SessionUser, number: string): Account {
-  const byNumber = prepared(db, 'accounts.byNumber', () => db.select().from(accounts).where(eq(accounts.number, sql.placeholder('number'))).prepare());
-  const account = byNumber.get({ number: number.toUpperCase() });
-  const reachable = account ? reachableAccountIds(db, user) : [];
-  if (!account || (reachable !== 'all' && !reachable.includes(account.id))) throw new NotFoundError('The account');
+  const scope = scopeOf(user);
+  // Prepared once per database and scope: this runs on every request to an account's resources.
+  const byNumber = prepared(db, `accounts.reachableByNumber.${scope}`, () =>
+    db
+      .select()
+      .from(accounts)
+      .where(and(eq(accounts.number, sql.placeholder('number')), inScope(scope)))
+      .prepare(),
+  );
+  const account = byNumber.get({ number: number.toUpperCase(), user: user.id });
+  if (!account) throw new NotFoundError('The account');
   return account;
 }
 
@@ -50,23 +51,22 @@ const hasChildren = sql<number>`exists (select 1 from accounts child where child
 
 /** Summaries of reachable accounts, optionally filtered by number or name, head offices before their locations. */
 export function listAccounts(db: Db, user: SessionUser, options: { query?: string | undefined; limit: number }): AccountSummary[] {
-  const reachable = reachableAccountIds(db, user);
-  if (reachable !== 'all' && reachable.length === 0) return [];
+  const scope = scopeOf(user);
+  // Prepared once per database and scope (GET /me runs it): the filter is a value, null for none.
+  const listing = prepared(db, `accounts.list.${scope}`, () => {
+    const pattern = sql.placeholder('pattern');
+    return db
+      .select({ number: accounts.number, name: accounts.name, parentNumber: parent.number, isHeadOffice: hasChildren })
+      .from(accounts)
+      .leftJoin(parent, eq(parent.id, accounts.parentId))
+      .where(and(inScope(scope), sql`(${pattern} is null or ${accounts.number} like ${pattern} escape '\\' or ${accounts.name} like ${pattern} escape '\\')`))
+      .orderBy(sql`coalesce(${parent.number}, ${accounts.number})`, sql`${accounts.parentId} is not null`, asc(accounts.number))
+      .limit(sql.placeholder('limit'))
+      .prepare();
+  });
   const term = options.query?.trim();
-  const pattern = term ? `%${term.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%` : undefined;
-  const rows = db
-    .select({ number: accounts.number, name: accounts.name, parentNumber: parent.number, isHeadOffice: hasChildren })
-    .from(accounts)
-    .leftJoin(parent, eq(parent.id, accounts.parentId))
-    .where(
-      and(
-        reachable === 'all' ? undefined : inArray(accounts.id, reachable),
-        pattern ? or(sql`${accounts.number} like ${pattern} escape '\\'`, sql`${accounts.name} like ${pattern} escape '\\'`) : undefined,
-      ),
-    )
-    .orderBy(sql`coalesce(${parent.number}, ${accounts.number})`, sql`${accounts.parentId} is not null`, asc(accounts.number))
-    .limit(options.limit)
-    .all();
+  const pattern = term ? `%${term.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%` : null;
+  const rows = listing.all({ user: user.id, pattern, limit: options.limit });
   return rows.map((r) => ({ ...r, isHeadOffice: Boolean(r.isHeadOffice) }));
 }
 
