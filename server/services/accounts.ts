@@ -49,24 +49,34 @@ export function findReachableAccount(db: Db, user: SessionUser, number: string):
 const parent = alias(accounts, 'parent');
 const hasChildren = sql<number>`exists (select 1 from accounts child where child.parent_id = ${accounts.id})`;
 
-/** Summaries of reachable accounts, optionally filtered by number or name, head offices before their locations. */
-export function listAccounts(db: Db, user: SessionUser, options: { query?: string | undefined; limit: number }): AccountSummary[] {
-  const scope = scopeOf(user);
-  // Prepared once per database and scope (GET /me runs it): the filter is a value, null for none.
-  const listing = prepared(db, `accounts.list.${scope}`, () => {
+/**
+ * The listing of a scope's accounts, head offices before their locations; with `search`, filtered
+ * by the `pattern` placeholder (null: no filter) and cut at the `limit` one.
+ */
+function accountListing(db: Db, scope: Scope, search: boolean) {
+  return prepared(db, `accounts.list.${scope}.${search ? 'search' : 'all'}`, () => {
     const pattern = sql.placeholder('pattern');
-    return db
+    const byTerm = sql`(${pattern} is null or ${accounts.number} like ${pattern} escape '\\' or ${accounts.name} like ${pattern} escape '\\')`;
+    const listing = db
       .select({ number: accounts.number, name: accounts.name, parentNumber: parent.number, isHeadOffice: hasChildren })
       .from(accounts)
       .leftJoin(parent, eq(parent.id, accounts.parentId))
-      .where(and(inScope(scope), sql`(${pattern} is null or ${accounts.number} like ${pattern} escape '\\' or ${accounts.name} like ${pattern} escape '\\')`))
-      .orderBy(sql`coalesce(${parent.number}, ${accounts.number})`, sql`${accounts.parentId} is not null`, asc(accounts.number))
-      .limit(sql.placeholder('limit'))
-      .prepare();
+      .where(and(inScope(scope), search ? byTerm : undefined))
+      .orderBy(sql`coalesce(${parent.number}, ${accounts.number})`, sql`${accounts.parentId} is not null`, asc(accounts.number));
+    return search ? listing.limit(sql.placeholder('limit')).prepare() : listing.prepare();
   });
+}
+
+/** Summaries of reachable accounts, optionally filtered by number or name, head offices before their locations. */
+export function listAccounts(db: Db, user: SessionUser, options: { query?: string | undefined; limit: number }): AccountSummary[] {
+  const scope = scopeOf(user);
   const term = options.query?.trim();
-  const pattern = term ? `%${term.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%` : null;
-  const rows = listing.all({ user: user.id, pattern, limit: options.limit });
+  // A customer's own list (GET /me, on every page load) is read whole, a few rows, and cut here:
+  // SQLite compiles a statement again on every run when a LIMIT or LIKE value is bound (7 µs became 38).
+  const rows =
+    scope === 'reach' && !term
+      ? accountListing(db, scope, false).all({ user: user.id }).slice(0, options.limit)
+      : accountListing(db, scope, true).all({ user: user.id, pattern: term ? `%${term.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%` : null, limit: options.limit });
   return rows.map((r) => ({ ...r, isHeadOffice: Boolean(r.isHeadOffice) }));
 }
 
