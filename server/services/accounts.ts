@@ -82,15 +82,20 @@ export function listAccounts(db: Db, user: SessionUser, options: { query?: strin
 
 /** The guide's Account Information, plus the head office and sub-accounts around it. */
 export function accountDetails(db: Db, account: Account) {
-  const headOffice = account.parentId
-    ? db.select({ number: accounts.number, name: accounts.name }).from(accounts).where(eq(accounts.id, account.parentId)).get() ?? null
-    : null;
-  const subAccounts = db
-    .select({ number: accounts.number, name: accounts.name, city: accounts.city, region: accounts.region })
-    .from(accounts)
-    .where(eq(accounts.parentId, account.id))
-    .orderBy(asc(accounts.number))
-    .all();
+  // Prepared once per database: the summary on every visit of My Account reads them.
+  const byId = prepared(db, 'accounts.headOffice', () =>
+    db.select({ number: accounts.number, name: accounts.name }).from(accounts).where(eq(accounts.id, sql.placeholder('id'))).prepare(),
+  );
+  const below = prepared(db, 'accounts.subAccounts', () =>
+    db
+      .select({ number: accounts.number, name: accounts.name, city: accounts.city, region: accounts.region })
+      .from(accounts)
+      .where(eq(accounts.parentId, sql.placeholder('id')))
+      .orderBy(asc(accounts.number))
+      .prepare(),
+  );
+  const headOffice = account.parentId ? byId.get({ id: account.parentId }) ?? null : null;
+  const subAccounts = below.all({ id: account.id });
   return {
     number: account.number,
     name: account.name,
