@@ -95,7 +95,6 @@ export function createApp(options: AppOptions) {
   });
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   api.openAPIRegistry.registerComponent('securitySchemes', 'providerKey', { type: 'http', scheme: 'bearer', description: 'PROVIDER_API_KEY' });
-  api.onError(handleError);
 
   const root = new OpenAPIHono<AppEnv>();
   root.use('*', limitBodies([{ prefix: '/api/v1/provider/imports/', maxBytes: options.config.importMaxBytes, what: 'The file' }]));
@@ -107,6 +106,8 @@ export function createApp(options: AppOptions) {
   });
   // The card frame sets its own headers: it is made to be framed by the allowed origins.
   root.use('*', (c, next) => (c.req.path.startsWith('/card-frame') ? next() : secure(c, next)));
+  // The one error handler, for the API too: an onError of its own would make Hono wrap each of the
+  // API's handlers and middleware in a composition of its own, run on every request.
   root.onError(handleError);
   if (options.cardFrame) root.route('/', cardFrameRoutes(options.cardFrame, allowed));
   const app = root.route('/api/v1', routes);
