@@ -45,8 +45,8 @@ export const sessionMiddleware: MiddlewareHandler<AppEnv> = async (c, next) => {
   const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
   const cookie = getCookie(c, auth.sessions.cookieName);
   let session: ActiveSession | null = null;
-  if (bearer) session = await auth.sessions.validate(bearer);
-  else if (cookie && (!write || origin)) session = await auth.sessions.validate(cookie);
+  if (bearer) session = auth.sessions.validate(bearer);
+  else if (cookie && (!write || origin)) session = auth.sessions.validate(cookie);
   c.set('session', session);
   await next();
 };

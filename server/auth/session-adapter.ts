@@ -8,14 +8,22 @@ type SessionRow = typeof sessions.$inferSelect;
 const toDatabaseSession = ({ id, userId, expiresAt, ...attributes }: SessionRow): DatabaseSession => ({ id, userId, expiresAt: new Date(expiresAt * 1000), attributes });
 
 /**
- * Where lucia keeps sessions: what @lucia-auth/adapter-drizzle does, but every request's lookup
- * (the session with its user, one join) and the sliding deadline's write are statements prepared
- * once, not queries built, compiled and prepared by drizzle on each request; and the user's row
- * is read without its password hash. The rest runs at sign-in and sign-out and is built per call.
+ * Where sessions are kept: lucia's adapter (what @lucia-auth/adapter-drizzle does; lucia uses it to
+ * create and end sessions), and what every request runs, prepared once: the session with its user
+ * (one join, without the password hash) and the idle deadline's write. Through lucia's
+ * validateSession and drizzle's adapter a request built, compiled and prepared two queries.
  */
-export function sessionAdapter(db: Db): Adapter {
-  const sessionAndUser = db
-    .select({ session: sessions, user: { id: users.id, email: users.email, name: users.name, role: users.role } })
+export function sessionStorage(db: Db) {
+  const withUser = db
+    .select({
+      id: sessions.id,
+      expiresAt: sessions.expiresAt,
+      createdAt: sessions.createdAt,
+      userId: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(eq(sessions.id, sql.placeholder('id')))
@@ -26,10 +34,16 @@ export function sessionAdapter(db: Db): Adapter {
     .where(eq(sessions.id, sql.placeholder('id')))
     .prepare();
   const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
+  const remove = (sessionId: string) => db.delete(sessions).where(eq(sessions.id, sessionId)).run();
 
-  return {
+  const adapter: Adapter = {
     async getSessionAndUser(sessionId) {
-      const row = sessionAndUser.get({ id: sessionId });
+      const row = db
+        .select({ session: sessions, user: { id: users.id, email: users.email, name: users.name, role: users.role } })
+        .from(sessions)
+        .innerJoin(users, eq(users.id, sessions.userId))
+        .where(eq(sessions.id, sessionId))
+        .get();
       if (!row) return [null, null];
       const { id, ...attributes } = row.user;
       return [toDatabaseSession(row.session), { id, attributes }];
@@ -44,7 +58,7 @@ export function sessionAdapter(db: Db): Adapter {
       setExpiry.run({ id: sessionId, expiresAt: seconds(expiresAt) });
     },
     async deleteSession(sessionId) {
-      db.delete(sessions).where(eq(sessions.id, sessionId)).run();
+      remove(sessionId);
     },
     async deleteUserSessions(userId) {
       db.delete(sessions).where(eq(sessions.userId, userId)).run();
@@ -52,5 +66,14 @@ export function sessionAdapter(db: Db): Adapter {
     async deleteExpiredSessions() {
       db.delete(sessions).where(lte(sessions.expiresAt, Math.floor(Date.now() / 1000))).run();
     },
+  };
+
+  return {
+    adapter,
+    /** The session (deadlines in seconds since the epoch) with its user, or undefined. */
+    find: (sessionId: string) => withUser.get({ id: sessionId }),
+    /** Moves the idle deadline. */
+    setExpiry: (sessionId: string, expiresAt: Date) => setExpiry.run({ id: sessionId, expiresAt: seconds(expiresAt) }),
+    remove,
   };
 }
