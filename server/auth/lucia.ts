@@ -5,8 +5,8 @@ export const SESSION_COOKIE = 'bp_session';
 
 export function createLucia(adapter: Adapter, options: { idleMinutes: number }) {
   return new Lucia(adapter, {
-    // The idle timeout: sessions.ts slides the deadline as the session is used (lucia would only
-    // once half of it is gone, which ends a session used at minute 14 at minute 30).
+    // The idle timeout. lucia dates a new session this far ahead; sessions.ts dates it again on the
+    // app's clock and slides it as the session is used (lucia's validateSession is not used).
     sessionExpiresIn: new TimeSpan(options.idleMinutes, 'm'),
     // The cookie itself is written by sessions.ts (lucia's would live 400 days).
     sessionCookie: { name: SESSION_COOKIE },
