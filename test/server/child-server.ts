@@ -35,7 +35,8 @@ export async function startServer(env: Record<string, string>, timeoutMs = 20_00
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const deadline = Date.now() + timeoutMs;
-  while (!/Billing portal:/.test(output)) {
+  // The server prints its start lines one by one: wait for the gateway's, which comes after the address.
+  while (!/Card payments:.*\n/.test(output)) {
     if (child.exitCode !== null || Date.now() > deadline) {
       child.kill('SIGKILL');
       throw new Error(`the server did not start:\n${output}`);
