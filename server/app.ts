@@ -1,5 +1,4 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { secureHeaders } from 'hono/secure-headers';
 import { accountRouter } from './api/account-router.ts';
 import { accountDetailHandlers, accountHandlers } from './api/accounts/handlers.ts';
 import { authHandlers } from './api/auth/handlers.ts';
@@ -16,8 +15,8 @@ import { cardFrameRoutes, type CardFrameConfig } from './card-frame/routes.ts';
 import type { Db } from './db/client.ts';
 import type { Config } from './env.ts';
 import { limitBodies } from './http/body-limit.ts';
-import { apiCors } from './http/cors.ts';
-import { PAGE_CONTENT_SECURITY_POLICY, PAGE_PERMISSIONS_POLICY } from './http/page-policies.ts';
+import { secureHeaderRecord } from './http/page-policies.ts';
+import { replyHeaders } from './http/reply-headers.ts';
 import type { AppEnv, Deps } from './http/context.ts';
 import { handleError } from './http/errors.ts';
 import type { Mailer } from './mail/mailer.ts';
@@ -67,10 +66,8 @@ export function createApp(options: AppOptions) {
   const allowed = new Set([new URL(options.config.publicUrl).origin, ...options.config.allowedOrigins]);
 
   const api = new OpenAPIHono<AppEnv>();
-  api.use('*', apiCors(allowed));
   api.use('*', async (c, next) => {
     c.set('deps', deps);
-    c.header('Cache-Control', 'no-store');
     await next();
   });
   api.use('*', sessionMiddleware);
@@ -97,15 +94,18 @@ export function createApp(options: AppOptions) {
   api.openAPIRegistry.registerComponent('securitySchemes', 'providerKey', { type: 'http', scheme: 'bearer', description: 'PROVIDER_API_KEY' });
 
   const root = new OpenAPIHono<AppEnv>();
+  // First, so that every reply has them, a 413 of the body limits too. The card frame sets its
+  // own headers: it is made to be framed by the allowed origins.
+  root.use(
+    '*',
+    replyHeaders({
+      secure: secureHeaderRecord({ strictTransportSecurity: options.config.publicUrl.startsWith('https:') }),
+      apiPath: '/api/v1',
+      allowedOrigins: allowed,
+      ownHeadersPrefix: '/card-frame',
+    }),
+  );
   root.use('*', limitBodies([{ prefix: '/api/v1/provider/imports/', maxBytes: options.config.importMaxBytes, what: 'The file' }]));
-  const secure = secureHeaders({
-    contentSecurityPolicy: PAGE_CONTENT_SECURITY_POLICY,
-    permissionsPolicy: PAGE_PERMISSIONS_POLICY,
-    crossOriginEmbedderPolicy: false,
-    strictTransportSecurity: options.config.publicUrl.startsWith('https:') ? 'max-age=15552000; includeSubDomains' : false,
-  });
-  // The card frame sets its own headers: it is made to be framed by the allowed origins.
-  root.use('*', (c, next) => (c.req.path.startsWith('/card-frame') ? next() : secure(c, next)));
   // The one error handler, for the API too: an onError of its own would make Hono wrap each of the
   // API's handlers and middleware in a composition of its own, run on every request.
   root.onError(handleError);
