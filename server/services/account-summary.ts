@@ -1,5 +1,6 @@
 import type { Db } from '../db/client.ts';
 import { prepared } from '../db/prepared.ts';
+import { readCache } from '../db/read-cache.ts';
 import type { Account } from '../db/schema.ts';
 import { accountDetails } from './accounts.ts';
 import { autopayMethodOf, autopayNoticeOf, type AutopayMethodView, type AutopayNotice } from './autopay.ts';
@@ -59,9 +60,24 @@ const latestInvoice = (db: Db) =>
     ),
   );
 
+/** My Account's summary as read on one day: everything but the usage's projection, which moves with the clock. */
+type DaySummary = Omit<AccountSummary, 'usage'> & { usage: Omit<UsageMeter, 'projectedMinutes'>[] };
+
+/**
+ * Kept while the database is unchanged (read-cache.ts: another process's billing run, import or
+ * autopay, or any write of the server's, is seen on the next request), and by day: what is past
+ * due and which due date is next change at midnight (UTC), and the usage's month with it.
+ */
+const summaries = readCache<DaySummary>({ maxEntries: 1000 });
+
 /** The account's money and this month's usage, as My Account shows them. */
 export function accountSummary(db: Db, account: Account, now: number): AccountSummary {
   const today = new Date(now).toISOString().slice(0, 10);
+  const day = summaries(db, `${account.id} ${today}`, () => readSummary(db, account, today));
+  return { ...day, usage: projected(day.usage, now) };
+}
+
+function readSummary(db: Db, account: Account, today: string): DaySummary {
   const unpaid = openInvoices(db).all(account.id) as { dueDate: string; balance: number }[];
   const ahead = unpaid.filter((i) => i.dueDate >= today).map((i) => i.dueDate).sort();
   const autopay = autopayMethodOf(db, account.id);
@@ -74,17 +90,13 @@ export function accountSummary(db: Db, account: Account, now: number): AccountSu
     dueDate: ahead[0] ?? null,
     paymentMethod: autopay ? { type: 'autopay', ...autopay } : { type: 'manual' },
     autopayNotice: autopayNoticeOf(db, account.id),
-    usage: usageMeters(db, account.id, now),
+    usage: monthUsage(db, account.id, today),
   };
 }
 
-/** This month's minutes of each voice plan of the account, pooled across its lines. */
-export function usageMeters(db: Db, accountId: number, now: number): UsageMeter[] {
-  const date = new Date(now);
-  const monthStart = Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1);
-  const monthEnd = Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1);
-  const period = date.toISOString().slice(0, 7);
-  const today = date.toISOString().slice(0, 10);
+/** The minutes used so far this month (of `today`, UTC) of each voice plan of the account, pooled across its lines. */
+function monthUsage(db: Db, accountId: number, today: string): Omit<UsageMeter, 'projectedMinutes'>[] {
+  const period = today.slice(0, 7);
   const plans = prepared(db, 'summary.voicePlans', () =>
     db.$client.prepare(
       `select p.id, p.name, p.usage_category as category, sum(p.included_minutes * s.quantity) as included,
@@ -101,19 +113,25 @@ export function usageMeters(db: Db, accountId: number, now: number): UsageMeter[
       )
       .pluck(),
   );
-  // The share of the month gone by: at least an hour, so the first calls of a month do not project wildly.
-  const elapsed = Math.max(now - monthStart, DAY / 24) / (monthEnd - monthStart);
   return plans.map((plan) => {
     const subscribers = (plan.subscribers ?? '').split(',').filter(Boolean);
-    const usedMinutes = minutesOf.get(accountId, period, plan.category, JSON.stringify(subscribers)) as number;
     return {
       plan: plan.name,
       category: plan.category,
       subscribers,
-      usedMinutes,
+      usedMinutes: minutesOf.get(accountId, period, plan.category, JSON.stringify(subscribers)) as number,
       includedMinutes: plan.included,
-      projectedMinutes: Math.round(usedMinutes / Math.min(1, elapsed)),
       period,
     };
   });
+}
+
+/** Each meter with its projection: the minutes by the month's end at the pace so far. */
+function projected(meters: Omit<UsageMeter, 'projectedMinutes'>[], now: number): UsageMeter[] {
+  const date = new Date(now);
+  const monthStart = Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1);
+  const monthEnd = Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1);
+  // The share of the month gone by: at least an hour, so the first calls of a month do not project wildly.
+  const elapsed = Math.max(now - monthStart, DAY / 24) / (monthEnd - monthStart);
+  return meters.map((meter) => ({ ...meter, projectedMinutes: Math.round(meter.usedMinutes / Math.min(1, elapsed)) }));
 }

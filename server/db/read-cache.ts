@@ -1,0 +1,46 @@
+import type { Db } from './client.ts';
+import { prepared } from './prepared.ts';
+
+/**
+ * Answers read from SQLite, kept while the database stays as it was when they were read, for the
+ * reads every request makes (its session, the account it names, My Account's money). Each of
+ * those is a handful of statements, and in WAL mode each statement takes and drops a read lock
+ * on the file: ~3 µs apiece before any row is read.
+ *
+ * "As it was" is checked, not assumed, on every use, with two numbers SQLite keeps:
+ * - `PRAGMA data_version` changes when another connection commits: the CLI's billing run,
+ *   import or autopay writing the same file from another process, or a second connection here;
+ * - `total_changes()` counts the rows this connection has inserted, updated or deleted, so it
+ *   moves on every write of the server itself (a payment, a session's slide, a sign-out).
+ * An answer is served again only when both are what they were before it was read (taken before
+ * the read: a write landing during it makes the answer look old, never new). Inside an open
+ * transaction nothing is cached or served from the cache: what it wrote may yet be rolled back,
+ * which leaves total_changes() as it is.
+ *
+ * Whatever depends on the clock (today's date, the month) belongs in the key or is computed
+ * after the cache, by the caller. Cached values are shared by all requests: callers must not
+ * change them.
+ */
+export function readCache<V>(options: { maxEntries: number }) {
+  const byConnection = new WeakMap<object, Map<string, { dataVersion: number; changes: number; value: V }>>();
+  return (db: Db, key: string, read: () => V): V => {
+    if (db.$client.inTransaction) return read();
+    const { dataVersion, changes } = versionOf(db);
+    let entries = byConnection.get(db.$client);
+    if (!entries) byConnection.set(db.$client, (entries = new Map()));
+    const entry = entries.get(key);
+    if (entry && entry.dataVersion === dataVersion && entry.changes === changes) return entry.value;
+    const value = read();
+    // A crude bound (sessions and accounts in use are far fewer): start over when it is reached.
+    if (entries.size >= options.maxEntries && !entry) entries.clear();
+    entries.set(key, { dataVersion, changes, value });
+    return value;
+  };
+}
+
+/** Where the database is: another connection's commits, this connection's writes. */
+function versionOf(db: Db): { dataVersion: number; changes: number } {
+  const dataVersion = prepared(db, 'readCache.dataVersion', () => db.$client.prepare('pragma data_version').pluck());
+  const changes = prepared(db, 'readCache.totalChanges', () => db.$client.prepare('select total_changes()').pluck());
+  return { dataVersion: dataVersion.get() as number, changes: changes.get() as number };
+}
