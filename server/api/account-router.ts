@@ -12,7 +12,7 @@ export interface AccountEnv {
   Variables: AppEnv['Variables'] & { session: ActiveSession; user: SessionUser; account: Account };
 }
 
-/** The router of one account resource (`/accounts/{number}/...`); mount it on `accountRouter()`, which fills in `c.var.account`. */
+/** The router of one account resource (`/accounts/{number}/...`); mount it on `accountRouter()`, which fills in `c.get('account')`. */
 export const createAccountResource = () => createRouter<AccountEnv>();
 
 /**
@@ -22,18 +22,18 @@ export const createAccountResource = () => createRouter<AccountEnv>();
  * number itself because it runs before the route's validators (which check it again, harmlessly).
  */
 const accountScope: MiddlewareHandler<AccountEnv> = async (c, next) => {
-  const { user } = c.var.session;
+  const { user } = c.get('session');
   const params = accountParams.safeParse({ number: c.req.param('number') });
   if (!params.success) return c.json(validationError(params.error), 400);
   c.set('user', user);
-  c.set('account', findReachableAccount(c.var.deps.db, user, params.data.number));
+  c.set('account', findReachableAccount(c.get('deps').db, user, params.data.number));
   await next();
 };
 
 /**
  * The account-scoped router: every account resource (invoices, payments, autopay, summary; later
  * reports, services, tickets) is mounted on it with `.route('/', resource)`, and its handlers read
- * `c.var.account` instead of looking the account up themselves. Made once, by `createApp`. The
+ * `c.get('account')` instead of looking the account up themselves. Made once, by `createApp`. The
  * scope goes by path: Hono runs it for every route under /accounts/{number}/ of the app.
  */
 export function accountRouter() {

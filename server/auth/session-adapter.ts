@@ -1,11 +1,21 @@
 import { eq, lte, sql } from 'drizzle-orm';
 import type { Adapter, DatabaseSession } from 'lucia';
 import type { Db } from '../db/client.ts';
+import { readCache } from '../db/read-cache.ts';
 import { sessions, users } from '../db/schema.ts';
 
 type SessionRow = typeof sessions.$inferSelect;
 
 const toDatabaseSession = ({ id, userId, expiresAt, ...attributes }: SessionRow): DatabaseSession => ({ id, userId, expiresAt: new Date(expiresAt * 1000), attributes });
+
+/**
+ * A session with its user, kept while the database is unchanged (read-cache.ts): a sign-out, an
+ * expired session's removal or the deadline's slide (this connection), or another process ending
+ * sessions, is seen on the next request. The deadlines themselves are checked on every request.
+ */
+const sessionRows = readCache<{ id: string; expiresAt: number; createdAt: number; userId: string; email: string; name: string; role: 'customer' | 'staff' }>({
+  maxEntries: 10_000,
+});
 
 /**
  * Where sessions are kept: lucia's adapter (what @lucia-auth/adapter-drizzle does; lucia uses it to
@@ -71,7 +81,7 @@ export function sessionStorage(db: Db) {
   return {
     adapter,
     /** The session (deadlines in seconds since the epoch) with its user, or undefined. */
-    find: (sessionId: string) => withUser.get({ id: sessionId }),
+    find: (sessionId: string) => sessionRows(db, sessionId, () => withUser.get({ id: sessionId })),
     /** Moves the idle deadline. */
     setExpiry: (sessionId: string, expiresAt: Date) => setExpiry.run({ id: sessionId, expiresAt: seconds(expiresAt) }),
     remove,

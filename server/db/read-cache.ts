@@ -19,21 +19,23 @@ import { prepared } from './prepared.ts';
  *
  * Whatever depends on the clock (today's date, the month) belongs in the key or is computed
  * after the cache, by the caller. Cached values are shared by all requests: callers must not
- * change them.
+ * change them. `undefined` (nothing found) is never kept.
  */
 export function readCache<V>(options: { maxEntries: number }) {
   const byConnection = new WeakMap<object, Map<string, { dataVersion: number; changes: number; value: V }>>();
-  return (db: Db, key: string, read: () => V): V => {
+  return <R extends V | undefined>(db: Db, key: string, read: () => R): R => {
     if (db.$client.inTransaction) return read();
     const { dataVersion, changes } = versionOf(db);
     let entries = byConnection.get(db.$client);
     if (!entries) byConnection.set(db.$client, (entries = new Map()));
     const entry = entries.get(key);
-    if (entry && entry.dataVersion === dataVersion && entry.changes === changes) return entry.value;
+    if (entry && entry.dataVersion === dataVersion && entry.changes === changes) return entry.value as R;
     const value = read();
+    // Nothing found is not kept: unknown keys (a stranger's made-up tokens) would only crowd out real ones.
+    if (value === undefined) return value;
     // A crude bound (sessions and accounts in use are far fewer): start over when it is reached.
     if (entries.size >= options.maxEntries && !entry) entries.clear();
-    entries.set(key, { dataVersion, changes, value });
+    entries.set(key, { dataVersion, changes, value: value as V });
     return value;
   };
 }

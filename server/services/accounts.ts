@@ -4,6 +4,7 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import type { SessionUser } from '../auth/sessions.ts';
 import type { Db } from '../db/client.ts';
 import { prepared } from '../db/prepared.ts';
+import { readCache } from '../db/read-cache.ts';
 import { InputError, NotFoundError } from './errors.ts';
 import { accounts, accountUsers, type Account } from '../db/schema.ts';
 
@@ -30,9 +31,18 @@ const reachableIds = sql`with recursive reach(id) as (
   ) select id from reach`;
 const inScope = (scope: Scope) => (scope === 'all' ? undefined : sql`${accounts.id} in (${reachableIds})`);
 
+/**
+ * Who reaches what, kept while the database is unchanged (read-cache.ts): a new sub-account, a
+ * membership or an account's details changed by the CLI are seen on the next request. Every
+ * request to an account's resources asks (a recursive statement), and GET /me on each page load.
+ */
+const reachable = readCache<Account>({ maxEntries: 10_000 });
+const ownListings = readCache<{ number: string; name: string; parentNumber: string | null; isHeadOffice: unknown }[]>({ maxEntries: 10_000 });
+
 /** The account with this number if the user may reach it; otherwise 404, exactly as if it did not exist. */
 export function findReachableAccount(db: Db, user: SessionUser, number: string): Account {
   const scope = scopeOf(user);
+  const upper = number.toUpperCase();
   // Prepared once per database and scope: this runs on every request to an account's resources.
   const byNumber = prepared(db, `accounts.reachableByNumber.${scope}`, () =>
     db
@@ -41,7 +51,7 @@ export function findReachableAccount(db: Db, user: SessionUser, number: string):
       .where(and(eq(accounts.number, sql.placeholder('number')), inScope(scope)))
       .prepare(),
   );
-  const account = byNumber.get({ number: number.toUpperCase(), user: user.id });
+  const account = reachable(db, `${scope} ${user.id} ${upper}`, () => byNumber.get({ number: upper, user: user.id }));
   if (!account) throw new NotFoundError('The account');
   return account;
 }
@@ -75,7 +85,7 @@ export function listAccounts(db: Db, user: SessionUser, options: { query?: strin
   // SQLite compiles a statement again on every run when a LIMIT or LIKE value is bound (7 µs became 38).
   const rows =
     scope === 'reach' && !term
-      ? accountListing(db, scope, false).all({ user: user.id }).slice(0, options.limit)
+      ? ownListings(db, user.id, () => accountListing(db, scope, false).all({ user: user.id })).slice(0, options.limit)
       : accountListing(db, scope, true).all({ user: user.id, pattern: term ? `%${term.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%` : null, limit: options.limit });
   return rows.map((r) => ({ ...r, isHeadOffice: Boolean(r.isHeadOffice) }));
 }

@@ -10,14 +10,14 @@ export const accountHandlers = createRouter()
     const { user } = requireSession(c);
     const staff = user.role === 'staff';
     // Staff reach every account: their list is their own memberships, the rest is a search away.
-    const accounts = staff ? [] : listAccounts(c.var.deps.db, user, { limit: 1000 });
+    const accounts = staff ? [] : listAccounts(c.get('deps').db, user, { limit: 1000 });
     return c.json({ user, accounts, canSearchAccounts: staff }, 200);
   })
   .openapi(whenSignedIn(searchAccounts), (c) => {
     const { user } = requireSession(c);
     const { q, limit } = c.req.valid('query');
-    return c.json({ accounts: listAccounts(c.var.deps.db, user, { query: q, limit }) }, 200);
+    return c.json({ accounts: listAccounts(c.get('deps').db, user, { query: q, limit }) }, 200);
   });
 
 /** One account's information: the first resource of the account-scoped router. */
-export const accountDetailHandlers = createAccountResource().openapi(account, (c) => c.json(accountDetails(c.var.deps.db, c.var.account), 200));
+export const accountDetailHandlers = createAccountResource().openapi(account, (c) => c.json(accountDetails(c.get('deps').db, c.get('account')), 200));
