@@ -1,6 +1,7 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
+import { newRequest } from '../db/read-cache.ts';
 import type { AppEnv } from '../http/context.ts';
 import { DomainError } from '../services/errors.ts';
 import type { ActiveSession } from './sessions.ts';
@@ -41,7 +42,8 @@ export const sessionMiddleware: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (write && origin && !isAllowedOrigin(c, origin)) {
     throw new DomainError('FORBIDDEN', 'Requests from this site are not allowed.');
   }
-  const { auth } = c.get('deps');
+  const { auth, db } = c.get('deps');
+  newRequest(db);
   const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
   const cookie = getCookie(c, auth.sessions.cookieName);
   let session: ActiveSession | null = null;

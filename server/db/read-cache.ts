@@ -7,11 +7,16 @@ import { prepared } from './prepared.ts';
  * those is a handful of statements, and in WAL mode each statement takes and drops a read lock
  * on the file: ~3 µs apiece before any row is read.
  *
- * "As it was" is checked, not assumed, on every use, with two numbers SQLite keeps:
+ * "As it was" is checked, not assumed, with two numbers SQLite keeps:
  * - `PRAGMA data_version` changes when another connection commits: the CLI's billing run,
- *   import or autopay writing the same file from another process, or a second connection here;
+ *   import or autopay writing the same file from another process, or a second connection here.
+ *   Asking takes the read lock too, so it is asked once per request (`newRequest`, called by
+ *   the session middleware before any read) and then kept for what runs in the same turn of the
+ *   event loop: a request's reads see the database as it was when the request began, as in one
+ *   read transaction, and the next request asks again.
  * - `total_changes()` counts the rows this connection has inserted, updated or deleted, so it
- *   moves on every write of the server itself (a payment, a session's slide, a sign-out).
+ *   moves on every write of the server itself (a payment, a session's slide, a sign-out). It is
+ *   asked on every use (it takes no lock).
  * An answer is served again only when both are what they were before it was read (taken before
  * the read: a write landing during it makes the answer look old, never new). Inside an open
  * transaction nothing is cached or served from the cache: what it wrote may yet be rolled back,
@@ -40,9 +45,23 @@ export function readCache<V>(options: { maxEntries: number }) {
   };
 }
 
+/** Per connection: its data_version as asked last in this turn of the event loop, if it was. */
+const askedDataVersion = new WeakMap<object, number | undefined>();
+
+/** A request begins: the next cached read asks SQLite whether another connection committed since. */
+export function newRequest(db: Db): void {
+  askedDataVersion.set(db.$client, undefined);
+}
+
 /** Where the database is: another connection's commits, this connection's writes. */
 function versionOf(db: Db): { dataVersion: number; changes: number } {
-  const dataVersion = prepared(db, 'readCache.dataVersion', () => db.$client.prepare('pragma data_version').pluck());
+  let dataVersion = askedDataVersion.get(db.$client);
+  if (dataVersion === undefined) {
+    dataVersion = prepared(db, 'readCache.dataVersion', () => db.$client.prepare('pragma data_version').pluck()).get() as number;
+    askedDataVersion.set(db.$client, dataVersion);
+    // Whatever runs later (a timer, the next request without newRequest) asks again.
+    setImmediate(() => askedDataVersion.set(db.$client, undefined));
+  }
   const changes = prepared(db, 'readCache.totalChanges', () => db.$client.prepare('select total_changes()').pluck());
-  return { dataVersion: dataVersion.get() as number, changes: changes.get() as number };
+  return { dataVersion, changes: changes.get() as number };
 }
