@@ -66,11 +66,7 @@ export function createApp(options: AppOptions) {
   const allowed = new Set([new URL(options.config.publicUrl).origin, ...options.config.allowedOrigins]);
 
   const api = new OpenAPIHono<AppEnv>();
-  api.use('*', async (c, next) => {
-    c.set('deps', deps);
-    await next();
-  });
-  api.use('*', sessionMiddleware);
+  api.use('*', sessionMiddleware(deps));
   // Each account resource mounts on the account-scoped router, which signs in and finds the account once.
   const accountResources = accountRouter()
     .route('/', accountDetailHandlers)
@@ -105,7 +101,8 @@ export function createApp(options: AppOptions) {
       ownHeadersPrefix: '/card-frame',
     }),
   );
-  root.use('*', limitBodies([{ prefix: '/api/v1/provider/imports/', maxBytes: options.config.importMaxBytes, what: 'The file' }]));
+  // Only requests that may carry a body go through the limits (a GET or HEAD has none).
+  root.on(['POST', 'PUT', 'PATCH', 'DELETE'], '*', limitBodies([{ prefix: '/api/v1/provider/imports/', maxBytes: options.config.importMaxBytes, what: 'The file' }]));
   // The one error handler, for the API too: an onError of its own would make Hono wrap each of the
   // API's handlers and middleware in a composition of its own, run on every request.
   root.onError(handleError);

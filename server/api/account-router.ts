@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import { signedIn } from '../auth/middleware.ts';
+import { requireSession } from '../auth/middleware.ts';
 import type { ActiveSession, SessionUser } from '../auth/sessions.ts';
 import type { Account } from '../db/schema.ts';
 import { createRouter, type AppEnv } from '../http/context.ts';
@@ -8,7 +8,7 @@ import { accountParams, validationError } from './common.ts';
 
 /** What handlers of an account resource find on the context: the signed-in user and the account they reach. */
 export interface AccountEnv {
-  // `session` is no longer null here: `signedIn` ran first.
+  // `session` is no longer null here: `accountScope` signed in first.
   Variables: AppEnv['Variables'] & { session: ActiveSession; user: SessionUser; account: Account };
 }
 
@@ -16,13 +16,13 @@ export interface AccountEnv {
 export const createAccountResource = () => createRouter<AccountEnv>();
 
 /**
- * Runs before every account resource, after `signedIn` (401 before any input is read when signed
- * out), so each resource answers alike: 400 naming `number` when it is malformed, 404 when the
- * account does not exist or the user does not reach it (the same reply for both). It checks the
+ * Runs before every account resource: 401 before any input is read when signed out (what
+ * `signedIn` does, in the same step), then, so each resource answers alike: 400 naming `number`
+ * when it is malformed, 404 when the account does not exist or the user does not reach it (the same reply for both). It checks the
  * number itself because it runs before the route's validators (which check it again, harmlessly).
  */
 const accountScope: MiddlewareHandler<AccountEnv> = async (c, next) => {
-  const { user } = c.get('session');
+  const { user } = requireSession(c);
   const params = accountParams.safeParse({ number: c.req.param('number') });
   if (!params.success) return c.json(validationError(params.error), 400);
   c.set('user', user);
@@ -38,6 +38,6 @@ const accountScope: MiddlewareHandler<AccountEnv> = async (c, next) => {
  */
 export function accountRouter() {
   const router = createRouter();
-  router.use('/accounts/:number/*', signedIn, accountScope);
+  router.use('/accounts/:number/*', accountScope);
   return router;
 }
