@@ -1,6 +1,4 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { cors } from 'hono/cors';
-import { secureHeaders } from 'hono/secure-headers';
 import { accountRouter } from './api/account-router.ts';
 import { accountDetailHandlers, accountHandlers } from './api/accounts/handlers.ts';
 import { authHandlers } from './api/auth/handlers.ts';
@@ -24,8 +22,9 @@ import { cardFrameRoutes, type CardFrameConfig } from './card-frame/routes.ts';
 import type { Db } from './db/client.ts';
 import type { Config } from './env.ts';
 import { limitBodies, tooLargeMessage } from './http/body-limit.ts';
+import { secureHeaderRecord } from './http/page-policies.ts';
+import { replyHeaders } from './http/reply-headers.ts';
 import { MAX_TICKET_REQUEST_BYTES, TICKET_REQUEST_TOO_LARGE } from './services/tickets/limits.ts';
-import { PAGE_CONTENT_SECURITY_POLICY, PAGE_PERMISSIONS_POLICY } from './http/page-policies.ts';
 import type { AppEnv, Deps } from './http/context.ts';
 import { handleError } from './http/errors.ts';
 import type { Mailer } from './mail/mailer.ts';
@@ -85,22 +84,7 @@ export function createApp(options: AppOptions) {
   };
 
   const api = new OpenAPIHono<AppEnv>();
-  api.use(
-    '*',
-    cors({
-      origin: (origin) => (deps.origins.has(origin) ? origin : null),
-      allowHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key'],
-      exposeHeaders: ['Retry-After'],
-      allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
-      maxAge: 600,
-    }),
-  );
-  api.use('*', async (c, next) => {
-    c.set('deps', deps);
-    c.header('Cache-Control', 'no-store');
-    await next();
-  });
-  api.use('*', sessionMiddleware);
+  api.use('*', sessionMiddleware(deps));
   // Each account resource mounts on the account-scoped router, which signs in and finds the account once.
   const accountResources = accountRouter()
     .route('/', accountDetailHandlers)
@@ -132,10 +116,22 @@ export function createApp(options: AppOptions) {
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   api.openAPIRegistry.registerComponent('securitySchemes', 'providerKey', { type: 'http', scheme: 'bearer', description: 'PROVIDER_API_KEY' });
   api.openAPIRegistry.registerComponent('securitySchemes', 'resellerKey', { type: 'http', scheme: 'bearer', description: 'A reseller API key (npm run portal -- create-reseller)' });
-  api.onError(handleError);
 
   const root = new OpenAPIHono<AppEnv>();
+  // First, so that every reply has them, a 413 of the body limits too. The card frame sets its
+  // own headers: it is made to be framed by the allowed origins.
   root.use(
+    '*',
+    replyHeaders({
+      secure: secureHeaderRecord({ strictTransportSecurity: options.config.publicUrl.startsWith('https:') }),
+      apiPath: '/api/v1',
+      allowedOrigins: deps.origins,
+      ownHeadersPrefix: '/card-frame',
+    }),
+  );
+  // Only requests that may carry a body go through the limits (a GET or HEAD has none).
+  root.on(
+    ['POST', 'PUT', 'PATCH', 'DELETE'],
     '*',
     limitBodies([
       { path: '/api/v1/provider/imports/', maxBytes: options.config.importMaxBytes, message: tooLargeMessage('The file', options.config.importMaxBytes) },
@@ -143,15 +139,9 @@ export function createApp(options: AppOptions) {
       { path: TICKET_WRITES_WITH_FILES, maxBytes: MAX_TICKET_REQUEST_BYTES, message: TICKET_REQUEST_TOO_LARGE },
     ]),
   );
-  const secure = secureHeaders({
-    contentSecurityPolicy: PAGE_CONTENT_SECURITY_POLICY,
-    permissionsPolicy: PAGE_PERMISSIONS_POLICY,
-    crossOriginEmbedderPolicy: false,
-    strictTransportSecurity: options.config.publicUrl.startsWith('https:') ? 'max-age=15552000; includeSubDomains' : false,
-  });
   root.use('/api/v1/brands/:reseller/logo', logoHeaders);
-  // The card frame sets its own headers: it is made to be framed by the allowed origins.
-  root.use('*', (c, next) => (c.req.path.startsWith('/card-frame') ? next() : secure(c, next)));
+  // The one error handler, for the API too: an onError of its own would make Hono wrap each of the
+  // API's handlers and middleware in a composition of its own, run on every request.
   root.onError(handleError);
   if (options.cardFrame) root.route('/', cardFrameRoutes(options.cardFrame, deps.origins));
   const app = root.route('/api/v1', routes);

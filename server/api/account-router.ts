@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import { signedIn } from '../auth/middleware.ts';
+import { requireSession } from '../auth/middleware.ts';
 import type { ActiveSession, SessionUser } from '../auth/sessions.ts';
 import type { Account } from '../db/schema.ts';
 import { createRouter, type AppEnv } from '../http/context.ts';
@@ -8,36 +8,36 @@ import { accountParams, validationError } from './common.ts';
 
 /** What handlers of an account resource find on the context: the signed-in user and the account they reach. */
 export interface AccountEnv {
-  // `session` is no longer null here: `signedIn` ran first.
+  // `session` is no longer null here: `accountScope` signed in first.
   Variables: AppEnv['Variables'] & { session: ActiveSession; user: SessionUser; account: Account };
 }
 
-/** The router of one account resource (`/accounts/{number}/...`); mount it on `accountRouter()`, which fills in `c.var.account`. */
+/** The router of one account resource (`/accounts/{number}/...`); mount it on `accountRouter()`, which fills in `c.get('account')`. */
 export const createAccountResource = () => createRouter<AccountEnv>();
 
 /**
- * Runs before every account resource, after `signedIn` (401 before any input is read when signed
- * out), so each resource answers alike: 400 naming `number` when it is malformed, 404 when the
- * account does not exist or the user does not reach it (the same reply for both). It checks the
+ * Runs before every account resource: 401 before any input is read when signed out (what
+ * `signedIn` does, in the same step), then, so each resource answers alike: 400 naming `number`
+ * when it is malformed, 404 when the account does not exist or the user does not reach it (the same reply for both). It checks the
  * number itself because it runs before the route's validators (which check it again, harmlessly).
  */
 const accountScope: MiddlewareHandler<AccountEnv> = async (c, next) => {
-  const { user } = c.var.session;
+  const { user } = requireSession(c);
   const params = accountParams.safeParse({ number: c.req.param('number') });
   if (!params.success) return c.json(validationError(params.error), 400);
   c.set('user', user);
-  c.set('account', findReachableAccount(c.var.deps.db, user, params.data.number));
+  c.set('account', findReachableAccount(c.get('deps').db, user, params.data.number));
   await next();
 };
 
 /**
  * The account-scoped router: every account resource (invoices, payments, autopay, summary; later
  * reports, services, tickets) is mounted on it with `.route('/', resource)`, and its handlers read
- * `c.var.account` instead of looking the account up themselves. Made once, by `createApp`. The
+ * `c.get('account')` instead of looking the account up themselves. Made once, by `createApp`. The
  * scope goes by path: Hono runs it for every route under /accounts/{number}/ of the app.
  */
 export function accountRouter() {
   const router = createRouter();
-  router.use('/accounts/:number/*', signedIn, accountScope);
+  router.use('/accounts/:number/*', accountScope);
   return router;
 }

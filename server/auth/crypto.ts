@@ -1,4 +1,4 @@
-import { createHash, randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { hash, randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 /** A fresh random secret for links and sessions: 256 bits, URL-safe. */
 export function generateSecret(): string {
@@ -7,7 +7,7 @@ export function generateSecret(): string {
 
 /** What we store in place of a secret: its SHA-256, so a copy of the database yields nothing usable. */
 export function hashSecret(secret: string): string {
-  return createHash('sha256').update(secret).digest('hex');
+  return hash('sha256', secret, 'hex');
 }
 
 interface ScryptParams {

@@ -1,13 +1,12 @@
-import { DrizzleSQLiteAdapter } from '@lucia-auth/adapter-drizzle';
-import { Lucia, TimeSpan } from 'lucia';
-import type { Db } from '../db/client.ts';
-import { sessions, users } from '../db/schema.ts';
+import { Lucia, TimeSpan, type Adapter } from 'lucia';
+import type { sessions, users } from '../db/schema.ts';
 
 export const SESSION_COOKIE = 'bp_session';
 
-export function createLucia(db: Db, options: { idleMinutes: number }) {
-  return new Lucia(new DrizzleSQLiteAdapter(db, sessions, users), {
-    // lucia slides this deadline forward while the session is used: it is the idle timeout.
+export function createLucia(adapter: Adapter, options: { idleMinutes: number }) {
+  return new Lucia(adapter, {
+    // The idle timeout. lucia dates a new session this far ahead; sessions.ts dates it again on the
+    // app's clock and slides it as the session is used (lucia's validateSession is not used).
     sessionExpiresIn: new TimeSpan(options.idleMinutes, 'm'),
     // The cookie itself is written by sessions.ts (lucia's would live 400 days).
     sessionCookie: { name: SESSION_COOKIE },
@@ -22,7 +21,7 @@ type SessionRow = typeof sessions.$inferSelect;
 declare module 'lucia' {
   interface Register {
     Lucia: ReturnType<typeof createLucia>;
-    DatabaseUserAttributes: Omit<UserRow, 'id'>;
+    DatabaseUserAttributes: Pick<UserRow, 'email' | 'name' | 'role'>;
     DatabaseSessionAttributes: Pick<SessionRow, 'createdAt' | 'ip' | 'userAgent'>;
   }
 }

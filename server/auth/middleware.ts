@@ -1,7 +1,8 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
-import type { AppEnv } from '../http/context.ts';
+import { newRequest } from '../db/read-cache.ts';
+import type { AppEnv, Deps } from '../http/context.ts';
 import { DomainError } from '../services/errors.ts';
 import type { ActiveSession } from './sessions.ts';
 import type { ClientMeta } from './service.ts';
@@ -29,23 +30,26 @@ function clientIp(c: Context<AppEnv>): string | null {
 }
 
 /**
- * Finds the session (bearer token first, then the cookie) and refuses writes from foreign
- * origins. A cookie only counts on a write when the request says where it came from, so a
- * form posted by another site cannot ride on it.
+ * The API's first step: puts `deps` on the context, finds the session (bearer token first, then
+ * the cookie) and refuses writes from foreign origins. A cookie only counts on a write when the
+ * request says where it came from, so a form posted by another site cannot ride on it. (One
+ * middleware, not two: each layer is an async step of its own on every request.)
  */
-export const sessionMiddleware: MiddlewareHandler<AppEnv> = async (c, next) => {
+export const sessionMiddleware = (deps: Deps): MiddlewareHandler<AppEnv> => async (c, next) => {
+  c.set('deps', deps);
   c.set('ip', clientIp(c));
   const origin = c.req.header('origin');
   const write = !SAFE_METHODS.has(c.req.method);
   if (write && origin && !isAllowedOrigin(c, origin)) {
     throw new DomainError('FORBIDDEN', 'Requests from this site are not allowed.');
   }
-  const { auth } = c.get('deps');
+  const { auth, db } = deps;
+  newRequest(db);
   const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
   const cookie = getCookie(c, auth.sessions.cookieName);
   let session: ActiveSession | null = null;
-  if (bearer) session = await auth.sessions.validate(bearer);
-  else if (cookie && (!write || origin)) session = await auth.sessions.validate(cookie);
+  if (bearer) session = auth.sessions.validate(bearer);
+  else if (cookie && (!write || origin)) session = auth.sessions.validate(cookie);
   c.set('session', session);
   await next();
 };
@@ -57,7 +61,7 @@ export const signedIn: MiddlewareHandler<AppEnv> = async (c, next) => {
 };
 
 /** The signed-in session, or a 401 in the error shape. */
-export function requireSession(c: Context<AppEnv>): ActiveSession {
+export function requireSession(c: { get(key: 'session'): ActiveSession | null }): ActiveSession {
   const session = c.get('session');
   if (!session) throw new DomainError('UNAUTHENTICATED', 'Please sign in to continue.');
   return session;

@@ -4,6 +4,7 @@ import type { Db } from '../db/client.ts';
 import { sessions } from '../db/schema.ts';
 import { generateSecret, hashSecret } from './crypto.ts';
 import { createLucia } from './lucia.ts';
+import { sessionStorage } from './session-adapter.ts';
 
 export interface SessionUser {
   id: string;
@@ -18,6 +19,12 @@ export interface ActiveSession {
   user: SessionUser;
 }
 
+/**
+ * How often a used session's idle deadline is written: at most once a minute, not on every request,
+ * so a session ends between SESSION_IDLE_MINUTES - 1 and SESSION_IDLE_MINUTES after its last use.
+ */
+const SLIDE_EVERY_MS = 60_000;
+
 export interface SessionStoreOptions {
   idleMinutes: number;
   maxHours: number;
@@ -25,12 +32,17 @@ export interface SessionStoreOptions {
   now: () => number;
 }
 
+/** What a session token looks like (generateSecret's); anything else is not looked up. */
+const TOKEN = /^[A-Za-z0-9_-]{20,100}$/;
+
 /**
- * Sessions as the rest of the server sees them. The client holds a random token; lucia keys
- * the row by the token's SHA-256, so the table holds nothing a thief could present.
+ * Sessions as the rest of the server sees them. The client holds a random token; the row is keyed
+ * by the token's SHA-256, so the table holds nothing a thief could present. lucia creates and ends
+ * them; a request's check (validate) is ours, on our clock, with one prepared lookup.
  */
 export function createSessionStore(db: Db, options: SessionStoreOptions) {
-  const lucia = createLucia(db, options);
+  const storage = sessionStorage(db);
+  const lucia = createLucia(storage.adapter, options);
   const maxAgeMs = options.maxHours * 3_600_000;
   const idleMs = options.idleMinutes * 60_000;
   const cookieOptions = { httpOnly: true, sameSite: 'Lax', secure: options.secureCookie, path: '/' } as const;
@@ -45,27 +57,25 @@ export function createSessionStore(db: Db, options: SessionStoreOptions) {
         { createdAt: Math.floor(options.now() / 1000), ip: meta.ip, userAgent: meta.userAgent?.slice(0, 300) ?? null },
         { sessionId: hashSecret(token) },
       );
-      const idleExpiresAt = Math.floor((options.now() + idleMs) / 1000);
-      db.update(sessions).set({ expiresAt: idleExpiresAt }).where(eq(sessions.id, session.id)).run();
-      return { token, id: session.id, idleExpiresAt: new Date(idleExpiresAt * 1000) };
+      // lucia dated it by the wall clock; the deadline goes by ours.
+      storage.setExpiry(session.id, new Date(options.now() + idleMs));
+      return { token, id: session.id };
     },
 
     /** The live session for a token, or null when unknown, idle too long, or past its absolute lifetime. */
-    async validate(token: string): Promise<ActiveSession | null> {
-      if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
-      const { session, user } = await lucia.validateSession(hashSecret(token));
-      if (!session || !user) return null;
-      // Both deadlines are judged on our clock (`now`), which tests move; lucia reads the wall clock.
+    validate(token: string): ActiveSession | null {
+      if (!TOKEN.test(token)) return null;
+      const session = storage.find(hashSecret(token));
+      if (!session) return null;
       const now = options.now();
-      if (session.expiresAt.getTime() <= now || session.createdAt * 1000 + maxAgeMs <= now) {
-        await lucia.invalidateSession(session.id);
+      if (session.expiresAt * 1000 <= now || session.createdAt * 1000 + maxAgeMs <= now) {
+        storage.remove(session.id);
         return null;
       }
-      // Slide the idle deadline, at most once per half idle period (one write, not one per request).
-      if (session.expiresAt.getTime() - now < idleMs / 2) {
-        db.update(sessions).set({ expiresAt: Math.floor((now + idleMs) / 1000) }).where(eq(sessions.id, session.id)).run();
-      }
-      return { id: session.id, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
+      // The idle deadline runs from this use, written when it moved by a minute or more.
+      const deadline = now + idleMs;
+      if (deadline - session.expiresAt * 1000 >= SLIDE_EVERY_MS) storage.setExpiry(session.id, new Date(deadline));
+      return { id: session.id, user: { id: session.userId, email: session.email, name: session.name, role: session.role } };
     },
 
     invalidate: (sessionId: string) => lucia.invalidateSession(sessionId),

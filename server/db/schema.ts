@@ -379,7 +379,12 @@ export const invoices = sqliteTable(
     /** `issued` or `void`; open / paid / past due are derived from the balance and the due date. */
     state: text('state', { enum: INVOICE_STATES }).notNull().default('issued'),
   },
-  (t) => [uniqueIndex('invoices_account_period_unique').on(t.accountId, t.period), index('invoices_account_issue_idx').on(t.accountId, t.issueDate)],
+  (t) => [
+    uniqueIndex('invoices_account_period_unique').on(t.accountId, t.period),
+    index('invoices_account_issue_idx').on(t.accountId, t.issueDate),
+    // An account's issued invoices with what its balance and My Account read of them, from the index alone.
+    index('invoices_account_state_idx').on(t.accountId, t.state, t.dueDate, t.totalCents),
+  ],
 );
 
 export const invoiceLines = sqliteTable(
@@ -460,7 +465,13 @@ export const payments = sqliteTable(
      */
     ownerId: text('owner_id'),
   },
-  (t) => [index('payments_account_idx').on(t.accountId), uniqueIndex('payments_account_idempotency_unique').on(t.accountId, t.keyScope, t.idempotencyKey)],
+  (t) => [
+    // Newest first (payment history, the last autopay's outcome) without reading every payment.
+    index('payments_account_received_idx').on(t.accountId, t.receivedAt),
+    // The balance's sum of approved payments from the index alone.
+    index('payments_account_status_idx').on(t.accountId, t.status, t.amountCents),
+    uniqueIndex('payments_account_idempotency_unique').on(t.accountId, t.keyScope, t.idempotencyKey),
+  ],
 );
 
 /**
@@ -517,7 +528,8 @@ export const paymentAllocations = sqliteTable(
     amountCents: integer('amount_cents').notNull(),
     refundId: integer('refund_id').references(() => paymentRefunds.id),
   },
-  (t) => [index('payment_allocations_invoice_idx').on(t.invoiceId), index('payment_allocations_payment_idx').on(t.paymentId)],
+  // With the amount: an invoice's balance (INVOICE_BALANCE_SQL) is summed from the index alone.
+  (t) => [index('payment_allocations_invoice_idx').on(t.invoiceId, t.amountCents), index('payment_allocations_payment_idx').on(t.paymentId)],
 );
 
 /** The account's customer profile at the card gateway (Authorize.Net CIM): its saved cards live there, not here. */

@@ -26,6 +26,7 @@ export interface Deps {
   now: () => number;
 }
 
+/** Handlers read these with `c.get(name)`: hono's `c.var` copies all of them into a new object on each use. */
 export interface AppEnv {
   Variables: {
     deps: Deps;

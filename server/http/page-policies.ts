@@ -33,3 +33,33 @@ export const PAGE_PERMISSIONS_POLICY = {
   usb: [],
   xrSpatialTracking: [],
 };
+
+const kebab = (name: string) => name.replace(/[A-Z]/g, (ch) => `-${ch.toLowerCase()}`);
+
+/**
+ * The secure headers of every reply but the card frame's, as one record: what hono's
+ * secureHeaders() sets with these policies (and without Cross-Origin-Embedder-Policy, which would
+ * keep the card frame's scripts out), written out so a reply can carry them in a plain object
+ * (server/http/reply-headers.ts). reply-headers.test.ts holds them equal to hono's.
+ */
+export function secureHeaderRecord(options: { strictTransportSecurity: boolean }): Record<string, string> {
+  return {
+    'Cross-Origin-Resource-Policy': 'same-origin',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Origin-Agent-Cluster': '?1',
+    'Referrer-Policy': 'no-referrer',
+    ...(options.strictTransportSecurity ? { 'Strict-Transport-Security': 'max-age=15552000; includeSubDomains' } : {}),
+    'X-Content-Type-Options': 'nosniff',
+    'X-DNS-Prefetch-Control': 'off',
+    'X-Download-Options': 'noopen',
+    'X-Frame-Options': 'SAMEORIGIN',
+    'X-Permitted-Cross-Domain-Policies': 'none',
+    'X-XSS-Protection': '0',
+    'Content-Security-Policy': Object.entries(PAGE_CONTENT_SECURITY_POLICY)
+      .map(([directive, sources]) => `${kebab(directive)} ${sources.join(' ')}`)
+      .join('; '),
+    'Permissions-Policy': Object.entries(PAGE_PERMISSIONS_POLICY)
+      .map(([feature, origins]) => `${kebab(feature)}=(${origins.join(' ')})`)
+      .join(', '),
+  };
+}

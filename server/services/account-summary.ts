@@ -1,4 +1,6 @@
 import type { Db } from '../db/client.ts';
+import { prepared } from '../db/prepared.ts';
+import { readCache } from '../db/read-cache.ts';
 import type { Account } from '../db/schema.ts';
 import { accountDetails } from './accounts.ts';
 import { autopayMethodOf, autopayNoticeOf, type AutopayMethodView, type AutopayNotice } from './autopay.ts';
@@ -37,72 +39,99 @@ export interface AccountSummary {
 
 const DAY = 86_400_000;
 
+/**
+ * The statements of My Account's money, prepared once per database (it is read on every visit, and
+ * SQLite's prepare cost more than the queries). Only open invoices come back, not ten years of
+ * paid ones: SQLite tells them apart, and each row handed to JavaScript costs more than that.
+ */
+const openInvoices = (db: Db) =>
+  prepared(db, 'summary.openInvoices', () =>
+    db.$client.prepare(
+      `select dueDate, balance from (
+         select i.due_date as dueDate, ${INVOICE_BALANCE_SQL} as balance from invoices i where i.account_id = ? and i.state = 'issued')
+       where balance > 0`,
+    ),
+  );
+const latestInvoice = (db: Db) =>
+  prepared(db, 'summary.latestInvoice', () =>
+    db.$client.prepare(
+      `select i.id, i.number, i.issue_date as date, i.due_date as dueDate, i.total_cents as total, ${INVOICE_BALANCE_SQL} as balance
+       from invoices i where i.account_id = ? and i.state = 'issued' order by i.issue_date desc, i.id desc limit 1`,
+    ),
+  );
+
+/** My Account's summary as read on one day: everything but the usage's projection, which moves with the clock. */
+type DaySummary = Omit<AccountSummary, 'usage'> & { usage: Omit<UsageMeter, 'projectedMinutes'>[] };
+
+/**
+ * Kept while the database is unchanged (read-cache.ts: another process's billing run, import or
+ * autopay, or any write of the server's, is seen on the next request), and by day: what is past
+ * due and which due date is next change at midnight (UTC), and the usage's month with it.
+ */
+const summaries = readCache<DaySummary>({ maxEntries: 1000 });
+
 /** The account's money and this month's usage, as My Account shows them. */
 export function accountSummary(db: Db, account: Account, now: number): AccountSummary {
-  const sqlite = db.$client;
   const today = new Date(now).toISOString().slice(0, 10);
-  const owed = sqlite
-    .prepare(
-      `select i.due_date as dueDate, ${INVOICE_BALANCE_SQL} as balance
-       from invoices i where i.account_id = ? and i.state = 'issued'`,
-    )
-    .all(account.id) as { dueDate: string; balance: number }[];
-  const unpaid = owed.filter((i) => i.balance > 0);
+  const day = summaries(db, `${account.id} ${today}`, () => readSummary(db, account, today));
+  return { ...day, usage: projected(day.usage, now) };
+}
+
+function readSummary(db: Db, account: Account, today: string): DaySummary {
+  const unpaid = openInvoices(db).all(account.id) as { dueDate: string; balance: number }[];
   const ahead = unpaid.filter((i) => i.dueDate >= today).map((i) => i.dueDate).sort();
-  const currentInvoice =
-    (sqlite
-      .prepare(
-        `select i.id, i.number, i.issue_date as date, i.due_date as dueDate, i.total_cents as total,
-                ${INVOICE_BALANCE_SQL} as balance
-         from invoices i where i.account_id = ? and i.state = 'issued' order by i.issue_date desc, i.id desc limit 1`,
-      )
-      .get(account.id) as AccountSummary['currentInvoice'] | undefined) ?? null;
   const autopay = autopayMethodOf(db, account.id);
   return {
     account: accountDetails(db, account),
     balance: accountBalanceCents(db, account.id),
     dueAmount: unpaid.reduce((sum, i) => sum + i.balance, 0),
     pastDue: unpaid.filter((i) => i.dueDate < today).reduce((sum, i) => sum + i.balance, 0),
-    currentInvoice,
+    currentInvoice: (latestInvoice(db).get(account.id) as AccountSummary['currentInvoice'] | undefined) ?? null,
     dueDate: ahead[0] ?? null,
     paymentMethod: autopay ? { type: 'autopay', ...autopay } : { type: 'manual' },
     autopayNotice: autopayNoticeOf(db, account.id),
-    usage: usageMeters(db, account.id, now),
+    usage: monthUsage(db, account.id, today),
   };
 }
 
-/** This month's minutes of each voice plan of the account, pooled across its lines. */
-export function usageMeters(db: Db, accountId: number, now: number): UsageMeter[] {
-  const date = new Date(now);
-  const monthStart = Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1);
-  const monthEnd = Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1);
-  const period = date.toISOString().slice(0, 7);
-  const today = date.toISOString().slice(0, 10);
-  const plans = db.$client
-    .prepare(
+/** The minutes used so far this month (of `today`, UTC) of each voice plan of the account, pooled across its lines. */
+function monthUsage(db: Db, accountId: number, today: string): Omit<UsageMeter, 'projectedMinutes'>[] {
+  const period = today.slice(0, 7);
+  const plans = prepared(db, 'summary.voicePlans', () =>
+    db.$client.prepare(
       `select p.id, p.name, p.usage_category as category, sum(p.included_minutes * s.quantity) as included,
               group_concat(s.subscriber_number) as subscribers
        from subscriptions s join products p on p.id = s.product_id
        where s.account_id = @account and p.included_minutes is not null and s.start_date <= @today and (s.end_date is null or s.end_date >= @today)
        group by p.id order by p.name`,
-    )
-    .all({ account: accountId, today }) as { id: number; name: string; category: string; included: number; subscribers: string | null }[];
-  const minutesOf = db.$client.prepare(
-    `select coalesce(sum(minutes), 0) from usage_totals where account_id = ? and period = ? and category = ? and subscriber_number in (select value from json_each(?))`,
+    ),
+  ).all({ account: accountId, today }) as { id: number; name: string; category: string; included: number; subscribers: string | null }[];
+  const minutesOf = prepared(db, 'summary.planMinutes', () =>
+    db.$client
+      .prepare(
+        `select coalesce(sum(minutes), 0) from usage_totals where account_id = ? and period = ? and category = ? and subscriber_number in (select value from json_each(?))`,
+      )
+      .pluck(),
   );
-  // The share of the month gone by: at least an hour, so the first calls of a month do not project wildly.
-  const elapsed = Math.max(now - monthStart, DAY / 24) / (monthEnd - monthStart);
   return plans.map((plan) => {
     const subscribers = (plan.subscribers ?? '').split(',').filter(Boolean);
-    const usedMinutes = minutesOf.pluck().get(accountId, period, plan.category, JSON.stringify(subscribers)) as number;
     return {
       plan: plan.name,
       category: plan.category,
       subscribers,
-      usedMinutes,
+      usedMinutes: minutesOf.get(accountId, period, plan.category, JSON.stringify(subscribers)) as number,
       includedMinutes: plan.included,
-      projectedMinutes: Math.round(usedMinutes / Math.min(1, elapsed)),
       period,
     };
   });
+}
+
+/** Each meter with its projection: the minutes by the month's end at the pace so far. */
+function projected(meters: Omit<UsageMeter, 'projectedMinutes'>[], now: number): UsageMeter[] {
+  const date = new Date(now);
+  const monthStart = Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1);
+  const monthEnd = Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1);
+  // The share of the month gone by: at least an hour, so the first calls of a month do not project wildly.
+  const elapsed = Math.max(now - monthStart, DAY / 24) / (monthEnd - monthStart);
+  return meters.map((meter) => ({ ...meter, projectedMinutes: Math.round(meter.usedMinutes / Math.min(1, elapsed)) }));
 }

@@ -1,11 +1,12 @@
-import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { SessionUser } from '../auth/sessions.ts';
 import type { Db } from '../db/client.ts';
 import { prepared } from '../db/prepared.ts';
+import { readCache } from '../db/read-cache.ts';
 import { InputError, NotFoundError } from './errors.ts';
-import { accounts, type Account } from '../db/schema.ts';
+import { accounts, accountUsers, type Account } from '../db/schema.ts';
 
 export interface AccountSummary {
   number: string;
@@ -14,73 +15,97 @@ export interface AccountSummary {
   isHeadOffice: boolean;
 }
 
+/** Whose accounts a statement looks at: staff reach every account, anyone else `reachableIds`. */
+type Scope = 'all' | 'reach';
+const scopeOf = (user: SessionUser): Scope => (user.role === 'staff' ? 'all' : 'reach');
+
 /**
  * The one rule of who sees what: staff reach every account; anyone else reaches the accounts
- * they belong to and everything below them (a head office's sub-accounts, at any depth).
- * Returns 'all' for staff, otherwise the account ids.
+ * they belong to and everything below them (a head office's sub-accounts, at any depth). As SQL,
+ * the ids a customer (the `user` placeholder) reaches, for the statements below.
  */
-export function reachableAccountIds(db: Db, user: SessionUser): number[] | 'all' {
-  if (user.role === 'staff') return 'all';
-  const reach = prepared(db, 'accounts.reach', () =>
-    db.$client
-      .prepare(
-        `WITH RECURSIVE reach(id) AS (
-           SELECT account_id FROM account_users WHERE user_id = ?
-           UNION
-           SELECT a.id FROM accounts a JOIN reach r ON a.parent_id = r.id
-         )
-         SELECT id FROM reach`,
-      )
-      .pluck(),
-  );
-  return reach.all(user.id) as number[];
-}
+const reachableIds = sql`with recursive reach(id) as (
+    select ${accountUsers.accountId} from ${accountUsers} where ${accountUsers.userId} = ${sql.placeholder('user')}
+    union
+    select child.id from ${accounts} child join reach on child.parent_id = reach.id
+  ) select id from reach`;
+const inScope = (scope: Scope) => (scope === 'all' ? undefined : sql`${accounts.id} in (${reachableIds})`);
+
+/**
+ * Who reaches what, kept while the database is unchanged (read-cache.ts): a new sub-account, a
+ * membership or an account's details changed by the CLI are seen on the next request. Every
+ * request to an account's resources asks (a recursive statement), and GET /me on each page load.
+ */
+const reachable = readCache<Account>({ maxEntries: 10_000 });
+const ownListings = readCache<{ number: string; name: string; parentNumber: string | null; isHeadOffice: unknown }[]>({ maxEntries: 10_000 });
 
 /** The account with this number if the user may reach it; otherwise 404, exactly as if it did not exist. */
 export function findReachableAccount(db: Db, user: SessionUser, number: string): Account {
-  const byNumber = prepared(db, 'accounts.byNumber', () => db.select().from(accounts).where(eq(accounts.number, sql.placeholder('number'))).prepare());
-  const account = byNumber.get({ number: number.toUpperCase() });
-  const reachable = account ? reachableAccountIds(db, user) : [];
-  if (!account || (reachable !== 'all' && !reachable.includes(account.id))) throw new NotFoundError('The account');
+  const scope = scopeOf(user);
+  const upper = number.toUpperCase();
+  // Prepared once per database and scope: this runs on every request to an account's resources.
+  const byNumber = prepared(db, `accounts.reachableByNumber.${scope}`, () =>
+    db
+      .select()
+      .from(accounts)
+      .where(and(eq(accounts.number, sql.placeholder('number')), inScope(scope)))
+      .prepare(),
+  );
+  const account = reachable(db, `${scope} ${user.id} ${upper}`, () => byNumber.get({ number: upper, user: user.id }));
+  if (!account) throw new NotFoundError('The account');
   return account;
 }
 
 const parent = alias(accounts, 'parent');
 const hasChildren = sql<number>`exists (select 1 from accounts child where child.parent_id = ${accounts.id})`;
 
+/**
+ * The listing of a scope's accounts, head offices before their locations; with `search`, filtered
+ * by the `pattern` placeholder (null: no filter) and cut at the `limit` one.
+ */
+function accountListing(db: Db, scope: Scope, search: boolean) {
+  return prepared(db, `accounts.list.${scope}.${search ? 'search' : 'all'}`, () => {
+    const pattern = sql.placeholder('pattern');
+    const byTerm = sql`(${pattern} is null or ${accounts.number} like ${pattern} escape '\\' or ${accounts.name} like ${pattern} escape '\\')`;
+    const listing = db
+      .select({ number: accounts.number, name: accounts.name, parentNumber: parent.number, isHeadOffice: hasChildren })
+      .from(accounts)
+      .leftJoin(parent, eq(parent.id, accounts.parentId))
+      .where(and(inScope(scope), search ? byTerm : undefined))
+      .orderBy(sql`coalesce(${parent.number}, ${accounts.number})`, sql`${accounts.parentId} is not null`, asc(accounts.number));
+    return search ? listing.limit(sql.placeholder('limit')).prepare() : listing.prepare();
+  });
+}
+
 /** Summaries of reachable accounts, optionally filtered by number or name, head offices before their locations. */
 export function listAccounts(db: Db, user: SessionUser, options: { query?: string | undefined; limit: number }): AccountSummary[] {
-  const reachable = reachableAccountIds(db, user);
-  if (reachable !== 'all' && reachable.length === 0) return [];
+  const scope = scopeOf(user);
   const term = options.query?.trim();
-  const pattern = term ? `%${term.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%` : undefined;
-  const rows = db
-    .select({ number: accounts.number, name: accounts.name, parentNumber: parent.number, isHeadOffice: hasChildren })
-    .from(accounts)
-    .leftJoin(parent, eq(parent.id, accounts.parentId))
-    .where(
-      and(
-        reachable === 'all' ? undefined : inArray(accounts.id, reachable),
-        pattern ? or(sql`${accounts.number} like ${pattern} escape '\\'`, sql`${accounts.name} like ${pattern} escape '\\'`) : undefined,
-      ),
-    )
-    .orderBy(sql`coalesce(${parent.number}, ${accounts.number})`, sql`${accounts.parentId} is not null`, asc(accounts.number))
-    .limit(options.limit)
-    .all();
+  // A customer's own list (GET /me, on every page load) is read whole, a few rows, and cut here:
+  // SQLite compiles a statement again on every run when a LIMIT or LIKE value is bound (7 µs became 38).
+  const rows =
+    scope === 'reach' && !term
+      ? ownListings(db, user.id, () => accountListing(db, scope, false).all({ user: user.id })).slice(0, options.limit)
+      : accountListing(db, scope, true).all({ user: user.id, pattern: term ? `%${term.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%` : null, limit: options.limit });
   return rows.map((r) => ({ ...r, isHeadOffice: Boolean(r.isHeadOffice) }));
 }
 
 /** The guide's Account Information, plus the head office and sub-accounts around it. */
 export function accountDetails(db: Db, account: Account) {
-  const headOffice = account.parentId
-    ? db.select({ number: accounts.number, name: accounts.name }).from(accounts).where(eq(accounts.id, account.parentId)).get() ?? null
-    : null;
-  const subAccounts = db
-    .select({ number: accounts.number, name: accounts.name, city: accounts.city, region: accounts.region })
-    .from(accounts)
-    .where(eq(accounts.parentId, account.id))
-    .orderBy(asc(accounts.number))
-    .all();
+  // Prepared once per database: the summary on every visit of My Account reads them.
+  const byId = prepared(db, 'accounts.headOffice', () =>
+    db.select({ number: accounts.number, name: accounts.name }).from(accounts).where(eq(accounts.id, sql.placeholder('id'))).prepare(),
+  );
+  const below = prepared(db, 'accounts.subAccounts', () =>
+    db
+      .select({ number: accounts.number, name: accounts.name, city: accounts.city, region: accounts.region })
+      .from(accounts)
+      .where(eq(accounts.parentId, sql.placeholder('id')))
+      .orderBy(asc(accounts.number))
+      .prepare(),
+  );
+  const headOffice = account.parentId ? byId.get({ id: account.parentId }) ?? null : null;
+  const subAccounts = below.all({ id: account.id });
   return {
     number: account.number,
     name: account.name,

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { prepared } from '../db/prepared.ts';
 import { accounts, autopayMethods, gatewayCustomers, payments, type Account } from '../db/schema.ts';
@@ -75,7 +75,8 @@ const view = (m: MethodRow): AutopayMethodView => ({ brand: m.cardBrand, last4: 
 
 /** The account's autopay card, or null when it pays by hand. */
 export function autopayMethodOf(db: Db, accountId: number): AutopayMethodView | null {
-  const row = db.select().from(autopayMethods).where(eq(autopayMethods.accountId, accountId)).get();
+  const byAccount = prepared(db, 'autopay.method', () => db.select().from(autopayMethods).where(eq(autopayMethods.accountId, sql.placeholder('account'))).prepare());
+  const row = byAccount.get({ account: accountId });
   return row ? view(row) : null;
 }
 

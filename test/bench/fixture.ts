@@ -4,18 +4,22 @@ import { join } from 'node:path';
 import { once } from 'node:events';
 import type { Db } from '../../server/db/client.ts';
 import { openDatabase } from '../../server/db/client.ts';
+import { billingPolicyOf, runBilling } from '../../server/services/billing/billing-run.ts';
+import { DEFAULT_IMPORT_SETTINGS } from '../../server/services/imports/settings.ts';
+import { recordReceivedPayment } from '../../server/services/ledger.ts';
+import { loadBillingData } from '../server/billing-fixture.ts';
+import type { TestApp } from '../server/helpers.ts';
 import { importCsv } from '../../server/services/imports/import.ts';
 import { importKind } from '../../server/services/imports/kinds.ts';
-import { billingPolicyOf } from '../../server/services/billing/billing-run.ts';
-import { DEFAULT_IMPORT_SETTINGS } from '../../server/services/imports/settings.ts';
+
+/** The billing policy every bench bills with: the defaults of the configuration. */
+export const BENCH_POLICY = billingPolicyOf({ paymentTermsDays: 30, lateFeePercent: 1.5, lateFeeMinimumCents: 500, imports: DEFAULT_IMPORT_SETTINGS });
 
 /**
  * A provider's worth of billing data as CSV files: `accounts` accounts with a voice plan line and
  * some seats each, and `calls` call records spread over one month. Written to a temp directory
  * and imported through the same path as `npm run portal -- import`.
  */
-/** The billing policy every bench bills with: the defaults of the configuration. */
-export const BENCH_POLICY = billingPolicyOf({ paymentTermsDays: 30, lateFeePercent: 1.5, lateFeeMinimumCents: 500, imports: DEFAULT_IMPORT_SETTINGS });
 
 export interface BenchFixture {
   dir: string;
@@ -74,6 +78,21 @@ export async function importReferenceData(db: Db, dir: string): Promise<void> {
   for (const [kind, file] of [['products', 'products.csv'], ['usage-rates', 'usage-rates.csv'], ['accounts', 'accounts.csv'], ['subscriptions', 'subscriptions.csv']]) {
     const report = await importCsv(db, importKind(kind!)!, createReadStream(join(dir, file!)));
     if (report.status !== 'imported') throw new Error(`${kind} rejected: ${JSON.stringify(report.errors.slice(0, 3))}`);
+  }
+}
+
+/**
+ * The summary's account at the size of a real one: the billing fixture's C100001 (solo@example.com)
+ * with ten years of monthly invoices (120), all but the last two paid by check (118 payments).
+ */
+export async function tenYearsOfBills(t: Pick<TestApp, 'db' | 'ids'>): Promise<void> {
+  await loadBillingData(t.db);
+  t.db.$client.prepare("update subscriptions set start_date = '2016-01-01' where start_date = '2026-01-01'").run();
+  for (let k = 0; k < 120; k++) {
+    const d = new Date(Date.UTC(2016, 10 + k, 1));
+    runBilling(t.db, d.toISOString().slice(0, 7), '2026-11-25', BENCH_POLICY);
+    const invoice = t.db.$client.prepare('select total_cents from invoices where account_id = ? order by id desc limit 1').pluck().get(t.ids.solo) as number;
+    if (k < 118) recordReceivedPayment(t.db, { accountId: t.ids.solo, amountCents: invoice, receivedAt: d.toISOString().slice(0, 10), method: 'Check' });
   }
 }
 

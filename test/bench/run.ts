@@ -15,10 +15,10 @@ import { loadBillingData } from '../server/billing-fixture.ts';
 import { testApp } from '../server/helpers.ts';
 import { createAuthorizeNetGateway } from '../../server/gateway/authorize-net.ts';
 import { createFakeAuthorizeNet, FAKE_CREDENTIALS } from '../../server/gateway/fake/fake-authorize-net.ts';
-import { recordReceivedPayment } from '../../server/services/ledger.ts';
-import { BENCH_POLICY as POLICY, importReferenceData, writeBenchFiles } from './fixture.ts';
+import { BENCH_POLICY as POLICY, importReferenceData, tenYearsOfBills, writeBenchFiles } from './fixture.ts';
 import { writeBenchTickets } from './ticket-fixture.ts';
 import { importIndexCost, reportFigures } from './reports.ts';
+import { requestPath } from './requests/index.ts';
 
 const seconds = (from: number) => (performance.now() - from) / 1000;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -122,14 +122,7 @@ async function summaryAndPayments() {
   try {
     const gateway = createAuthorizeNetGateway({ ...FAKE_CREDENTIALS, endpoint: `${server.url}/xml/v1/request.api`, timeoutMs: 10_000 });
     const t = await testApp({}, { gateway });
-    await loadBillingData(t.db);
-    t.db.$client.prepare("update subscriptions set start_date = '2016-01-01' where start_date = '2026-01-01'").run();
-    for (let k = 0; k < 120; k++) {
-      const d = new Date(Date.UTC(2016, 10 + k, 1));
-      runBilling(t.db, d.toISOString().slice(0, 7), '2026-11-25', POLICY);
-      const invoice = t.db.$client.prepare('select total_cents from invoices where account_id = ? order by id desc limit 1').pluck().get(t.ids.solo) as number;
-      if (k < 118) recordReceivedPayment(t.db, { accountId: t.ids.solo, amountCents: invoice, receivedAt: d.toISOString().slice(0, 10), method: 'Check' });
-    }
+    await tenYearsOfBills(t);
     const { bearer } = await t.login('solo@example.com');
     const times: number[] = [];
     for (let i = 0; i < 550; i++) {
@@ -196,7 +189,7 @@ async function ticketLists() {
   report('ticket queue API', `median ${queueMs.toFixed(2)} ms over 500 requests (100,000 tickets, 1,000 accounts; filters, sorts, pages)`, '50 ms median', queueMs < 50);
 }
 
-// `npm run bench -- payments` (or billing / import, invoices, tickets, reports) measures one part;
+// `npm run bench -- payments` (or billing / import, invoices, tickets, reports, requests) measures one part;
 // `npm run bench -- import-index` compares the usage import without and with the reports' index.
 const only = process.argv[2];
 if (!only || only === 'billing' || only === 'import') await usageImportAndBillingRun();
@@ -205,4 +198,5 @@ if (!only || only === 'payments') await summaryAndPayments();
 if (!only || only === 'tickets') await ticketLists();
 if (!only || only === 'reports') await reportFigures(report);
 if (only === 'import-index') await importIndexCost(report);
+if (!only || only === 'requests') await requestPath(report);
 console.log(`\n${results.filter((r) => r.ok).length} of ${results.length} figures meet their floor.`);

@@ -1,5 +1,9 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { openDatabase } from '../../server/db/client.ts';
 import { runBilling, type BillingPolicy } from '../../server/services/billing/billing-run.ts';
 import { recordReceivedPayment } from '../../server/services/ledger.ts';
 import { cdr, load, loadBillingData, USAGE_HEADER } from './billing-fixture.ts';
@@ -13,8 +17,8 @@ const iso = (ms: number) => new Date(ms).toISOString();
  * month after, with 4,997 minutes on line 001835 so far. The clock only moves forward (the
  * session store reads the wall clock), so the timeline starts from the real date.
  */
-async function summaryApp() {
-  const t = await testApp();
+async function summaryApp(env: Record<string, string> = {}) {
+  const t = await testApp(env);
   const real = new Date();
   const month = (k: number) => Date.UTC(real.getUTCFullYear(), real.getUTCMonth() + k, 1);
   const now = month(2) + 14.5 * 86_400_000; // the 15th, noon
@@ -51,6 +55,33 @@ describe('GET /accounts/{number}/summary', () => {
     recordReceivedPayment(t.db, { accountId: t.ids.solo, amountCents: latest.total + 2500, receivedAt: iso(t.clock.now).slice(0, 10), method: 'Check' });
     const credit = await summaryOf(t, 'C100001', bearer);
     assert.deepEqual([credit.balance, credit.dueAmount, credit.pastDue, credit.dueDate], [-2500, 0, 0, null], 'an overpayment is credit');
+  });
+
+  test('a write by another connection (a CLI payment or import on the same file) shows at once, and so does a new day', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'bp-summary-')), 'portal.db');
+    const { t, older, latest, current } = await summaryApp({ DATABASE_PATH: path });
+    const { bearer } = await t.login('solo@example.com');
+    const before = await summaryOf(t, 'C100001', bearer);
+    assert.deepEqual([before.balance, before.pastDue], [older.total + latest.total, older.total]);
+    assert.deepEqual(await summaryOf(t, 'C100001', bearer), before, 'read again, unchanged');
+
+    const cli = openDatabase(path);
+    try {
+      recordReceivedPayment(cli, { accountId: t.ids.solo, amountCents: older.total, receivedAt: iso(t.clock.now).slice(0, 10), method: 'Check' });
+      const paid = await summaryOf(t, 'C100001', bearer);
+      assert.deepEqual([paid.balance, paid.dueAmount, paid.pastDue], [latest.total, latest.total, 0], "the other connection's payment");
+
+      await load(cli, 'usage', USAGE_HEADER + cdr('LATER', `${current}-14T17:00:00Z`, 100 * 60));
+      const used = await summaryOf(t, 'C100001', bearer);
+      assert.equal(used.usage[0]!.usedMinutes, 4997 + 100, "the other connection's usage import");
+    } finally {
+      cli.$client.close();
+    }
+
+    // No write at all: the day after the latest bill's due date, it is past due.
+    t.clock.now = Date.parse(`${latest.dueDate}T12:00:00Z`) + 86_400_000;
+    const later = await summaryOf(t, 'C100001', (await t.login('solo@example.com')).bearer);
+    assert.equal(later.pastDue, latest.total);
   });
 
   test("this month's minutes per voice plan, with the projection at the month's pace", async () => {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
+import { accounts } from '../../server/db/schema.ts';
 import { errorOf, okJson, testApp, type TestApp } from './helpers.ts';
 
 describe('who reaches which account', () => {
@@ -116,5 +117,28 @@ describe('who reaches which account', () => {
     const doc = (await res.json()) as { openapi: string; paths: Record<string, unknown> };
     assert.match(doc.openapi, /^3\.1/);
     for (const path of ['/auth/login', '/auth/logout', '/me', '/accounts/{number}']) assert.ok(path in doc.paths, path);
+  });
+});
+
+describe('reach and search at depth', () => {
+  test('a head office reaches sub-accounts at any depth, a location what is below it; a search takes % and _ as text and stops at its limit', async () => {
+    const t = await testApp();
+    const address = { addressLine1: '1 Main St', city: 'Reno', region: 'NV', postalCode: '89501' };
+    const floor = t.db.insert(accounts).values({ number: 'C200011', name: 'East 100% Floor_2', parentId: t.ids.east, ...address }).returning().get();
+    t.db.insert(accounts).values({ number: 'C200111', name: 'Eastern desk', parentId: floor.id, ...address }).run();
+    const as = async (who: string) => t.api((await t.login(`${who}@example.com`)).bearer);
+    const [hq, east, solo, staff] = [await as('hq'), await as('east'), await as('solo'), await as('staff')];
+    const numbers = (reply: { accounts: { number: string }[] }) => reply.accounts.map((a) => a.number);
+
+    assert.deepEqual(numbers(await okJson(hq.me.$get())), ['C200000', 'C200001', 'C200002', 'C200011', 'C200111']);
+    assert.deepEqual(numbers(await okJson(east.me.$get())), ['C200001', 'C200011', 'C200111']);
+    assert.equal((await east.accounts[':number'].$get({ param: { number: 'C200111' } })).status, 200, 'two levels down');
+    assert.equal((await solo.accounts[':number'].$get({ param: { number: 'C200111' } })).status, 404);
+
+    assert.deepEqual(numbers(await okJson(staff.accounts.$get({ query: { q: '100%' } }))), ['C200011'], '% is a character (C100001 has 100 in it)');
+    assert.deepEqual(numbers(await okJson(staff.accounts.$get({ query: { q: 'r_' } }))), ['C200011'], '_ is a character (Eastern has rn)');
+    assert.deepEqual(numbers(await okJson(solo.accounts.$get({ query: { q: 'east' } }))), [], 'only what one reaches');
+    assert.deepEqual(numbers(await okJson(staff.accounts.$get({ query: { q: 'east', limit: '2' } }))), ['C200001', 'C200011']);
+    assert.deepEqual(numbers(await okJson(staff.accounts.$get({ query: { q: ' c2001 ' } }))), ['C200111'], 'numbers too, trimmed, any case');
   });
 });

@@ -82,8 +82,28 @@ describe('sign-in', () => {
     const t = await testApp();
     const preflight = (origin: string) =>
       t.app.request('/api/v1/auth/login', { method: 'OPTIONS', headers: { Origin: origin, 'Access-Control-Request-Method': 'POST' } });
-    assert.equal((await preflight(RESELLER)).headers.get('access-control-allow-origin'), RESELLER);
+    const allowed = await preflight(RESELLER);
+    assert.equal(allowed.status, 204);
+    assert.equal(allowed.headers.get('access-control-allow-origin'), RESELLER);
+    assert.equal(allowed.headers.get('access-control-allow-methods'), 'GET,POST,PUT,PATCH,DELETE');
+    assert.equal(allowed.headers.get('access-control-allow-headers'), 'Content-Type,Authorization,Idempotency-Key');
+    assert.equal(allowed.headers.get('access-control-max-age'), '600');
     assert.equal((await preflight('https://evil.example.net')).headers.get('access-control-allow-origin'), null);
+
+    // The replies themselves, answers and errors alike, so a reseller's page can read both.
+    const { bearer } = await t.login('solo@example.com');
+    for (const [headers, status] of [[bearer, 200], [{}, 401]] as const) {
+      const reply = await me(t, { ...headers, Origin: RESELLER });
+      assert.equal(reply.status, status);
+      assert.equal(reply.headers.get('access-control-allow-origin'), RESELLER);
+      assert.equal(reply.headers.get('access-control-expose-headers'), 'Retry-After');
+      assert.match(reply.headers.get('vary') ?? '', /Origin/);
+      assert.equal(reply.headers.get('cache-control'), 'no-store');
+      assert.equal(reply.headers.get('content-type'), 'application/json');
+      const foreign = await me(t, { ...headers, Origin: 'https://evil.example.net' });
+      assert.equal(foreign.headers.get('access-control-allow-origin'), null);
+      assert.match(foreign.headers.get('vary') ?? '', /Origin/);
+    }
   });
 
   test('logout ends the session and is audited', async () => {
@@ -109,6 +129,53 @@ describe('sign-in', () => {
     }
     t.clock.now += 25 * MINUTE; // 125 minutes since sign-in
     assert.equal((await me(t, busy.bearer)).status, 401, 'past the 2-hour limit');
+  });
+
+  test('the hourly sweep deletes expired sessions and keeps live ones', async () => {
+    const t = await testApp();
+    const gone = await t.login('solo@example.com');
+    const live = await t.login('hq@example.com');
+    const ids = () => t.db.select({ id: sessions.id, userId: sessions.userId }).from(sessions).all();
+    const goneId = ids().find((s) => s.userId === 'u_solo')!.id;
+    t.db.update(sessions).set({ expiresAt: Math.floor(Date.now() / 1000) - 1 }).where(eq(sessions.id, goneId)).run();
+    await t.deps.auth.sessions.deleteExpired();
+    assert.deepEqual(ids().map((s) => s.userId), ['u_hq']);
+    assert.equal((await me(t, live.bearer)).status, 200);
+    assert.equal((await me(t, gone.bearer)).status, 401);
+  });
+
+  test('the idle timeout runs from the last use, not from a deadline moved only now and then', async () => {
+    const t = await testApp({ SESSION_IDLE_MINUTES: '30' });
+    const { bearer } = await t.login('solo@example.com');
+    t.clock.now += 14 * MINUTE;
+    assert.equal((await me(t, bearer)).status, 200);
+    t.clock.now += 29 * MINUTE; // 43 minutes since sign-in, 29 since the last use
+    assert.equal((await me(t, bearer)).status, 200, 'used 29 minutes ago');
+    t.clock.now += 30 * MINUTE + 1000;
+    assert.equal((await me(t, bearer)).status, 401, 'unused for 30 minutes');
+  });
+
+  test('a busy session writes its idle deadline at most once a minute, and still ends on time', async () => {
+    const t = await testApp({ SESSION_IDLE_MINUTES: '30' });
+    const { bearer } = await t.login('solo@example.com');
+    const deadline = () => t.db.select({ expiresAt: sessions.expiresAt }).from(sessions).get()!.expiresAt * 1000;
+    const signedInAt = t.clock.now;
+    assert.equal(deadline(), Math.floor((signedInAt + 30 * MINUTE) / 1000) * 1000);
+    for (let i = 0; i < 5; i++) {
+      t.clock.now += 10_000;
+      assert.equal((await me(t, bearer)).status, 200);
+    }
+    assert.equal(deadline(), Math.floor((signedInAt + 30 * MINUTE) / 1000) * 1000, 'five requests in 50 s: not written');
+    t.clock.now += 10_000;
+    assert.equal((await me(t, bearer)).status, 200);
+    const usedAt = t.clock.now;
+    assert.equal(deadline(), Math.floor((usedAt + 30 * MINUTE) / 1000) * 1000, 'a minute on: written');
+    t.clock.now += 59_000;
+    assert.equal((await me(t, bearer)).status, 200);
+    assert.equal(deadline(), Math.floor((usedAt + 30 * MINUTE) / 1000) * 1000, '59 s on: not written');
+    // The last use wrote nothing: the session ends 30 minutes after the use before it, 29 minutes after the last.
+    t.clock.now = usedAt + 30 * MINUTE;
+    assert.equal((await me(t, bearer)).status, 401);
   });
 });
 

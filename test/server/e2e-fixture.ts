@@ -1,9 +1,10 @@
 import { serve } from '@hono/node-server';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { getMimeType } from 'hono/utils/mime';
 import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { createAuthorizeNetGateway } from '../../server/gateway/authorize-net.ts';
@@ -36,7 +37,7 @@ export interface PortalServer {
   browser: Browser;
   /** A new page, tall enough that nothing has to scroll into view, failing after 5 s of waiting. */
   newPage(width?: number): Promise<Page>;
-  /** Writes a page into the portal's site: served at `${origin}/${name}`. */
+  /** Adds a page (or stylesheet) to the portal's site: served at `${origin}/${name}`, under the pages' headers. */
   page(name: string, html: string): string;
   /** GET an API path (`/accounts/C100001/summary`) over HTTP as the user with this email. */
   get<T>(path: string, email: string): Promise<T>;
@@ -58,6 +59,13 @@ export async function startPortal(options: { allowedOrigins?: string[] } = {}): 
   await loadBillingData(t.db);
   runBilling(t.db, '2026-10', '2026-11-25', { termsDays: 30, lateFee: { ratePpm: 0, minimumCents: 0 } });
   // The kit goes to the app's allowed origins: its own, ALLOWED_ORIGINS and resellers' sites.
+  // The site is read once when the server starts; pages a test adds later are served from here,
+  // by the app as the site's pages are (after its routes, under its secure headers).
+  const hostPages = new Map<string, string>();
+  t.app.use('/*', async (c, next) => {
+    const page = hostPages.get(c.req.path);
+    return page === undefined ? next() : c.body(page, 200, { 'Content-Type': getMimeType(c.req.path) ?? 'text/plain' });
+  });
   const server = serve({ hostname: '127.0.0.1', port, fetch: withSite(t.app, { siteDir: site, allowedOrigins: t.deps.origins }) });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] });
   return {
@@ -71,7 +79,7 @@ export async function startPortal(options: { allowedOrigins?: string[] } = {}): 
       return page;
     },
     page(name, html) {
-      writeFileSync(join(site, name), html);
+      hostPages.set(`/${name}`, html);
       return `${origin}/${name}`;
     },
     async get<T>(path: string, email: string) {

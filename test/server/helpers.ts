@@ -25,8 +25,9 @@ const address = { addressLine1: '1 Main St', city: 'Reno', region: 'NV', postalC
  * The real app on a fresh in-memory database with a clock the test moves: a standalone customer
  * (C100001), a head office (C200000) with two locations (C200001, C200002), users for each, staff.
  */
-export async function testApp(env: Record<string, string> = {}, options: Pick<AppOptions, 'gateway' | 'settleDelayMs' | 'cardFrame' | 'webhookSignatureKey'> = {}) {
-  const db = openDatabase(':memory:');
+export async function testApp(env: Record<string, string> = {}, options: Pick<AppOptions, 'gateway' | 'settleDelayMs' | 'cardFrame' | 'webhookSignatureKey' | 'now'> = {}) {
+  // A file only when asked (the request bench, to measure what the server does).
+  const db = openDatabase(env.DATABASE_PATH ?? ':memory:');
   const passwordHash = await fixtureHash;
   const account = (number: string, name: string, parentId: number | null = null) =>
     db.insert(accounts).values({ number, name, parentId, ...address }).returning().get();

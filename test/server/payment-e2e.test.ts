@@ -27,6 +27,8 @@ before(async () => {
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Log in' }).click();
   await page.getByRole('button', { name: 'Make a payment' }).click();
+  // The form draws its card frame once it has read the balance: the first test looks at the frame.
+  await page.locator('iframe[title="Card details"]').waitFor();
 });
 
 after(() => site?.close());

@@ -1,13 +1,13 @@
 import { serve } from '@hono/node-server';
-import { serveStatic } from '@hono/node-server/serve-static';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { build } from 'vite';
 import { createAuthorizeNetGateway } from '../../server/gateway/authorize-net.ts';
 import { createFakeAuthorizeNet, FAKE_CREDENTIALS } from '../../server/gateway/fake/fake-authorize-net.ts';
 import { runBilling } from '../../server/services/billing/billing-run.ts';
+import { withSite } from '../../server/site.ts';
 import { loadBillingData } from './billing-fixture.ts';
 import { freePort } from './server-process.ts';
 import { testApp } from './helpers.ts';
@@ -31,13 +31,14 @@ export async function startPortalSite(options: { onRequest?: (request: Request) 
   );
   await loadBillingData(t.db);
   runBilling(t.db, '2026-10', '2026-11-25', { termsDays: 30, lateFee: { ratePpm: 0, minimumCents: 0 } });
-  t.app.use('/*', serveStatic({ root: relative(process.cwd(), site) }));
+  // The server's own site handler (server/site.ts), as server/index.ts serves the pages.
+  const handler = withSite(t.app, { siteDir: site, allowedOrigins: new Set([origin]) });
   const server = serve({
     hostname: '127.0.0.1',
     port,
     fetch: async (request, env) => {
       await options.onRequest?.(request);
-      return t.app.fetch(request, env);
+      return handler(request, env);
     },
   });
   const browser: Browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] });

@@ -11,6 +11,7 @@ import { FAKE_CREDENTIALS } from '../../server/gateway/fake/fake-authorize-net.t
 import { createMailer } from '../../server/mail/mailer.ts';
 import { RESELLER_ORIGINS_TTL_MS } from '../../server/services/resellers/allowed-origins.ts';
 import { updateReseller } from '../../server/services/resellers/resellers.ts';
+import { readStaticFiles } from '../../server/http/static-files.ts';
 import { kitRoutes } from '../../server/site.ts';
 import { RESELLER, testApp } from './helpers.ts';
 import { ACME_SITE, addReseller } from './reseller-fixture.ts';
@@ -47,7 +48,7 @@ const kitServing = (origins: { has(origin: string): boolean }) => {
   const site = mkdtempSync(join(tmpdir(), 'bp-kit-'));
   mkdirSync(join(site, 'lib'));
   writeFileSync(join(site, 'lib', 'billing-portal-kit.js'), 'export {};\n');
-  return kitRoutes({ siteDir: site, allowedOrigins: origins });
+  return kitRoutes(readStaticFiles(site), origins);
 };
 
 const ALL = { cors: true, write: 'passed', frame: true, kit: true };

@@ -11,7 +11,7 @@ export const accountHandlers = createRouter()
     const { user } = requireSession(c);
     const staff = user.role === 'staff';
     // Staff reach every account: their list is their own memberships, the rest is a search away.
-    const { db, config } = c.var.deps;
+    const { db, config } = c.get('deps');
     const accounts = staff ? [] : listAccounts(db, user, { limit: 1000 });
     // A reseller's customer sees the reseller's brand wherever they sign in.
     const brand = staff ? null : publicBrand(brandForUser(db, user.id, config.publicUrl));
@@ -20,8 +20,8 @@ export const accountHandlers = createRouter()
   .openapi(whenSignedIn(searchAccounts), (c) => {
     const { user } = requireSession(c);
     const { q, limit } = c.req.valid('query');
-    return c.json({ accounts: listAccounts(c.var.deps.db, user, { query: q, limit }) }, 200);
+    return c.json({ accounts: listAccounts(c.get('deps').db, user, { query: q, limit }) }, 200);
   });
 
 /** One account's information: the first resource of the account-scoped router. */
-export const accountDetailHandlers = createAccountResource().openapi(account, (c) => c.json(accountDetails(c.var.deps.db, c.var.account), 200));
+export const accountDetailHandlers = createAccountResource().openapi(account, (c) => c.json(accountDetails(c.get('deps').db, c.get('account')), 200));

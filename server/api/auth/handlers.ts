@@ -6,7 +6,7 @@ import { activate, changePassword, FORGOT_REPLY, forgotPassword, login, logout, 
 
 /** Sets the session cookie (for same-origin pages) and returns the token (for the others). */
 function signedInReply(c: Context<AppEnv>, result: SignedIn) {
-  c.header('Set-Cookie', c.var.deps.auth.sessions.cookieFor(result.token), { append: true });
+  c.header('Set-Cookie', c.get('deps').auth.sessions.cookieFor(result.token), { append: true });
   return c.json({ token: result.token, user: result.user }, 200);
 }
 
@@ -14,27 +14,27 @@ function signedInReply(c: Context<AppEnv>, result: SignedIn) {
 export const authHandlers = createRouter()
   .openapi(login, async (c) => {
     const { email, password } = c.req.valid('json');
-    return signedInReply(c, await c.var.deps.auth.login(email, password, clientMeta(c)));
+    return signedInReply(c, await c.get('deps').auth.login(email, password, clientMeta(c)));
   })
   .openapi(whenSignedIn(logout), async (c) => {
-    await c.var.deps.auth.logout(requireSession(c), clientMeta(c));
-    c.header('Set-Cookie', c.var.deps.auth.sessions.blankCookie(), { append: true });
+    await c.get('deps').auth.logout(requireSession(c), clientMeta(c));
+    c.header('Set-Cookie', c.get('deps').auth.sessions.blankCookie(), { append: true });
     return c.body(null, 204);
   })
   .openapi(activate, async (c) => {
     const { token, password } = c.req.valid('json');
-    return signedInReply(c, await c.var.deps.auth.completeLink('activate', token, password, clientMeta(c)));
+    return signedInReply(c, await c.get('deps').auth.completeLink('activate', token, password, clientMeta(c)));
   })
   .openapi(forgotPassword, (c) => {
-    c.var.deps.auth.requestPasswordReset(c.req.valid('json').email, clientMeta(c));
+    c.get('deps').auth.requestPasswordReset(c.req.valid('json').email, clientMeta(c));
     return c.json({ message: FORGOT_REPLY }, 202);
   })
   .openapi(resetPassword, async (c) => {
     const { token, password } = c.req.valid('json');
-    return signedInReply(c, await c.var.deps.auth.completeLink('reset', token, password, clientMeta(c)));
+    return signedInReply(c, await c.get('deps').auth.completeLink('reset', token, password, clientMeta(c)));
   })
   .openapi(whenSignedIn(changePassword), async (c) => {
     const { currentPassword, newPassword } = c.req.valid('json');
-    await c.var.deps.auth.changePassword(requireSession(c), currentPassword, newPassword, clientMeta(c));
+    await c.get('deps').auth.changePassword(requireSession(c), currentPassword, newPassword, clientMeta(c));
     return c.body(null, 204);
   });

@@ -7,7 +7,7 @@ import { listPayments, pay } from './routes.ts';
 /** Card payments and the payment history. */
 export const paymentHandlers = createAccountResource()
   .openapi(pay, async (c) => {
-    const { db, config, payments, autopay } = c.var.deps;
+    const { db, config, payments, autopay } = c.get('deps');
     const { user, account, ip } = c.var;
     const body = c.req.valid('json');
     if (body.amount > config.paymentMaxCents) {
@@ -39,4 +39,4 @@ export const paymentHandlers = createAccountResource()
     if (payment.status === 'error') throw new DomainError('PAYMENT_FAILED', `The payment did not go through: ${payment.message ?? 'no reason given'} Nothing was charged.`);
     return c.json(payment, payment.status === 'approved' || payment.status === 'held' ? 201 : 202);
   })
-  .openapi(listPayments, (c) => c.json({ payments: c.var.deps.payments.list(c.var.account.id) }, 200));
+  .openapi(listPayments, (c) => c.json({ payments: c.get('deps').payments.list(c.get('account').id) }, 200));

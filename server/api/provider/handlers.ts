@@ -18,9 +18,9 @@ export const providerHandlers = createRouter()
     }
     const body = c.req.raw.body;
     const input = body ? Readable.fromWeb(body as NodeReadableStream<Uint8Array>) : Readable.from([]);
-    const { db, config } = c.var.deps;
+    const { db, config } = c.get('deps');
     const report = await importCsv(db, kind, input, config.imports);
-    auditImport(db, report, { via: 'api', ip: c.var.ip });
+    auditImport(db, report, { via: 'api', ip: c.get('ip') });
     if (report.status === 'rejected') {
       const more = report.errorCount > report.errors.length ? ` The first ${report.errors.length} are listed.` : '';
       throw new DomainError('IMPORT_REJECTED', `The file was rejected and nothing was imported: ${report.errorCount} problem(s).${more}`, {
@@ -31,8 +31,8 @@ export const providerHandlers = createRouter()
     return c.json({ kind: name, status: 'imported' as const, rows, inserted, updated, duplicates }, 200);
   })
   .openapi(guarded(billingRun, providerKey), (c) => {
-    const { db, config, now } = c.var.deps;
+    const { db, config, now } = c.get('deps');
     const today = new Date(now()).toISOString().slice(0, 10);
-    const report = billPeriod(db, billingPolicyOf(config), c.req.valid('json').period, today, { via: 'api', ip: c.var.ip });
+    const report = billPeriod(db, billingPolicyOf(config), c.req.valid('json').period, today, { via: 'api', ip: c.get('ip') });
     return c.json(report, report.status === 'billed' ? 201 : 200);
   });

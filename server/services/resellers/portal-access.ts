@@ -1,9 +1,10 @@
 import { eq } from 'drizzle-orm';
 import type { ClientMeta } from '../../auth/service.ts';
 import type { PortalSessionGrant } from '../../auth/portal-sessions.ts';
+import type { SessionUser } from '../../auth/sessions.ts';
 import type { Db } from '../../db/client.ts';
 import { accounts, users, type Reseller } from '../../db/schema.ts';
-import { reachableAccountIds } from '../accounts.ts';
+import { findReachableAccount } from '../accounts.ts';
 import { audit } from '../audit.ts';
 import { NotFoundError } from '../errors.ts';
 import { resellerIdOfAccount } from './resellers.ts';
@@ -18,11 +19,22 @@ export function portalSessionGrant(db: Db, reseller: Reseller, accountNumber: st
   const account = db.select().from(accounts).where(eq(accounts.number, accountNumber.toUpperCase())).get();
   const sold = account !== undefined && resellerIdOfAccount(db, account.id) === reseller.id;
   const user = sold ? db.select().from(users).where(eq(users.email, email.trim().toLowerCase())).get() : undefined;
-  const reachable = user?.role === 'customer' ? reachableAccountIds(db, user) : [];
-  if (!account || !user || reachable === 'all' || !reachable.includes(account.id)) {
+  const reaches = account !== undefined && user?.role === 'customer' && reachesAccount(db, user, account.number);
+  if (!account || !user || !reaches) {
     const reason = !account ? 'no such account' : !sold ? 'not sold by this reseller' : 'not a user of the account';
     audit(db, { action: 'portal_session.denied', accountId: account?.id ?? null, ip: meta.ip, detail: { resellerId: reseller.id, account: accountNumber, email, reason } }, now);
     throw new NotFoundError('The account');
   }
   return { userId: user.id, accountId: account.id, resellerId: reseller.id };
+}
+
+/** Whether a user of an account, or of its head office, reaches it (the account routes' own check). */
+function reachesAccount(db: Db, user: SessionUser, number: string): boolean {
+  try {
+    findReachableAccount(db, user, number);
+    return true;
+  } catch (error) {
+    if (error instanceof NotFoundError) return false;
+    throw error;
+  }
 }

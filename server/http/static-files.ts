@@ -1,0 +1,73 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { MiddlewareHandler } from 'hono';
+import { getMimeType } from 'hono/utils/mime';
+
+/** A file of the built site, with the headers of its 200 and of its 304. */
+export interface StaticFile {
+  body: Uint8Array<ArrayBuffer>;
+  etag: string;
+  headers: Record<string, string>;
+  notModified: Record<string, string>;
+}
+
+/** Vite names what it builds into assets/ by content (`portal-DY_D2k7x.js`): under its name it never changes. */
+const HASHED_ASSET = /^\/assets\/[^/]+-[\w-]{8,}\.\w+$/;
+
+function staticFile(path: string, body: Uint8Array<ArrayBuffer>, modified: Date): StaticFile {
+  const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
+  // Hashed assets are kept for a year; anything else (the pages, the kit) is asked about each time, by its ETag.
+  const cache = { 'Cache-Control': HASHED_ASSET.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache', ETag: etag, 'Last-Modified': modified.toUTCString() };
+  return {
+    body,
+    etag,
+    headers: { 'Content-Type': getMimeType(path) ?? 'application/octet-stream', 'Content-Length': String(body.byteLength), ...cache },
+    notModified: cache,
+  };
+}
+
+/**
+ * The built site read into memory once, at start (a few hundred KB): path → file, a directory's
+ * index.html also under the directory's path. A request names one of these paths exactly or gets
+ * nothing, so no path (`..`, encoded or not) reaches outside the folder, and no file is opened or
+ * stat'ed per request. Rebuilding the site takes a restart, as `npm start` does.
+ */
+export function readStaticFiles(dir: string): Map<string, StaticFile> {
+  const files = new Map<string, StaticFile>();
+  if (!existsSync(dir)) return files;
+  for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+    const full = join(dir, name);
+    const stats = statSync(full);
+    if (!stats.isFile()) continue;
+    const path = `/${name.split(/[\\/]/).join('/')}`;
+    const file = staticFile(path, new Uint8Array(readFileSync(full)), stats.mtime);
+    files.set(path, file);
+    if (path.endsWith('/index.html')) {
+      const folder = path.slice(0, -'index.html'.length);
+      files.set(folder, file);
+      if (folder !== '/') files.set(folder.slice(0, -1), file);
+    }
+  }
+  return files;
+}
+
+/** Whether an If-None-Match header names this ETag (or is `*`): weak or strong, one of a list. */
+function matches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch.split(',').some((tag) => {
+    const t = tag.trim();
+    return t === '*' || t === etag || t === `W/${etag}`;
+  });
+}
+
+/** Answers GET and HEAD for the files, 304 when the client has the same ETag; other requests go on. */
+export function serveStaticFiles(files: ReadonlyMap<string, StaticFile>): MiddlewareHandler {
+  return async (c, next) => {
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
+    const file = files.get(c.req.path);
+    if (!file) return next();
+    if (matches(c.req.header('if-none-match'), file.etag)) return c.body(null, 304, file.notModified);
+    return c.body(file.body, 200, file.headers);
+  };
+}

@@ -1,0 +1,64 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { openDatabase, type Db } from '../../server/db/client.ts';
+import { testApp } from './helpers.ts';
+
+/**
+ * Sessions and who reaches which account are kept between requests while the database is
+ * unchanged (server/db/read-cache.ts). The CLI writes the same file from another process: what it
+ * changes counts from the very next request. A second connection to the file stands in for it.
+ */
+async function appOnFile() {
+  const path = join(mkdtempSync(join(tmpdir(), 'bp-read-cache-')), 'portal.db');
+  const t = await testApp({ DATABASE_PATH: path });
+  const cli = openDatabase(path);
+  return { t, cli, [Symbol.dispose]: () => cli.$client.close() };
+}
+
+const run = (db: Db, sql: string, ...params: unknown[]) => db.$client.prepare(sql).run(...params);
+
+describe('what another connection writes counts at once', () => {
+  test('a session it ends is signed out on the next request', async () => {
+    using app = await appOnFile();
+    const { t, cli } = app;
+    const { bearer } = await t.login('solo@example.com');
+    assert.equal((await t.request('/me', { headers: bearer })).status, 200);
+    assert.equal((await t.request('/me', { headers: bearer })).status, 200);
+    run(cli, "delete from sessions where user_id = 'u_solo'");
+    assert.equal((await t.request('/me', { headers: bearer })).status, 401);
+  });
+
+  test('an account it adds or takes away from a user: GET /me and the account itself', async () => {
+    using app = await appOnFile();
+    const { t, cli } = app;
+    const { bearer } = await t.login('solo@example.com');
+    const numbers = async () => ((await (await t.request('/me', { headers: bearer })).json()) as { accounts: { number: string }[] }).accounts.map((a) => a.number);
+    const status = async (number: string) => (await t.request(`/accounts/${number}`, { headers: bearer })).status;
+    assert.deepEqual(await numbers(), ['C100001']);
+    assert.equal(await status('C200000'), 404);
+
+    run(cli, "insert into account_users (account_id, user_id) values (?, 'u_solo')", t.ids.hq);
+    assert.deepEqual(await numbers(), ['C100001', 'C200000', 'C200001', 'C200002'], 'the head office and, below it, its locations');
+    assert.equal(await status('C200001'), 200);
+
+    run(cli, "update accounts set name = 'Solo Dental & Ortho' where number = 'C100001'");
+    const me = (await (await t.request('/me', { headers: bearer })).json()) as { accounts: { number: string; name: string }[] };
+    assert.equal(me.accounts[0]!.name, 'Solo Dental & Ortho');
+
+    run(cli, "delete from account_users where user_id = 'u_solo' and account_id = ?", t.ids.hq);
+    assert.deepEqual(await numbers(), ['C100001']);
+    assert.equal(await status('C200001'), 404);
+  });
+
+  test('a write of the server itself counts at once too: signing out', async () => {
+    using app = await appOnFile();
+    const { t } = app;
+    const { bearer } = await t.login('solo@example.com');
+    assert.equal((await t.request('/me', { headers: bearer })).status, 200);
+    assert.equal((await t.request('/auth/logout', { method: 'POST', headers: bearer })).status, 204);
+    assert.equal((await t.request('/me', { headers: bearer })).status, 401);
+  });
+});
