@@ -82,7 +82,7 @@ export const portalStyles = css`
     max-width: min(22rem, 100%);
     padding: 0 ${token('space-2')};
     border-radius: ${token('radius-sm')};
-    border: 1px solid ${token('color-border')};
+    border: 1px solid ${token('color-border-strong')};
     background: ${token('color-surface-raised')};
     color: ${token('color-text')};
     font: inherit;

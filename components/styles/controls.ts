@@ -8,7 +8,7 @@ export const controlStyles = css`
     align-items: center;
     justify-content: center;
     gap: ${token('space-2')};
-    min-height: 2.5rem;
+    min-height: ${token('control-height')};
     padding: ${token('space-2')} ${token('space-4')};
     border: 1px solid ${token('color-primary')};
     border-radius: ${token('radius-sm')};
@@ -55,9 +55,9 @@ export const controlStyles = css`
   .field select {
     width: 100%;
     min-width: 0;
-    min-height: 2.5rem;
+    min-height: ${token('control-height')};
     padding: ${token('space-2')} ${token('space-3')};
-    border: 1px solid ${token('color-border')};
+    border: 1px solid ${token('color-border-strong')};
     border-radius: ${token('radius-sm')};
     background: ${token('color-surface-raised')};
     color: ${token('color-text')};
