@@ -64,12 +64,13 @@ const FORMULAS = {
   'color-border': () => mix(t('color-surface-raised'), 82, t('color-text')),
   /** The edge of a field or a control: 3:1 against the surface (WCAG 1.4.11). */
   'color-border-strong': () => mix(t('color-surface-raised'), 45, t('color-text')),
-  'color-danger': () => '#b42318',
+  // Status colours: a hue mixed with the text, so they read on a light or a dark surface alike.
+  'color-danger': () => mix('#d92d20', 60, t('color-text')),
   'color-danger-surface': () => mix(t('color-surface-raised'), 90, t('color-danger')),
-  'color-warning': () => '#8a5300',
+  'color-warning': () => mix('#c27400', 62, t('color-text')),
   'color-warning-surface': () => mix(t('color-surface-raised'), 88, t('color-warning')),
-  'color-success': () => '#1a7f37',
-  'color-header-bg': () => mix(t('color-primary'), 42, '#000000'),
+  'color-success': () => mix('#1f9d4a', 64, t('color-text')),
+  'color-header-bg': () => mix(t('color-primary'), 62, '#000000'),
   'color-header-text': () => readableOn(t('color-header-bg')),
   // Data series of charts, each at least 3:1 against the surfaces.
   'color-chart-1': () => t('color-primary'),
@@ -120,9 +121,6 @@ const DARK: Partial<Record<TokenName, string>> = {
   'color-text': `var(--bp-dark-text, ${BASE_DARK.text})`,
   'color-surface-raised': `var(--bp-dark-surface, ${BASE_DARK.surface})`,
   'color-bg': mix(t('color-surface-raised'), 62, '#000000'),
-  'color-danger': '#ff8a80',
-  'color-warning': '#ffc46b',
-  'color-success': '#6fdd8b',
   'color-header-bg': mix(t('color-primary'), 22, '#0a1622'),
   'color-chart-2': '#fb923c',
   'color-chart-3': '#c4b5fd',
