@@ -76,6 +76,10 @@ export const portalStyles = css`
   header .link-button {
     color: inherit;
   }
+  /* The ring in the header's own text colour: the brand colour does not show on the brand's dark bar. */
+  header :focus-visible {
+    outline-color: ${token('color-header-text')};
+  }
   header select {
     min-height: 2.25rem;
     min-width: 0;

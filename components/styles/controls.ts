@@ -119,6 +119,10 @@ export const controlStyles = css`
     font-size: ${token('font-size-sm')};
     font-weight: ${token('font-weight-bold')};
   }
+  /* A box that scrolls clips what sticks out of it: inside one, the focus ring is drawn within the control. */
+  .table-scroll :focus-visible {
+    outline-offset: -2px;
+  }
   .visually-hidden {
     position: absolute;
     width: 1px;
