@@ -176,6 +176,8 @@ export const hostStyles = css`
     font-size: ${token('font-size-md')};
     line-height: 1.5;
     color: ${token('color-text')};
+    /* Radio buttons and check boxes in the brand colour. */
+    accent-color: ${token('color-primary')};
   }
   :host([hidden]) {
     display: none !important;
