@@ -192,6 +192,17 @@ export const hostStyles = css`
       color-scheme: dark;
     }
   }
+  /* Browsers without relative colours (before Chrome 119, Safari 18, Firefox 128): fixed text on the brand and the provider's dark brand. */
+  @supports not (color: oklch(from red l c h)) {
+    :host {
+      --bp-color-on-primary: #ffffff;
+      --bp-color-header-text: #ffffff;
+    }
+    :host([theme='dark']) {
+      --bp-color-primary: var(--bp-dark-color-primary, var(--bp-dark-brand, #6cb2ff));
+      --bp-color-on-primary: #0b1724;
+    }
+  }
   *,
   *::before,
   *::after {
