@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { BpTicketThread } from '../../components/tickets/ticket-thread.ts';
 import { customerMe, staffMe } from '../../stories/fixtures/accounts.ts';
-import { navCount, portalWith, shadow, textOf, waitFor } from './helpers.ts';
+import { expectAccessibleInBothThemes, navCount, portalWith, shadow, textOf, waitFor } from './helpers.ts';
 
 /**
  * Ticket writes go through the portal's store: a reply in the open conversation shows in the
@@ -81,6 +81,7 @@ describe('ticket writes through the store', () => {
     expect(navCount(portal, 'Tickets')).to.equal('(1 unread)');
     await settle();
     expect(requestsSince(api.requests, sent)).to.deep.equal([]);
+    await expectAccessibleInBothThemes(portal);
   });
 
   it('staff reply from the queue: the row is no longer waiting nor new, its last activity is the reply, and the waiting count drops', async () => {
