@@ -59,7 +59,9 @@ async function inProvider<T extends Element>(widget: (api: ReturnType<typeof cre
   return { el: provider.firstElementChild as T, api };
 }
 
-describe('keyboard: the portal', () => {
+describe('keyboard: the portal', function () {
+  // axe in two themes, or keys sent through the browser: slower than 5 s on a busy machine.
+  this.timeout(15_000);
   for (const theme of ['light', 'dark']) {
     it(`Tab goes header → navigation → the screen; Enter on a section moves focus to its heading; every stop has a ring (${theme})`, async () => {
       const { portal } = await portalWith({ signedInAs: customerMe }, { theme });
@@ -95,7 +97,9 @@ describe('keyboard: the portal', () => {
   }
 });
 
-describe('keyboard: Make a payment', () => {
+describe('keyboard: Make a payment', function () {
+  // axe in two themes, or keys sent through the browser: slower than 5 s on a busy machine.
+  this.timeout(15_000);
   it('sent with errors: the error summary takes the focus, and each of its links moves focus to its field', async () => {
     const { el: summary } = await inProvider<BpAccountSummary>(() => html`<bp-account-summary></bp-account-summary>`);
     const pay = await waitFor(() => shadow(summary).querySelector<HTMLButtonElement>('[data-opens=pay]'), 'Make a payment');
@@ -164,7 +168,9 @@ describe('keyboard: Make a payment', () => {
   });
 });
 
-describe('keyboard: a new ticket', () => {
+describe('keyboard: a new ticket', function () {
+  // axe in two themes, or keys sent through the browser: slower than 5 s on a busy machine.
+  this.timeout(15_000);
   it('Create opens the form; sent with a field missing, focus goes to it; sent well, focus goes to the message that says it was sent', async () => {
     const { el: tickets } = await inProvider<BpTickets>(() => html`<bp-tickets></bp-tickets>`);
     const root = shadow(tickets);

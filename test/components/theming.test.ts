@@ -34,7 +34,9 @@ const css = (el: Element) => getComputedStyle(el);
 
 afterEach(() => emulateMedia({ colorScheme: 'light' }));
 
-describe('theming with the global tokens', () => {
+describe('theming with the global tokens', function () {
+  // axe in two themes, or keys sent through the browser: slower than 5 s on a busy machine.
+  this.timeout(15_000);
   it('a reseller sets brand, surface, text, font, radius and density on an ancestor, and everything follows', async () => {
     const { summary, payButton, panel } = await widgetsIn(brandStyle('acme'));
     expect(css(payButton).backgroundColor).to.equal('rgb(179, 54, 27)', 'the brand colour');
@@ -57,6 +59,9 @@ describe('theming with the global tokens', () => {
     expect(css(payButton).backgroundColor).to.equal('rgb(46, 125, 50)');
     expect(css(panel).backgroundColor).to.equal('rgb(250, 250, 250)');
     expect(css(panel).borderTopLeftRadius).to.equal('0px');
+    // A dark value by its --bp-dark-* twin, set above the elements, as the README says.
+    const dark = await widgetsIn({ '--bp-dark-color-surface-raised': '#101010', '--bp-dark-surface': '#202020' }, 'dark');
+    expect(css(dark.panel).backgroundColor).to.equal('rgb(16, 16, 16)');
   });
 
   it('theme="auto" follows the system setting, and switches when it changes', async () => {

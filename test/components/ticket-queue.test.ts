@@ -10,7 +10,9 @@ const button = (root: ParentNode, text: string) => [...root.querySelectorAll<HTM
 const rows = (root: ShadowRoot) => [...root.querySelectorAll('tr.ticket')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.innerText.replace(/\s+/g, ' ').trim()));
 const heading = (portal: Element) => shadow(portal).querySelector('main h1')?.textContent?.trim();
 
-describe('<bp-ticket-queue>', () => {
+describe('<bp-ticket-queue>', function () {
+  // axe in two themes, or keys sent through the browser: slower than 5 s on a busy machine.
+  this.timeout(15_000);
   async function queue(options: FakeApiOptions = {}) {
     const api = createFakeApi({ signedInAs: staffMe, ...options });
     const provider = await fixture(html`<bp-provider .fetcher=${api.fetch}><bp-ticket-queue></bp-ticket-queue></bp-provider>`);
@@ -79,7 +81,9 @@ describe('<bp-ticket-queue>', () => {
   });
 });
 
-describe('tickets in <bp-portal>', () => {
+describe('tickets in <bp-portal>', function () {
+  // axe in two themes, or keys sent through the browser: slower than 5 s on a busy machine.
+  this.timeout(15_000);
   it('Tickets is in the navigation with the count of unread replies, which opening one lowers', async () => {
     const { portal } = await portalWith({ signedInAs: customerMe });
     expect(navLabels(portal)).to.deep.equal(['My Account', 'Invoices', 'Reports', 'Services', 'Sub Account', 'Tickets']);

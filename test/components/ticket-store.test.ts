@@ -38,7 +38,9 @@ async function reply(thread: ShadowRoot, text: string) {
   await waitFor(() => thread.querySelectorAll('li.message').length === before + 1 || null, 'the reply in the conversation');
 }
 
-describe('ticket writes through the store', () => {
+describe('ticket writes through the store', function () {
+  // axe in two themes, or keys sent through the browser: slower than 5 s on a busy machine.
+  this.timeout(15_000);
   it('a customer opens an unread ticket and replies: the list and the count follow, each read again once, the ticket not', async () => {
     const { portal, api } = await portalWith({ signedInAs: customerMe });
     await waitFor(() => navCount(portal, 'Tickets') === '(2 unread)' || null, 'two unread');
