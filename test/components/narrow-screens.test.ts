@@ -370,7 +370,9 @@ describe('at 1280 px wide', () => {
  * contrast included) in light and dark. Together the screens show every element of the kit:
  * the last test fails when one is added that none of them shows.
  */
-describe('at 200% zoom (640 CSS px), with axe in light and dark', () => {
+describe('at 200% zoom (640 CSS px), with axe in light and dark', function () {
+  // A screen set up, then axe over all of it: slower than 5 s on a busy machine.
+  this.timeout(15_000);
   const seen = new Set<string>();
   before(() => setViewport({ width: 640, height: 900 }));
   after(() => setViewport({ width: 800, height: 600 }));
