@@ -1,5 +1,6 @@
 import type { Preview } from '@storybook/web-components-vite';
 import '../components/index.ts';
+import { brandDecorator, brandGlobalTypes } from '../stories/brand-toolbar.ts';
 
 const preview: Preview = {
   parameters: {
@@ -11,6 +12,8 @@ const preview: Preview = {
       },
     },
   },
-  initialGlobals: { backgrounds: { value: 'light' } },
+  globalTypes: brandGlobalTypes,
+  decorators: [brandDecorator],
+  initialGlobals: { backgrounds: { value: 'light' }, brand: 'provider' },
 };
 export default preview;

@@ -1,4 +1,5 @@
 import '../components/index.ts';
+import { brandStyle, THEME_BRANDS, type ThemeBrandId } from './brands.ts';
 
 // This page, not the element, owns the URL: it hands links from mails to the portal and
 // then removes the one-time token from the address bar (and from the browser history).
@@ -18,6 +19,17 @@ if (ticket > 0) {
   portal.account = params.get('account');
   portal.ticket = ticket;
 }
+// ?brand=acme (or midnight) shows the portal in one of demo/brands.ts's brands, set as tokens on
+// the element (through the CSSOM: the page's policy allows no style attribute); ?theme=light,
+// dark or auto (the default) picks the theme.
+const brand = params.get('brand');
+if (brand && brand in THEME_BRANDS) {
+  for (const [name, value] of Object.entries(brandStyle(brand as ThemeBrandId))) portal.style.setProperty(name, value);
+  document.body.dataset.brand = brand;
+}
+const theme = params.get('theme');
+if (theme === 'light' || theme === 'dark' || theme === 'auto') portal.theme = theme;
+
 portal.addEventListener('bp-login', () => {
   portal.activationToken = '';
   portal.resetToken = '';

@@ -7,6 +7,7 @@ import { DEMO_RESELLER } from './db/demo-data.ts';
 import { resellers } from './db/schema.ts';
 import { audit } from './services/audit.ts';
 import { addResellerOrigin, rotateResellerKey } from './services/resellers/resellers.ts';
+import { brandDeclarations, THEME_BRANDS, type ThemeBrandId } from '../demo/brands.ts';
 
 /**
  * The sample reseller site of `npm start`: Northbeam IT's "client billing" page on an origin of
@@ -17,6 +18,24 @@ import { addResellerOrigin, rotateResellerKey } from './services/resellers/resel
  */
 
 const asset = (name: string) => readFileSync(new URL(`../demo/${name}`, import.meta.url), 'utf8');
+
+/**
+ * The demo's brand switch: the reseller's own brand (from its record), or one of the kit's
+ * sample brands (demo/brands.ts) set as global tokens on the widgets' wrapper, inside
+ * <bp-provider> so they take over from the record's colour.
+ */
+const SWITCH: [string, string][] = [
+  ['northbeam', 'Northbeam IT (its record)'],
+  ...Object.entries(THEME_BRANDS)
+    .filter(([id]) => id !== 'provider')
+    .map(([id, brand]): [string, string] => [id, brand.name]),
+];
+const brandSwitch = (current: string) =>
+  `<ul>${SWITCH.map(([id, name]) => `<li><a href="/?brand=${id}"${id === current ? ' aria-current="page"' : ''}>${name}</a></li>`).join('')}</ul>`;
+const brandsCss = SWITCH.filter(([id]) => id in THEME_BRANDS)
+  // The site's own dark surface and text (set on its body for its own look) give way to the kit's.
+  .map(([id]) => `.layout[data-brand='${id}'] { --bp-dark-surface: initial; --bp-dark-text: initial; ${brandDeclarations(id as ThemeBrandId)} }`)
+  .join('\n');
 
 export interface ResellerDemoOptions {
   db: Db;
@@ -57,10 +76,13 @@ export async function startResellerDemo({ db, portalUrl, host, port, reseller = 
     if (!reply.ok) return c.text(`The billing portal refused the portal session (${reply.status}).`, 502);
     const { token } = (await reply.json()) as { token: string };
     c.header('Cache-Control', 'no-store'); // the token works once: never serve the page from a cache
-    return c.html(page.replaceAll('%PORTAL_URL%', portalUrl).replace('%SESSION_TOKEN%', token));
+    const wanted = c.req.query('brand') ?? 'northbeam';
+    const brand = SWITCH.some(([id]) => id === wanted) ? wanted : 'northbeam';
+    return c.html(page.replaceAll('%PORTAL_URL%', portalUrl).replace('%SESSION_TOKEN%', token).replaceAll('%BRAND%', brand).replace('%BRAND_SWITCH%', brandSwitch(brand)));
     // ---- end of the sample backend ----
   });
   site.get('/reseller.css', (c) => c.body(asset('reseller.css'), 200, { 'Content-Type': 'text/css; charset=utf-8' }));
+  site.get('/brands.css', (c) => c.body(brandsCss, 200, { 'Content-Type': 'text/css; charset=utf-8' }));
   site.get('/northbeam-logo.svg', (c) => c.body(asset('northbeam-logo.svg'), 200, { 'Content-Type': 'image/svg+xml' }));
 
   const server = serve({ fetch: site.fetch, port, hostname: host });

@@ -1,4 +1,4 @@
-import { css, html, nothing } from 'lit';
+import { css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { call } from '../api/client.ts';
 import type { AccountSummaryData } from '../api/types.ts';
@@ -67,6 +67,18 @@ export class BpAccountSummary extends AccountDataElement<AccountSummaryData> {
   @state() private form: 'pay' | 'autopay' | null = null;
   /** Cancel autopay asks first; then this is the request under way or its error. */
   @state() private cancelling: { busy: boolean; error: string | null } | null = null;
+  /** What the status line last announced (autopay cancelled). */
+  @state() private notice = '';
+  /** Autopay was cancelled: focus goes to Sign-up once the summary read again says so. */
+  private focusOnManual = false;
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (this.focusOnManual && this.value?.paymentMethod.type === 'manual') {
+      this.focusOnManual = false;
+      this.renderRoot.querySelector<HTMLElement>('[data-opens=autopay]')?.focus();
+    }
+  }
   private async cancelAutopay(s: AccountSummaryData) {
     this.cancelling = { busy: true, error: null };
     const { client, store } = this.portal!;
@@ -74,6 +86,8 @@ export class BpAccountSummary extends AccountDataElement<AccountSummaryData> {
     try {
       await store.write('autopay', number, () => call(client.api.v1.accounts[':number'].autopay.$delete({ param: { number } })));
       this.cancelling = null;
+      this.notice = 'Automatic payment is off: your bills are paid by hand from now on.';
+      this.focusOnManual = true;
       this.dispatchEvent(new BpAutopayChangeEvent({ autopay: null }));
     } catch (err) {
       this.cancelling = { busy: false, error: err instanceof Error ? err.message : String(err) };
@@ -87,7 +101,31 @@ export class BpAccountSummary extends AccountDataElement<AccountSummaryData> {
   private openForm(form: 'pay' | 'autopay') {
     this.form = form;
     this.cancelling = null;
+    this.notice = '';
     void this.updateComplete.then(() => this.renderRoot.querySelector('bp-payment-form')?.scrollIntoView({ block: 'nearest' }));
+  }
+
+  /** The form closed (Cancel, Close, Escape): focus goes back to the button that opened it. */
+  private closeForm() {
+    const opened = this.form;
+    this.form = null;
+    if (opened) this.focusOpener(opened);
+  }
+
+  /** "Cancel autopay" asks in place of the buttons: focus goes to the question; Escape keeps autopay. */
+  private askCancel() {
+    this.cancelling = { busy: false, error: null };
+    this.notice = '';
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.confirm')?.focus());
+  }
+
+  private keepAutopay() {
+    this.cancelling = null;
+    this.focusOpener('cancel-autopay');
+  }
+
+  private focusOpener(opener: 'pay' | 'autopay' | 'cancel-autopay') {
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`[data-opens=${opener}]`)?.focus());
   }
 
   private renderPayment(s: AccountSummaryData) {
@@ -130,27 +168,34 @@ export class BpAccountSummary extends AccountDataElement<AccountSummaryData> {
           : nothing}
         ${s.pastDue > 0 ? html`<p class="cycle alert" role="note">${money(s.pastDue)} is past due. Please pay it now to avoid further late payment charges.</p>` : nothing}
         ${this.portal && !this.form ? this.renderActions(s) : nothing}
+        <p class="visually-hidden notice" role="status">${this.notice}</p>
       </section>
     `;
   }
 
   private renderActions(s: AccountSummaryData) {
     if (this.cancelling) {
-      return html`<div class="cycle actions" role="group" aria-label="Cancel automatic payment">
+      return html`<div
+        class="cycle actions confirm"
+        role="group"
+        aria-label="Cancel automatic payment"
+        tabindex="-1"
+        @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && !this.cancelling?.busy && this.keepAutopay()}
+      >
         <p>Stop paying automatically? Your bills will then be paid by hand, and the saved card is deleted.</p>
         ${this.cancelling.error ? html`<p class="alert" role="alert">${this.cancelling.error}</p>` : nothing}
         <button class="button" type="button" ?disabled=${this.cancelling.busy} @click=${() => void this.cancelAutopay(s)}>
           ${this.cancelling.busy ? 'Cancelling…' : 'Yes, cancel autopay'}
         </button>
-        <button class="button secondary" type="button" @click=${() => (this.cancelling = null)}>Keep autopay</button>
+        <button class="button secondary" type="button" @click=${() => this.keepAutopay()}>Keep autopay</button>
       </div>`;
     }
     return html`<div class="cycle actions">
-      <button class="button" type="button" @click=${() => this.openForm('pay')}>Make a payment</button>
+      <button class="button" type="button" data-opens="pay" @click=${() => this.openForm('pay')}>Make a payment</button>
       ${s.paymentMethod.type === 'autopay'
-        ? html`<button class="button secondary" type="button" @click=${() => this.openForm('autopay')}>Change card</button>
-            <button class="button secondary" type="button" @click=${() => (this.cancelling = { busy: false, error: null })}>Cancel autopay</button>`
-        : html`<button class="button secondary" type="button" @click=${() => this.openForm('autopay')}>Sign-up for automatic payment</button>`}
+        ? html`<button class="button secondary" type="button" data-opens="autopay" @click=${() => this.openForm('autopay')}>Change card</button>
+            <button class="button secondary" type="button" data-opens="cancel-autopay" @click=${() => this.askCancel()}>Cancel autopay</button>`
+        : html`<button class="button secondary" type="button" data-opens="autopay" @click=${() => this.openForm('autopay')}>Sign-up for automatic payment</button>`}
     </div>`;
   }
 
@@ -166,7 +211,7 @@ export class BpAccountSummary extends AccountDataElement<AccountSummaryData> {
               account-number=${s.account.number}
               mode=${this.form}
               theme=${this.theme}
-              @bp-payment-cancel=${() => (this.form = null)}
+              @bp-payment-cancel=${() => this.closeForm()}
             ></bp-payment-form>`
           : nothing}
         <bp-usage-meter .data=${s.usage} theme=${this.theme}></bp-usage-meter>

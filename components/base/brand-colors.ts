@@ -2,8 +2,10 @@ import type { Brand } from '../api/types.ts';
 
 /**
  * A reseller's brand colours as the kit's tokens, for light and dark. The record gives a primary
- * colour and a header colour; the rest (hover, the text on them, the dark theme's primary) is
- * derived here so that every pair still reads at WCAG AA (4.5:1) whatever colour was chosen.
+ * colour and a header colour; the primary is moved here, per theme, just as far as it takes to
+ * read at WCAG AA (4.5:1) on that theme's surfaces whatever colour was chosen, and set as the
+ * global `--bp-brand` (`--bp-dark-brand`): hover, focus and the text on it derive from it in
+ * CSS (tokens.ts) like any page's brand.
  */
 
 type Rgb = [number, number, number];
@@ -43,9 +45,10 @@ export function readableOn(hex: string, background: string, toward: '#000000' | 
 /** White or near-black: whichever reads better on the colour. */
 export const textOn = (hex: string) => (contrast('#ffffff', hex) >= contrast('#111111', hex) ? '#ffffff' : '#111111');
 
-// The surfaces the primary colour is read on (tokens.ts): the light theme's darkest, the dark theme's lightest.
-const LIGHT_SURFACE = '#f4f6f8';
-const DARK_SURFACE = '#222831';
+// The surfaces the primary colour is read on (tokens.ts): the light theme's darkest (its tint,
+// color-surface), the dark theme's lightest (its tint over #222831).
+const LIGHT_SURFACE = '#f3f3f4';
+const DARK_SURFACE = '#2d333c';
 
 /** The token declarations of a brand, per theme; empty when it sets no colour. */
 export function brandTokens(brand: Brand | null): { light: Record<string, string>; dark: Record<string, string> } {
@@ -53,10 +56,8 @@ export function brandTokens(brand: Brand | null): { light: Record<string, string
   const dark: Record<string, string> = {};
   const primary = brand?.colors.primary;
   if (primary && HEX.test(primary)) {
-    const onLight = readableOn(primary, LIGHT_SURFACE, '#000000');
-    Object.assign(light, { 'color-primary': onLight, 'color-primary-hover': mix(onLight, '#000000', 0.2), 'color-on-primary': textOn(onLight), 'color-focus': onLight });
-    const onDark = readableOn(primary, DARK_SURFACE, '#ffffff');
-    Object.assign(dark, { 'color-primary': onDark, 'color-primary-hover': mix(onDark, '#ffffff', 0.2), 'color-on-primary': textOn(onDark), 'color-focus': onDark });
+    light.brand = readableOn(primary, LIGHT_SURFACE, '#000000');
+    dark.brand = readableOn(primary, DARK_SURFACE, '#ffffff');
   }
   const header = brand?.colors.header;
   if (header && HEX.test(header)) {

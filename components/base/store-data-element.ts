@@ -1,6 +1,6 @@
 import { consume } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
-import { LitElement } from 'lit';
+import { html, LitElement } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { portalContext, type PortalContext } from '../context/portal-context.ts';
 import type { Change, ReadKey, StoreReader } from '../data/account-store.ts';
@@ -81,11 +81,20 @@ export abstract class StoreDataElement<T> extends LitElement {
     if (this.data === undefined && this.reads.some((key) => change.affects(key))) void this.task.run();
   }
 
-  /** The states of the data (loading, error, empty, loaded); loading while the session is checked. */
+  /** What the element's live region says: "loading…", then "loaded" (errors are alerts of their own). */
+  private loadAnnounced = '';
+
+  /**
+   * The states of the data (loading, error, empty, loaded); loading while the session is
+   * checked. A live region that stays in place says "loading…" and then "loaded", so screen
+   * readers hear both; a reload behind data already shown says nothing.
+   */
   protected renderData(views: StateViews<T>) {
     const value = this.value;
-    if (value === undefined && this.portal?.status === 'checking') return loadingView(views.loading);
+    const checking = value === undefined && this.portal?.status === 'checking';
+    if (value === undefined && (checking || this.task.status === TaskStatus.PENDING)) this.loadAnnounced = views.loading;
+    else if (this.loadAnnounced === views.loading) this.loadAnnounced = value !== undefined ? (views.loaded ?? 'Loaded.') : '';
     const initial = this.portal?.status === 'signed-out' ? 'Sign in to see your account.' : '';
-    return renderStates(this.task, value, { initial, ...views });
+    return html`<p class="visually-hidden" role="status" aria-live="polite">${this.loadAnnounced}</p>${checking ? loadingView(views.loading, false) : renderStates(this.task, value, { initial, ...views }, false)}`;
   }
 }

@@ -11,22 +11,24 @@ export interface StateViews<T> {
   /** When the data is there but has nothing to show. */
   isEmpty?(value: T): boolean;
   empty?: string;
+  /** What is announced once it has loaded (after "loading" was); default "Loaded.". */
+  loaded?: string;
 }
 
-/** The spinner and its announced text. */
-export const loadingView = (text: string) =>
-  html`<p class="state loading" role="status" aria-live="polite"><span class="spinner" aria-hidden="true"></span>${text}</p>`;
+/** The spinner and its text, announced unless a live region of the element's own says it (`live` false). */
+export const loadingView = (text: string, live = true) =>
+  html`<p class="state loading" role=${live ? 'status' : nothing} aria-live=${live ? 'polite' : nothing}><span class="spinner" aria-hidden="true"></span>${text}</p>`;
 
 /**
  * One look for loading, error (with a retry), empty and loaded across the kit's data elements.
  * `value` is data the host set as a property: shown as is, without loading.
  */
-export function renderStates<T>(task: Task<readonly unknown[], T | undefined>, value: T | undefined, views: StateViews<T>) {
+export function renderStates<T>(task: Task<readonly unknown[], T | undefined>, value: T | undefined, views: StateViews<T>, liveLoading = true) {
   const show = (v: T) => (views.isEmpty?.(v) ? html`<p class="state empty" part="empty">${views.empty ?? 'Nothing to show.'}</p>` : views.complete(v));
   if (value !== undefined) return show(value);
   return task.render({
     initial: () => (views.initial ? html`<p class="state muted">${views.initial}</p>` : nothing),
-    pending: () => loadingView(views.loading),
+    pending: () => loadingView(views.loading, liveLoading),
     error: (err) => html`
       <div class="state alert" part="error" role="alert">
         <p>${err instanceof Error ? err.message : String(err)}</p>

@@ -5,6 +5,8 @@ export const loginStyles = css`
   :host {
     display: block;
     max-width: 26rem;
+    /* Its own surface: placed alone on a light page in the dark theme, its text stayed light on white. */
+    background: ${token('color-surface-raised')};
   }
   form {
     display: grid;

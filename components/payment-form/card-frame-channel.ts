@@ -21,6 +21,8 @@ export class CardFrameChannel {
   constructor(
     private readonly frame: () => HTMLIFrameElement | null,
     private readonly onChange: (height?: number) => void,
+    /** Escape pressed in a card field. */
+    private readonly onEscape: () => void = () => undefined,
   ) {}
 
   readonly listener = (event: MessageEvent) => {
@@ -32,6 +34,8 @@ export class CardFrameChannel {
       this.onChange(typeof message.height === 'number' ? message.height : undefined);
     } else if (message.type === 'bp-card:resize' && typeof message.height === 'number') {
       this.onChange(message.height);
+    } else if (message.type === 'bp-card:escape') {
+      this.onEscape();
     } else if (message.type === 'bp-card:result' && message.id) {
       this.waiting.get(message.id)?.(message as CardTokenResult);
       this.waiting.delete(message.id);

@@ -1,4 +1,4 @@
-import { tokenValue } from '../styles/tokens.ts';
+import { toRgb, tokenColor } from '../styles/tokens.ts';
 
 /** The rendered pieces of the payment form whose look the card frame copies. */
 export interface FormPieces {
@@ -30,7 +30,8 @@ function usedScheme(host: HTMLElement): 'light' | 'dark' {
  * The form's look as the card frame's query parameters (server/card-frame/frame-style.ts checks
  * each one): measured on the form's own rendered fields, so the card fields get the same font,
  * height, padding, radius and colours, whether they come from the light or dark tokens, a
- * reseller's `--bp-*` values or the host page's font size.
+ * reseller's `--bp-*` values or the host page's font size. Colours go as `rgb()`: the tokens'
+ * derivations (color-mix, relative colours) are computed here, not in the frame.
  */
 export function cardFrameLook(p: FormPieces): Record<string, string> {
   const input = getComputedStyle(p.input);
@@ -41,18 +42,18 @@ export function cardFrameLook(p: FormPieces): Record<string, string> {
     font: input.fontFamily,
     'font-size': input.fontSize,
     'small-size': hint.fontSize,
-    text: getComputedStyle(p.label).color,
-    muted: hint.color,
+    text: toRgb(getComputedStyle(p.label).color),
+    muted: toRgb(hint.color),
     'label-weight': getComputedStyle(p.label).fontWeight,
     'label-gap': getComputedStyle(p.field).rowGap,
     'field-height': `${Math.round(p.input.getBoundingClientRect().height * 100) / 100}px`,
     'field-pad-x': input.paddingLeft,
-    'field-bg': input.backgroundColor,
-    'field-text': input.color,
-    border: input.borderTopColor,
+    'field-bg': toRgb(input.backgroundColor),
+    'field-text': toRgb(input.color),
+    border: toRgb(input.borderTopColor),
     radius: input.borderTopLeftRadius,
-    danger: tokenValue(p.host, 'color-danger'),
-    focus: tokenValue(p.host, 'color-focus'),
+    danger: tokenColor(p.host, 'color-danger'),
+    focus: tokenColor(p.host, 'color-focus'),
     'gap-x': grid.columnGap,
     'gap-y': grid.rowGap,
   };

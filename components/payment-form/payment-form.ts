@@ -78,6 +78,7 @@ export class BpPaymentForm extends AccountDataElement<AccountSummaryData> {
       if (height) this.frameHeight = height;
       this.requestUpdate();
     },
+    () => this.cancel(),
   );
   /** One key per payment attempt: a retry after a network failure is the same payment. */
   private idempotencyKey = crypto.randomUUID();
@@ -234,6 +235,7 @@ export class BpPaymentForm extends AccountDataElement<AccountSummaryData> {
       this.outcome = { kind: 'failed', message: err instanceof Error ? err.message : String(err) };
     } finally {
       this.busy = false;
+      if (this.outcome) this.focusResult();
     }
   }
 
@@ -261,8 +263,18 @@ export class BpPaymentForm extends AccountDataElement<AccountSummaryData> {
     this.dispatchEvent(new BpAutopayChangeEvent({ autopay }));
   }
 
+  /** Cancel, Close or Escape: the host (My Account) closes the form and puts focus back on what opened it. */
+  private cancel() {
+    if (!this.busy) this.dispatchEvent(new BpPaymentCancelEvent());
+  }
+
   private focusSummary() {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus());
+  }
+
+  /** The outcome has the focus: read out, and where the submit button (gone on success) was. */
+  private focusResult() {
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part=result]')?.focus());
   }
 
   /** Every error, in the order of the form, with how to get to its field. */
@@ -443,7 +455,7 @@ export class BpPaymentForm extends AccountDataElement<AccountSummaryData> {
         </fieldset>
         ${this.mode === 'pay' ? this.renderAutopayChoice(summary) : nothing}
         ${this.outcome
-          ? html`<p part="result" class="alert ${this.outcome.kind === 'success' ? 'success' : this.outcome.kind === 'pending' ? 'info' : ''}" role=${this.outcome.kind === 'failed' ? 'alert' : 'status'}>
+          ? html`<p part="result" tabindex="-1" class="alert ${this.outcome.kind === 'success' ? 'success' : this.outcome.kind === 'pending' ? 'info' : ''}" role=${this.outcome.kind === 'failed' ? 'alert' : 'status'}>
               ${this.outcome.message}
             </p>`
           : nothing}
@@ -451,7 +463,7 @@ export class BpPaymentForm extends AccountDataElement<AccountSummaryData> {
           ${this.outcome?.kind === 'success'
             ? nothing
             : html`<button class="button" type="submit" ?disabled=${this.busy || this.reloading}>${this.busy ? 'Processing…' : action}</button>`}
-          <button class="button secondary" type="button" @click=${() => this.dispatchEvent(new BpPaymentCancelEvent())}>${this.outcome?.kind === 'success' ? 'Close' : 'Cancel'}</button>
+          <button class="button secondary" type="button" @click=${() => this.cancel()}>${this.outcome?.kind === 'success' ? 'Close' : 'Cancel'}</button>
         </div>
       </form>
     `;
@@ -465,7 +477,7 @@ export class BpPaymentForm extends AccountDataElement<AccountSummaryData> {
 
   protected override render() {
     return html`
-      <section class="panel" aria-labelledby="pay-heading">
+      <section class="panel" aria-labelledby="pay-heading" @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.cancel()}>
         <h2 id="pay-heading">${this.heading(this.value)}</h2>
         ${this.renderData({ loading: 'Loading your balance…', complete: (summary) => this.renderForm(summary) })}
       </section>

@@ -76,13 +76,17 @@ export const portalStyles = css`
   header .link-button {
     color: inherit;
   }
+  /* The ring in the header's own text colour: the brand colour does not show on the brand's dark bar. */
+  header :focus-visible {
+    outline-color: ${token('color-header-text')};
+  }
   header select {
     min-height: 2.25rem;
     min-width: 0;
     max-width: min(22rem, 100%);
     padding: 0 ${token('space-2')};
     border-radius: ${token('radius-sm')};
-    border: 1px solid ${token('color-border')};
+    border: 1px solid ${token('color-border-strong')};
     background: ${token('color-surface-raised')};
     color: ${token('color-text')};
     font: inherit;

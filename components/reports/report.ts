@@ -6,6 +6,7 @@ import { AccountDataElement } from '../base/account-data-element.ts';
 import type { StoreReader } from '../data/account-store.ts';
 import { report as reportResource, reportParams, type ReportQuery } from '../data/resources.ts';
 import { formatMoney } from '../i18n/format.ts';
+import { toRgb } from '../styles/tokens.ts';
 import { chartSpec } from './chart-spec.ts';
 import { saveDownload } from './download.ts';
 import { formatCount } from './format.ts';
@@ -163,9 +164,11 @@ export class BpReport extends AccountDataElement<ReportData> {
   private chartTheme(box: Element, currency: string): ChartTheme & { key: string } {
     const style = getComputedStyle(box);
     const read = (name: string) => style.getPropertyValue(name).trim();
-    const series = [1, 2, 3, 4, 5].map((i) => read(`--series-${i}`));
-    const text = read('--chart-text');
-    const grid = read('--chart-grid');
+    // The canvas gets plain rgb(): the tokens may be derivations (color-mix) it cannot read.
+    const color = (name: string) => toRgb(read(name));
+    const series = [1, 2, 3, 4, 5].map((i) => color(`--series-${i}`));
+    const text = color('--chart-text');
+    const grid = color('--chart-grid');
     const money = this.report !== 'usage';
     return {
       series,

@@ -20,7 +20,7 @@ export const reportStyles = css`
     display: flex;
     align-items: center;
     gap: ${token('space-2')};
-    min-height: 2.5rem;
+    min-height: ${token('control-height')};
   }
   .check input {
     width: 1.125rem;

@@ -47,7 +47,7 @@ export class BpServices extends AccountDataElement<ServicesData> {
         display: flex;
         align-items: center;
         gap: ${token('space-2')};
-        min-height: 2.5rem;
+        min-height: ${token('control-height')};
       }
       .options input {
         width: 1.125rem;

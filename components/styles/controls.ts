@@ -8,7 +8,7 @@ export const controlStyles = css`
     align-items: center;
     justify-content: center;
     gap: ${token('space-2')};
-    min-height: 2.5rem;
+    min-height: ${token('control-height')};
     padding: ${token('space-2')} ${token('space-4')};
     border: 1px solid ${token('color-primary')};
     border-radius: ${token('radius-sm')};
@@ -55,9 +55,9 @@ export const controlStyles = css`
   .field select {
     width: 100%;
     min-width: 0;
-    min-height: 2.5rem;
+    min-height: ${token('control-height')};
     padding: ${token('space-2')} ${token('space-3')};
-    border: 1px solid ${token('color-border')};
+    border: 1px solid ${token('color-border-strong')};
     border-radius: ${token('radius-sm')};
     background: ${token('color-surface-raised')};
     color: ${token('color-text')};
@@ -118,6 +118,10 @@ export const controlStyles = css`
     color: ${token('color-text-muted')};
     font-size: ${token('font-size-sm')};
     font-weight: ${token('font-weight-bold')};
+  }
+  /* A box that scrolls clips what sticks out of it: inside one, the focus ring is drawn within the control. */
+  .table-scroll :focus-visible {
+    outline-offset: -2px;
   }
   .visually-hidden {
     position: absolute;

@@ -118,7 +118,7 @@ export const ticketStyles = css`
   textarea {
     min-height: 8rem;
     padding: ${token('space-2')} ${token('space-3')};
-    border: 1px solid ${token('color-border')};
+    border: 1px solid ${token('color-border-strong')};
     border-radius: ${token('radius-sm')};
     background: ${token('color-surface-raised')};
     color: ${token('color-text')};

@@ -49,6 +49,8 @@ export class BpTickets extends AccountDataElement<TicketPage> {
   @state() private q = '';
   @state() private page = 1;
   @state() private view: View = { kind: 'list' };
+  /** Said (and focused) once a new ticket was sent, above its conversation; gone on the next move. */
+  @state() private notice = '';
 
   protected override get query(): string {
     return `${this.status}|${this.q}|${this.page}`;
@@ -70,11 +72,15 @@ export class BpTickets extends AccountDataElement<TicketPage> {
 
   private show(view: View) {
     this.view = view;
+    this.notice = '';
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(view.kind === 'list' ? 'h2' : '.back button')?.focus());
   }
 
   private created(e: BpTicketCreatedEvent) {
-    this.show({ kind: 'ticket', number: e.detail.ticket.number });
+    const { number } = e.detail.ticket;
+    this.view = { kind: 'ticket', number };
+    this.notice = `Ticket #${number} was sent. Our answer will be here, and we will email you when it comes.`;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.notice')?.focus());
   }
 
   private filter(change: () => void) {
@@ -188,6 +194,7 @@ export class BpTickets extends AccountDataElement<TicketPage> {
     const { view } = this;
     return html`
       <section class="panel" aria-labelledby=${view.kind === 'list' ? 'heading' : nothing} @bp-ticket-created=${this.created}>
+        <p class="alert info notice" role="status" tabindex="-1">${this.notice}</p>
         ${view.kind === 'list'
           ? this.renderList()
           : view.kind === 'new'

@@ -93,6 +93,11 @@
     });
   });
 
+  // Escape in a card field closes the form as it does in the form's own fields (keys do not leave a frame).
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') reply({ type: 'bp-card:escape' });
+  });
+
   // The frame tells its height: when ready (a first resize may not be observed) and on each change.
   // The body's own height: the document's would never shrink below the frame's current height.
   const height = () => Math.ceil(document.body.getBoundingClientRect().height);

@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import { customerMe, headOfficeMe, portland } from '../../stories/fixtures/accounts.ts';
 import { createFakeApi, type FakeApiOptions } from '../../stories/fixtures/fake-api.ts';
-import { shadow, textOf, waitFor } from './helpers.ts';
+import { expectAccessibleInBothThemes, shadow, textOf, waitFor } from './helpers.ts';
 
 /** A widget inside `<bp-provider>` over the fake API, as a reseller's page places it. */
 async function inProvider(widget: TemplateResult, options: FakeApiOptions) {
@@ -20,7 +20,7 @@ describe('<bp-account-info>', () => {
     const terms = [...shadow(el).querySelectorAll('dt')].map((d) => d.textContent);
     expect(terms).to.deep.equal(['Account #', 'Account Name', 'Billing Address', 'Representative']);
     expect(textOf(shadow(el).querySelector('dl')!)).to.contain('C123456').and.contain('111 High St').and.contain('San Francisco, CA 94114');
-    await expect(el).to.be.accessible();
+    await expectAccessibleInBothThemes(el);
   });
 
   it('names the head office of a sub-account', async () => {
@@ -32,7 +32,7 @@ describe('<bp-account-info>', () => {
     const { el } = await inProvider(html`<bp-account-info></bp-account-info>`, { signedInAs: customerMe, hang: true });
     const status = await stateOf(el, '[role=status]');
     expect(status.textContent).to.contain('Loading account information');
-    await expect(el).to.be.accessible();
+    await expectAccessibleInBothThemes(el);
   });
 
   it('explains a failure and loads again on "Try again"', async () => {
@@ -44,7 +44,7 @@ describe('<bp-account-info>', () => {
     const el = provider.firstElementChild!;
     const alert = await stateOf(el, '[role=alert]');
     expect(textOf(alert)).to.contain('could not reach the billing portal');
-    await expect(el).to.be.accessible();
+    await expectAccessibleInBothThemes(el);
     fail = false;
     alert.querySelector('button')!.click();
     await waitFor(() => shadow(el).querySelector('dl'), 'the details after retrying');

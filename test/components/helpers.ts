@@ -1,4 +1,5 @@
-import { fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { toRgb } from '../../components/styles/tokens.ts';
 import { createFakeApi, FAKE_PASSWORD, type FakeApiOptions } from '../../stories/fixtures/fake-api.ts';
 import type { BpPortal } from '../../components/portal/portal.ts';
 import '../../components/index.ts';
@@ -54,3 +55,50 @@ export const navLabels = (portal: Element) =>
 /** The count beside a navigation label, as screen readers hear it ("(2 unread)"), or ''. */
 export const navCount = (portal: Element, label: string) =>
   [...shadow(portal).querySelectorAll('nav button')].find((b) => b.textContent!.trim().startsWith(label))?.querySelector('.visually-hidden')?.textContent ?? '';
+
+/** The WCAG contrast ratio of two computed colours (`rgb(…)`, `color(srgb …)`, any CSS colour). */
+export function contrastRatio(a: string, b: string): number {
+  const luminance = (color: string) => {
+    const [r, g, bl] = toRgb(color)
+      .match(/[\d.]+/g)!
+      .slice(0, 3)
+      .map((v) => {
+        const c = Number(v) / 255;
+        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      }) as [number, number, number];
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+/** axe (every rule, colour contrast included) on `el` as it is, then again with `theme="dark"` on it and every element inside that has a theme. */
+export async function expectAccessibleInBothThemes(el: Element & { updateComplete?: Promise<unknown> }) {
+  await expect(el).to.be.accessible();
+  const themed = [el, ...deepQueryAll(el, '[theme]')];
+  const before = themed.map((e) => e.getAttribute('theme'));
+  themed.forEach((e) => e.setAttribute('theme', 'dark'));
+  await settle(themed);
+  try {
+    await expect(el).to.be.accessible();
+  } finally {
+    themed.forEach((e, i) => (before[i] === null ? e.removeAttribute('theme') : e.setAttribute('theme', before[i]!)));
+    await settle(themed);
+  }
+}
+
+const settle = (els: Element[]) => Promise.all(els.map((e) => (e as { updateComplete?: Promise<unknown> }).updateComplete));
+
+/** Every element matching `selector` inside `root`'s light and shadow trees. */
+export function deepQueryAll(root: Element | ShadowRoot, selector: string): Element[] {
+  const found: Element[] = [];
+  const walk = (node: Element | ShadowRoot) => {
+    for (const child of node.querySelectorAll('*')) {
+      if (child.matches(selector)) found.push(child);
+      if (child.shadowRoot) walk(child.shadowRoot);
+    }
+  };
+  if (root instanceof Element && root.shadowRoot) walk(root.shadowRoot);
+  walk(root);
+  return found;
+}

@@ -363,3 +363,56 @@ describe('at 1280 px wide', () => {
     });
   }
 });
+
+/**
+ * At 200% zoom. A 1280 px window zoomed to 200% lays pages out in 640 CSS px, exactly as a
+ * 640 px window does (WCAG 1.4.4); each screen must still fit, and pass axe (every rule,
+ * contrast included) in light and dark. Together the screens show every element of the kit:
+ * the last test fails when one is added that none of them shows.
+ */
+describe('at 200% zoom (640 CSS px), with axe in light and dark', function () {
+  // A screen set up, then axe over all of it: slower than 5 s on a busy machine.
+  this.timeout(15_000);
+  const seen = new Set<string>();
+  before(() => setViewport({ width: 640, height: 900 }));
+  after(() => setViewport({ width: 800, height: 600 }));
+
+  for (const theme of ['light', 'dark']) {
+    for (const [name, show] of Object.entries(SCREENS)) {
+      it(`${name} (${theme}) fits and passes axe`, async () => {
+        const el = await show(theme);
+        expect(overflows(el).join('\n')).to.equal('');
+        await expect(el).to.be.accessible();
+        for (const e of [el.closest('bp-provider') ?? el, el, ...everything(el)]) if (e.localName.startsWith('bp-')) seen.add(e.localName);
+      });
+    }
+  }
+
+  it('the screens above showed every element of the kit', async () => {
+    const kit = await import('../../components/index.ts');
+    const elements = Object.values(kit)
+      .map((value) => (typeof value === 'function' ? customElements.getName(value as CustomElementConstructor) : null))
+      .filter((name): name is string => Boolean(name));
+    expect(elements.length).to.be.above(15);
+    expect(elements.filter((name) => !seen.has(name))).to.deep.equal([]);
+  });
+});
+
+/** Text alone at 200% (a browser's text-only zoom, or a larger default font) in a 1280 px window: rem sizes double, nothing may overflow. */
+describe('with the text at 200% in a 1280 px window', () => {
+  before(async () => {
+    await setViewport({ width: 1280, height: 900 });
+    document.documentElement.style.fontSize = '200%';
+  });
+  after(async () => {
+    document.documentElement.style.fontSize = '';
+    await setViewport({ width: 800, height: 600 });
+  });
+
+  for (const [name, show] of Object.entries(SCREENS)) {
+    it(`${name} fits`, async () => {
+      const el = await show('light');
+      expect(overflows(el).join('\n')).to.equal('');
+    });
+  }
+});

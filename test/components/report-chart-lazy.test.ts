@@ -7,7 +7,9 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 const chartLibraryLoaded = () => performance.getEntriesByType('resource').some((e) => /\/chart\.js\/|@kurkle|report-chart\.ts/.test(e.name));
 const shadow = (el: Element) => el.shadowRoot!;
 
-describe('the chart library', () => {
+describe('the chart library', function () {
+  // The whole kit imported afresh, then a report opened: slower than 5 s on a busy machine.
+  this.timeout(15_000);
   it('is fetched only when a report with a chart opens, not with the kit', async () => {
     performance.setResourceTimingBufferSize(100_000);
     await import('../../components/index.ts');

@@ -86,11 +86,11 @@ describe('<bp-report>', () => {
     const chart = await chartOf(el);
     expect(chart.options.plugins!.legend!.display).to.not.equal(false);
     expect(chart.data.datasets.map((d) => d.label)).to.deep.equal(['VoIP Business 10,000', 'CARIBBEAN', 'INTL']);
-    expect(chart.data.datasets[0]!.backgroundColor).to.equal('#0b5cad');
+    expect(chart.data.datasets[0]!.backgroundColor).to.equal('rgb(11, 92, 173)', 'the brand colour');
     await expect(el).to.be.accessible();
 
     el.setAttribute('theme', 'dark');
-    await waitFor(() => chart.data.datasets[0]!.backgroundColor === '#6cb2ff', 'the dark series colour');
+    await waitFor(() => chart.data.datasets[0]!.backgroundColor === 'rgb(101, 173, 255)', 'the dark series colour (the brand, lightened)');
     await expect(el).to.be.accessible();
   });
 

@@ -1,5 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { brandTokens } from '../../components/base/brand-colors.ts';
+import { toRgb } from '../../components/styles/tokens.ts';
 import type { BpPortal } from '../../components/portal/portal.ts';
 import { customerMe, headOfficeMe } from '../../stories/fixtures/accounts.ts';
 import { northbeamBrand, northbeamCustomerMe } from '../../stories/fixtures/brands.ts';
@@ -16,7 +17,7 @@ const NORTHBEAM_PRIMARY = 'rgb(138, 59, 18)';
 const NORTHBEAM_HEADER = 'rgb(61, 38, 22)';
 const rgbOf = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
 /** Northbeam's brown, lightened just enough to read on the dark theme's panels. */
-const NORTHBEAM_PRIMARY_DARK = rgbOf(brandTokens(northbeamBrand).dark['color-primary']!);
+const NORTHBEAM_PRIMARY_DARK = rgbOf(brandTokens(northbeamBrand).dark.brand!);
 
 async function portal(options: FakeApiOptions, attrs: { token?: string; reseller?: string; theme?: string; providerName?: string } = {}) {
   const api = createFakeApi(options);
@@ -127,7 +128,8 @@ describe('the brand on the sign-in screen', () => {
     const { el } = await portal({ signedInAs: customerMe });
     await waitFor(() => heading(el) === 'My Account', 'My Account');
     expect(textOf(header(el))).to.contain('Harbourline Communications');
-    expect(colourOf(header(el), 'backgroundColor')).to.equal('rgb(15, 47, 79)');
+    // The provider's brand blue, darkened (tokens.ts), not a reseller's colour.
+    expect(toRgb(colourOf(header(el), 'backgroundColor'))).to.equal('rgb(3, 44, 89)');
   });
 });
 
@@ -149,7 +151,7 @@ describe('<bp-provider session-token>', () => {
     const pay = await waitFor(() => [...shadow(summary).querySelectorAll('button')].find((b) => b.textContent!.includes('Make a payment')), 'My Account');
     expect(colourOf(pay, 'backgroundColor')).to.equal(NORTHBEAM_PRIMARY_DARK);
     const meter = await waitFor(() => shadow(summary).querySelector('bp-usage-meter'), 'the usage meter inside');
-    expect(getComputedStyle(meter).getPropertyValue('--bp-color-primary').trim()).to.equal(brandTokens(northbeamBrand).dark['color-primary']);
+    expect(getComputedStyle(meter).getPropertyValue('--bp-color-primary').trim()).to.equal(brandTokens(northbeamBrand).dark.brand);
     await expect(summary).to.be.accessible();
   });
 });

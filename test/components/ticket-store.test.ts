@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { BpTicketThread } from '../../components/tickets/ticket-thread.ts';
 import { customerMe, staffMe } from '../../stories/fixtures/accounts.ts';
-import { navCount, portalWith, shadow, textOf, waitFor } from './helpers.ts';
+import { expectAccessibleInBothThemes, navCount, portalWith, shadow, textOf, waitFor } from './helpers.ts';
 
 /**
  * Ticket writes go through the portal's store: a reply in the open conversation shows in the
@@ -38,7 +38,9 @@ async function reply(thread: ShadowRoot, text: string) {
   await waitFor(() => thread.querySelectorAll('li.message').length === before + 1 || null, 'the reply in the conversation');
 }
 
-describe('ticket writes through the store', () => {
+describe('ticket writes through the store', function () {
+  // axe in two themes, or keys sent through the browser: slower than 5 s on a busy machine.
+  this.timeout(15_000);
   it('a customer opens an unread ticket and replies: the list and the count follow, each read again once, the ticket not', async () => {
     const { portal, api } = await portalWith({ signedInAs: customerMe });
     await waitFor(() => navCount(portal, 'Tickets') === '(2 unread)' || null, 'two unread');
@@ -81,6 +83,7 @@ describe('ticket writes through the store', () => {
     expect(navCount(portal, 'Tickets')).to.equal('(1 unread)');
     await settle();
     expect(requestsSince(api.requests, sent)).to.deep.equal([]);
+    await expectAccessibleInBothThemes(portal);
   });
 
   it('staff reply from the queue: the row is no longer waiting nor new, its last activity is the reply, and the waiting count drops', async () => {

@@ -53,7 +53,18 @@ type Look = Record<(typeof LOOK)[number], string>;
 async function looks(page: Page, frame: Frame): Promise<{ form: Look; card: Look }> {
   const read = (el: Element, names: readonly string[]) => {
     const style = getComputedStyle(el);
-    return Object.fromEntries(names.map((n) => [n, n === 'height' ? `${Math.round(el.getBoundingClientRect().height)}px` : style.getPropertyValue(n)]));
+    // Colours as rgb(): the form's may be derivations (color-mix) that the browser writes as oklab(…).
+    const canvas = document.createElement('canvas').getContext('2d', { willReadFrequently: true })!;
+    return Object.fromEntries(
+      names.map((n) => {
+        if (n === 'height') return [n, `${Math.round(el.getBoundingClientRect().height)}px`];
+        if (!n.endsWith('color')) return [n, style.getPropertyValue(n)];
+        canvas.clearRect(0, 0, 1, 1);
+        canvas.fillStyle = style.getPropertyValue(n);
+        canvas.fillRect(0, 0, 1, 1);
+        return [n, `rgb(${[...canvas.getImageData(0, 0, 1, 1).data].slice(0, 3).join(', ')})`];
+      }),
+    );
   };
   const form = (await page.locator('bp-payment-form #line1').evaluate(read, LOOK)) as Look;
   const card = (await frame.locator('#cardNumber').evaluate(read, LOOK)) as Look;
@@ -88,12 +99,14 @@ describe('the card frame follows the form', () => {
   });
 
   test('a reseller’s brand (font, radius, colours through --bp-* on its page) reaches the card fields', async () => {
-    const brand = '--bp-font-family: Georgia, "Times New Roman", serif; --bp-radius-sm: 0px; --bp-color-surface-raised: #fffaf0; --bp-color-border: #8a3b12; --bp-color-text: #2b2118; font-size: 18px;';
+    // The global tokens, and one of the older ones a page may still set.
+    const brand = '--bp-font: Georgia, "Times New Roman", serif; --bp-radius-sm: 0px; --bp-surface: #fffaf0; --bp-brand: #8a3b12; --bp-text: #2b2118; font-size: 18px;';
     const { page, frame } = await openForm('brand.html', pageWith('<bp-provider><bp-login></bp-login><bp-payment-form></bp-payment-form></bp-provider>', brand));
     const { form, card } = await looks(page, frame);
     assert.deepEqual(card, form);
     assert.match(card['font-family'], /Georgia/);
     assert.equal(card['border-top-left-radius'], '0px');
+    assert.equal(card['background-color'], 'rgb(255, 250, 240)', 'the surface');
     await page.close();
   });
 

@@ -47,6 +47,10 @@ const paymentMethod = () => page.locator('bp-account-summary [part=payment] dd')
 const submit = () => page.locator('bp-payment-form').getByRole('button', { name: 'Make a payment' }).click();
 
 describe('paying by card in the portal page', () => {
+  /** The outcome line of the form: its role, and whether it has the focus. */
+  const resultState = () =>
+    page.locator('bp-payment-form [part=result]').evaluate((el) => ({ role: el.getAttribute('role'), focused: (el.getRootNode() as ShadowRoot).activeElement === el }));
+
   test('the host page cannot read the card frame', async () => {
     const reach = await page.evaluate(() => {
       const form = document.querySelector('bp-portal')!.shadowRoot!.querySelector('bp-account-summary')!.shadowRoot!.querySelector('bp-payment-form')!;
@@ -71,6 +75,8 @@ describe('paying by card in the portal page', () => {
     await submit();
     await page.locator('bp-payment-form').getByText(/Thank you: your payment of \$[\d,.]+ with Visa ending in 1111 was approved/).waitFor();
     await page.locator('bp-payment-form').getByText('Visa ending in 1111 will pay your bill automatically on each due date from now on.').waitFor();
+    // Announced, and focused where the (now gone) Make a payment button was.
+    assert.deepEqual(await resultState(), { role: 'status', focused: true });
     const payments = site.t.db.$client.prepare('select status, card_last4 from payments').all();
     assert.deepEqual(payments, [{ status: 'approved', card_last4: '1111' }]);
     assert.equal(site.fake.transactions.size, 1);
@@ -78,6 +84,8 @@ describe('paying by card in the portal page', () => {
     assert.ok(sent.includes('opaqueData'), 'the page sent a token');
     assert.ok(!/4111\s?1111\s?1111\s?1111/.test(sent) && !sent.includes('"cardCode"'), 'and never the card');
     await page.locator('bp-payment-form').getByRole('button', { name: 'Close' }).click();
+    // Focus goes back to the button that opened the form.
+    await page.waitForFunction(() => document.querySelector('bp-portal')?.shadowRoot?.querySelector('bp-account-summary')?.shadowRoot?.activeElement?.textContent?.trim() === 'Make a payment');
     // The summary reloads: nothing is due any more.
     const dueAmount = page.locator('bp-account-summary [part=payment] dd').nth(1);
     await page.waitForFunction(() => {
@@ -95,6 +103,7 @@ describe('paying by card in the portal page', () => {
     await fillCard('5424000000000015');
     await page.locator('bp-payment-form').getByRole('button', { name: 'Save card for automatic payment' }).click();
     await page.locator('bp-payment-form').getByText('Automatic payment is on: MasterCard ending in 0015 will be charged the balance due on each due date. Nothing was charged today.').waitFor();
+    assert.deepEqual(await resultState(), { role: 'status', focused: true }, 'the saved card announced');
     assert.equal(site.fake.transactions.size, 1, 'no charge');
     await page.locator('bp-payment-form').getByRole('button', { name: 'Close' }).click();
     await page.waitForFunction(() => /MasterCard ending in 0015/.test(document.querySelector('bp-portal')?.shadowRoot?.querySelector('bp-account-summary')?.shadowRoot?.querySelector('[part=payment]')?.textContent ?? ''));

@@ -113,6 +113,14 @@ describe('the sample reseller site', () => {
       assert.equal(await page.getByLabel('Password').count(), 0);
       assert.equal(await page.locator('body').evaluate((b) => getComputedStyle(b).fontFamily), 'Georgia, "Times New Roman", serif', 'the site’s own stylesheet');
       assert.deepEqual(problems, []);
+      // The demo's brand switch: the widgets in Acme Telecom's tokens (demo/brands.ts), over the record's colour.
+      await page.getByRole('link', { name: 'Acme Telecom' }).click();
+      await page.locator('bp-account-summary').getByText('Solo Dental').first().waitFor();
+      assert.equal(await page.getByRole('link', { name: 'Acme Telecom' }).getAttribute('aria-current'), 'page');
+      const pay = page.locator('bp-payment-form').getByRole('button', { name: 'Make a payment' });
+      assert.equal(await pay.evaluate((b) => getComputedStyle(b).backgroundColor), 'rgb(179, 54, 27)');
+      assert.match(await pay.evaluate((b) => getComputedStyle(b).fontFamily), /Trebuchet MS/);
+      assert.deepEqual(problems, [], 'no CSP violation with the brand either');
       await page.close();
     } finally {
       await demo.close();
