@@ -7,6 +7,7 @@ import { DEMO_RESELLER } from './db/demo-data.ts';
 import { resellers } from './db/schema.ts';
 import { audit } from './services/audit.ts';
 import { addResellerOrigin, rotateResellerKey } from './services/resellers/resellers.ts';
+import { KIT_VERSION } from './site.ts';
 
 /**
  * The sample reseller site of `npm start`: Northbeam IT's "client billing" page on an origin of
@@ -57,7 +58,7 @@ export async function startResellerDemo({ db, portalUrl, host, port, reseller = 
     if (!reply.ok) return c.text(`The billing portal refused the portal session (${reply.status}).`, 502);
     const { token } = (await reply.json()) as { token: string };
     c.header('Cache-Control', 'no-store'); // the token works once: never serve the page from a cache
-    return c.html(page.replaceAll('%PORTAL_URL%', portalUrl).replace('%SESSION_TOKEN%', token));
+    return c.html(page.replaceAll('%PORTAL_URL%', portalUrl).replaceAll('%KIT_VERSION%', KIT_VERSION).replace('%SESSION_TOKEN%', token));
     // ---- end of the sample backend ----
   });
   site.get('/reseller.css', (c) => c.body(asset('reseller.css'), 200, { 'Content-Type': 'text/css; charset=utf-8' }));
