@@ -41,10 +41,11 @@ const parts = {
     return status === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 };
   },
   server() {
-    const files = testFiles('test/server');
+    // The kit's packaging tests build and load the kit in Node and Chromium as the server tests do.
+    const files = [...testFiles('test/server'), ...testFiles('test/kit')];
     if (!files.length) return { passed: 0, failed: 0 };
     const out = join(work, 'server.json');
-    const status = run('Server tests (node --test)', process.execPath, [
+    const status = run('Server and kit tests (node --test)', process.execPath, [
       '--import', 'tsx', '--test', '--test-concurrency=2',
       '--test-reporter=spec', '--test-reporter-destination=stdout',
       '--test-reporter=./test/node-test-counts.mjs', `--test-reporter-destination=${out}`,
