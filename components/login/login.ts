@@ -35,6 +35,7 @@ export class BpLogin extends LitElement {
   @property({ attribute: 'reset-token' }) resetToken = '';
   /** A stand-in for `fetch` when used alone (stories, tests). */
   @property({ attribute: false }) fetcher: typeof fetch | undefined = undefined;
+  /** `light` (default), `dark`, or `auto` to follow the system setting. */
   @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'light';
 
   @consume({ context: portalContext, subscribe: true })
