@@ -1,7 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { CustomElementDeclaration, Package } from 'custom-elements-manifest/schema';
+import type { ClassDeclaration, CustomElement, Package } from 'custom-elements-manifest/schema';
 import { localImports, tagsDefinedIn } from '../../kit/elements.ts';
+
+/** A class declaration that defines an element (the schema's CustomElementDeclaration leaves out CustomElement's fields). */
+type CustomElementDeclaration = ClassDeclaration & CustomElement;
 
 /**
  * What an element's entry in the custom elements manifest lacks: a summary, a description of
@@ -43,7 +46,7 @@ export function undocumented(manifest: Package, tag: string, file: string, root:
 
 export function declarationOf(manifest: Package, tag: string): CustomElementDeclaration | undefined {
   for (const module of manifest.modules) {
-    for (const d of module.declarations ?? []) if ('tagName' in d && d.tagName === tag) return d as CustomElementDeclaration;
+    for (const d of module.declarations ?? []) if (d.kind === 'class' && 'tagName' in d && d.tagName === tag) return d as CustomElementDeclaration;
   }
   return undefined;
 }
