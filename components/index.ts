@@ -18,6 +18,7 @@ export { BpTicketThread } from './tickets/ticket-thread.ts';
 export { BpTicketQueue } from './ticket-queue/ticket-queue.ts';
 export { BpLoginEvent, BpLogoutEvent, BpAccountChangeEvent, BpInvoiceOpenEvent, BpInvoiceDownloadEvent, BpPaymentSuccessEvent, BpPaymentCancelEvent, BpAutopayChangeEvent } from './events/events.ts';
 export { BpTicketCreatedEvent, BpTicketOpenEvent, BpTicketUpdatedEvent, BpChargeQuestionEvent } from './events/events.ts';
-export { createApiClient, ApiError, type ApiClient, type ApiClientOptions } from './api/client.ts';
+export { ApiError, type ApiClient, type ApiClientOptions } from './api/client.ts';
+export { createApiClient } from './api/create-client.ts';
 export { portalContext, type PortalContext } from './context/portal-context.ts';
 export { formatMoney, formatDate, formatAddress } from './i18n/format.ts';

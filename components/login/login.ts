@@ -1,7 +1,8 @@
 import { consume } from '@lit/context';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { ApiError, call, createApiClient, type ApiClient } from '../api/client.ts';
+import { ApiError, call, type ApiClient } from '../api/client.ts';
+import { createApiClient } from '../api/create-client.ts';
 import type { SignedIn } from '../api/types.ts';
 import { portalContext, type PortalContext } from '../context/portal-context.ts';
 import { BpLoginEvent } from '../events/events.ts';
