@@ -19,6 +19,8 @@ import { recordReceivedPayment } from '../../server/services/ledger.ts';
 import { importReferenceData, writeBenchFiles } from './fixture.ts';
 import { DEFAULT_IMPORT_SETTINGS } from '../../server/services/imports/settings.ts';
 import { writeBenchTickets } from './ticket-fixture.ts';
+import { KIT_NAME, kitElements } from '../../kit/elements.ts';
+import { measureKit } from '../../kit/sizes.ts';
 
 const POLICY = billingPolicyOf({ paymentTermsDays: 30, lateFeePercent: 1.5, lateFeeMinimumCents: 500, imports: DEFAULT_IMPORT_SETTINGS });
 const seconds = (from: number) => (performance.now() - from) / 1000;
@@ -197,10 +199,25 @@ async function ticketLists() {
   report('ticket queue API', `median ${queueMs.toFixed(2)} ms over 500 requests (100,000 tickets, 1,000 accounts; filters, sorts, pages)`, '50 ms median', queueMs < 50);
 }
 
-// `npm run bench -- payments` (or billing, invoices, tickets) measures one part.
+/** The kit's weight on a page, gzipped file by file as served, from a real build (kit/sizes.ts). */
+async function kitSizes() {
+  const kit = await measureKit();
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+  const whole = kit.entry(KIT_NAME);
+  report('kit size, whole kit', `${kb(whole.gzip)} gzip in ${whole.files.length} files (every element and Lit; lazily loaded chunks not counted)`, '40 KB gzip', whole.gzip <= 40 * 1024);
+  const summary = kit.entry('account-summary');
+  report('kit size, <bp-account-summary> alone', `${kb(summary.gzip)} gzip in ${summary.files.length} files (with Lit and the elements it shows; the payment form loads when opened)`, '15 KB gzip', summary.gzip <= 15 * 1024);
+  const eager = [...new Set([KIT_NAME, ...kitElements().map((e) => e.name)].flatMap((name) => kit.entry(name).chartModules))];
+  const lazy = kit.lazyChunks.filter((c) => c.chartModules.length);
+  const where = lazy.length ? `only in lazily loaded chunks: ${lazy.map((c) => `${c.file} ${kb(c.gzip)}`).join(', ')}` : 'none in the kit yet';
+  report('kit size, chart code', eager.length ? `loaded up front: ${eager.join(', ')}` : where, 'none in an entry or its static imports', eager.length === 0);
+}
+
+// `npm run bench -- payments` (or billing, invoices, tickets, sizes) measures one part.
 const only = process.argv[2];
 if (!only || only === 'billing') await usageImportAndBillingRun();
 if (!only || only === 'invoices') await pdfAndInvoiceList();
 if (!only || only === 'payments') await summaryAndPayments();
 if (!only || only === 'tickets') await ticketLists();
+if (!only || only === 'sizes') await kitSizes();
 console.log(`\n${results.filter((r) => r.ok).length} of ${results.length} figures meet their floor.`);
