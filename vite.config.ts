@@ -1,22 +1,15 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
+import { kitBuildConfig } from './kit/build.ts';
 
 /**
  * `vite build`: the standalone portal page into dist/ (the sample reseller site is served apart,
  * on its own origin, by server/reseller-demo.ts, and loads the kit as a reseller's page does).
- * `vite build --mode lib`: the element bundle, dist/lib/billing-portal-kit.js.
+ * `vite build --mode kit`: the element kit into dist/kit/ (see kit/build.ts).
  * `vite`: the pages with hot reload; the API is proxied to the server on :8787.
  */
 export default defineConfig(({ mode }) => {
-  if (mode === 'lib') {
-    return {
-      build: {
-        outDir: 'dist/lib',
-        emptyOutDir: true,
-        lib: { entry: resolve('components/index.ts'), formats: ['es'], fileName: () => 'billing-portal-kit.js' },
-      },
-    };
-  }
+  if (mode === 'kit') return kitBuildConfig();
   return {
     root: 'demo',
     build: {

@@ -4,15 +4,19 @@ import { cardFrameRoutes } from '../server/card-frame/routes.ts';
 import { createFakeAuthorizeNet, FAKE_CREDENTIALS } from '../server/gateway/fake/fake-authorize-net.ts';
 
 /**
- * Serves the portal's real card frame (/card-frame) from Storybook's dev server, with the fake
- * gateway's tokens, so bp-payment-form stories show and use the actual card fields. Only pages
- * on this machine may frame it.
+ * The portal's real card frame (/card-frame) with the fake gateway's tokens, framable only by
+ * pages on this machine: Storybook's dev server serves it (cardFramePlugin), and so does the
+ * server the story test puts in front of the built Storybook.
  */
-export function cardFramePlugin(): Plugin {
+export function storybookCardFrame() {
   const fake = createFakeAuthorizeNet();
   const local = { has: (origin: string) => /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/.test(origin) };
-  const routes = cardFrameRoutes({ apiLoginId: FAKE_CREDENTIALS.apiLoginId, clientKey: FAKE_CREDENTIALS.clientKey, environment: 'fake', tokenize: fake.acceptRequest }, local);
-  const listener = getRequestListener(routes.fetch);
+  return cardFrameRoutes({ apiLoginId: FAKE_CREDENTIALS.apiLoginId, clientKey: FAKE_CREDENTIALS.clientKey, environment: 'fake', tokenize: fake.acceptRequest }, local);
+}
+
+/** Serves the card frame from Storybook's dev server, so bp-payment-form stories show and use the actual card fields. */
+export function cardFramePlugin(): Plugin {
+  const listener = getRequestListener(storybookCardFrame().fetch);
   return {
     name: 'bp-card-frame',
     configureServer(server) {

@@ -21,6 +21,7 @@ export { BpReport } from './reports/report.ts';
 export { BpServices } from './services/services.ts';
 export { BpLoginEvent, BpLogoutEvent, BpAccountChangeEvent, BpInvoiceOpenEvent, BpInvoiceDownloadEvent, BpPaymentSuccessEvent, BpPaymentCancelEvent, BpAutopayChangeEvent } from './events/events.ts';
 export { BpTicketCreatedEvent, BpTicketOpenEvent, BpTicketUpdatedEvent, BpChargeQuestionEvent } from './events/events.ts';
-export { createApiClient, ApiError, type ApiClient, type ApiClientOptions } from './api/client.ts';
+export { ApiError, type ApiClient, type ApiClientOptions } from './api/client.ts';
+export { createApiClient } from './api/create-client.ts';
 export { portalContext, type PortalContext } from './context/portal-context.ts';
 export { formatMoney, formatDate, formatAddress } from './i18n/format.ts';

@@ -8,6 +8,7 @@ import { resellers } from './db/schema.ts';
 import { audit } from './services/audit.ts';
 import { addResellerOrigin, rotateResellerKey } from './services/resellers/resellers.ts';
 import { brandDeclarations, THEME_BRANDS, type ThemeBrandId } from '../demo/brands.ts';
+import { KIT_VERSION } from './site.ts';
 
 /**
  * The sample reseller site of `npm start`: Northbeam IT's "client billing" page on an origin of
@@ -78,7 +79,7 @@ export async function startResellerDemo({ db, portalUrl, host, port, reseller = 
     c.header('Cache-Control', 'no-store'); // the token works once: never serve the page from a cache
     const wanted = c.req.query('brand') ?? 'northbeam';
     const brand = SWITCH.some(([id]) => id === wanted) ? wanted : 'northbeam';
-    return c.html(page.replaceAll('%PORTAL_URL%', portalUrl).replace('%SESSION_TOKEN%', token).replaceAll('%BRAND%', brand).replace('%BRAND_SWITCH%', brandSwitch(brand)));
+    return c.html(page.replaceAll('%PORTAL_URL%', portalUrl).replaceAll('%KIT_VERSION%', KIT_VERSION).replace('%SESSION_TOKEN%', token).replaceAll('%BRAND%', brand).replace('%BRAND_SWITCH%', brandSwitch(brand)));
     // ---- end of the sample backend ----
   });
   site.get('/reseller.css', (c) => c.body(asset('reseller.css'), 200, { 'Content-Type': 'text/css; charset=utf-8' }));

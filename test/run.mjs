@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: type check, server tests (node --test), browser tests (web-test-runner in
 // Chromium). Ends with one plain line "N passed, N failed" for the whole run and exits
-// non-zero on any failure. `npm test -- server` (or browser, types) runs one part.
+// non-zero on any failure. `npm test -- server` (or browser, storybook, types) runs one part.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -41,10 +41,11 @@ const parts = {
     return status === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 };
   },
   server() {
-    const files = testFiles('test/server');
+    // The kit's packaging tests build and load the kit in Node and Chromium as the server tests do.
+    const files = [...testFiles('test/server'), ...testFiles('test/kit')];
     if (!files.length) return { passed: 0, failed: 0 };
     const out = join(work, 'server.json');
-    const status = run('Server tests (node --test)', process.execPath, [
+    const status = run('Server and kit tests (node --test)', process.execPath, [
       '--import', 'tsx', '--test', '--test-concurrency=2',
       '--test-reporter=spec', '--test-reporter-destination=stdout',
       '--test-reporter=./test/node-test-counts.mjs', `--test-reporter-destination=${out}`,
@@ -56,6 +57,20 @@ const parts = {
     if (!testFiles('test/components').length) return { passed: 0, failed: 0 };
     const out = join(work, 'browser.json');
     const status = run('Browser tests (web-test-runner, Chromium)', bin('web-test-runner'), [], { BP_TEST_COUNTS_FILE: out });
+    return counts(out, status);
+  },
+  // Builds Storybook once (about 15 s) and opens each story in Chromium; after the others, so
+  // its load does not slow the server tests' timeouts.
+  storybook() {
+    const files = testFiles('test/storybook');
+    if (!files.length) return { passed: 0, failed: 0 };
+    const out = join(work, 'storybook.json');
+    const status = run('Storybook stories (built, each opened in Chromium with axe)', process.execPath, [
+      '--import', 'tsx', '--test',
+      '--test-reporter=spec', '--test-reporter-destination=stdout',
+      '--test-reporter=./test/node-test-counts.mjs', `--test-reporter-destination=${out}`,
+      ...files,
+    ]);
     return counts(out, status);
   },
 };

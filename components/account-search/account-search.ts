@@ -68,6 +68,7 @@ export class BpAccountSearch extends LitElement {
     `,
   ];
 
+  /** `light` (default), `dark`, or `auto` to follow the system setting. */
   @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'light';
 
   @consume({ context: portalContext, subscribe: true })

@@ -11,7 +11,6 @@ import { formatDate, formatMoney } from '../i18n/format.ts';
 import { token } from '../styles/tokens.ts';
 import { definitionListStyles } from '../styles/widget.ts';
 import '../usage-meter/usage-meter.ts';
-import '../payment-form/payment-form.ts';
 
 const expiry = (card: { expMonth: number | null; expYear: number | null }) =>
   card.expMonth && card.expYear ? ` (expires ${String(card.expMonth).padStart(2, '0')}/${card.expYear})` : '';
@@ -102,6 +101,7 @@ export class BpAccountSummary extends AccountDataElement<AccountSummaryData> {
     this.form = form;
     this.cancelling = null;
     this.notice = '';
+    void import('../payment-form/payment-form.ts');
     void this.updateComplete.then(() => this.renderRoot.querySelector('bp-payment-form')?.scrollIntoView({ block: 'nearest' }));
   }
 

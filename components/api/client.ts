@@ -1,25 +1,6 @@
-import { hc } from 'hono/client';
-import type { AppType } from '../../server/app.ts';
-
-export interface ApiClientOptions {
-  /** Where the portal server is; default: this page's origin. */
-  apiBase?: string | undefined;
-  /** A bearer token, for pages on another origin than the API (same origin uses the cookie). */
-  token?: string | null | undefined;
-  /** Stand-in for `fetch`: stories and tests answer from fixtures. */
-  fetch?: typeof fetch | undefined;
-}
-
-/** Hono's typed client over the portal API: `client.api.v1.me.$get()`. */
-export function createApiClient(options: ApiClientOptions = {}) {
-  const base = options.apiBase || globalThis.location?.origin || 'http://localhost';
-  return hc<AppType>(base, {
-    headers: (): Record<string, string> => (options.token ? { Authorization: `Bearer ${options.token}` } : {}),
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-  });
-}
-
-export type ApiClient = ReturnType<typeof createApiClient>;
+// The typed client itself (and Hono's client code) is in create-client.ts, so that a widget
+// that only awaits calls made through the portal's store does not download it.
+export type { ApiClient, ApiClientOptions } from './create-client.ts';
 
 export interface ApiIssue {
   path: string;

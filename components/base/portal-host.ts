@@ -1,7 +1,8 @@
 import { provide } from '@lit/context';
 import { LitElement, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { ApiError, call, createApiClient, type ApiClient } from '../api/client.ts';
+import { ApiError, call, type ApiClient } from '../api/client.ts';
+import { createApiClient } from '../api/create-client.ts';
 import type { AccountSummary, Brand, Me, User } from '../api/types.ts';
 import { portalContext, type PortalContext, type SessionStatus } from '../context/portal-context.ts';
 import { AccountStore } from '../data/account-store.ts';

@@ -21,6 +21,7 @@ export abstract class StoreDataElement<T> extends LitElement {
 
   /** The data to show, skipping the load. */
   @property({ attribute: false }) data: T | undefined = undefined;
+  /** `light` (default), `dark`, or `auto` to follow the system setting. */
   @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'light';
 
   @consume({ context: portalContext, subscribe: true })

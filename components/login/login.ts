@@ -1,7 +1,8 @@
 import { consume } from '@lit/context';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { ApiError, call, createApiClient, type ApiClient } from '../api/client.ts';
+import { ApiError, call, type ApiClient } from '../api/client.ts';
+import { createApiClient } from '../api/create-client.ts';
 import type { SignedIn } from '../api/types.ts';
 import { portalContext, type PortalContext } from '../context/portal-context.ts';
 import { BpLoginEvent } from '../events/events.ts';
@@ -35,6 +36,7 @@ export class BpLogin extends LitElement {
   @property({ attribute: 'reset-token' }) resetToken = '';
   /** A stand-in for `fetch` when used alone (stories, tests). */
   @property({ attribute: false }) fetcher: typeof fetch | undefined = undefined;
+  /** `light` (default), `dark`, or `auto` to follow the system setting. */
   @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'light';
 
   @consume({ context: portalContext, subscribe: true })

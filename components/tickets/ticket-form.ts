@@ -63,6 +63,7 @@ export class BpTicketForm extends LitElement {
   @property({ attribute: false }) draft: TicketDraft = {};
   /** The account's subscriptions to choose from, skipping the load. */
   @property({ attribute: false }) subscribers: TicketSubscriber[] | undefined = undefined;
+  /** `light` (default), `dark`, or `auto` to follow the system setting. */
   @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'light';
 
   @consume({ context: portalContext, subscribe: true })

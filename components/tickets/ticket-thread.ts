@@ -135,6 +135,7 @@ export class BpTicketThread extends StoreDataElement<TicketDetail> {
 
   /** The account the ticket belongs to (its routes); default: the portal's current account; staff can do without. */
   @property({ attribute: 'account-number' }) accountNumber = '';
+  /** The ticket to show, by its number (#282); 0: none. */
   @property({ type: Number, attribute: 'ticket-number' }) ticketNumber = 0;
   /** The provider's view: internal notes, status and assignment, through the staff routes. */
   @property({ type: Boolean }) staff = false;

@@ -19,6 +19,8 @@ import { BENCH_POLICY as POLICY, importReferenceData, tenYearsOfBills, writeBenc
 import { writeBenchTickets } from './ticket-fixture.ts';
 import { importIndexCost, reportFigures } from './reports.ts';
 import { requestPath } from './requests/index.ts';
+import { KIT_NAME, kitElements } from '../../kit/elements.ts';
+import { measureKit } from '../../kit/sizes.ts';
 
 const seconds = (from: number) => (performance.now() - from) / 1000;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -189,7 +191,21 @@ async function ticketLists() {
   report('ticket queue API', `median ${queueMs.toFixed(2)} ms over 500 requests (100,000 tickets, 1,000 accounts; filters, sorts, pages)`, '50 ms median', queueMs < 50);
 }
 
-// `npm run bench -- payments` (or billing / import, invoices, tickets, reports, requests) measures one part;
+/** The kit's weight on a page, gzipped file by file as served, from a real build (kit/sizes.ts). */
+async function kitSizes() {
+  const kit = await measureKit();
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+  const whole = kit.entry(KIT_NAME);
+  report('kit size, whole kit', `${kb(whole.gzip)} gzip in ${whole.files.length} files (every element and Lit; lazily loaded chunks not counted)`, '40 KB gzip', whole.gzip <= 40 * 1024);
+  const summary = kit.entry('account-summary');
+  report('kit size, <bp-account-summary> alone', `${kb(summary.gzip)} gzip in ${summary.files.length} files (with Lit and the elements it shows; the payment form loads when opened)`, '15 KB gzip', summary.gzip <= 15 * 1024);
+  const eager = [...new Set([KIT_NAME, ...kitElements().map((e) => e.name)].flatMap((name) => kit.entry(name).chartModules))];
+  const lazy = kit.lazyChunks.filter((c) => c.chartModules.length);
+  const where = lazy.length ? `only in lazily loaded chunks: ${lazy.map((c) => `${c.file} ${kb(c.gzip)}`).join(', ')}` : 'none in the kit yet';
+  report('kit size, chart code', eager.length ? `loaded up front: ${eager.join(', ')}` : where, 'none in an entry or its static imports', eager.length === 0);
+}
+
+// `npm run bench -- payments` (or billing / import, invoices, tickets, reports, requests, sizes) measures one part;
 // `npm run bench -- import-index` compares the usage import without and with the reports' index.
 const only = process.argv[2];
 if (!only || only === 'billing' || only === 'import') await usageImportAndBillingRun();
@@ -199,4 +215,5 @@ if (!only || only === 'tickets') await ticketLists();
 if (!only || only === 'reports') await reportFigures(report);
 if (only === 'import-index') await importIndexCost(report);
 if (!only || only === 'requests') await requestPath(report);
+if (!only || only === 'sizes') await kitSizes();
 console.log(`\n${results.filter((r) => r.ok).length} of ${results.length} figures meet their floor.`);

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { asForm, call, createApiClient, send } from '../../components/api/client.ts';
+import { asForm, call, send } from '../../components/api/client.ts';
+import { createApiClient } from '../../components/api/create-client.ts';
 import { customerMe, staffMe } from '../../stories/fixtures/accounts.ts';
 import { createFakeApi, type FakeApiOptions } from '../../stories/fixtures/fake-api.ts';
 import { invoicePage } from '../../stories/fixtures/invoices.ts';

@@ -6,17 +6,17 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { getMimeType } from 'hono/utils/mime';
 import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
-import { build } from 'vite';
 import { createAuthorizeNetGateway } from '../../server/gateway/authorize-net.ts';
 import { createFakeAuthorizeNet, FAKE_CREDENTIALS } from '../../server/gateway/fake/fake-authorize-net.ts';
 import { runBilling } from '../../server/services/billing/billing-run.ts';
 import { withSite } from '../../server/site.ts';
+import { buildKit } from '../../kit/build.ts';
 import { loadBillingData } from './billing-fixture.ts';
 import { PASSWORD, testApp } from './helpers.ts';
 
 /**
  * The real thing for end-to-end tests in Chromium: the element kit built as the README ships it
- * (dist/lib/billing-portal-kit.js), served by the server's own site handler in front of the real
+ * (dist/kit/: billing-portal-kit.js, an entry per element, their chunks), served by the server's own site handler in front of the real
  * app, with the fake Authorize.Net behind the real SDK, and October 2026 billed (C100001, Solo
  * Dental, owes its invoice). Host pages are plain HTML files the test writes.
  */
@@ -46,7 +46,7 @@ export interface PortalServer {
 
 export async function startPortal(options: { allowedOrigins?: string[] } = {}): Promise<PortalServer> {
   const site = mkdtempSync(join(tmpdir(), 'bp-e2e-kit-'));
-  await build({ configFile: resolve('vite.config.ts'), mode: 'lib', logLevel: 'silent', build: { outDir: join(site, 'lib'), emptyOutDir: true } });
+  await buildKit({ outDir: join(site, 'kit') });
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const fake = createFakeAuthorizeNet();

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
+import { KIT_VERSION } from '../../server/site.ts';
 import { fillCard, freePort, signIn, startOtherSite, startPortal, type PortalServer } from './e2e-fixture.ts';
 
 /**
@@ -14,17 +16,19 @@ let site: Awaited<ReturnType<typeof startOtherSite>>;
 let siteOrigin: string;
 let page: Page;
 
-/** The README's snippet, with the portal's address for https://portal.example.com. */
-const readmeMarkup = (portalOrigin: string) => `<!doctype html>
+/** The README's embed snippet (its first html block under "Embedding"), with the portal's address for https://portal.example.com. */
+function readmeMarkup(portalOrigin: string) {
+  const readme = readFileSync('README.md', 'utf8');
+  const snippet = /## Embedding\s+```html\n([\s\S]*?)```/.exec(readme)?.[1];
+  assert.ok(snippet, 'the README has an embed snippet');
+  return `<!doctype html>
 <html lang="en">
   <head><meta charset="utf-8" /><title>Northbeam IT — billing</title></head>
   <body>
-<script type="module" src="${portalOrigin}/lib/billing-portal-kit.js"></script>
-
-<!-- the whole portal -->
-<bp-portal api-base="${portalOrigin}"></bp-portal>
+${snippet.replaceAll('https://portal.example.com', portalOrigin)}
   </body>
 </html>`;
+}
 
 before(async () => {
   const port = await freePort();
@@ -41,7 +45,7 @@ after(async () => {
 
 describe('the kit on another origin', () => {
   test('is served to allowed origins with CORS and a cross-origin resource policy, and to no one else', async () => {
-    const kit = `${portal.origin}/lib/billing-portal-kit.js`;
+    const kit = `${portal.origin}/kit/${KIT_VERSION}/billing-portal-kit.js`;
     const allowed = await fetch(kit, { headers: { Origin: siteOrigin } });
     assert.equal(allowed.status, 200);
     assert.match(allowed.headers.get('content-type') ?? '', /javascript/);

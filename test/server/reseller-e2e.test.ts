@@ -4,13 +4,14 @@ import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { startResellerDemo } from '../../server/reseller-demo.ts';
 import { createReseller } from '../../server/services/resellers/resellers.ts';
+import { KIT_VERSION } from '../../server/site.ts';
 import { fillCard, freePort, startPortal, type PortalServer } from './e2e-fixture.ts';
 
 /**
  * Reseller sign-in end to end, in Chromium: a reseller's site on another origin (localhost, its
  * own port; allowed only by the reseller's record, not ALLOWED_ORIGINS), whose backend asks the
- * portal for a portal session and puts the token on the page. The page loads the kit from the
- * portal, signs in with no form, shows the widgets and pays through the card frame; a reload
+ * portal for a portal session and puts the token on the page. The page loads the elements it uses
+ * from the portal, each from its own versioned entry, signs in with no form, shows the widgets and pays through the card frame; a reload
  * gets a new token and stays signed in. Then the sample site `npm start` serves, under its
  * strict Content-Security-Policy.
  */
@@ -56,13 +57,19 @@ describe('a reseller’s page on another origin, signed in by its backend', () =
       res.end(`<!doctype html>
 <html lang="en">
   <head><meta charset="utf-8" /><title>Acme — billing</title>
-    <script type="module" src="${portal.origin}/lib/billing-portal-kit.js"></script></head>
+    ${['provider', 'account-summary', 'invoice-list', 'payment-form'].map((entry) => `<script type="module" src="${portal.origin}/kit/${KIT_VERSION}/${entry}.js"></script>`).join('\n    ')}</head>
   <body>
     <bp-provider api-base="${portal.origin}" session-token="${token}">
       <bp-account-summary></bp-account-summary>
       <bp-invoice-list></bp-invoice-list>
       <bp-payment-form></bp-payment-form>
     </bp-provider>
+    <p id="heard">nothing yet</p>
+    <script type="module">
+      document.querySelector('bp-payment-form').addEventListener('bp-payment-success', (e) => {
+        document.getElementById('heard').textContent = 'The page heard: paid ' + e.detail.payment.amount + ' cents';
+      });
+    </script>
   </body>
 </html>`);
     });
@@ -85,6 +92,8 @@ describe('a reseller’s page on another origin, signed in by its backend', () =
     await payButton.click();
     await form.getByText(/Thank you: your payment of \$[\d,.]+ with Visa ending in 1111 was approved/).waitFor();
     assert.deepEqual(portal.t.db.$client.prepare('select status, card_last4, user_id from payments').all(), [{ status: 'approved', card_last4: '1111', user_id: 'u_solo' }]);
+    const amount = portal.t.db.$client.prepare('select amount_cents from payments').pluck().get();
+    await page.locator('#heard').getByText(`The page heard: paid ${amount} cents`).waitFor();
     await page.locator('bp-account-summary').getByText('$0.00').first().waitFor();
 
     await page.reload();

@@ -46,8 +46,8 @@ async function allowedTo(app: Fetcher, origin: string, kit?: Fetcher) {
 
 const kitServing = (origins: { has(origin: string): boolean }) => {
   const site = mkdtempSync(join(tmpdir(), 'bp-kit-'));
-  mkdirSync(join(site, 'lib'));
-  writeFileSync(join(site, 'lib', 'billing-portal-kit.js'), 'export {};\n');
+  mkdirSync(join(site, 'kit'));
+  writeFileSync(join(site, 'kit', 'billing-portal-kit.js'), 'export {};\n');
   return kitRoutes(readStaticFiles(site), origins);
 };
 

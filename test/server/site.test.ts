@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { withSite } from '../../server/site.ts';
+import { UNVERSIONED_CACHE, withSite } from '../../server/site.ts';
 import { PORTAL, RESELLER, testApp } from './helpers.ts';
 
 /**
@@ -17,7 +17,7 @@ describe('the built site, from memory', () => {
     'index.html': '<!doctype html><title>Portal</title><script type="module" src="/assets/portal-DY_D2k7x.js"></script>',
     'reseller.html': '<!doctype html><title>Reseller</title>',
     'assets/portal-DY_D2k7x.js': 'console.log("portal");',
-    'lib/billing-portal-kit.js': 'export const kit = true;',
+    'kit/billing-portal-kit.js': 'export const kit = true;',
     'help/index.html': '<!doctype html><title>Help</title>',
   };
   let site: (request: Request) => Response | Promise<Response>;
@@ -67,20 +67,21 @@ describe('the built site, from memory', () => {
     assert.equal(await changed.text(), files['index.html']);
   });
 
-  test('a hashed asset is cached for a year, immutable; the kit, not hashed, is revalidated and shared with allowed origins only', async () => {
+  test('a hashed asset is cached for a year, immutable; the kit at an unversioned path for five minutes, shared with allowed origins only', async () => {
     const asset = await get('/assets/portal-DY_D2k7x.js');
     assert.equal(asset.status, 200);
     assert.equal(asset.headers.get('content-type'), 'text/javascript; charset=utf-8');
     assert.equal(asset.headers.get('cache-control'), 'public, max-age=31536000, immutable');
 
     const kit = await get('/lib/billing-portal-kit.js', { Origin: RESELLER });
-    assert.equal(await kit.text(), files['lib/billing-portal-kit.js']);
-    assert.equal(kit.headers.get('cache-control'), 'no-cache');
+    assert.equal(await kit.text(), files['kit/billing-portal-kit.js']);
+    assert.equal(kit.headers.get('cache-control'), UNVERSIONED_CACHE);
     assert.equal(kit.headers.get('access-control-allow-origin'), RESELLER);
     assert.equal(kit.headers.get('cross-origin-resource-policy'), 'cross-origin');
     assert.equal(kit.headers.get('x-content-type-options'), 'nosniff');
     const cached = await get('/lib/billing-portal-kit.js', { Origin: RESELLER, 'If-None-Match': kit.headers.get('etag')! });
     assert.equal(cached.status, 304);
+    assert.equal(cached.headers.get('cache-control'), UNVERSIONED_CACHE);
     assert.equal(cached.headers.get('access-control-allow-origin'), RESELLER);
     assert.equal((await get('/lib/billing-portal-kit.js', { Origin: 'https://evil.example.net' })).headers.get('access-control-allow-origin'), null);
   });

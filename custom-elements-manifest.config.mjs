@@ -1,0 +1,49 @@
+/**
+ * The custom elements manifest (`npm run analyze` → custom-elements.json; Storybook and the docs
+ * test make it in memory the same way, see kit/manifest.ts), from the elements' JSDoc: @summary,
+ * @fires, @slot, @csspart, @cssproperty, and each property's own comment.
+ */
+export default {
+  globs: ['components/**/*.ts'],
+  outdir: '.',
+  litelement: true,
+  // package.json names the manifest itself (`customElements`).
+  packagejson: false,
+  plugins: [eventClasses()],
+};
+
+/**
+ * The kit's events are classes (`new BpPaymentSuccessEvent(…)`) whose name is their static
+ * `eventName`. The analyzer records such a dispatch with the class but no name, beside the
+ * @fires line that names it: this gives each event its name and its class, once.
+ */
+function eventClasses() {
+  return {
+    name: 'bp-event-classes',
+    packageLinkPhase({ customElementsManifest }) {
+      const declarations = customElementsManifest.modules.flatMap((m) => m.declarations ?? []);
+      const nameOf = new Map();
+      for (const d of declarations) {
+        const field = d.kind === 'class' && d.members?.find((m) => m.static && m.name === 'eventName');
+        const name = field && /^['"](.+)['"]$/.exec(field.default ?? '')?.[1];
+        if (name) nameOf.set(d.name, name);
+      }
+      const classOf = new Map([...nameOf].map(([cls, name]) => [name, cls]));
+      for (const d of declarations) {
+        if (!d.events) continue;
+        const byName = new Map();
+        for (const event of d.events) {
+          const name = event.name ?? nameOf.get(event.type?.text);
+          if (!name) continue;
+          const merged = { ...byName.get(name), ...event, name };
+          merged.description ||= byName.get(name)?.description;
+          if (!merged.description) delete merged.description;
+          const cls = classOf.get(name);
+          if (cls) merged.type = { text: cls };
+          byName.set(name, merged);
+        }
+        d.events = [...byName.values()];
+      }
+    },
+  };
+}

@@ -1,0 +1,52 @@
+/**
+ * What a page downloads for an entry of the kit, from a real build (kit/build.ts): the entry's
+ * file and every chunk it imports statically, each gzipped as a server sends it. Chunks loaded
+ * with `import()` (charts) are counted apart: a page pays for them only when it shows one.
+ */
+import { gzipSync } from 'node:zlib';
+import type { Rolldown } from 'vite';
+import { buildKit } from './build.ts';
+
+/** Chart code: a module whose path names a chart (components/charts/, usage-chart.ts, a charting library). */
+export const isChartModule = (id: string) => /chart/i.test(id);
+
+export interface EntrySize {
+  /** Bytes gzipped of the entry and its static imports. */
+  gzip: number;
+  /** The files counted. */
+  files: string[];
+  /** Chart modules among them (should be none). */
+  chartModules: string[];
+}
+
+export interface KitSizes {
+  entry(name: string): EntrySize;
+  /** Chunks only ever imported with `import()`, and the chart modules in them. */
+  lazyChunks: { file: string; gzip: number; chartModules: string[] }[];
+}
+
+export async function measureKit(): Promise<KitSizes> {
+  const chunks = await buildKit({ write: false });
+  const byFile = new Map(chunks.map((c) => [c.fileName, c]));
+  const gzip = (c: Rolldown.OutputChunk) => gzipSync(c.code, { level: 9 }).length;
+  const charts = (c: Rolldown.OutputChunk) => c.moduleIds.filter(isChartModule);
+
+  const staticClosure = (file: string, seen = new Set<string>()): Set<string> => {
+    if (seen.has(file)) return seen;
+    seen.add(file);
+    for (const dep of byFile.get(file)?.imports ?? []) staticClosure(dep, seen);
+    return seen;
+  };
+  const staticallyReached = new Set(chunks.filter((c) => c.isEntry).flatMap((c) => [...staticClosure(c.fileName)]));
+
+  return {
+    entry(name) {
+      const entry = chunks.find((c) => c.isEntry && c.name === name);
+      if (!entry) throw new Error(`no entry ${name} in the kit`);
+      const files = [...staticClosure(entry.fileName)];
+      const counted = files.map((f) => byFile.get(f)!);
+      return { gzip: counted.reduce((sum, c) => sum + gzip(c), 0), files, chartModules: counted.flatMap(charts) };
+    },
+    lazyChunks: chunks.filter((c) => !staticallyReached.has(c.fileName)).map((c) => ({ file: c.fileName, gzip: gzip(c), chartModules: charts(c) })),
+  };
+}

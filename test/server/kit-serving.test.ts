@@ -1,0 +1,82 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, test } from 'node:test';
+import { readStaticFiles } from '../../server/http/static-files.ts';
+import { KIT_VERSION, UNVERSIONED_CACHE, VERSIONED_CACHE, kitRoutes } from '../../server/site.ts';
+
+/**
+ * How the portal serves the built kit (dist/kit/): at `/kit/<version>/…`, cached for a year as
+ * immutable (a new kit is a new version), and at `/kit/…` and the older `/lib/…`, which follow
+ * each release and so are cached briefly; to allowed origins with CORS and a cross-origin
+ * resource policy (a module script and each chunk it imports are fetched in CORS mode).
+ */
+
+const RESELLER = 'https://portal.acme.example';
+const site = mkdtempSync(join(tmpdir(), 'bp-kit-serving-'));
+mkdirSync(join(site, 'kit', 'chunks'), { recursive: true });
+mkdirSync(join(site, 'kit', 'types'), { recursive: true });
+writeFileSync(join(site, 'kit', 'billing-portal-kit.js'), 'import "./chunks/lit-Ab12.js";\n');
+writeFileSync(join(site, 'kit', 'account-summary.js'), 'import "./chunks/lit-Ab12.js";\n');
+writeFileSync(join(site, 'kit', 'chunks', 'lit-Ab12.js'), 'export {};\n');
+writeFileSync(join(site, 'kit', 'account-summary.d.ts'), 'export {};\n');
+writeFileSync(join(site, 'kit', 'types', 'index.d.ts'), 'export {};\n');
+writeFileSync(join(site, 'secret.txt'), 'not the kit\n');
+const kit = kitRoutes(readStaticFiles(site), new Set([RESELLER]));
+after(() => rmSync(site, { recursive: true, force: true }));
+
+const get = (path: string, origin = RESELLER) => kit.request(path, { headers: { Origin: origin } });
+
+describe('the kit', () => {
+  test('at /kit/<version>/: every entry and chunk, immutable for a year, with CORS for an allowed origin', async () => {
+    for (const file of ['billing-portal-kit.js', 'account-summary.js', 'chunks/lit-Ab12.js']) {
+      const reply = await get(`/kit/${KIT_VERSION}/${file}`);
+      assert.equal(reply.status, 200, file);
+      assert.match(reply.headers.get('content-type') ?? '', /javascript/, file);
+      assert.equal(reply.headers.get('cache-control'), VERSIONED_CACHE, file);
+      assert.equal(reply.headers.get('cache-control'), 'public, max-age=31536000, immutable');
+      assert.equal(reply.headers.get('access-control-allow-origin'), RESELLER, file);
+      assert.match(reply.headers.get('vary') ?? '', /Origin/, 'a shared cache keeps one answer per origin');
+      assert.equal(reply.headers.get('cross-origin-resource-policy'), 'cross-origin', file);
+      assert.equal(reply.headers.get('x-content-type-options'), 'nosniff', file);
+    }
+  });
+
+  test('at /kit/ and /lib/ without a version: the same files, cached five minutes, with CORS', async () => {
+    for (const path of ['/kit/billing-portal-kit.js', '/kit/chunks/lit-Ab12.js', '/lib/billing-portal-kit.js', '/lib/account-summary.js']) {
+      const reply = await get(path);
+      assert.equal(reply.status, 200, path);
+      assert.equal(await reply.text(), path.endsWith('lit-Ab12.js') ? 'export {};\n' : 'import "./chunks/lit-Ab12.js";\n', path);
+      assert.equal(reply.headers.get('cache-control'), UNVERSIONED_CACHE, path);
+      assert.doesNotMatch(UNVERSIONED_CACHE, /immutable/);
+      assert.equal(reply.headers.get('access-control-allow-origin'), RESELLER, path);
+      assert.equal(reply.headers.get('cross-origin-resource-policy'), 'cross-origin', path);
+    }
+  });
+
+  test('a preflight from an allowed origin is answered; an origin not allowed gets the file but no CORS grant', async () => {
+    const preflight = await kit.request(`/kit/${KIT_VERSION}/billing-portal-kit.js`, { method: 'OPTIONS', headers: { Origin: RESELLER, 'Access-Control-Request-Method': 'GET' } });
+    assert.equal(preflight.status, 204);
+    assert.equal(preflight.headers.get('access-control-allow-origin'), RESELLER);
+    const stranger = await get(`/kit/${KIT_VERSION}/billing-portal-kit.js`, 'https://elsewhere.example');
+    assert.equal(stranger.headers.get('access-control-allow-origin'), null, 'the browser refuses the module to that site');
+  });
+
+  test('another version, the declarations, anything outside the kit and a way up are not found (and not cached)', async () => {
+    for (const path of [
+      '/kit/0.0.1/billing-portal-kit.js',
+      `/kit/${KIT_VERSION}/missing.js`,
+      `/kit/${KIT_VERSION}/account-summary.d.ts`,
+      '/kit/types/index.d.ts',
+      `/kit/${KIT_VERSION}/types/index.d.ts`,
+      '/kit/../secret.txt',
+      `/kit/${KIT_VERSION}/..%2F..%2Fsecret.txt`,
+      '/lib/%2E%2E/secret.txt',
+    ]) {
+      const reply = await get(path);
+      assert.equal(reply.status, 404, path);
+      assert.equal(reply.headers.get('cache-control'), null, `${path}: a miss is not kept a year`);
+    }
+  });
+});
