@@ -7,6 +7,7 @@ import { portalContext, type PortalContext, type SessionStatus } from '../contex
 import { AccountStore } from '../data/account-store.ts';
 import { BpAccountChangeEvent, BpLogoutEvent } from '../events/events.ts';
 import { brandStyleSheet } from './brand-colors.ts';
+import { LocaleController } from '../i18n/localize.ts';
 
 /**
  * The session, API client and account data shared by `<bp-portal>` and `<bp-provider>`: checks
@@ -60,6 +61,7 @@ export class PortalHost extends LitElement {
   protected portal!: PortalContext;
 
   private lookedUp: AccountSummary[] = [];
+  protected readonly i18n = new LocaleController(this);
 
   override connectedCallback(): void {
     super.connectedCallback();

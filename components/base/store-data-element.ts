@@ -5,6 +5,8 @@ import { property, state } from 'lit/decorators.js';
 import { portalContext, type PortalContext } from '../context/portal-context.ts';
 import type { Change, ReadKey, StoreReader } from '../data/account-store.ts';
 import { StoreListener } from '../data/store-listener.ts';
+import { LocaleController } from '../i18n/localize.ts';
+import { msg } from '@lit/localize';
 import { controlStyles } from '../styles/controls.ts';
 import { hostStyles } from '../styles/tokens.ts';
 import { widgetStyles } from '../styles/widget.ts';
@@ -60,6 +62,7 @@ export abstract class StoreDataElement<T> extends LitElement {
   constructor() {
     super();
     new StoreListener(this, () => this.portal?.store, (change) => this.storeChanged(change));
+    new LocaleController(this);
   }
 
   /**
@@ -85,7 +88,7 @@ export abstract class StoreDataElement<T> extends LitElement {
   protected renderData(views: StateViews<T>) {
     const value = this.value;
     if (value === undefined && this.portal?.status === 'checking') return loadingView(views.loading);
-    const initial = this.portal?.status === 'signed-out' ? 'Sign in to see your account.' : '';
+    const initial = this.portal?.status === 'signed-out' ? msg('Sign in to see your account.') : '';
     return renderStates(this.task, value, { initial, ...views });
   }
 }

@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import '../account-search/account-search.ts';
@@ -120,10 +121,10 @@ export class BpPortal extends PortalHost {
       support?.email ? html`<a href="mailto:${support.email}">${support.email}</a>` : null,
       support?.phone ? html`<a href="tel:${support.phone.replace(/[^\d+]/g, '')}">${support.phone}</a>` : null,
       // The server takes http(s) addresses only; checked again, as this becomes a link.
-      support?.url && /^https?:\/\//i.test(support.url) ? html`<a href=${support.url} target="_blank" rel="noopener">Help centre</a>` : null,
+      support?.url && /^https?:\/\//i.test(support.url) ? html`<a href=${support.url} target="_blank" rel="noopener">${msg('Help centre')}</a>` : null,
     ].filter((w) => w !== null);
     return html`<slot name="support">${ways.length
-      ? html`<p class="support" part="support">Questions about your bill? ${this.brandName}: ${ways.map((w, i) => html`${i ? ' · ' : ''}${w}`)}</p>`
+      ? html`<p class="support" part="support">${msg(str`Questions about your bill? ${this.brandName}:`)} ${ways.map((w, i) => html`${i ? ' · ' : ''}${w}`)}</p>`
       : nothing}</slot>`;
   }
 
@@ -132,7 +133,7 @@ export class BpPortal extends PortalHost {
       <div class="sign-in">
         <div class="brand-panel">
           <span class="brand-name">${this.brand()}</span>
-          <span class="muted">Billing portal: your balance, usage, invoices and payments.</span>
+          <span class="muted">${msg('Billing portal: your balance, usage, invoices and payments.')}</span>
           ${this.support()}
         </div>
         <div class="panel">
@@ -140,7 +141,7 @@ export class BpPortal extends PortalHost {
           ${this.unavailableMessage
             ? html`<div class="alert" role="alert">
                 <p>${this.unavailableMessage}</p>
-                <button class="button secondary" type="button" @click=${() => void this.refresh()}>Try again</button>
+                <button class="button secondary" type="button" @click=${() => void this.refresh()}>${msg('Try again')}</button>
               </div>`
             : html`<bp-login activation-token=${this.activationToken} reset-token=${this.resetToken}></bp-login>`}
         </div>
@@ -152,7 +153,7 @@ export class BpPortal extends PortalHost {
     const { accounts, currentAccount } = this.portal;
     if (accounts.length < 2) return nothing;
     return html`
-      <label for="account-switcher">Account</label>
+      <label for="account-switcher">${msg('Account')}</label>
       <select id="account-switcher" @change=${(e: Event) => this.selectAccount((e.target as HTMLSelectElement).value)}>
         ${accounts.map(
           (a) => html`<option value=${a.number} ?selected=${a.number === currentAccount}>${a.parentNumber ? '↳ ' : ''}${a.number} — ${a.name}</option>`,
@@ -168,8 +169,8 @@ export class BpPortal extends PortalHost {
     const account = this.portal.accounts.find((a) => a.number === this.portal.currentAccount);
     if (!account) {
       return this.portal.canSearchAccounts
-        ? html`<h1 tabindex="-1">Customer accounts</h1><bp-account-search></bp-account-search>`
-        : html`<h1 tabindex="-1">No accounts</h1><p>Your sign-in is not linked to any account yet. Please contact us.</p>`;
+        ? html`<h1 tabindex="-1">${msg('Customer accounts')}</h1><bp-account-search></bp-account-search>`
+        : html`<h1 tabindex="-1">${msg('No accounts')}</h1><p>${msg('Your sign-in is not linked to any account yet. Please contact us.')}</p>`;
     }
     const section = chosen ?? this.sections[0]!;
     // A location opened from its head office: the way back, on every screen.
@@ -177,7 +178,7 @@ export class BpPortal extends PortalHost {
     return html`
       <div>
         ${headOffice
-          ? html`<p class="back-to-head-office"><button class="link-button" type="button" @click=${() => this.selectAccount(headOffice.number)}>← Back to head office ${headOffice.name} (${headOffice.number})</button></p>`
+          ? html`<p class="back-to-head-office"><button class="link-button" type="button" @click=${() => this.selectAccount(headOffice.number)}>← ${msg(str`Back to head office ${headOffice.name} (${headOffice.number})`)}</button></p>`
           : nothing}
         <h1 tabindex="-1">${section.title}</h1>
         <p class="subtitle">${account.name} · ${account.number}</p>
@@ -195,15 +196,15 @@ export class BpPortal extends PortalHost {
         <span class="brand">${this.brand()}</span>
         ${this.renderAccountSwitcher()}
         ${canSearchAccounts && (currentAccount || onGlobalSection)
-          ? html`<button class="link-button" type="button" @click=${() => this.findAccount()}>${currentAccount ? 'Find another account' : 'Find an account'}</button>`
+          ? html`<button class="link-button" type="button" @click=${() => this.findAccount()}>${currentAccount ? msg('Find another account') : msg('Find an account')}</button>`
           : nothing}
         <span class="user">
           <span>${user?.name}</span>
-          <button class="link-button" type="button" @click=${() => void this.signOut()}>Logout</button>
+          <button class="link-button" type="button" @click=${() => void this.signOut()}>${msg('Logout')}</button>
         </span>
       </header>
       ${sections.length
-        ? html`<nav part="nav" aria-label="Portal sections">
+        ? html`<nav part="nav" aria-label=${msg('Portal sections')}>
             <ul>
               ${sections.map(
                 (s) => html`<li>
@@ -223,7 +224,7 @@ export class BpPortal extends PortalHost {
   private renderBadge(section: Section) {
     const count = section.badge ? this.ticketCounts.counts[section.badge.count] : undefined;
     if (!section.badge || !count) return nothing;
-    return html` <span class="badge" aria-hidden="true">${count}</span> <span class="visually-hidden">(${count} ${section.badge.means})</span>`;
+    return html` <span class="badge" aria-hidden="true">${count}</span> <span class="visually-hidden">(${section.badge.means(count)})</span>`;
   }
 
   /** Staff: back to the account lookup, from an account or from the queue. */
@@ -236,7 +237,7 @@ export class BpPortal extends PortalHost {
   protected override render() {
     switch (this.portal.status) {
       case 'checking':
-        return html`<p class="centered state loading" role="status"><span class="spinner" aria-hidden="true"></span>${this.sessionToken ? 'Signing you in…' : 'Loading the billing portal…'}</p>`;
+        return html`<p class="centered state loading" role="status"><span class="spinner" aria-hidden="true"></span>${this.sessionToken ? msg('Signing you in…') : msg('Loading the billing portal…')}</p>`;
       case 'signed-out':
         return this.renderSignIn();
       case 'signed-in':
