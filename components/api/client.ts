@@ -1,5 +1,7 @@
 import { hc } from 'hono/client';
 import type { AppType } from '../../server/app.ts';
+import { msg, str } from '@lit/localize';
+import { serverLanguage } from '../i18n/localize.ts';
 
 export interface ApiClientOptions {
   /** Where the portal server is; default: this page's origin. */
@@ -14,7 +16,8 @@ export interface ApiClientOptions {
 export function createApiClient(options: ApiClientOptions = {}) {
   const base = options.apiBase || globalThis.location?.origin || 'http://localhost';
   return hc<AppType>(base, {
-    headers: (): Record<string, string> => (options.token ? { Authorization: `Bearer ${options.token}` } : {}),
+    // The kit's language: a user who never chose one gets it at sign-in (their PDFs and mails).
+    headers: (): Record<string, string> => ({ 'Accept-Language': serverLanguage(), ...(options.token ? { Authorization: `Bearer ${options.token}` } : {}) }),
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
 }
@@ -40,7 +43,7 @@ export class ApiError extends Error {
   }
 }
 
-const NETWORK_MESSAGE = 'We could not reach the billing portal. Check your connection and try again.';
+const networkMessage = () => msg('We could not reach the billing portal. Check your connection and try again.');
 
 interface AnyResponse {
   ok: boolean;
@@ -58,7 +61,7 @@ export async function send<R extends AnyResponse>(request: Promise<R>): Promise<
     response = await request;
   } catch (err) {
     if ((err as Error).name === 'AbortError') throw err;
-    throw new ApiError(0, 'NETWORK', NETWORK_MESSAGE);
+    throw new ApiError(0, 'NETWORK', networkMessage());
   }
   if (response.ok) return response;
   const body = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string; issues?: ApiIssue[]; retryAfterSeconds?: number } } | null;
@@ -66,7 +69,7 @@ export async function send<R extends AnyResponse>(request: Promise<R>): Promise<
   throw new ApiError(
     response.status,
     error?.code ?? 'HTTP_' + response.status,
-    error?.message ?? `The portal answered with an error (${response.status}). Please try again.`,
+    error?.message ?? msg(str`The portal answered with an error (${response.status}). Please try again.`),
     error?.issues ?? [],
     error?.retryAfterSeconds,
   );

@@ -149,8 +149,12 @@ export class PortalHost extends LitElement {
     }
   }
 
+  /** The language the signed-in user chose (null: none); `<bp-portal>` shows itself in it. */
+  protected userLanguage(_language: Me['language']): void {}
+
   private applyMe(me: Me) {
     this.userBrand = me.brand;
+    this.userLanguage(me.language);
     const accounts = [...me.accounts, ...this.lookedUp.filter((a) => !me.accounts.some((m) => m.number === a.number))];
     // The account a portal session was asked for is shown first once; after that the user's choice stands.
     const fromSession = this.sessionAccount;

@@ -78,6 +78,12 @@ export function useLanguage(lang: string): Promise<void> {
   return setLocale(locale).catch(() => setLocale(sourceLocale));
 }
 
+/** The language the server should write in for this page (`Accept-Language` of the kit's requests). */
+export const serverLanguage = (): 'en' | 'fr' | 'es' => {
+  const locale = getLocale();
+  return locale === 'fr' || locale === 'es' ? locale : 'en';
+};
+
 /** Resolves once the locale asked for last is loaded (tests, stories). */
 export const localeReady = (): Promise<void> => setLocale(getLocale());
 

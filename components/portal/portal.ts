@@ -13,6 +13,9 @@ import { SECTIONS, type Section } from './sections.ts';
 import type { TicketDraft } from '../api/types.ts';
 import type { BpChargeQuestionEvent } from '../events/events.ts';
 import { TicketCountsController } from '../tickets/ticket-counts.ts';
+import { call } from '../api/client.ts';
+import type { Me } from '../api/types.ts';
+import { activeLocale, langOf, LANGUAGES, localeOf } from '../i18n/localize.ts';
 
 /** The name shown when neither the page (`provider-name`) nor a reseller's brand gives one. */
 const DEFAULT_PROVIDER_NAME = 'Harbourline Communications';
@@ -57,6 +60,10 @@ export class BpPortal extends PortalHost {
   /** The navigation's counts, from the session's store (a ticket opened or written anywhere inside changes them). */
   private readonly ticketCounts = new TicketCountsController(this, () => this.portal);
   @query('main h1') private heading?: HTMLElement;
+  /** Saving the language chosen failed. */
+  @state() private languageError = '';
+  /** The page's own `lang` on this element before the user's language replaced it (undefined: not replaced). */
+  private pageLang: string | null | undefined;
 
   /** The sections in the navigation: those that apply, and without an account only the global ones. */
   private get sections(): Section[] {
@@ -69,7 +76,10 @@ export class BpPortal extends PortalHost {
     if (!previous) return;
     // A section that does not apply to the new account (or user) falls back to the first.
     if (!this.sections.some((s) => s.id === this.sectionId)) this.sectionId = SECTIONS[0]!.id;
-    if (previous.status === 'signed-in' && this.portal.status === 'signed-out') this.sectionId = SECTIONS[0]!.id;
+    if (previous.status === 'signed-in' && this.portal.status === 'signed-out') {
+      this.sectionId = SECTIONS[0]!.id;
+      this.restorePageLanguage();
+    }
     // A ticket from a mail link: staff find it in their queue, customers under Tickets.
     if (previous.status !== 'signed-in' && this.portal.status === 'signed-in' && this.ticket) {
       this.sectionId = this.portal.user?.role === 'staff' ? 'queue' : 'tickets';
@@ -102,6 +112,48 @@ export class BpPortal extends PortalHost {
     void this.updateComplete.then(() => this.heading?.focus());
   }
 
+  /** Shows the portal in a language: its own `lang`, which every element inside (and the kit) follows. */
+  private showIn(language: string) {
+    if (this.pageLang === undefined) this.pageLang = this.getAttribute('lang');
+    this.setAttribute('lang', language);
+  }
+
+  private restorePageLanguage() {
+    if (this.pageLang === undefined) return;
+    if (this.pageLang === null) this.removeAttribute('lang');
+    else this.setAttribute('lang', this.pageLang);
+    this.pageLang = undefined;
+  }
+
+  /** A signed-in user's language wins over the page's. */
+  protected override userLanguage(language: Me['language']): void {
+    if (language && localeOf(langOf(this)) !== language) this.showIn(language);
+  }
+
+  /** The language menu: shown at once, and saved as the user's (their PDFs and mails follow). */
+  private async chooseLanguage(language: 'en' | 'fr' | 'es') {
+    this.languageError = '';
+    this.showIn(language);
+    if (this.portal.status !== 'signed-in') return;
+    try {
+      await call(this.portal.client.api.v1.me.language.$put({ json: { language } }));
+    } catch {
+      this.languageError = msg('The language could not be saved.');
+    }
+  }
+
+  private languagePicker() {
+    const current = activeLocale() === 'en-XA' ? 'en' : activeLocale();
+    // Each language is named in itself (translate="no"), as people look for their own.
+    return html`<span class="language">
+      <label class="visually-hidden" for="language">${msg('Language')}</label>
+      <select id="language" translate="no" @change=${(e: Event) => void this.chooseLanguage((e.target as HTMLSelectElement).value as 'en' | 'fr' | 'es')}>
+        ${LANGUAGES.map((l) => html`<option value=${l.code} lang=${l.code} ?selected=${l.code === current}>${l.name}</option>`)}
+      </select>
+      ${this.languageError ? html`<span role="alert">${this.languageError}</span>` : nothing}
+    </span>`;
+  }
+
   private get brandName(): string {
     return this.providerName || this.portal.brand?.name || DEFAULT_PROVIDER_NAME;
   }
@@ -111,7 +163,8 @@ export class BpPortal extends PortalHost {
     const logo = this.portal.brand?.logoUrl;
     // The name follows the logo as text, so the image itself says nothing more (alt="").
     const mark = logo ? html`<img class="logo" part="logo" src=${logo} alt="" />` : html`<span class="logo-mark" aria-hidden="true">${name.charAt(0)}</span>`;
-    return html`<slot name="brand">${mark}${name}</slot>`;
+    // A name, not words to translate.
+    return html`<slot name="brand" translate="no">${mark}${name}</slot>`;
   }
 
   /** The brand's support contact, when it gives one. */
@@ -135,6 +188,7 @@ export class BpPortal extends PortalHost {
           <span class="brand-name">${this.brand()}</span>
           <span class="muted">${msg('Billing portal: your balance, usage, invoices and payments.')}</span>
           ${this.support()}
+          ${this.languagePicker()}
         </div>
         <div class="panel">
           ${this.sessionTokenMessage ? html`<div class="alert" role="alert"><p>${this.sessionTokenMessage}</p></div>` : nothing}
@@ -199,6 +253,7 @@ export class BpPortal extends PortalHost {
           ? html`<button class="link-button" type="button" @click=${() => this.findAccount()}>${currentAccount ? msg('Find another account') : msg('Find an account')}</button>`
           : nothing}
         <span class="user">
+          ${this.languagePicker()}
           <span>${user?.name}</span>
           <button class="link-button" type="button" @click=${() => void this.signOut()}>${msg('Logout')}</button>
         </span>
