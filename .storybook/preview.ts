@@ -1,4 +1,5 @@
 import type { Preview } from '@storybook/web-components-vite';
+import { html } from 'lit';
 import '../components/index.ts';
 
 const preview: Preview = {
@@ -11,6 +12,25 @@ const preview: Preview = {
       },
     },
   },
-  initialGlobals: { backgrounds: { value: 'light' } },
+  // The language toolbar: every story inside an element with that `lang`, as a host page sets it.
+  // "Pseudo" (en-XA) marks every localized string and lengthens it: unmarked text was missed.
+  globalTypes: {
+    locale: {
+      description: 'Language of the elements (lang)',
+      toolbar: {
+        title: 'Language',
+        icon: 'globe',
+        items: [
+          { value: 'en', title: 'English' },
+          { value: 'fr', title: 'Français' },
+          { value: 'es', title: 'Español' },
+          { value: 'en-XA', title: 'Pseudo (en-XA)' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+  },
+  initialGlobals: { backgrounds: { value: 'light' }, locale: 'en' },
+  decorators: [(story, context) => html`<div lang=${context.globals['locale'] ?? 'en'}>${story()}</div>`],
 };
 export default preview;

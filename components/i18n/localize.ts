@@ -101,6 +101,9 @@ function watchLang() {
   observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
 }
 
+// The page's own lang counts from the start, even before an element connects.
+if (typeof document !== 'undefined') watchLang();
+
 /**
  * Makes an element follow the kit's language: asks for the language of its `lang` when it
  * connects, and renders again when a locale is ready. Add one to each element (`new

@@ -1,9 +1,16 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { BpPortal } from '../../components/portal/portal.ts';
 import { customerMe } from '../../stories/fixtures/accounts.ts';
 import { createFakeApi } from '../../stories/fixtures/fake-api.ts';
 import { invoicePage } from '../../stories/fixtures/invoices.ts';
-import { navLabels, shadow, textOf, waitFor } from './helpers.ts';
+import { navLabels, shadow, textOf } from './helpers.ts';
+
+/** As the helpers' waitFor, with room for a language's module to load on a busy machine. */
+async function waitFor<T>(find: () => T | null | undefined, message: string): Promise<T> {
+  let found: T | null | undefined;
+  await waitUntil(() => Boolean((found = find())), message, { timeout: 10_000 });
+  return found as T;
+}
 
 /** The portal signed in over the fake API, once its navigation shows. */
 async function signedInPortal(options: Parameters<typeof createFakeApi>[0], lang?: string) {
@@ -16,7 +23,8 @@ async function signedInPortal(options: Parameters<typeof createFakeApi>[0], lang
 
 const navIs = (portal: Element, first: string) => waitFor(() => navLabels(portal)[0] === first || null, `the navigation in "${first}"`);
 
-describe('the kit’s language', () => {
+describe('the kit’s language', function () {
+  this.timeout(30_000);
   afterEach(() => {
     document.documentElement.lang = 'en';
   });

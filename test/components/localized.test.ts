@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { render, type TemplateResult } from 'lit';
-import { localeReady } from '../../components/i18n/localize.ts';
+import { useLanguage } from '../../components/i18n/localize.ts';
 import { chartSpec } from '../../components/reports/chart-spec.ts';
 import { renderInvoiceLines } from '../../components/invoice-list/invoice-lines.ts';
 import * as accounts from '../../stories/fixtures/accounts.ts';
@@ -158,7 +158,7 @@ function storiesOf(module: StoryModule) {
 describe('every string of every element is localized (pseudo-locale en-XA)', () => {
   before(async () => {
     document.documentElement.lang = 'en-XA';
-    await localeReady();
+    await useLanguage('en-XA');
   });
   after(() => {
     document.documentElement.lang = 'en';
