@@ -253,10 +253,10 @@ export class BpPortal extends PortalHost {
           ? html`<button class="link-button" type="button" @click=${() => this.findAccount()}>${currentAccount ? msg('Find another account') : msg('Find an account')}</button>`
           : nothing}
         <span class="user">
+          ${this.languagePicker()}
           <span>${user?.name}</span>
           <button class="link-button" type="button" @click=${() => void this.signOut()}>${msg('Logout')}</button>
         </span>
-        ${this.languagePicker()}
       </header>
       ${sections.length
         ? html`<nav part="nav" aria-label=${msg('Portal sections')}>
