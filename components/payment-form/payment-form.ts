@@ -10,6 +10,7 @@ import type { AccountStore, StoreReader } from '../data/account-store.ts';
 import { summary as summaryResource } from '../data/resources.ts';
 import { BpAutopayChangeEvent, BpPaymentCancelEvent, BpPaymentSuccessEvent } from '../events/events.ts';
 import { formatMoney } from '../i18n/format.ts';
+import { serverLanguage } from '../i18n/localize.ts';
 import { CardFrameChannel, type CardFieldError } from './card-frame-channel.ts';
 import { cardFrameLook } from './card-frame-look.ts';
 import { paymentFormStyles } from './payment-form.styles.ts';
@@ -142,9 +143,11 @@ export class BpPaymentForm extends AccountDataElement<AccountSummaryData> {
     const grid = root.querySelector<HTMLElement>('.grid.address');
     if (!input || !hint || !grid || !this.frame || !this.portal) return;
     const look = new URLSearchParams(cardFrameLook({ host: this, input, label: root.querySelector('label[for=line1]')!, field: input.parentElement!, hint, grid })).toString();
-    if (look === this.frameLook && this.frame.getAttribute('src')) return;
-    this.frameLook = look;
-    this.frame.src = `${this.portal.serverUrl}/card-frame?origin=${encodeURIComponent(location.origin)}&${look}`;
+    // The frame's labels are in the kit's language too: a new one reloads it.
+    const lookAndLanguage = `${look}|${serverLanguage()}`;
+    if (lookAndLanguage === this.frameLook && this.frame.getAttribute('src')) return;
+    this.frameLook = lookAndLanguage;
+    this.frame.src = `${this.portal.serverUrl}/card-frame?origin=${encodeURIComponent(location.origin)}&lang=${serverLanguage()}&${look}`;
   }
 
   private amountOf(summary: AccountSummaryData): number | null {

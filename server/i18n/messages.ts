@@ -45,7 +45,24 @@ export function formatterFor(language: Language) {
 
 type InvoiceStatus = 'open' | 'paid' | 'past_due' | 'void';
 
+/** The card frame's words: its labels, and what its script says about a field (data-messages). */
+export interface CardFrameMessages {
+  title: string;
+  form: string;
+  firstName: string;
+  lastName: string;
+  cardNumber: string;
+  expiry: string;
+  expiryMonth: string;
+  expiryYear: string;
+  month: string;
+  year: string;
+  cardCode: string;
+  errors: { firstName: string; lastName: string; cardNumber: string; expiry: string; expired: string; cardCode: string; unchecked: string };
+}
+
 export interface Messages {
+  cardFrame: CardFrameMessages;
   pdf: {
     title: string;
     invoiceNumber: string;
@@ -102,6 +119,28 @@ export interface Messages {
 }
 
 const en: Messages = {
+  cardFrame: {
+    title: 'Card details',
+    form: 'Credit card',
+    firstName: 'First name on card',
+    lastName: 'Last name on card',
+    cardNumber: 'Card number',
+    expiry: 'Expiry',
+    expiryMonth: 'Expiry month',
+    expiryYear: 'Expiry year',
+    month: 'Month',
+    year: 'Year',
+    cardCode: 'Card security code',
+    errors: {
+      firstName: 'Enter the first name on the card.',
+      lastName: 'Enter the last name on the card.',
+      cardNumber: 'Enter the card number as printed on the card.',
+      expiry: 'Choose the expiry month and year.',
+      expired: 'This card has expired.',
+      cardCode: 'Enter the 3 or 4 digit security code.',
+      unchecked: 'The card could not be checked.',
+    },
+  },
   pdf: {
     title: 'INVOICE',
     invoiceNumber: 'Invoice #',
@@ -166,6 +205,28 @@ const en: Messages = {
 };
 
 const fr: Messages = {
+  cardFrame: {
+    title: 'Données de la carte',
+    form: 'Carte de crédit',
+    firstName: 'Prénom sur la carte',
+    lastName: 'Nom sur la carte',
+    cardNumber: 'Numéro de carte',
+    expiry: 'Expiration',
+    expiryMonth: "Mois d'expiration",
+    expiryYear: "Année d'expiration",
+    month: 'Mois',
+    year: 'Année',
+    cardCode: 'Code de sécurité de la carte',
+    errors: {
+      firstName: 'Saisissez le prénom inscrit sur la carte.',
+      lastName: 'Saisissez le nom inscrit sur la carte.',
+      cardNumber: 'Saisissez le numéro tel qu’il est imprimé sur la carte.',
+      expiry: "Choisissez le mois et l'année d'expiration.",
+      expired: 'Cette carte est expirée.',
+      cardCode: 'Saisissez le code de sécurité à 3 ou 4 chiffres.',
+      unchecked: "La carte n'a pas pu être vérifiée.",
+    },
+  },
   pdf: {
     title: 'FACTURE',
     invoiceNumber: 'Facture n°',
@@ -231,6 +292,28 @@ const fr: Messages = {
 };
 
 const es: Messages = {
+  cardFrame: {
+    title: 'Datos de la tarjeta',
+    form: 'Tarjeta de crédito',
+    firstName: 'Nombre en la tarjeta',
+    lastName: 'Apellido en la tarjeta',
+    cardNumber: 'Número de tarjeta',
+    expiry: 'Vencimiento',
+    expiryMonth: 'Mes de vencimiento',
+    expiryYear: 'Año de vencimiento',
+    month: 'Mes',
+    year: 'Año',
+    cardCode: 'Código de seguridad de la tarjeta',
+    errors: {
+      firstName: 'Introduzca el nombre que figura en la tarjeta.',
+      lastName: 'Introduzca el apellido que figura en la tarjeta.',
+      cardNumber: 'Introduzca el número tal como aparece en la tarjeta.',
+      expiry: 'Elija el mes y el año de vencimiento.',
+      expired: 'Esta tarjeta está vencida.',
+      cardCode: 'Introduzca el código de seguridad de 3 o 4 dígitos.',
+      unchecked: 'No se pudo comprobar la tarjeta.',
+    },
+  },
   pdf: {
     title: 'FACTURA',
     invoiceNumber: 'Factura n.º',
