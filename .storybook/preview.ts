@@ -1,5 +1,6 @@
 import { setCustomElementsManifest, type Preview } from '@storybook/web-components-vite';
 import manifest from 'virtual:custom-elements-manifest';
+import { html } from 'lit';
 import '../components/index.ts';
 import { brandDecorator, brandGlobalTypes } from '../stories/brand-toolbar.ts';
 
@@ -21,8 +22,26 @@ const preview: Preview = {
       },
     },
   },
-  globalTypes: brandGlobalTypes,
-  decorators: [brandDecorator],
-  initialGlobals: { backgrounds: { value: 'light' }, brand: 'provider' },
+  // The language toolbar: every story inside an element with that `lang`, as a host page sets it.
+  // "Pseudo" (en-XA) marks every localized string and lengthens it: unmarked text was missed.
+  globalTypes: {
+    ...brandGlobalTypes,
+    locale: {
+      description: 'Language of the elements (lang)',
+      toolbar: {
+        title: 'Language',
+        icon: 'globe',
+        items: [
+          { value: 'en', title: 'English' },
+          { value: 'fr', title: 'Français' },
+          { value: 'es', title: 'Español' },
+          { value: 'en-XA', title: 'Pseudo (en-XA)' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+  },
+  initialGlobals: { backgrounds: { value: 'light' }, brand: 'provider', locale: 'en' },
+  decorators: [brandDecorator, (story, context) => html`<div lang=${context.globals['locale'] ?? 'en'}>${story()}</div>`],
 };
 export default preview;

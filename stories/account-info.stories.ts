@@ -16,6 +16,8 @@ export const Dark = states.Dark;
 /** On a phone, 320 px wide. */
 export const Phone = states.Phone;
 export const PhoneDark = { ...states.PhoneDark, name: 'Phone (dark)' };
+export const French = states.French;
+export const SpanishPhone = states.SpanishPhone;
 export const SubAccount: StoryObj = {
   name: 'Populated: a sub-account (data set directly)',
   render: () => html`<bp-account-info .data=${portland}></bp-account-info>`,

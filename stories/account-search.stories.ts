@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { staffMe } from './fixtures/accounts.ts';
 import { createFakeApi, type FakeApiOptions } from './fixtures/fake-api.ts';
-import { onDarkPage } from './story-helpers.ts';
+import { inLanguage, onDarkPage } from './story-helpers.ts';
 
 interface SearchArgs {
   api: FakeApiOptions;
@@ -37,3 +37,5 @@ export const Results: Story = { args: { api: {}, query: 'cascade' } };
 export const NoMatch: Story = { args: { api: {}, query: 'zzz' } };
 export const Error: Story = { args: { api: { offlinePaths: /^\/api\/v1\/accounts$/ }, query: 'cascade' } };
 export const Dark: Story = { ...onDarkPage, args: { api: {}, query: 'c', theme: 'dark' } };
+export const French = inLanguage(Results, 'fr');
+export const Spanish = inLanguage(NoMatch, 'es');

@@ -18,6 +18,8 @@ export const Dark = states.Dark;
 /** On a phone, 320 px wide. */
 export const Phone = states.Phone;
 export const PhoneDark = { ...states.PhoneDark, name: 'Phone (dark)' };
+export const French = states.French;
+export const SpanishPhone = states.SpanishPhone;
 /** Paid ahead: a credit, nothing due, no voice plan. */
 export const InCredit: StoryObj = {
   name: 'In credit (empty usage)',

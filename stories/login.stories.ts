@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { createFakeApi, FAKE_PASSWORD, type FakeApiOptions } from './fixtures/fake-api.ts';
-import { onDarkPage } from './story-helpers.ts';
+import { inLanguage, onDarkPage } from './story-helpers.ts';
 
 interface LoginArgs {
   api: FakeApiOptions;
@@ -70,3 +70,5 @@ export const ChooseAPassword: Story = {
 };
 
 export const Dark: Story = { ...onDarkPage, args: { api: {}, theme: 'dark' } };
+export const French = inLanguage(EmptyFields, 'fr');
+export const Spanish = inLanguage(ChooseAPassword, 'es');

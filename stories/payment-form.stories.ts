@@ -24,6 +24,8 @@ export const Dark = states.Dark;
 /** On a phone, 320 px wide. */
 export const Phone = states.Phone;
 export const PhoneDark = { ...states.PhoneDark, name: 'Phone (dark)' };
+export const French = states.French;
+export const SpanishPhone = states.SpanishPhone;
 
 const withData = (data: NonNullable<ReturnType<typeof summaryOf>>, mode: 'pay' | 'autopay', theme: 'light' | 'dark' = 'light') =>
   html`<bp-provider .fetcher=${createFakeApi({ signedInAs: customerMe }).fetch}>

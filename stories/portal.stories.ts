@@ -3,7 +3,7 @@ import { html } from 'lit';
 import { customerMe, headOfficeMe, staffMe } from './fixtures/accounts.ts';
 import { northbeamBrand, northbeamCustomerMe } from './fixtures/brands.ts';
 import { createFakeApi, type FakeApiOptions } from './fixtures/fake-api.ts';
-import { onDarkPage } from './story-helpers.ts';
+import { inLanguage, onDarkPage } from './story-helpers.ts';
 
 interface PortalArgs {
   api: FakeApiOptions;
@@ -39,6 +39,10 @@ export const DarkSignedOut: Story = { ...onDarkPage, args: { api: {}, theme: 'da
 /** On a phone, 320 px wide: the invoice list, payment history and sub-accounts stack into rows. */
 export const Phone: Story = { args: { api: { signedInAs: headOfficeMe }, width: 320 } };
 export const PhoneDark: Story = { name: 'Phone (dark)', ...onDarkPage, args: { api: { signedInAs: customerMe }, theme: 'dark', width: 320 } };
+/** The language menu is in the header (and on the sign-in screen); these start in French and Spanish. */
+export const French: Story = inLanguage({ name: 'Signed in: head office', args: { api: { signedInAs: headOfficeMe } } }, 'fr');
+export const SpanishPhone: Story = inLanguage({ name: 'Phone', args: { api: { signedInAs: customerMe }, width: 320 } }, 'es');
+export const FrenchSignedOut: Story = inLanguage({ name: 'Signed out', args: { api: {} } }, 'fr');
 
 /** A reseller's page names the reseller (`reseller="northbeam"`): its brand before anyone signs in. */
 export const ResellerSignIn: Story = { name: 'Reseller: sign-in screen', args: { api: { brands: [northbeamBrand] }, reseller: 'northbeam' } };

@@ -31,6 +31,8 @@ export const Dark = states.Dark;
 /** On a phone, 320 px wide. */
 export const Phone = states.Phone;
 export const PhoneDark = { ...states.PhoneDark, name: 'Phone (dark)' };
+export const French = states.French;
+export const SpanishPhone = states.SpanishPhone;
 
 /** On a reseller's page, signed in by the reseller's portal-session token: the widgets in its brand colours. */
 export const ResellerSessionToken = {

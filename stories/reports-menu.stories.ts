@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { customerMe } from './fixtures/accounts.ts';
 import { createFakeApi } from './fixtures/fake-api.ts';
-import { onDarkPage } from './story-helpers.ts';
+import { inLanguage, onDarkPage } from './story-helpers.ts';
 
 /** The guide's Reports: its six links; each opens its report on a screen of its own. */
 const meta: Meta<{ report: string; theme: 'light' | 'dark' }> = {
@@ -17,3 +17,5 @@ export default meta;
 export const List: StoryObj = {};
 export const Dark: StoryObj = { args: { theme: 'dark' }, ...onDarkPage };
 export const ReportOpen: StoryObj = { name: 'A report open (YTD Usage)', args: { report: 'ytd-usage' } };
+export const French = inLanguage(List, 'fr');
+export const Spanish = inLanguage(ReportOpen, 'es');

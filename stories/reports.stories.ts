@@ -3,7 +3,7 @@ import { html } from 'lit';
 import type { ReportName } from '../components/api/types.ts';
 import { customerMe, headOfficeMe } from './fixtures/accounts.ts';
 import { createFakeApi, type FakeApiOptions } from './fixtures/fake-api.ts';
-import { onDarkPage } from './story-helpers.ts';
+import { inLanguage, onDarkPage } from './story-helpers.ts';
 
 interface ReportArgs {
   report: ReportName;
@@ -44,6 +44,8 @@ export const YtdAllIn: Story = { name: 'YTD All In Spend', args: { report: 'ytd-
 export const YtdFixed: Story = { name: 'YTD Fixed Spend', args: { report: 'ytd-fixed' } };
 export const YtdUsage: Story = { name: 'YTD Usage', args: { report: 'ytd-usage' } };
 export const Dark: Story = { args: { report: 'ytd-all-in', theme: 'dark' }, ...onDarkPage };
+export const French = inLanguage(YtdAllIn, 'fr');
+export const Spanish = inLanguage(UsageDetails, 'es');
 export const DarkUsage: Story = { name: 'Dark (Usage)', args: { report: 'usage', theme: 'dark' }, ...onDarkPage };
 /** 320 px wide: the controls take one column, the chart the panel's width, the table scrolls inside the panel. */
 export const Phone: Story = { args: { report: 'usage', width: 320 } };

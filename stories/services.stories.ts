@@ -16,6 +16,8 @@ export const Populated = states.Populated;
 export const Dark = states.Dark;
 export const Phone = states.Phone;
 export const PhoneDark = { ...states.PhoneDark, name: 'Phone (dark)' };
+export const French = states.French;
+export const SpanishPhone = states.SpanishPhone;
 
 export const Empty: StoryObj = {
   name: 'Empty (no services yet)',

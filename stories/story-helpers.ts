@@ -3,6 +3,16 @@ import { html, type TemplateResult } from 'lit';
 import type { Me } from '../components/api/types.ts';
 import { createFakeApi, type FakeApiOptions } from './fixtures/fake-api.ts';
 
+/**
+ * A story in another language: the toolbar's Language global (a decorator puts the story inside
+ * an element with that `lang`, as a host page does), with its name in that language.
+ */
+export const inLanguage = <S extends { name?: string; globals?: Record<string, unknown> }>(story: S, locale: 'fr' | 'es'): S => ({
+  ...story,
+  name: `${story.name ?? 'Populated'} — ${locale === 'fr' ? 'Français' : 'Español'}`,
+  globals: { ...story.globals, locale },
+});
+
 /** Story settings for the dark theme: the canvas gets a dark page. */
 export const onDarkPage: Pick<StoryObj, 'globals'> = { globals: { backgrounds: { value: 'dark' } } };
 
@@ -36,5 +46,8 @@ export function accountWidgetStories(widget: (theme: WidgetArgs['theme']) => Tem
     /** 320 px wide: tables stack into rows, the form takes one column. */
     Phone: story({}, 'light', 320),
     PhoneDark: story({}, 'dark', 320),
+    French: inLanguage(story({}), 'fr'),
+    /** Spanish on a phone: the longer words must still fit. */
+    SpanishPhone: inLanguage({ ...story({}, 'light', 320), name: 'Phone' }, 'es'),
   };
 }

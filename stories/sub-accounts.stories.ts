@@ -17,6 +17,8 @@ export const Dark = states.Dark;
 /** On a phone, 320 px wide. */
 export const Phone = states.Phone;
 export const PhoneDark = { ...states.PhoneDark, name: 'Phone (dark)' };
+export const French = states.French;
+export const SpanishPhone = states.SpanishPhone;
 export const Empty: StoryObj = {
   name: 'Empty (an account that is not a head office)',
   render: () => html`<bp-provider .fetcher=${createFakeApi({ signedInAs: customerMe }).fetch}><bp-sub-accounts></bp-sub-accounts></bp-provider>`,

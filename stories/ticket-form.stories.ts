@@ -5,7 +5,7 @@ import { customerMe } from './fixtures/accounts.ts';
 import { createFakeApi, type FakeApiOptions } from './fixtures/fake-api.ts';
 import { invoiceDetail } from './fixtures/invoices.ts';
 import { SUBSCRIBERS } from './fixtures/tickets.ts';
-import { onDarkPage } from './story-helpers.ts';
+import { inLanguage, onDarkPage } from './story-helpers.ts';
 
 /** A new ticket: subject, service, subscriber, message and files. */
 const meta: Meta = { title: 'Widgets/bp-ticket-form', component: 'bp-ticket-form' };
@@ -19,6 +19,7 @@ export const Loading: StoryObj = { render: () => inProvider({ hangPaths: /ticket
 /** The subscribers could not be loaded: the ticket can be sent without one. */
 export const Error: StoryObj = { render: () => inProvider({ offlinePaths: /ticket-subscribers/ }, html`<bp-ticket-form></bp-ticket-form>`) };
 export const Dark: StoryObj = { ...onDarkPage, render: () => inProvider({}, html`<bp-ticket-form theme="dark"></bp-ticket-form>`) };
+export const French = inLanguage(Empty, 'fr');
 /** Filled in from an invoice line. */
 export const ChargeQuestion: StoryObj = {
   name: 'Question about this charge',

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { staffMe } from './fixtures/accounts.ts';
 import { createFakeApi, type FakeApiOptions } from './fixtures/fake-api.ts';
-import { onDarkPage } from './story-helpers.ts';
+import { inLanguage, onDarkPage } from './story-helpers.ts';
 
 interface QueueArgs {
   api: FakeApiOptions;
@@ -37,3 +37,5 @@ export const OpenTicket: Story = { name: 'A ticket opened', ...story({}, { ticke
 export const Phone: Story = story({}, { width: 320 });
 export const PhoneDark: Story = { name: 'Phone (dark)', ...story({}, { theme: 'dark', width: 320 }), ...onDarkPage };
 export const PhoneOpenTicket: Story = { name: 'Phone: a ticket opened', ...story({}, { ticket: 282, width: 320 }) };
+export const French = inLanguage(Populated, 'fr');
+export const SpanishPhone = inLanguage(Phone, 'es');

@@ -3,7 +3,7 @@ import { html } from 'lit';
 import { customerMe, staffMe } from './fixtures/accounts.ts';
 import { createFakeApi, type FakeApiOptions } from './fixtures/fake-api.ts';
 import { testTicket, testTicketForStaff } from './fixtures/tickets.ts';
-import { onDarkPage } from './story-helpers.ts';
+import { inLanguage, onDarkPage } from './story-helpers.ts';
 
 interface ThreadArgs {
   api: FakeApiOptions;
@@ -46,6 +46,8 @@ export const Staff: Story = { name: 'Staff: notes, status, assignment', ...story
 /** On a phone, 320 px wide, as the customer and as staff (dark). */
 export const Phone: Story = story({}, { width: 320 });
 export const StaffPhoneDark: Story = { name: 'Staff on a phone (dark)', ...story({ signedInAs: staffMe }, { staff: true, theme: 'dark', width: 320 }), ...onDarkPage };
+export const French = inLanguage(WithAttachments, 'fr');
+export const SpanishStaff = inLanguage(Staff, 'es');
 export const StaffDark: Story = { name: 'Staff (dark)', ...story({ signedInAs: staffMe }, { staff: true, theme: 'dark' }), ...onDarkPage };
 
 /** The ticket handed in as data (no server): as a customer and as staff. */

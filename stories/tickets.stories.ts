@@ -24,6 +24,8 @@ export const Dark = states.Dark;
 /** On a phone, 320 px wide: each ticket a card of label / value lines, the filters two by two. */
 export const Phone = states.Phone;
 export const PhoneDark = { ...states.PhoneDark, name: 'Phone (dark)' };
+export const French = states.French;
+export const SpanishPhone = states.SpanishPhone;
 
 export const Empty: StoryObj = {
   name: 'Empty (no tickets yet)',

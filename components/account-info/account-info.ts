@@ -1,3 +1,4 @@
+import { msg } from '@lit/localize';
 import { html } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import type { AccountDetails } from '../api/types.ts';
@@ -28,21 +29,21 @@ export class BpAccountInfo extends AccountDataElement<AccountDetails> {
   protected override render() {
     return html`
       <section class="panel" aria-labelledby="heading">
-        <h2 id="heading">Account Information</h2>
+        <h2 id="heading">${msg('Account Information')}</h2>
         ${this.renderData({
-          loading: 'Loading account information…',
+          loading: msg('Loading account information…'),
           complete: (a) => html`
             <dl part="table">
-              <dt>Account #</dt>
+              <dt>${msg('Account #')}</dt>
               <dd>${a.number}</dd>
-              <dt>Account Name</dt>
+              <dt>${msg('Account Name')}</dt>
               <dd>${a.name}</dd>
-              <dt>Billing Address</dt>
+              <dt>${msg('Billing Address')}</dt>
               <dd>${formatAddress(a.billingAddress)}</dd>
-              <dt>Representative</dt>
+              <dt>${msg('Representative')}</dt>
               <dd>${a.representative ?? '—'}</dd>
               ${a.headOffice
-                ? html`<dt>Head Office</dt>
+                ? html`<dt>${msg('Head Office')}</dt>
                     <dd>${a.headOffice.name} (${a.headOffice.number})</dd>`
                 : ''}
             </dl>

@@ -1,5 +1,6 @@
 import { consume } from '@lit/context';
 import { Task } from '@lit/task';
+import { msg } from '@lit/localize';
 import { css, html, LitElement } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { call } from '../api/client.ts';
@@ -8,6 +9,7 @@ import { renderStates, stateStyles } from '../base/task-states.ts';
 import { portalContext, type PortalContext } from '../context/portal-context.ts';
 import { controlStyles } from '../styles/controls.ts';
 import { hostStyles, token } from '../styles/tokens.ts';
+import { LocaleController } from '../i18n/localize.ts';
 
 /**
  * @summary Account lookup for provider staff: search by account number or name, open one.
@@ -76,6 +78,7 @@ export class BpAccountSearch extends LitElement {
   private portal?: PortalContext;
 
   @state() private query = '';
+  private readonly i18n = new LocaleController(this);
 
   private search = new Task(this, {
     task: async ([client, q], { signal }) => {
@@ -100,20 +103,20 @@ export class BpAccountSearch extends LitElement {
   protected override render() {
     return html`
       <section class="panel" aria-labelledby="heading">
-        <h2 id="heading">Find a customer account</h2>
+        <h2 id="heading">${msg('Find a customer account')}</h2>
         <form role="search" @submit=${this.submit}>
           <div class="field">
-            <label for="q">Account number or name</label>
-            <input id="q" name="q" type="search" autocomplete="off" placeholder="C123456 or Bayview" />
+            <label for="q">${msg('Account number or name')}</label>
+            <input id="q" name="q" type="search" autocomplete="off" placeholder=${msg('C123456 or Bayview')} />
           </div>
-          <button class="button" type="submit">Search</button>
+          <button class="button" type="submit">${msg('Search')}</button>
         </form>
         ${renderStates(this.search, undefined, {
-          loading: 'Searching…',
+          loading: msg('Searching…'),
           isEmpty: (list) => list.length === 0,
-          empty: 'No account matches that search.',
+          empty: msg('No account matches that search.'),
           complete: (list) => html`
-            <ul part="results" aria-label="Matching accounts">
+            <ul part="results" aria-label=${msg('Matching accounts')}>
               ${list.map(
                 (a) => html`<li>
                   <button type="button" @click=${() => this.open(a)}>

@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { call } from '../api/client.ts';
@@ -13,7 +14,7 @@ import { definitionListStyles } from '../styles/widget.ts';
 import '../usage-meter/usage-meter.ts';
 
 const expiry = (card: { expMonth: number | null; expYear: number | null }) =>
-  card.expMonth && card.expYear ? ` (expires ${String(card.expMonth).padStart(2, '0')}/${card.expYear})` : '';
+  card.expMonth && card.expYear ? ` ${msg(str`(expires ${String(card.expMonth).padStart(2, '0')}/${card.expYear})`)}` : '';
 
 /**
  * @summary The guide's My Account: Account Information, Payment Information (current balance,
@@ -132,41 +133,41 @@ export class BpAccountSummary extends AccountDataElement<AccountSummaryData> {
     const money = (cents: number) => formatMoney(cents, s.account.currency);
     return html`
       <section class="panel" part="payment" aria-labelledby="payment-heading">
-        <h2 id="payment-heading">Payment Information</h2>
+        <h2 id="payment-heading">${msg('Payment Information')}</h2>
         <dl>
-          <dt>Current Balance</dt>
-          <dd class="amount">${s.balance < 0 ? html`${money(-s.balance)} credit` : money(s.balance)}</dd>
-          <dt>Due Amount</dt>
+          <dt>${msg('Current Balance')}</dt>
+          <dd class="amount">${s.balance < 0 ? msg(str`${money(-s.balance)} credit`) : money(s.balance)}</dd>
+          <dt>${msg('Due Amount')}</dt>
           <dd class="amount">${money(s.dueAmount)}</dd>
-          <dt>Past due amount</dt>
-          <dd class="amount ${s.pastDue > 0 ? 'past-due' : ''}">${money(s.pastDue)}${s.pastDue > 0 ? html` <span class="visually-hidden">(past due)</span>` : nothing}</dd>
-          <dt>Current Month</dt>
+          <dt>${msg('Past due amount')}</dt>
+          <dd class="amount ${s.pastDue > 0 ? 'past-due' : ''}">${money(s.pastDue)}${s.pastDue > 0 ? html` <span class="visually-hidden">(${msg('past due')})</span>` : nothing}</dd>
+          <dt>${msg('Current Month')}</dt>
           <dd>
             ${s.currentInvoice
-              ? html`Invoice (${formatDate(s.currentInvoice.date)}) <span class="amount">${money(s.currentInvoice.total)}</span>`
-              : 'No invoice yet'}
+              ? html`${msg(str`Invoice (${formatDate(s.currentInvoice.date)})`)} <span class="amount">${money(s.currentInvoice.total)}</span>`
+              : msg('No invoice yet')}
           </dd>
-          <dt>Payment method</dt>
+          <dt>${msg('Payment method')}</dt>
           <dd>
             ${s.paymentMethod.type === 'autopay'
-              ? html`Automatic payment: ${s.paymentMethod.brand} ending in ${s.paymentMethod.last4}${expiry(s.paymentMethod)}`
-              : 'Manual payment.'}
+              ? msg(str`Automatic payment: ${s.paymentMethod.brand} ending in ${s.paymentMethod.last4}${expiry(s.paymentMethod)}`)
+              : msg('Manual payment.')}
           </dd>
         </dl>
         ${s.dueDate
           ? html`<p class="cycle">
               ${s.paymentMethod.type === 'autopay' && !s.autopayNotice
-                ? `Your ${s.paymentMethod.brand} ending in ${s.paymentMethod.last4} will be charged the balance due on ${formatDate(s.dueDate)}.`
-                : `To avoid any late payment charges, please ensure that your payment is received no later than ${formatDate(s.dueDate)}.`}
+                ? msg(str`Your ${s.paymentMethod.brand} ending in ${s.paymentMethod.last4} will be charged the balance due on ${formatDate(s.dueDate)}.`)
+                : msg(str`To avoid any late payment charges, please ensure that your payment is received no later than ${formatDate(s.dueDate)}.`)}
             </p>`
           : nothing}
         ${s.autopayNotice
           ? html`<p class="cycle alert" role="alert" part="autopay-notice">
-              Your automatic payment of ${money(s.autopayNotice.amount)} on ${formatDate(s.autopayNotice.date)} did not go through:
-              ${s.autopayNotice.message} Please make a payment${s.paymentMethod.type === 'autopay' ? ', and change the card if it has changed' : ''}.
+              ${msg(str`Your automatic payment of ${money(s.autopayNotice.amount)} on ${formatDate(s.autopayNotice.date)} did not go through:`)}
+              ${s.autopayNotice.message} ${s.paymentMethod.type === 'autopay' ? msg('Please make a payment, and change the card if it has changed.') : msg('Please make a payment.')}
             </p>`
           : nothing}
-        ${s.pastDue > 0 ? html`<p class="cycle alert" role="note">${money(s.pastDue)} is past due. Please pay it now to avoid further late payment charges.</p>` : nothing}
+        ${s.pastDue > 0 ? html`<p class="cycle alert" role="note">${msg(str`${money(s.pastDue)} is past due. Please pay it now to avoid further late payment charges.`)}</p>` : nothing}
         ${this.portal && !this.form ? this.renderActions(s) : nothing}
         <p class="visually-hidden notice" role="status">${this.notice}</p>
       </section>
@@ -178,30 +179,30 @@ export class BpAccountSummary extends AccountDataElement<AccountSummaryData> {
       return html`<div
         class="cycle actions confirm"
         role="group"
-        aria-label="Cancel automatic payment"
+        aria-label=${msg('Cancel automatic payment')}
         tabindex="-1"
         @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && !this.cancelling?.busy && this.keepAutopay()}
       >
-        <p>Stop paying automatically? Your bills will then be paid by hand, and the saved card is deleted.</p>
+        <p>${msg('Stop paying automatically? Your bills will then be paid by hand, and the saved card is deleted.')}</p>
         ${this.cancelling.error ? html`<p class="alert" role="alert">${this.cancelling.error}</p>` : nothing}
         <button class="button" type="button" ?disabled=${this.cancelling.busy} @click=${() => void this.cancelAutopay(s)}>
-          ${this.cancelling.busy ? 'Cancelling…' : 'Yes, cancel autopay'}
+          ${this.cancelling.busy ? msg('Cancelling…') : msg('Yes, cancel autopay')}
         </button>
-        <button class="button secondary" type="button" @click=${() => this.keepAutopay()}>Keep autopay</button>
+        <button class="button secondary" type="button" @click=${() => this.keepAutopay()}>${msg('Keep autopay')}</button>
       </div>`;
     }
     return html`<div class="cycle actions">
-      <button class="button" type="button" data-opens="pay" @click=${() => this.openForm('pay')}>Make a payment</button>
+      <button class="button" type="button" data-opens="pay" @click=${() => this.openForm('pay')}>${msg('Make a payment')}</button>
       ${s.paymentMethod.type === 'autopay'
-        ? html`<button class="button secondary" type="button" data-opens="autopay" @click=${() => this.openForm('autopay')}>Change card</button>
-            <button class="button secondary" type="button" data-opens="cancel-autopay" @click=${() => this.askCancel()}>Cancel autopay</button>`
-        : html`<button class="button secondary" type="button" data-opens="autopay" @click=${() => this.openForm('autopay')}>Sign-up for automatic payment</button>`}
+        ? html`<button class="button secondary" type="button" data-opens="autopay" @click=${() => this.openForm('autopay')}>${msg('Change card')}</button>
+            <button class="button secondary" type="button" data-opens="cancel-autopay" @click=${() => this.askCancel()}>${msg('Cancel autopay')}</button>`
+        : html`<button class="button secondary" type="button" data-opens="autopay" @click=${() => this.openForm('autopay')}>${msg('Sign-up for automatic payment')}</button>`}
     </div>`;
   }
 
   protected override render() {
     return this.renderData({
-      loading: 'Loading your account…',
+      loading: msg('Loading your account…'),
       complete: (s) => html`
         <bp-account-info .data=${s.account} theme=${this.theme}></bp-account-info>
         ${this.renderPayment(s)}

@@ -1,6 +1,7 @@
 // The typed client itself (and Hono's client code) is in create-client.ts, so that a widget
 // that only awaits calls made through the portal's store does not download it.
 export type { ApiClient, ApiClientOptions } from './create-client.ts';
+import { msg, str } from '@lit/localize';
 
 export interface ApiIssue {
   path: string;
@@ -21,7 +22,7 @@ export class ApiError extends Error {
   }
 }
 
-const NETWORK_MESSAGE = 'We could not reach the billing portal. Check your connection and try again.';
+const networkMessage = () => msg('We could not reach the billing portal. Check your connection and try again.');
 
 interface AnyResponse {
   ok: boolean;
@@ -39,7 +40,7 @@ export async function send<R extends AnyResponse>(request: Promise<R>): Promise<
     response = await request;
   } catch (err) {
     if ((err as Error).name === 'AbortError') throw err;
-    throw new ApiError(0, 'NETWORK', NETWORK_MESSAGE);
+    throw new ApiError(0, 'NETWORK', networkMessage());
   }
   if (response.ok) return response;
   const body = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string; issues?: ApiIssue[]; retryAfterSeconds?: number } } | null;
@@ -47,7 +48,7 @@ export async function send<R extends AnyResponse>(request: Promise<R>): Promise<
   throw new ApiError(
     response.status,
     error?.code ?? 'HTTP_' + response.status,
-    error?.message ?? `The portal answered with an error (${response.status}). Please try again.`,
+    error?.message ?? msg(str`The portal answered with an error (${response.status}). Please try again.`),
     error?.issues ?? [],
     error?.retryAfterSeconds,
   );

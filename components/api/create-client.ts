@@ -1,5 +1,6 @@
 import { hc } from 'hono/client';
 import type { AppType } from '../../server/app.ts';
+import { serverLanguage } from '../i18n/localize.ts';
 
 export interface ApiClientOptions {
   /** Where the portal server is; default: this page's origin. */
@@ -14,7 +15,8 @@ export interface ApiClientOptions {
 export function createApiClient(options: ApiClientOptions = {}) {
   const base = options.apiBase || globalThis.location?.origin || 'http://localhost';
   return hc<AppType>(base, {
-    headers: (): Record<string, string> => (options.token ? { Authorization: `Bearer ${options.token}` } : {}),
+    // The kit's language: a user who never chose one gets it at sign-in (their PDFs and mails).
+    headers: (): Record<string, string> => ({ 'Accept-Language': serverLanguage(), ...(options.token ? { Authorization: `Bearer ${options.token}` } : {}) }),
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
 }

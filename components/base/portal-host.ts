@@ -8,6 +8,7 @@ import { portalContext, type PortalContext, type SessionStatus } from '../contex
 import { AccountStore } from '../data/account-store.ts';
 import { BpAccountChangeEvent, BpLogoutEvent } from '../events/events.ts';
 import { brandStyleSheet } from './brand-colors.ts';
+import { LocaleController } from '../i18n/localize.ts';
 
 /**
  * The session, API client and account data shared by `<bp-portal>` and `<bp-provider>`: checks
@@ -61,6 +62,7 @@ export class PortalHost extends LitElement {
   protected portal!: PortalContext;
 
   private lookedUp: AccountSummary[] = [];
+  protected readonly i18n = new LocaleController(this);
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -148,8 +150,12 @@ export class PortalHost extends LitElement {
     }
   }
 
+  /** The language the signed-in user chose (null: none); `<bp-portal>` shows itself in it. */
+  protected userLanguage(_language: Me['language']): void {}
+
   private applyMe(me: Me) {
     this.userBrand = me.brand;
+    this.userLanguage(me.language);
     const accounts = [...me.accounts, ...this.lookedUp.filter((a) => !me.accounts.some((m) => m.number === a.number))];
     // The account a portal session was asked for is shown first once; after that the user's choice stands.
     const fromSession = this.sessionAccount;

@@ -5,6 +5,8 @@ import { property, state } from 'lit/decorators.js';
 import { portalContext, type PortalContext } from '../context/portal-context.ts';
 import type { Change, ReadKey, StoreReader } from '../data/account-store.ts';
 import { StoreListener } from '../data/store-listener.ts';
+import { LocaleController } from '../i18n/localize.ts';
+import { msg } from '@lit/localize';
 import { controlStyles } from '../styles/controls.ts';
 import { hostStyles } from '../styles/tokens.ts';
 import { widgetStyles } from '../styles/widget.ts';
@@ -61,6 +63,7 @@ export abstract class StoreDataElement<T> extends LitElement {
   constructor() {
     super();
     new StoreListener(this, () => this.portal?.store, (change) => this.storeChanged(change));
+    new LocaleController(this);
   }
 
   /**
@@ -94,8 +97,8 @@ export abstract class StoreDataElement<T> extends LitElement {
     const value = this.value;
     const checking = value === undefined && this.portal?.status === 'checking';
     if (value === undefined && (checking || this.task.status === TaskStatus.PENDING)) this.loadAnnounced = views.loading;
-    else if (this.loadAnnounced === views.loading) this.loadAnnounced = value !== undefined ? (views.loaded ?? 'Loaded.') : '';
-    const initial = this.portal?.status === 'signed-out' ? 'Sign in to see your account.' : '';
+    else if (this.loadAnnounced === views.loading) this.loadAnnounced = value !== undefined ? (views.loaded ?? msg('Loaded.')) : '';
+    const initial = this.portal?.status === 'signed-out' ? msg('Sign in to see your account.') : '';
     return html`<p class="visually-hidden" role="status" aria-live="polite">${this.loadAnnounced}</p>${checking ? loadingView(views.loading, false) : renderStates(this.task, value, { initial, ...views }, false)}`;
   }
 }

@@ -1,3 +1,4 @@
+import { msg } from '@lit/localize';
 import { css, html, nothing, type TemplateResult } from 'lit';
 import type { Task } from '@lit/task';
 import { token } from '../styles/tokens.ts';
@@ -24,7 +25,7 @@ export const loadingView = (text: string, live = true) =>
  * `value` is data the host set as a property: shown as is, without loading.
  */
 export function renderStates<T>(task: Task<readonly unknown[], T | undefined>, value: T | undefined, views: StateViews<T>, liveLoading = true) {
-  const show = (v: T) => (views.isEmpty?.(v) ? html`<p class="state empty" part="empty">${views.empty ?? 'Nothing to show.'}</p>` : views.complete(v));
+  const show = (v: T) => (views.isEmpty?.(v) ? html`<p class="state empty" part="empty">${views.empty ?? msg('Nothing to show.')}</p>` : views.complete(v));
   if (value !== undefined) return show(value);
   return task.render({
     initial: () => (views.initial ? html`<p class="state muted">${views.initial}</p>` : nothing),
@@ -32,7 +33,7 @@ export function renderStates<T>(task: Task<readonly unknown[], T | undefined>, v
     error: (err) => html`
       <div class="state alert" part="error" role="alert">
         <p>${err instanceof Error ? err.message : String(err)}</p>
-        <button class="button secondary" type="button" @click=${() => void task.run()}>Try again</button>
+        <button class="button secondary" type="button" @click=${() => void task.run()}>${msg('Try again')}</button>
       </div>
     `,
     complete: (v) => (v === undefined ? nothing : show(v)),

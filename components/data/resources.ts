@@ -1,3 +1,4 @@
+import { msg } from '@lit/localize';
 import { call } from '../api/client.ts';
 import type {
   AccountDetails,
@@ -119,7 +120,7 @@ export const report: Resource<ReportData, ReportQuery> = {
   load: async (client, number, { report: name, ...q }, signal) => {
     const body = await call(client.api.v1.accounts[':number'].reports[':report'].$get({ param: { number, report: name }, query: reportParams(q) }, { init: { signal } }));
     // The route also answers CSV; asked without `format`, it answers JSON.
-    if (typeof body !== 'object' || body === null || !('report' in body)) throw new Error('The report came back in a form this page cannot show. Please try again.');
+    if (typeof body !== 'object' || body === null || !('report' in body)) throw new Error(msg('The report came back in a form this page cannot show. Please try again.'));
     return body as ReportData;
   },
 };

@@ -1,28 +1,32 @@
+import { msg, str } from '@lit/localize';
 import { html, nothing } from 'lit';
 import type { InvoiceDetail, InvoiceLine } from '../api/types.ts';
-import { formatDate, formatMoney } from '../i18n/format.ts';
+import { formatDate, formatMoney, formatNumber } from '../i18n/format.ts';
+import { formatLocale } from '../i18n/localize.ts';
+import { paymentMethodLabel } from '../i18n/payment-method.ts';
 
-const KIND_LABELS: Record<InvoiceLine['kind'], string> = {
-  recurring: 'Recurring',
-  usage: 'Usage',
-  adjustment: 'Adjustment',
-  late_fee: 'Late fee',
-  tax: 'Tax',
-};
+const kindLabel = (kind: InvoiceLine['kind']): string =>
+  ({
+    recurring: msg('Recurring'),
+    usage: msg('Usage'),
+    adjustment: msg('Adjustment'),
+    late_fee: msg('Late fee'),
+    tax: msg('Tax'),
+  })[kind];
 
 /** A unit price in millicents, with as many decimals as the rate needs ($0.025 stays $0.025). */
 const unitPrice = (millicents: number, currency: string) =>
-  new Intl.NumberFormat(undefined, { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 5 }).format(millicents / 100_000);
+  new Intl.NumberFormat(formatLocale(), { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 5 }).format(millicents / 100_000);
 
 /** Charges grouped by where they are billed (account-wide last), taxes after them. */
 function groups(lines: InvoiceLine[]) {
   const charges = lines.filter((l) => l.kind !== 'tax');
   const byLocation = new Map<string, InvoiceLine[]>();
   for (const line of [...charges].sort((a, b) => Number(a.location === null) - Number(b.location === null))) {
-    const key = line.location ? `${line.location.name} — ${line.location.address}` : 'Account-wide';
+    const key = line.location ? `${line.location.name} — ${line.location.address}` : msg('Account-wide');
     byLocation.set(key, [...(byLocation.get(key) ?? []), line]);
   }
-  return [...byLocation, ...(lines.some((l) => l.kind === 'tax') ? [['Taxes', lines.filter((l) => l.kind === 'tax')] as const] : [])];
+  return [...byLocation, ...(lines.some((l) => l.kind === 'tax') ? [[msg('Taxes'), lines.filter((l) => l.kind === 'tax')] as const] : [])];
 }
 
 /**
@@ -33,14 +37,14 @@ export function renderInvoiceLines(invoice: InvoiceDetail, onQuestion?: (line: I
   const money = (cents: number) => formatMoney(cents, invoice.currency);
   return html`
     <table class="lines" part="lines">
-      <caption class="visually-hidden">Lines of invoice ${invoice.number}</caption>
+      <caption class="visually-hidden">${msg(str`Lines of invoice ${invoice.number}`)}</caption>
       <thead>
         <tr>
-          <th scope="col">Description</th>
-          <th scope="col">Type</th>
-          <th scope="col" class="number">Qty</th>
-          <th scope="col" class="number">Unit price</th>
-          <th scope="col" class="number">Amount</th>
+          <th scope="col">${msg('Description')}</th>
+          <th scope="col">${msg('Type')}</th>
+          <th scope="col" class="number">${msg('Qty')}</th>
+          <th scope="col" class="number">${msg('Unit price')}</th>
+          <th scope="col" class="number">${msg('Amount')}</th>
         </tr>
       </thead>
       ${groups(invoice.lines).map(
@@ -53,13 +57,13 @@ export function renderInvoiceLines(invoice: InvoiceDetail, onQuestion?: (line: I
                   <td>
                     ${l.description}
                     ${onQuestion
-                      ? html`<br /><button class="link-button question" type="button" aria-label="Question about this charge: ${l.description}" @click=${() => onQuestion(l)}>
-                          Question about this charge
+                      ? html`<br /><button class="link-button question" type="button" aria-label=${msg(str`Question about this charge: ${l.description}`)} @click=${() => onQuestion(l)}>
+                          ${msg('Question about this charge')}
                         </button>`
                       : nothing}
                   </td>
-                  <td>${KIND_LABELS[l.kind]}</td>
-                  <td class="number">${l.kind === 'tax' ? nothing : l.quantity.toLocaleString()}</td>
+                  <td>${kindLabel(l.kind)}</td>
+                  <td class="number">${l.kind === 'tax' ? nothing : formatNumber(l.quantity)}</td>
                   <td class="number">${l.kind === 'tax' ? nothing : unitPrice(l.unitPriceMillicents, invoice.currency)}</td>
                   <td class="number">${money(l.amount)}</td>
                 </tr>
@@ -69,15 +73,15 @@ export function renderInvoiceLines(invoice: InvoiceDetail, onQuestion?: (line: I
         `,
       )}
       <tfoot>
-        <tr><th scope="row" colspan="4">Subtotal</th><td class="number">${money(invoice.subtotal)}</td></tr>
-        <tr><th scope="row" colspan="4">Taxes</th><td class="number">${money(invoice.tax)}</td></tr>
-        <tr class="strong"><th scope="row" colspan="4">Total</th><td class="number">${money(invoice.total)}</td></tr>
+        <tr><th scope="row" colspan="4">${msg('Subtotal')}</th><td class="number">${money(invoice.subtotal)}</td></tr>
+        <tr><th scope="row" colspan="4">${msg('Taxes')}</th><td class="number">${money(invoice.tax)}</td></tr>
+        <tr class="strong"><th scope="row" colspan="4">${msg('Total')}</th><td class="number">${money(invoice.total)}</td></tr>
         ${invoice.payments.map(
-          (p) => html`<tr><th scope="row" colspan="4">Payment ${formatDate(p.date)} (${p.method})</th><td class="number">−${money(p.amount)}</td></tr>`,
+          (p) => html`<tr><th scope="row" colspan="4">${msg(str`Payment ${formatDate(p.date)} (${paymentMethodLabel(p.method)})`)}</th><td class="number">−${money(p.amount)}</td></tr>`,
         )}
-        <tr class="strong"><th scope="row" colspan="4">Balance</th><td class="number">${money(invoice.balance)}</td></tr>
+        <tr class="strong"><th scope="row" colspan="4">${msg('Balance')}</th><td class="number">${money(invoice.balance)}</td></tr>
       </tfoot>
     </table>
-    <p class="muted due">Invoice ${invoice.number} · issued ${formatDate(invoice.date)} · due ${formatDate(invoice.dueDate)} (net ${invoice.termsDays} days)</p>
+    <p class="muted due">${msg(str`Invoice ${invoice.number} · issued ${formatDate(invoice.date)} · due ${formatDate(invoice.dueDate)} (net ${invoice.termsDays} days)`)}</p>
   `;
 }

@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { downloadInvoicePdf } from '../api/downloads.ts';
@@ -13,7 +14,8 @@ import { renderInvoiceLines } from './invoice-lines.ts';
 import { stackedTableStyles } from '../styles/controls.ts';
 import { invoiceListStyles } from './invoice-list.styles.ts';
 
-const STATUS_LABELS: Record<InvoiceStatus, string> = { open: 'Open', past_due: 'Past due', paid: 'Paid', void: 'Void' };
+const statusLabel = (status: InvoiceStatus): string =>
+  ({ open: msg('Open', { id: 'invoice-status-open' }), past_due: msg('Past due'), paid: msg('Paid', { id: 'invoice-status-paid' }), void: msg('Void') })[status];
 const PAGE_SIZE = 12;
 
 type Details = InvoiceDetail | 'loading' | Error;
@@ -107,7 +109,7 @@ export class BpInvoiceList extends AccountDataElement<InvoicePage> {
       await downloadInvoicePdf(client, invoice.accountNumber, invoice, this.renderRoot);
       this.dispatchEvent(new BpInvoiceDownloadEvent({ invoice }));
     } catch (err) {
-      this.downloadError = `Invoice ${invoice.number} could not be downloaded. ${(err as Error).message}`;
+      this.downloadError = `${msg(str`Invoice ${invoice.number} could not be downloaded.`)} ${(err as Error).message}`;
     } finally {
       this.downloading = null;
     }
@@ -117,18 +119,18 @@ export class BpInvoiceList extends AccountDataElement<InvoicePage> {
     return html`
       <div class="filters" part="filters">
         <div class="field">
-          <label for="status">Status</label>
+          <label for="status">${msg('Status')}</label>
           <select id="status" .value=${this.status} @change=${(e: Event) => this.filter(() => (this.status = (e.target as HTMLSelectElement).value as typeof this.status))}>
-            <option value="">All</option>
-            <option value="open">Open</option>
-            <option value="past_due">Past due</option>
-            <option value="paid">Paid</option>
+            <option value="">${msg('All')}</option>
+            <option value="open">${statusLabel('open')}</option>
+            <option value="past_due">${statusLabel('past_due')}</option>
+            <option value="paid">${statusLabel('paid')}</option>
           </select>
         </div>
         <div class="field">
-          <label for="year">Year</label>
+          <label for="year">${msg('Year')}</label>
           <select id="year" .value=${this.year} @change=${(e: Event) => this.filter(() => (this.year = (e.target as HTMLSelectElement).value))}>
-            <option value="">All years</option>
+            <option value="">${msg('All years')}</option>
             ${this.years.map((y) => html`<option value=${String(y)} ?selected=${this.year === String(y)}>${y}</option>`)}
           </select>
         </div>
@@ -137,7 +139,7 @@ export class BpInvoiceList extends AccountDataElement<InvoicePage> {
   }
 
   private renderDetails(invoice: InvoiceSummary, details: Details) {
-    if (details === 'loading') return loadingView(`Loading invoice ${invoice.number}…`);
+    if (details === 'loading') return loadingView(msg(str`Loading invoice ${invoice.number}…`));
     if (details instanceof Error) return html`<p class="alert" role="alert">${details.message}</p>`;
     return renderInvoiceLines(details, (line) => this.dispatchEvent(new BpChargeQuestionEvent({ invoice: details, line, draft: chargeQuestionDraft(details, line) })));
   }
@@ -147,32 +149,32 @@ export class BpInvoiceList extends AccountDataElement<InvoicePage> {
     const money = (cents: number) => formatMoney(cents, currency);
     return html`
       <tr class="invoice" role="row" @click=${(e: Event) => (e.target as Element).closest('button') || void this.toggle(invoice)}>
-        <td role="cell" data-label="Invoice Date">
+        <td role="cell" data-label=${msg('Invoice Date')}>
           <button class="link-button" type="button" aria-expanded=${details ? 'true' : 'false'} aria-controls="lines-${invoice.id}" @click=${() => void this.toggle(invoice)}>
-            ${formatDate(invoice.date)}<span class="visually-hidden">, invoice ${invoice.number}: ${details ? 'hide' : 'show'} lines</span>
+            ${formatDate(invoice.date)}<span class="visually-hidden">, ${details ? msg(str`invoice ${invoice.number}: hide lines`) : msg(str`invoice ${invoice.number}: show lines`)}</span>
           </button>
         </td>
-        <td role="cell" data-label="Customer #">${invoice.accountNumber}</td>
-        <td role="cell" data-label="Customer Name">${invoice.accountName}</td>
-        <td role="cell" data-label="Total" class="number">${money(invoice.total)}</td>
-        <td role="cell" data-label="Balance" class="number">${money(invoice.balance)}</td>
-        <td role="cell" data-label="Status"><span class="status ${invoice.status}">${STATUS_LABELS[invoice.status]}</span></td>
-        <td role="cell" data-label="Download">
+        <td role="cell" data-label=${msg('Customer #')}>${invoice.accountNumber}</td>
+        <td role="cell" data-label=${msg('Customer Name')}>${invoice.accountName}</td>
+        <td role="cell" data-label=${msg('Total')} class="number">${money(invoice.total)}</td>
+        <td role="cell" data-label=${msg('Balance')} class="number">${money(invoice.balance)}</td>
+        <td role="cell" data-label=${msg('Status')}><span class="status ${invoice.status}">${statusLabel(invoice.status)}</span></td>
+        <td role="cell" data-label=${msg('Download')}>
           <button
             class="link-button"
             type="button"
             ?disabled=${this.downloading === invoice.id}
-            aria-label="Download invoice ${invoice.number} (PDF)"
+            aria-label=${msg(str`Download invoice ${invoice.number} (PDF)`)}
             @click=${() => void this.download(invoice)}
           >
-            ${this.downloading === invoice.id ? 'Downloading…' : 'Invoice'}
+            ${this.downloading === invoice.id ? msg('Downloading…') : msg('Invoice')}
           </button>
         </td>
       </tr>
       ${details
         ? html`<tr class="details" role="row" id="lines-${invoice.id}"><td role="cell" colspan="7">
               <!-- On a phone the lines scroll sideways here: focusable, so a keyboard can scroll them too. -->
-              <div class="table-scroll" tabindex="0" role="region" aria-label="Lines of invoice ${invoice.number}">${this.renderDetails(invoice, details)}</div>
+              <div class="table-scroll" tabindex="0" role="region" aria-label=${msg(str`Lines of invoice ${invoice.number}`)}>${this.renderDetails(invoice, details)}</div>
             </td></tr>`
         : nothing}
     `;
@@ -183,19 +185,19 @@ export class BpInvoiceList extends AccountDataElement<InvoicePage> {
     const last = first + page.invoices.length - 1;
     const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
     return html`
-      <p class="count muted" role="status">Showing ${first}–${last} of ${page.total}</p>
+      <p class="count muted" role="status">${msg(str`Showing ${first}–${last} of ${page.total}`)}</p>
       <div class="table-scroll">
         <table part="table" class="stack" role="table">
-          <caption class="visually-hidden">Invoices, newest first</caption>
+          <caption class="visually-hidden">${msg('Invoices, newest first')}</caption>
           <thead role="rowgroup">
             <tr role="row">
-              <th scope="col" role="columnheader">Invoice Date</th>
-              <th scope="col" role="columnheader">Customer #</th>
-              <th scope="col" role="columnheader">Customer Name</th>
-              <th scope="col" role="columnheader" class="number">Total</th>
-              <th scope="col" role="columnheader" class="number">Balance</th>
-              <th scope="col" role="columnheader">Status</th>
-              <th scope="col" role="columnheader">Download</th>
+              <th scope="col" role="columnheader">${msg('Invoice Date')}</th>
+              <th scope="col" role="columnheader">${msg('Customer #')}</th>
+              <th scope="col" role="columnheader">${msg('Customer Name')}</th>
+              <th scope="col" role="columnheader" class="number">${msg('Total')}</th>
+              <th scope="col" role="columnheader" class="number">${msg('Balance')}</th>
+              <th scope="col" role="columnheader">${msg('Status')}</th>
+              <th scope="col" role="columnheader">${msg('Download')}</th>
             </tr>
           </thead>
           <tbody role="rowgroup">
@@ -205,10 +207,10 @@ export class BpInvoiceList extends AccountDataElement<InvoicePage> {
       </div>
       ${pages > 1
         ? html`
-            <nav class="pager" part="pager" aria-label="Invoice pages">
-              <button class="button secondary" type="button" ?disabled=${page.page <= 1} @click=${() => this.goTo(page.page - 1)}>Previous</button>
-              <span>Page ${page.page} of ${pages}</span>
-              <button class="button secondary" type="button" ?disabled=${page.page >= pages} @click=${() => this.goTo(page.page + 1)}>Next</button>
+            <nav class="pager" part="pager" aria-label=${msg('Invoice pages')}>
+              <button class="button secondary" type="button" ?disabled=${page.page <= 1} @click=${() => this.goTo(page.page - 1)}>${msg('Previous')}</button>
+              <span>${msg(str`Page ${page.page} of ${pages}`)}</span>
+              <button class="button secondary" type="button" ?disabled=${page.page >= pages} @click=${() => this.goTo(page.page + 1)}>${msg('Next')}</button>
             </nav>
           `
         : nothing}
@@ -224,13 +226,13 @@ export class BpInvoiceList extends AccountDataElement<InvoicePage> {
     const filtered = Boolean(this.status || this.year);
     return html`
       <section class="panel" aria-labelledby="heading">
-        <h2 id="heading">Invoices</h2>
+        <h2 id="heading">${msg('Invoices')}</h2>
         ${this.renderFilters()}
         ${this.downloadError ? html`<p class="alert download-error" role="alert">${this.downloadError}</p>` : nothing}
         ${this.renderData({
-          loading: 'Loading invoices…',
+          loading: msg('Loading invoices…'),
           isEmpty: (page) => page.invoices.length === 0,
-          empty: filtered ? 'No invoices match these filters.' : 'There are no invoices yet. The first one is issued after your first month of service.',
+          empty: filtered ? msg('No invoices match these filters.') : msg('There are no invoices yet. The first one is issued after your first month of service.'),
           complete: (page) => this.renderPage(page),
         })}
       </section>

@@ -1,4 +1,5 @@
 import { consume } from '@lit/context';
+import { msg, str } from '@lit/localize';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { ApiError, call, type ApiClient } from '../api/client.ts';
@@ -9,6 +10,7 @@ import { BpLoginEvent } from '../events/events.ts';
 import { controlStyles } from '../styles/controls.ts';
 import { hostStyles } from '../styles/tokens.ts';
 import { loginStyles } from './login.styles.ts';
+import { LocaleController } from '../i18n/localize.ts';
 
 type Mode = 'sign-in' | 'forgot' | 'set-password';
 type FieldErrors = Partial<Record<'email' | 'password' | 'confirm', string>>;
@@ -52,6 +54,7 @@ export class BpLogin extends LitElement {
   @state() private linkRefused = false;
 
   @query('form') private form!: HTMLFormElement;
+  private readonly i18n = new LocaleController(this);
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('activationToken') || changed.has('resetToken')) {
@@ -95,11 +98,11 @@ export class BpLogin extends LitElement {
     this.notice = '';
     const v = this.values();
     const errors: FieldErrors = {};
-    if (this.mode !== 'set-password' && !v.email?.trim()) errors.email = 'Enter your email address.';
-    if (this.mode === 'sign-in' && !v.password) errors.password = 'Enter your password.';
+    if (this.mode !== 'set-password' && !v.email?.trim()) errors.email = msg('Enter your email address.');
+    if (this.mode === 'sign-in' && !v.password) errors.password = msg('Enter your password.');
     if (this.mode === 'set-password') {
-      if ((v.password ?? '').length < MIN_PASSWORD) errors.password = `Use at least ${MIN_PASSWORD} characters.`;
-      else if (v.password !== v.confirm) errors.confirm = 'The two passwords do not match.';
+      if ((v.password ?? '').length < MIN_PASSWORD) errors.password = msg(str`Use at least ${MIN_PASSWORD} characters.`);
+      else if (v.password !== v.confirm) errors.confirm = msg('The two passwords do not match.');
     }
     if (this.showFieldErrors(errors)) return;
 
@@ -131,7 +134,7 @@ export class BpLogin extends LitElement {
     const passwordInput = this.form.querySelector<HTMLInputElement>('[name=password]');
     if (passwordInput && this.mode === 'sign-in') passwordInput.value = '';
     if (!(err instanceof ApiError)) {
-      this.error = 'Something went wrong. Please try again.';
+      this.error = msg('Something went wrong. Please try again.');
       return;
     }
     if (err.code === 'VALIDATION' && err.issues.length) {
@@ -170,32 +173,32 @@ export class BpLogin extends LitElement {
     switch (this.mode) {
       case 'sign-in':
         return html`
-          ${this.field('email', 'Username', { type: 'email', placeholder: 'Enter your email address', autocomplete: 'username' })}
-          ${this.field('password', 'Password', { type: 'password', placeholder: 'Enter your password', autocomplete: 'current-password' })}
+          ${this.field('email', msg('Username'), { type: 'email', placeholder: msg('Enter your email address'), autocomplete: 'username' })}
+          ${this.field('password', msg('Password'), { type: 'password', placeholder: msg('Enter your password'), autocomplete: 'current-password' })}
           <div class="actions">
-            <button class="button" part="submit" type="submit" ?disabled=${this.busy}>${this.busy ? 'Logging in…' : 'Log in'}</button>
-            <button class="link-button" type="button" @click=${() => this.switchTo('forgot')}>Forgot your password?</button>
+            <button class="button" part="submit" type="submit" ?disabled=${this.busy}>${this.busy ? msg('Logging in…') : msg('Log in')}</button>
+            <button class="link-button" type="button" @click=${() => this.switchTo('forgot')}>${msg('Forgot your password?')}</button>
           </div>
         `;
       case 'forgot':
         return html`
-          <h2>Reset your password</h2>
-          <p class="intro">Enter the email address you sign in with. We will send you a link to choose a new password.</p>
-          ${this.field('email', 'Email address', { type: 'email', placeholder: 'Enter your email address', autocomplete: 'username' })}
+          <h2>${msg('Reset your password')}</h2>
+          <p class="intro">${msg('Enter the email address you sign in with. We will send you a link to choose a new password.')}</p>
+          ${this.field('email', msg('Email address'), { type: 'email', placeholder: msg('Enter your email address'), autocomplete: 'username' })}
           <div class="actions">
-            <button class="button" part="submit" type="submit" ?disabled=${this.busy}>${this.busy ? 'Sending…' : 'Send reset link'}</button>
-            <button class="link-button" type="button" @click=${() => this.switchTo('sign-in')}>Back to sign in</button>
+            <button class="button" part="submit" type="submit" ?disabled=${this.busy}>${this.busy ? msg('Sending…') : msg('Send reset link')}</button>
+            <button class="link-button" type="button" @click=${() => this.switchTo('sign-in')}>${msg('Back to sign in')}</button>
           </div>
         `;
       case 'set-password':
         return html`
-          <h2>${this.activationToken ? 'Choose your password' : 'Choose a new password'}</h2>
-          ${this.field('password', 'New password', { type: 'password', autocomplete: 'new-password', hint: `At least ${MIN_PASSWORD} characters.` })}
-          ${this.field('confirm', 'Confirm new password', { type: 'password', autocomplete: 'new-password' })}
+          <h2>${this.activationToken ? msg('Choose your password') : msg('Choose a new password')}</h2>
+          ${this.field('password', msg('New password'), { type: 'password', autocomplete: 'new-password', hint: msg(str`At least ${MIN_PASSWORD} characters.`) })}
+          ${this.field('confirm', msg('Confirm new password'), { type: 'password', autocomplete: 'new-password' })}
           <div class="actions">
-            <button class="button" part="submit" type="submit" ?disabled=${this.busy}>${this.busy ? 'Saving…' : 'Save password and sign in'}</button>
+            <button class="button" part="submit" type="submit" ?disabled=${this.busy}>${this.busy ? msg('Saving…') : msg('Save password and sign in')}</button>
             ${this.linkRefused
-              ? html`<button class="link-button" type="button" @click=${() => this.switchTo('forgot')}>Request a new link</button>`
+              ? html`<button class="link-button" type="button" @click=${() => this.switchTo('forgot')}>${msg('Request a new link')}</button>`
               : nothing}
           </div>
         `;

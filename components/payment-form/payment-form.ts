@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { ApiError, call } from '../api/client.ts';
@@ -9,6 +10,7 @@ import type { AccountStore, StoreReader } from '../data/account-store.ts';
 import { summary as summaryResource } from '../data/resources.ts';
 import { BpAutopayChangeEvent, BpPaymentCancelEvent, BpPaymentSuccessEvent } from '../events/events.ts';
 import { formatMoney } from '../i18n/format.ts';
+import { serverLanguage } from '../i18n/localize.ts';
 import { CardFrameChannel, type CardFieldError } from './card-frame-channel.ts';
 import { cardFrameLook } from './card-frame-look.ts';
 import { paymentFormStyles } from './payment-form.styles.ts';
@@ -25,7 +27,7 @@ export function parseAmount(text: string): number | null {
   return Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
 }
 
-const cardName = (card: { brand: string; last4: string }) => `${card.brand} ending in ${card.last4}`;
+const cardName = (card: { brand: string; last4: string }) => msg(str`${card.brand} ending in ${card.last4}`);
 
 /** The card frame's fields, in the order the summary lists their errors. */
 const CARD_FIELDS = ['firstName', 'lastName', 'cardNumber', 'month', 'cardCode', 'card'];
@@ -142,9 +144,11 @@ export class BpPaymentForm extends AccountDataElement<AccountSummaryData> {
     const grid = root.querySelector<HTMLElement>('.grid.address');
     if (!input || !hint || !grid || !this.frame || !this.portal) return;
     const look = new URLSearchParams(cardFrameLook({ host: this, input, label: root.querySelector('label[for=line1]')!, field: input.parentElement!, hint, grid })).toString();
-    if (look === this.frameLook && this.frame.getAttribute('src')) return;
-    this.frameLook = look;
-    this.frame.src = `${this.portal.serverUrl}/card-frame?origin=${encodeURIComponent(location.origin)}&${look}`;
+    // The frame's labels are in the kit's language too: a new one reloads it.
+    const lookAndLanguage = `${look}|${serverLanguage()}`;
+    if (lookAndLanguage === this.frameLook && this.frame.getAttribute('src')) return;
+    this.frameLook = lookAndLanguage;
+    this.frame.src = `${this.portal.serverUrl}/card-frame?origin=${encodeURIComponent(location.origin)}&lang=${serverLanguage()}&${look}`;
   }
 
   private amountOf(summary: AccountSummaryData): number | null {
@@ -161,20 +165,20 @@ export class BpPaymentForm extends AccountDataElement<AccountSummaryData> {
   }
 
   private stateLabel() {
-    return this.address.country === 'CA' ? 'Province' : 'State';
+    return this.address.country === 'CA' ? msg('Province') : msg('State');
   }
 
   private zipLabel() {
-    return this.address.country === 'CA' ? 'Postal code' : 'Zip';
+    return this.address.country === 'CA' ? msg('Postal code') : msg('Zip');
   }
 
   private check(summary: AccountSummaryData): number | null {
     const errors: typeof this.errors = {};
     const amount = this.mode === 'autopay' ? 0 : this.amountOf(summary);
-    if (amount === null) errors.amount = 'Enter an amount like 403.99.';
-    else if (amount <= 0 && this.mode === 'pay') errors.amount = 'The amount must be more than zero.';
-    const required: [AddressField, string][] = [['line1', 'Address Line 1'], ['city', 'City'], ['state', this.stateLabel()], ['zip', this.zipLabel()]];
-    for (const [field, label] of required) if (!this.address[field].trim()) errors[field] = `Enter the ${label} of the card's billing address.`;
+    if (amount === null) errors.amount = msg('Enter an amount like 403.99.');
+    else if (amount <= 0 && this.mode === 'pay') errors.amount = msg('The amount must be more than zero.');
+    const required: [AddressField, string][] = [['line1', msg('Address Line 1')], ['city', msg('City')], ['state', this.stateLabel()], ['zip', this.zipLabel()]];
+    for (const [field, label] of required) if (!this.address[field].trim()) errors[field] = msg(str`Enter the ${label} of the card's billing address.`);
     this.errors = errors;
     return Object.keys(errors).length ? null : amount;
   }
@@ -242,24 +246,24 @@ export class BpPaymentForm extends AccountDataElement<AccountSummaryData> {
   private finished(payment: Payment, summary: AccountSummaryData) {
     this.idempotencyKey = crypto.randomUUID();
     const amount = formatMoney(payment.amount, summary.account.currency);
-    const card = payment.card ? cardName(payment.card) : 'your card';
+    const card = payment.card ? cardName(payment.card) : msg('your card');
     const autopay = payment.autopay
       ? payment.autopay.saved
-        ? ` ${cardName(payment.autopay.method)} will pay your bill automatically on each due date from now on.`
+        ? ` ${msg(str`${cardName(payment.autopay.method)} will pay your bill automatically on each due date from now on.`)}`
         : ` ${payment.autopay.message}`
       : '';
     this.outcome =
       payment.status === 'approved'
-        ? { kind: 'success', message: `Thank you: your payment of ${amount} with ${card} was approved. A receipt is on its way by email.${autopay}` }
+        ? { kind: 'success', message: `${msg(str`Thank you: your payment of ${amount} with ${card} was approved. A receipt is on its way by email.`)}${autopay}` }
         : payment.status === 'held'
-          ? { kind: 'pending', message: `Your payment of ${amount} with ${card} was received and is being reviewed by the card processor.${autopay}` }
-          : { kind: 'pending', message: `We are confirming your payment of ${amount} with the card processor. Check Payment History in a few minutes before paying again.` };
+          ? { kind: 'pending', message: `${msg(str`Your payment of ${amount} with ${card} was received and is being reviewed by the card processor.`)}${autopay}` }
+          : { kind: 'pending', message: msg(str`We are confirming your payment of ${amount} with the card processor. Check Payment History in a few minutes before paying again.`) };
     this.dispatchEvent(new BpPaymentSuccessEvent({ payment }));
     if (payment.autopay?.saved) this.dispatchEvent(new BpAutopayChangeEvent({ autopay: payment.autopay.method }));
   }
 
   private saved(autopay: AutopayMethod) {
-    this.outcome = { kind: 'success', message: `Automatic payment is on: ${cardName(autopay)} will be charged the balance due on each due date. Nothing was charged today.` };
+    this.outcome = { kind: 'success', message: msg(str`Automatic payment is on: ${cardName(autopay)} will be charged the balance due on each due date. Nothing was charged today.`) };
     this.dispatchEvent(new BpAutopayChangeEvent({ autopay }));
   }
 
@@ -296,7 +300,7 @@ export class BpPaymentForm extends AccountDataElement<AccountSummaryData> {
     if (!entries.length) return nothing;
     return html`
       <div class="alert error-summary" part="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-heading">
-        <h3 id="error-summary-heading">${entries.length === 1 ? 'Please correct this:' : `Please correct these ${entries.length} things:`}</h3>
+        <h3 id="error-summary-heading">${entries.length === 1 ? msg('Please correct this:') : msg(str`Please correct these ${entries.length} things:`)}</h3>
         <ul>
           ${entries.map(
             (e) => html`<li>
@@ -339,24 +343,24 @@ export class BpPaymentForm extends AccountDataElement<AccountSummaryData> {
     const money = (cents: number) => formatMoney(cents, summary.account.currency);
     const invoice = summary.currentInvoice?.balance ?? 0;
     const choices: [AmountChoice, string, number][] = [
-      ['due', `Balance due: ${money(summary.dueAmount)}`, summary.dueAmount],
-      ['pastDue', `Past due only: ${money(summary.pastDue)}`, summary.pastDue],
-      ['invoice', `Latest invoice: ${money(invoice)}`, invoice],
+      ['due', msg(str`Balance due: ${money(summary.dueAmount)}`), summary.dueAmount],
+      ['pastDue', msg(str`Past due only: ${money(summary.pastDue)}`), summary.pastDue],
+      ['invoice', msg(str`Latest invoice: ${money(invoice)}`), invoice],
     ];
-    return [...choices.filter(([, , cents]) => cents > 0).map(([choice, label]): [AmountChoice, string] => [choice, label]), ['other', 'Another amount']];
+    return [...choices.filter(([, , cents]) => cents > 0).map(([choice, label]): [AmountChoice, string] => [choice, label]), ['other', msg('Another amount')]];
   }
 
   private renderAmount(summary: AccountSummaryData) {
     if (this.reloading) {
       return html`<fieldset class="choices">
-        <legend>Payment Amount</legend>
-        ${loadingView('Checking your balance…')}
+        <legend>${msg('Payment Amount')}</legend>
+        ${loadingView(msg('Checking your balance…'))}
       </fieldset>`;
     }
     const error = this.errors.amount;
     return html`
       <fieldset class="choices">
-        <legend>Payment Amount</legend>
+        <legend>${msg('Payment Amount')}</legend>
         ${this.offered(summary).map(
           ([choice, label]) => html`
             <label>
@@ -368,7 +372,7 @@ export class BpPaymentForm extends AccountDataElement<AccountSummaryData> {
         ${this.choice === 'other'
           ? html`<div class="grid">
               <div class="field">
-                <label for="other">Amount</label>
+                <label for="other">${msg('Amount')}</label>
                 <input
                   id="other"
                   inputmode="decimal"
@@ -382,7 +386,7 @@ export class BpPaymentForm extends AccountDataElement<AccountSummaryData> {
               </div>
             </div>`
           : nothing}
-        <p class="muted">Your current balance is ${formatMoney(summary.balance, summary.account.currency)}.</p>
+        <p class="muted">${msg(str`Your current balance is ${formatMoney(summary.balance, summary.account.currency)}.`)}</p>
       </fieldset>
     `;
   }
@@ -391,9 +395,8 @@ export class BpPaymentForm extends AccountDataElement<AccountSummaryData> {
     const current = summary.paymentMethod.type === 'autopay' ? summary.paymentMethod : null;
     return html`
       <p>
-        Each month, on the due date, we will ask Authorize.Net to charge the balance due to this card. The card is kept by Authorize.Net, never by
-        us, and nothing is charged today.
-        ${current ? html`It replaces ${cardName(current)}.` : nothing}
+        ${msg('Each month, on the due date, we will ask Authorize.Net to charge the balance due to this card. The card is kept by Authorize.Net, never by us, and nothing is charged today.')}
+        ${current ? msg(str`It replaces ${cardName(current)}.`) : nothing}
       </p>
     `;
   }
@@ -405,8 +408,8 @@ export class BpPaymentForm extends AccountDataElement<AccountSummaryData> {
       <label class="check">
         <input type="checkbox" .checked=${this.saveForAutopay} @change=${(e: Event) => (this.saveForAutopay = (e.target as HTMLInputElement).checked)} />
         ${current
-          ? `Use this card for automatic payment from now on, instead of ${cardName(current)}`
-          : 'Sign me up for automatic payment: charge this card for my bill on each due date'}
+          ? msg(str`Use this card for automatic payment from now on, instead of ${cardName(current)}`)
+          : msg('Sign me up for automatic payment: charge this card for my bill on each due date')}
       </label>
     `;
   }
@@ -419,35 +422,35 @@ export class BpPaymentForm extends AccountDataElement<AccountSummaryData> {
       html`<iframe
         id="card-frame"
         part="card-frame"
-        title="Card details"
+        title=${msg('Card details')}
         sandbox="allow-scripts"
         style=${cssomStyle({ height: this.frameHeight ? `${this.frameHeight}px` : undefined })}
       ></iframe>`;
     return html`
       <fieldset>
-        <legend>Credit Card Information</legend>
-        ${portal ? frame() : html`<p class="alert">Card payments need the portal: place this form inside bp-portal or bp-provider.</p>`}
+        <legend>${msg('Credit Card Information')}</legend>
+        ${portal ? frame() : html`<p class="alert">${msg('Card payments need the portal: place this form inside bp-portal or bp-provider.')}</p>`}
         ${wholeCard ? html`<p class="field-error">${wholeCard.message}</p>` : nothing}
-        <p class="hint">The card details go from this frame to Authorize.Net; neither this page nor we see them.</p>
+        <p class="hint">${msg('The card details go from this frame to Authorize.Net; neither this page nor we see them.')}</p>
       </fieldset>
     `;
   }
 
   private renderForm(summary: AccountSummaryData) {
-    const action = this.mode === 'autopay' ? 'Save card for automatic payment' : 'Make a payment';
+    const action = this.mode === 'autopay' ? msg('Save card for automatic payment') : msg('Make a payment');
     return html`
       <form part="form" novalidate @submit=${(e: Event) => void this.submit(e, summary)}>
         ${this.renderErrorSummary()} ${this.mode === 'autopay' ? this.renderAutopayIntro(summary) : this.renderAmount(summary)} ${this.renderCard()}
         <fieldset>
-          <legend>Address</legend>
+          <legend>${msg('Address')}</legend>
           <div class="grid address">
-            ${this.renderField('line1', 'Address Line 1', 'address-line1')} ${this.renderField('line2', 'Address Line 2', 'address-line2')}
-            ${this.renderField('city', 'City', 'address-level2')}
+            ${this.renderField('line1', msg('Address Line 1'), 'address-line1')} ${this.renderField('line2', msg('Address Line 2'), 'address-line2')}
+            ${this.renderField('city', msg('City'), 'address-level2')}
             <div class="field">
-              <label for="country">Country</label>
+              <label for="country">${msg('Country')}</label>
               <select id="country" autocomplete="country" .value=${this.address.country} @change=${(e: Event) => (this.address = { ...this.address, country: (e.target as HTMLSelectElement).value })}>
-                <option value="US">United States</option>
-                <option value="CA">Canada</option>
+                <option value="US">${msg('United States')}</option>
+                <option value="CA">${msg('Canada')}</option>
               </select>
             </div>
             ${this.renderField('state', this.stateLabel(), 'address-level1')} ${this.renderField('zip', this.zipLabel(), 'postal-code')}
@@ -462,8 +465,8 @@ export class BpPaymentForm extends AccountDataElement<AccountSummaryData> {
         <div class="actions">
           ${this.outcome?.kind === 'success'
             ? nothing
-            : html`<button class="button" type="submit" ?disabled=${this.busy || this.reloading}>${this.busy ? 'Processing…' : action}</button>`}
-          <button class="button secondary" type="button" @click=${() => this.cancel()}>${this.outcome?.kind === 'success' ? 'Close' : 'Cancel'}</button>
+            : html`<button class="button" type="submit" ?disabled=${this.busy || this.reloading}>${this.busy ? msg('Processing…') : action}</button>`}
+          <button class="button secondary" type="button" @click=${() => this.cancel()}>${this.outcome?.kind === 'success' ? msg('Close') : msg('Cancel')}</button>
         </div>
       </form>
     `;
@@ -471,15 +474,15 @@ export class BpPaymentForm extends AccountDataElement<AccountSummaryData> {
 
   /** The form's title: the guide's names for what it does. */
   private heading(summary: AccountSummaryData | undefined) {
-    if (this.mode === 'pay') return 'Make a payment';
-    return summary?.paymentMethod.type === 'autopay' ? 'Change card for automatic payment' : 'Sign-up for automatic payment';
+    if (this.mode === 'pay') return msg('Make a payment');
+    return summary?.paymentMethod.type === 'autopay' ? msg('Change card for automatic payment') : msg('Sign-up for automatic payment');
   }
 
   protected override render() {
     return html`
       <section class="panel" aria-labelledby="pay-heading" @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.cancel()}>
         <h2 id="pay-heading">${this.heading(this.value)}</h2>
-        ${this.renderData({ loading: 'Loading your balance…', complete: (summary) => this.renderForm(summary) })}
+        ${this.renderData({ loading: msg('Loading your balance…'), complete: (summary) => this.renderForm(summary) })}
       </section>
     `;
   }

@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import { css, html } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -6,18 +7,20 @@ import { AccountDataElement } from '../base/account-data-element.ts';
 import type { StoreReader } from '../data/account-store.ts';
 import { payments } from '../data/resources.ts';
 import { formatDate, formatMoney } from '../i18n/format.ts';
+import { paymentMethodLabel } from '../i18n/payment-method.ts';
 import { stackedTableStyles } from '../styles/controls.ts';
 import { token } from '../styles/tokens.ts';
 
-const RESULT_LABELS: Record<Payment['status'], string> = {
-  approved: 'Approved',
-  declined: 'Declined',
-  held: 'Under review',
-  error: 'Not processed',
-  unknown: 'Being confirmed',
-  pending: 'In progress',
-  voided: 'Voided',
-};
+const resultLabel = (status: Payment['status']): string =>
+  ({
+    approved: msg('Approved'),
+    declined: msg('Declined'),
+    held: msg('Under review'),
+    error: msg('Not processed'),
+    unknown: msg('Being confirmed'),
+    pending: msg('In progress'),
+    voided: msg('Voided'),
+  })[status];
 
 /** A line of the table: a payment, or money given back on one (a refund is a line of its own, with its own date). */
 interface HistoryLine {
@@ -35,16 +38,16 @@ interface HistoryLine {
 const linesOf = (payments: Payment[]): HistoryLine[] =>
   payments
     .flatMap((p): HistoryLine[] => [
-      { key: `payment-${p.id}`, date: p.date, amount: p.amount, method: p.method, card: p.card, result: RESULT_LABELS[p.status], tone: p.status, detail: p.message ?? '' },
+      { key: `payment-${p.id}`, date: p.date, amount: p.amount, method: p.method, card: p.card, result: resultLabel(p.status), tone: p.status, detail: p.message ?? '' },
       ...p.refunds.map((r) => ({
         key: `refund-${r.id}`,
         date: r.date,
         amount: -r.amount,
         method: 'Refund',
         card: p.card,
-        result: 'Refunded',
+        result: msg('Refunded'),
         tone: 'refunded' as const,
-        detail: `Given back on the payment of ${formatMoney(p.amount)} on ${formatDate(p.date)}`,
+        detail: msg(str`Given back on the payment of ${formatMoney(p.amount)} on ${formatDate(p.date)}`),
       })),
     ])
     .sort((a, b) => (a.date === b.date ? 0 : a.date < b.date ? 1 : -1));
@@ -95,22 +98,22 @@ export class BpPaymentHistory extends AccountDataElement<PaymentList> {
   protected override render() {
     return html`
       <section class="panel" aria-labelledby="payments-heading">
-        <h2 id="payments-heading">Payment History</h2>
+        <h2 id="payments-heading">${msg('Payment History')}</h2>
         ${this.renderData({
-          loading: 'Loading payments…',
+          loading: msg('Loading payments…'),
           isEmpty: (list) => list.payments.length === 0,
-          empty: 'No payments yet.',
+          empty: msg('No payments yet.'),
           complete: (list) => html`
             <div class="table-scroll">
               <table part="table" class="stack" role="table">
-                <caption class="visually-hidden">Payments and refunds, newest first</caption>
+                <caption class="visually-hidden">${msg('Payments and refunds, newest first')}</caption>
                 <thead role="rowgroup">
                   <tr role="row">
-                    <th scope="col" role="columnheader">Date</th>
-                    <th scope="col" role="columnheader" class="number">Amount</th>
-                    <th scope="col" role="columnheader">Method</th>
-                    <th scope="col" role="columnheader">Card</th>
-                    <th scope="col" role="columnheader">Result</th>
+                    <th scope="col" role="columnheader">${msg('Date')}</th>
+                    <th scope="col" role="columnheader" class="number">${msg('Amount')}</th>
+                    <th scope="col" role="columnheader">${msg('Method')}</th>
+                    <th scope="col" role="columnheader">${msg('Card')}</th>
+                    <th scope="col" role="columnheader">${msg('Result')}</th>
                   </tr>
                 </thead>
                 <tbody role="rowgroup">
@@ -119,11 +122,11 @@ export class BpPaymentHistory extends AccountDataElement<PaymentList> {
                     (line) => line.key,
                     (line) => html`
                       <tr role="row">
-                        <td role="cell" data-label="Date" class="date">${formatDate(line.date)}</td>
-                        <td role="cell" data-label="Amount" class="number">${formatMoney(line.amount)}</td>
-                        <td role="cell" data-label="Method">${line.method}</td>
-                        <td role="cell" data-label="Card">${line.card ? `${line.card.brand} ending in ${line.card.last4}` : '—'}</td>
-                        <td role="cell" data-label="Result"><span class="result ${line.tone}" title=${line.detail}>${line.result}</span></td>
+                        <td role="cell" data-label=${msg('Date')} class="date">${formatDate(line.date)}</td>
+                        <td role="cell" data-label=${msg('Amount')} class="number">${formatMoney(line.amount)}</td>
+                        <td role="cell" data-label=${msg('Method')}>${paymentMethodLabel(line.method)}</td>
+                        <td role="cell" data-label=${msg('Card')}>${line.card ? msg(str`${line.card.brand} ending in ${line.card.last4}`) : '—'}</td>
+                        <td role="cell" data-label=${msg('Result')}><span class="result ${line.tone}" title=${line.detail}>${line.result}</span></td>
                       </tr>
                     `,
                   )}

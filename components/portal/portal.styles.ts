@@ -201,4 +201,9 @@ export const portalStyles = css`
       padding-inline: ${token('space-3')};
     }
   }
+  /* The language menu sits with the user's name and Logout; on a narrow screen they wrap. */
+  header .user {
+    flex-wrap: wrap;
+    justify-content: flex-end;
+  }
 `;

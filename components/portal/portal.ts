@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import '../account-search/account-search.ts';
@@ -12,6 +13,9 @@ import { SECTIONS, type Section } from './sections.ts';
 import type { TicketDraft } from '../api/types.ts';
 import type { BpChargeQuestionEvent } from '../events/events.ts';
 import { TicketCountsController } from '../tickets/ticket-counts.ts';
+import { call } from '../api/client.ts';
+import type { Me } from '../api/types.ts';
+import { activeLocale, langOf, LANGUAGES, localeOf } from '../i18n/localize.ts';
 
 /** The name shown when neither the page (`provider-name`) nor a reseller's brand gives one. */
 const DEFAULT_PROVIDER_NAME = 'Harbourline Communications';
@@ -56,6 +60,10 @@ export class BpPortal extends PortalHost {
   /** The navigation's counts, from the session's store (a ticket opened or written anywhere inside changes them). */
   private readonly ticketCounts = new TicketCountsController(this, () => this.portal);
   @query('main h1') private heading?: HTMLElement;
+  /** Saving the language chosen failed. */
+  @state() private languageError = '';
+  /** The page's own `lang` on this element before the user's language replaced it (undefined: not replaced). */
+  private pageLang: string | null | undefined;
 
   /** The sections in the navigation: those that apply, and without an account only the global ones. */
   private get sections(): Section[] {
@@ -68,7 +76,10 @@ export class BpPortal extends PortalHost {
     if (!previous) return;
     // A section that does not apply to the new account (or user) falls back to the first.
     if (!this.sections.some((s) => s.id === this.sectionId)) this.sectionId = SECTIONS[0]!.id;
-    if (previous.status === 'signed-in' && this.portal.status === 'signed-out') this.sectionId = SECTIONS[0]!.id;
+    if (previous.status === 'signed-in' && this.portal.status === 'signed-out') {
+      this.sectionId = SECTIONS[0]!.id;
+      this.restorePageLanguage();
+    }
     // A ticket from a mail link: staff find it in their queue, customers under Tickets.
     if (previous.status !== 'signed-in' && this.portal.status === 'signed-in' && this.ticket) {
       this.sectionId = this.portal.user?.role === 'staff' ? 'queue' : 'tickets';
@@ -101,6 +112,48 @@ export class BpPortal extends PortalHost {
     void this.updateComplete.then(() => this.heading?.focus());
   }
 
+  /** Shows the portal in a language: its own `lang`, which every element inside (and the kit) follows. */
+  private showIn(language: string) {
+    if (this.pageLang === undefined) this.pageLang = this.getAttribute('lang');
+    this.setAttribute('lang', language);
+  }
+
+  private restorePageLanguage() {
+    if (this.pageLang === undefined) return;
+    if (this.pageLang === null) this.removeAttribute('lang');
+    else this.setAttribute('lang', this.pageLang);
+    this.pageLang = undefined;
+  }
+
+  /** A signed-in user's language wins over the page's. */
+  protected override userLanguage(language: Me['language']): void {
+    if (language && localeOf(langOf(this)) !== language) this.showIn(language);
+  }
+
+  /** The language menu: shown at once, and saved as the user's (their PDFs and mails follow). */
+  private async chooseLanguage(language: 'en' | 'fr' | 'es') {
+    this.languageError = '';
+    this.showIn(language);
+    if (this.portal.status !== 'signed-in') return;
+    try {
+      await call(this.portal.client.api.v1.me.language.$put({ json: { language } }));
+    } catch {
+      this.languageError = msg('The language could not be saved.');
+    }
+  }
+
+  private languagePicker() {
+    const current = activeLocale() === 'en-XA' ? 'en' : activeLocale();
+    // Each language is named in itself (translate="no"), as people look for their own.
+    return html`<span class="language">
+      <label class="visually-hidden" for="language">${msg('Language')}</label>
+      <select id="language" translate="no" @change=${(e: Event) => void this.chooseLanguage((e.target as HTMLSelectElement).value as 'en' | 'fr' | 'es')}>
+        ${LANGUAGES.map((l) => html`<option value=${l.code} lang=${l.code} ?selected=${l.code === current}>${l.name}</option>`)}
+      </select>
+      ${this.languageError ? html`<span role="alert">${this.languageError}</span>` : nothing}
+    </span>`;
+  }
+
   private get brandName(): string {
     return this.providerName || this.portal.brand?.name || DEFAULT_PROVIDER_NAME;
   }
@@ -110,7 +163,8 @@ export class BpPortal extends PortalHost {
     const logo = this.portal.brand?.logoUrl;
     // The name follows the logo as text, so the image itself says nothing more (alt="").
     const mark = logo ? html`<img class="logo" part="logo" src=${logo} alt="" />` : html`<span class="logo-mark" aria-hidden="true">${name.charAt(0)}</span>`;
-    return html`<slot name="brand">${mark}${name}</slot>`;
+    // A name, not words to translate.
+    return html`<slot name="brand" translate="no">${mark}${name}</slot>`;
   }
 
   /** The brand's support contact, when it gives one. */
@@ -120,10 +174,10 @@ export class BpPortal extends PortalHost {
       support?.email ? html`<a href="mailto:${support.email}">${support.email}</a>` : null,
       support?.phone ? html`<a href="tel:${support.phone.replace(/[^\d+]/g, '')}">${support.phone}</a>` : null,
       // The server takes http(s) addresses only; checked again, as this becomes a link.
-      support?.url && /^https?:\/\//i.test(support.url) ? html`<a href=${support.url} target="_blank" rel="noopener">Help centre</a>` : null,
+      support?.url && /^https?:\/\//i.test(support.url) ? html`<a href=${support.url} target="_blank" rel="noopener">${msg('Help centre')}</a>` : null,
     ].filter((w) => w !== null);
     return html`<slot name="support">${ways.length
-      ? html`<p class="support" part="support">Questions about your bill? ${this.brandName}: ${ways.map((w, i) => html`${i ? ' · ' : ''}${w}`)}</p>`
+      ? html`<p class="support" part="support">${msg(str`Questions about your bill? ${this.brandName}:`)} ${ways.map((w, i) => html`${i ? ' · ' : ''}${w}`)}</p>`
       : nothing}</slot>`;
   }
 
@@ -132,15 +186,16 @@ export class BpPortal extends PortalHost {
       <div class="sign-in">
         <div class="brand-panel">
           <span class="brand-name">${this.brand()}</span>
-          <span class="muted">Billing portal: your balance, usage, invoices and payments.</span>
+          <span class="muted">${msg('Billing portal: your balance, usage, invoices and payments.')}</span>
           ${this.support()}
+          ${this.languagePicker()}
         </div>
         <div class="panel">
           ${this.sessionTokenMessage ? html`<div class="alert" role="alert"><p>${this.sessionTokenMessage}</p></div>` : nothing}
           ${this.unavailableMessage
             ? html`<div class="alert" role="alert">
                 <p>${this.unavailableMessage}</p>
-                <button class="button secondary" type="button" @click=${() => void this.refresh()}>Try again</button>
+                <button class="button secondary" type="button" @click=${() => void this.refresh()}>${msg('Try again')}</button>
               </div>`
             : html`<bp-login activation-token=${this.activationToken} reset-token=${this.resetToken}></bp-login>`}
         </div>
@@ -152,7 +207,7 @@ export class BpPortal extends PortalHost {
     const { accounts, currentAccount } = this.portal;
     if (accounts.length < 2) return nothing;
     return html`
-      <label for="account-switcher">Account</label>
+      <label for="account-switcher">${msg('Account')}</label>
       <select id="account-switcher" @change=${(e: Event) => this.selectAccount((e.target as HTMLSelectElement).value)}>
         ${accounts.map(
           (a) => html`<option value=${a.number} ?selected=${a.number === currentAccount}>${a.parentNumber ? '↳ ' : ''}${a.number} — ${a.name}</option>`,
@@ -168,8 +223,8 @@ export class BpPortal extends PortalHost {
     const account = this.portal.accounts.find((a) => a.number === this.portal.currentAccount);
     if (!account) {
       return this.portal.canSearchAccounts
-        ? html`<h1 tabindex="-1">Customer accounts</h1><bp-account-search></bp-account-search>`
-        : html`<h1 tabindex="-1">No accounts</h1><p>Your sign-in is not linked to any account yet. Please contact us.</p>`;
+        ? html`<h1 tabindex="-1">${msg('Customer accounts')}</h1><bp-account-search></bp-account-search>`
+        : html`<h1 tabindex="-1">${msg('No accounts')}</h1><p>${msg('Your sign-in is not linked to any account yet. Please contact us.')}</p>`;
     }
     const section = chosen ?? this.sections[0]!;
     // A location opened from its head office: the way back, on every screen.
@@ -177,7 +232,7 @@ export class BpPortal extends PortalHost {
     return html`
       <div>
         ${headOffice
-          ? html`<p class="back-to-head-office"><button class="link-button" type="button" @click=${() => this.selectAccount(headOffice.number)}>← Back to head office ${headOffice.name} (${headOffice.number})</button></p>`
+          ? html`<p class="back-to-head-office"><button class="link-button" type="button" @click=${() => this.selectAccount(headOffice.number)}>← ${msg(str`Back to head office ${headOffice.name} (${headOffice.number})`)}</button></p>`
           : nothing}
         <h1 tabindex="-1">${section.title}</h1>
         <p class="subtitle">${account.name} · ${account.number}</p>
@@ -195,15 +250,16 @@ export class BpPortal extends PortalHost {
         <span class="brand">${this.brand()}</span>
         ${this.renderAccountSwitcher()}
         ${canSearchAccounts && (currentAccount || onGlobalSection)
-          ? html`<button class="link-button" type="button" @click=${() => this.findAccount()}>${currentAccount ? 'Find another account' : 'Find an account'}</button>`
+          ? html`<button class="link-button" type="button" @click=${() => this.findAccount()}>${currentAccount ? msg('Find another account') : msg('Find an account')}</button>`
           : nothing}
         <span class="user">
+          ${this.languagePicker()}
           <span>${user?.name}</span>
-          <button class="link-button" type="button" @click=${() => void this.signOut()}>Logout</button>
+          <button class="link-button" type="button" @click=${() => void this.signOut()}>${msg('Logout')}</button>
         </span>
       </header>
       ${sections.length
-        ? html`<nav part="nav" aria-label="Portal sections">
+        ? html`<nav part="nav" aria-label=${msg('Portal sections')}>
             <ul>
               ${sections.map(
                 (s) => html`<li>
@@ -223,7 +279,7 @@ export class BpPortal extends PortalHost {
   private renderBadge(section: Section) {
     const count = section.badge ? this.ticketCounts.counts[section.badge.count] : undefined;
     if (!section.badge || !count) return nothing;
-    return html` <span class="badge" aria-hidden="true">${count}</span> <span class="visually-hidden">(${count} ${section.badge.means})</span>`;
+    return html` <span class="badge" aria-hidden="true">${count}</span> <span class="visually-hidden">(${section.badge.means(count)})</span>`;
   }
 
   /** Staff: back to the account lookup, from an account or from the queue. */
@@ -236,7 +292,7 @@ export class BpPortal extends PortalHost {
   protected override render() {
     switch (this.portal.status) {
       case 'checking':
-        return html`<p class="centered state loading" role="status"><span class="spinner" aria-hidden="true"></span>${this.sessionToken ? 'Signing you in…' : 'Loading the billing portal…'}</p>`;
+        return html`<p class="centered state loading" role="status"><span class="spinner" aria-hidden="true"></span>${this.sessionToken ? msg('Signing you in…') : msg('Loading the billing portal…')}</p>`;
       case 'signed-out':
         return this.renderSignIn();
       case 'signed-in':

@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import { html, type TemplateResult } from 'lit';
 import type { TicketDraft } from '../api/types.ts';
 import type { PortalContext } from '../context/portal-context.ts';
@@ -29,62 +30,90 @@ export interface Section {
   /** Shown without an account chosen (the staff's queue). */
   global?: boolean;
   /** A count beside the label, and what it counts (for screen readers). */
-  badge?: { count: keyof TicketCounts; means: string };
+  badge?: { count: keyof TicketCounts; means(count: number): string };
 }
 
 /** In the guide's order; staff also have the ticket queue. */
 export const SECTIONS: Section[] = [
   {
     id: 'account',
-    label: 'My Account',
-    title: 'My Account',
+    get label() {
+      return msg('My Account');
+    },
+    get title() {
+      return msg('My Account');
+    },
     appliesTo: () => true,
     render: () => html`<bp-account-summary></bp-account-summary><bp-payment-history></bp-payment-history>`,
   },
   {
     id: 'invoices',
-    label: 'Invoices',
-    title: 'Invoices',
+    get label() {
+      return msg('Invoices');
+    },
+    get title() {
+      return msg('Invoices');
+    },
     appliesTo: () => true,
     render: () => html`<bp-invoice-list></bp-invoice-list>`,
   },
   {
     id: 'reports',
-    label: 'Reports',
-    title: 'Reports',
+    get label() {
+      return msg('Reports');
+    },
+    get title() {
+      return msg('Reports');
+    },
     appliesTo: () => true,
     render: () => html`<bp-reports></bp-reports>`,
   },
   {
     id: 'services',
-    label: 'Services',
-    title: 'Services',
+    get label() {
+      return msg('Services');
+    },
+    get title() {
+      return msg('Services');
+    },
     appliesTo: () => true,
     render: () => html`<bp-services></bp-services>`,
   },
   // Every account has it, as in the guide: those that are not head offices read why it is empty.
   {
     id: 'sub-accounts',
-    label: 'Sub Account',
-    title: 'Sub Accounts',
+    get label() {
+      return msg('Sub Account');
+    },
+    get title() {
+      return msg('Sub Accounts');
+    },
     appliesTo: () => true,
     render: () => html`<bp-sub-accounts></bp-sub-accounts>`,
   },
   {
     id: 'tickets',
-    label: 'Tickets',
-    title: 'Tickets',
+    get label() {
+      return msg('Tickets');
+    },
+    get title() {
+      return msg('Tickets');
+    },
     appliesTo: () => true,
     render: (_portal, state) => html`<bp-tickets .ticket=${state.ticket} .draft=${state.draft}></bp-tickets>`,
-    badge: { count: 'unread', means: 'unread' },
+    badge: { count: 'unread', means: (count) => msg(str`${count} unread`) },
   },
   {
     id: 'queue',
-    label: 'Ticket queue',
-    title: 'Ticket queue',
+    get label() {
+      return msg('Ticket queue');
+    },
+    get title() {
+      return msg('Ticket queue');
+    },
     appliesTo: (portal) => portal.user?.role === 'staff',
     render: (_portal, state) => html`<bp-ticket-queue .ticket=${state.ticket}></bp-ticket-queue>`,
     global: true,
-    badge: { count: 'waiting', means: 'waiting' },
+    badge: { count: 'waiting', means: (count) => msg(str`${count} waiting`) },
   },
 ];

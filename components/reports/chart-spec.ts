@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import type { ReportData } from '../api/types.ts';
 import { monthLabel } from './period.ts';
 
@@ -24,8 +25,6 @@ export interface ChartSpec {
   unit: 'money' | 'minutes';
 }
 
-const SO_FAR = 'so far (not invoiced)';
-
 export function chartSpec(report: ReportData, title: string): ChartSpec | null {
   if (report.report === 'usage') {
     const months = [...new Set(report.rows.map((r) => r.month))].sort();
@@ -33,9 +32,9 @@ export function chartSpec(report: ReportData, title: string): ChartSpec | null {
     const invoiced = new Set(report.rows.filter((r) => r.invoiced).map((r) => r.month));
     const kinds = [...new Set(report.rows.map((r) => r.plan ?? r.category))];
     return {
-      title: `${title}: minutes by month`,
+      title: msg(str`${title}: minutes by month`),
       unit: 'minutes',
-      labels: months.map((m) => (invoiced.has(m) ? monthLabel(m) : `${monthLabel(m)} (so far)`)),
+      labels: months.map((m) => (invoiced.has(m) ? monthLabel(m) : msg(str`${monthLabel(m)} (so far)`))),
       series: kinds.slice(0, 5).map((kind, i) => ({
         label: kind,
         color: i + 1,
@@ -52,19 +51,19 @@ export function chartSpec(report: ReportData, title: string): ChartSpec | null {
   const thisYear: ChartSeries[] =
     report.report === 'ytd-all-in'
       ? [
-          { label: 'Fixed', color: 1, stack: 'this', values: pad(report.rows.map((r) => r.fixed)) },
-          { label: 'Usage', color: 2, stack: 'this', values: pad(report.rows.map((r) => r.usage)) },
-          { label: 'Taxes and fees', color: 3, stack: 'this', values: pad(report.rows.map((r) => r.other)) },
+          { label: msg('Fixed'), color: 1, stack: 'this', values: pad(report.rows.map((r) => r.fixed)) },
+          { label: msg('Usage', { id: 'usage-charges' }), color: 2, stack: 'this', values: pad(report.rows.map((r) => r.usage)) },
+          { label: msg('Taxes and fees'), color: 3, stack: 'this', values: pad(report.rows.map((r) => r.other)) },
         ]
-      : [{ label: 'This year', color: 1, stack: 'this', values: pad(report.rows.map((r) => r.amount)) }];
+      : [{ label: msg('This year'), color: 1, stack: 'this', values: pad(report.rows.map((r) => r.amount)) }];
   return {
-    title: `${title}: this year and last year by month`,
+    title: msg(str`${title}: this year and last year by month`),
     unit: 'money',
     labels: months.map((m) => monthLabel(m)),
     series: [
       ...thisYear,
-      ...(soFar.length ? [{ label: `This month ${SO_FAR}`, color: 5, stack: 'this', values: [...report.rows.map(() => null), ...soFar.map((s) => s.amount)] }] : []),
-      { label: 'Last year', color: 4, stack: 'last', values: [...report.rows.map((r) => r.lastYear), ...soFar.map(() => null)] },
+      ...(soFar.length ? [{ label: msg('This month so far (not invoiced)'), color: 5, stack: 'this', values: [...report.rows.map(() => null), ...soFar.map((s) => s.amount)] }] : []),
+      { label: msg('Last year'), color: 4, stack: 'last', values: [...report.rows.map((r) => r.lastYear), ...soFar.map(() => null)] },
     ],
   };
 }

@@ -2,6 +2,9 @@
  * The period picker's choices as whole months (`YYYY-MM`, UTC like the billing): this month,
  * last month, this or last quarter, the year to date, or a custom range.
  */
+import { msg } from '@lit/localize';
+import { formatLocale } from '../i18n/localize.ts';
+
 export type PeriodPreset = 'this-month' | 'last-month' | 'this-quarter' | 'last-quarter' | 'year-to-date' | 'custom';
 
 export interface Period {
@@ -10,14 +13,17 @@ export interface Period {
   to: string;
 }
 
-export const PRESET_LABELS: Record<PeriodPreset, string> = {
-  'this-month': 'This month',
-  'last-month': 'Last month',
-  'this-quarter': 'This quarter',
-  'last-quarter': 'Last quarter',
-  'year-to-date': 'Year to date',
-  custom: 'Custom range',
-};
+export const PRESETS: PeriodPreset[] = ['this-month', 'last-month', 'this-quarter', 'last-quarter', 'year-to-date', 'custom'];
+
+export const presetLabel = (preset: PeriodPreset): string =>
+  ({
+    'this-month': msg('This month'),
+    'last-month': msg('Last month'),
+    'this-quarter': msg('This quarter'),
+    'last-quarter': msg('Last quarter'),
+    'year-to-date': msg('Year to date'),
+    custom: msg('Custom range'),
+  })[preset];
 
 const monthOf = (year: number, month: number) => new Date(Date.UTC(year, month, 1)).toISOString().slice(0, 7);
 
@@ -46,8 +52,9 @@ const monthNames = new Map<string, Intl.DateTimeFormat>();
 
 /** "2026-10" → "Oct 2026" (or "October 2026") in the page's language. */
 export function monthLabel(month: string, long = false): string {
-  const key = long ? 'long' : 'short';
+  const locale = formatLocale();
+  const key = `${locale}|${long ? 'long' : 'short'}`;
   let format = monthNames.get(key);
-  if (!format) monthNames.set(key, (format = new Intl.DateTimeFormat(undefined, { month: key, year: 'numeric', timeZone: 'UTC' })));
+  if (!format) monthNames.set(key, (format = new Intl.DateTimeFormat(locale, { month: long ? 'long' : 'short', year: 'numeric', timeZone: 'UTC' })));
   return format.format(new Date(`${month}-01T00:00:00Z`));
 }

@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ReportOf } from '../api/types.ts';
 import { formatMoney } from '../i18n/format.ts';
@@ -11,30 +12,30 @@ import { monthLabel } from './period.ts';
 
 const money = (cents: number, currency: string) => formatMoney(cents, currency);
 const customer = (rollup: boolean, number: string) => (rollup ? html`<td>${number}</td>` : nothing);
-const customerHead = (rollup: boolean) => (rollup ? html`<th scope="col">Customer #</th>` : nothing);
+const customerHead = (rollup: boolean) => (rollup ? html`<th scope="col">${msg('Customer #')}</th>` : nothing);
 
 export function usageTable(r: ReportOf<'usage'>): TemplateResult {
   const rollup = r.accounts.length > 1;
   return html`
-    <div class="table-scroll" tabindex="0" role="region" aria-label="Usage table">
+    <div class="table-scroll" tabindex="0" role="region" aria-label=${msg('Usage table')}>
       <table part="table">
-        <caption class="visually-hidden">Usage by month, voice plan and category</caption>
+        <caption class="visually-hidden">${msg('Usage by month, voice plan and category')}</caption>
         <thead>
           <tr>
-            <th scope="col">Month</th>
+            <th scope="col">${msg('Month')}</th>
             ${customerHead(rollup)}
-            <th scope="col">Plan or category</th>
-            <th scope="col" class="number">Minutes used</th>
-            <th scope="col" class="number">Included</th>
-            <th scope="col" class="number">Overage minutes</th>
-            <th scope="col" class="number">Charge</th>
+            <th scope="col">${msg('Plan or category')}</th>
+            <th scope="col" class="number">${msg('Minutes used')}</th>
+            <th scope="col" class="number">${msg('Included')}</th>
+            <th scope="col" class="number">${msg('Overage minutes')}</th>
+            <th scope="col" class="number">${msg('Charge')}</th>
           </tr>
         </thead>
         <tbody>
           ${r.rows.map(
             (row) => html`
               <tr class=${row.invoiced ? '' : 'so-far'}>
-                <td>${monthLabel(row.month)}${row.invoiced ? nothing : html` <span class="badge">so far</span>`}</td>
+                <td>${monthLabel(row.month)}${row.invoiced ? nothing : html` <span class="badge">${msg('so far')}</span>`}</td>
                 ${customer(rollup, row.account)}
                 <td>${row.plan ? html`${row.plan}<br /><span class="muted">${row.category}</span>` : row.category}</td>
                 <td class="number">${formatCount(row.usedMinutes)}</td>
@@ -48,7 +49,7 @@ export function usageTable(r: ReportOf<'usage'>): TemplateResult {
         <tfoot>
           ${r.rows.some((x) => x.invoiced)
             ? html`<tr>
-                <th scope="row" colspan=${rollup ? 3 : 2}>Total invoiced</th>
+                <th scope="row" colspan=${rollup ? 3 : 2}>${msg('Total invoiced')}</th>
                 <td class="number">${formatCount(r.rows.filter((x) => x.invoiced).reduce((s, x) => s + x.usedMinutes, 0))}</td>
                 <td></td>
                 <td class="number">${formatCount(r.rows.filter((x) => x.invoiced).reduce((s, x) => s + (x.overageMinutes ?? 0), 0))}</td>
@@ -57,7 +58,7 @@ export function usageTable(r: ReportOf<'usage'>): TemplateResult {
             : nothing}
           ${r.rows.some((x) => !x.invoiced)
             ? html`<tr class="so-far">
-                <th scope="row" colspan=${rollup ? 3 : 2}>So far, not invoiced yet (at today’s prices)</th>
+                <th scope="row" colspan=${rollup ? 3 : 2}>${msg('So far, not invoiced yet (at today’s prices)')}</th>
                 <td class="number">${formatCount(r.rows.filter((x) => !x.invoiced).reduce((s, x) => s + x.usedMinutes, 0))}</td>
                 <td></td>
                 <td class="number">${formatCount(r.rows.filter((x) => !x.invoiced).reduce((s, x) => s + (x.overageMinutes ?? 0), 0))}</td>
@@ -73,18 +74,18 @@ export function usageTable(r: ReportOf<'usage'>): TemplateResult {
 type SubscriberRow = ReportOf<'subscribers'>['rows'][number];
 
 /** The columns of Subscribers, each sortable. */
-export const SUBSCRIBER_COLUMNS: { key: string; label: string; number?: boolean; value(r: SubscriberRow): string | number }[] = [
-  { key: 'account', label: 'Customer #', value: (r) => r.account },
+export const SUBSCRIBER_COLUMNS: { key: string; readonly label: string; number?: boolean; value(r: SubscriberRow): string | number }[] = [
+  { key: 'account', get label() { return msg('Customer #'); }, value: (r) => r.account },
   // The location's services without a line sort after the lines.
-  { key: 'subscriberNumber', label: 'Subscriber #', value: (r) => r.subscriberNumber ?? '\uffff' },
-  { key: 'subscriberName', label: 'Name', value: (r) => r.subscriberName ?? '' },
-  { key: 'location', label: 'Location', value: (r) => r.location ?? '' },
-  { key: 'services', label: 'Plans and add-ons', value: (r) => r.services.map((s) => s.product).join(', ') },
-  { key: 'quantity', label: 'Quantity', number: true, value: (r) => r.quantity },
-  { key: 'monthlyCharge', label: 'Monthly fixed charge', number: true, value: (r) => r.monthlyCharge },
-  { key: 'calls', label: 'Calls', number: true, value: (r) => r.calls },
-  { key: 'minutes', label: 'Minutes', number: true, value: (r) => r.minutes },
-  { key: 'charge', label: 'Usage charges', number: true, value: (r) => r.charge },
+  { key: 'subscriberNumber', get label() { return msg('Subscriber #'); }, value: (r) => r.subscriberNumber ?? '\uffff' },
+  { key: 'subscriberName', get label() { return msg('Name'); }, value: (r) => r.subscriberName ?? '' },
+  { key: 'location', get label() { return msg('Location'); }, value: (r) => r.location ?? '' },
+  { key: 'services', get label() { return msg('Plans and add-ons'); }, value: (r) => r.services.map((s) => s.product).join(', ') },
+  { key: 'quantity', get label() { return msg('Quantity'); }, number: true, value: (r) => r.quantity },
+  { key: 'monthlyCharge', get label() { return msg('Monthly fixed charge'); }, number: true, value: (r) => r.monthlyCharge },
+  { key: 'calls', get label() { return msg('Calls'); }, number: true, value: (r) => r.calls },
+  { key: 'minutes', get label() { return msg('Minutes'); }, number: true, value: (r) => r.minutes },
+  { key: 'charge', get label() { return msg('Usage charges'); }, number: true, value: (r) => r.charge },
 ];
 
 export interface SortState {
@@ -107,7 +108,7 @@ export function subscribersTable(r: ReportOf<'subscribers'>, sort: SortState, on
   const cell = (row: SubscriberRow, key: string) => {
     switch (key) {
       case 'subscriberNumber':
-        return row.subscriberNumber ?? html`<span class="muted">Location services</span>`;
+        return row.subscriberNumber ?? html`<span class="muted">${msg('Location services')}</span>`;
       case 'services':
         return row.services.map((s, i) => html`${i ? html`<br />` : nothing}${s.product}${s.quantity > 1 ? ` × ${s.quantity}` : ''}`);
       case 'monthlyCharge':
@@ -122,9 +123,9 @@ export function subscribersTable(r: ReportOf<'subscribers'>, sort: SortState, on
     }
   };
   return html`
-    <div class="table-scroll" tabindex="0" role="region" aria-label="Subscribers table">
+    <div class="table-scroll" tabindex="0" role="region" aria-label=${msg('Subscribers table')}>
       <table part="table">
-        <caption class="visually-hidden">Subscribers; the column buttons sort the table</caption>
+        <caption class="visually-hidden">${msg('Subscribers; the column buttons sort the table')}</caption>
         <thead>
           <tr>
             ${columns.map(
@@ -141,7 +142,7 @@ export function subscribersTable(r: ReportOf<'subscribers'>, sort: SortState, on
         </tbody>
         <tfoot>
           <tr>
-            <th scope="row" colspan=${columns.length - 4}>Total</th>
+            <th scope="row" colspan=${columns.length - 4}>${msg('Total')}</th>
             <td class="number">${money(r.totals.monthlyCharge, r.currency)}</td>
             <td class="number">${formatCount(r.totals.calls)}</td>
             <td class="number">${formatCount(r.totals.minutes)}</td>
@@ -156,27 +157,27 @@ export function subscribersTable(r: ReportOf<'subscribers'>, sort: SortState, on
 export function callsTable(r: ReportOf<'usage-details'>): TemplateResult {
   const rollup = r.accounts.length > 1;
   return html`
-    <div class="table-scroll" tabindex="0" role="region" aria-label="Call records table">
+    <div class="table-scroll" tabindex="0" role="region" aria-label=${msg('Call records table')}>
       <table part="table">
-        <caption class="visually-hidden">Call records by time (${r.timeZone === 'UTC' ? 'UTC' : `time zone ${r.timeZone}`})</caption>
+        <caption class="visually-hidden">${r.timeZone === 'UTC' ? msg('Call records by time (UTC)') : msg(str`Call records by time (time zone ${r.timeZone})`)}</caption>
         <thead>
           <tr>
-            <th scope="col">Date and time</th>
+            <th scope="col">${msg('Date and time')}</th>
             ${customerHead(rollup)}
-            <th scope="col">Subscriber #</th>
-            <th scope="col">From</th>
-            <th scope="col">To</th>
-            <th scope="col">Category</th>
-            <th scope="col" class="number">Duration</th>
-            <th scope="col" class="number">Billed minutes</th>
-            <th scope="col" class="number">Charge</th>
+            <th scope="col">${msg('Subscriber #')}</th>
+            <th scope="col">${msg('From')}</th>
+            <th scope="col">${msg('To')}</th>
+            <th scope="col">${msg('Category')}</th>
+            <th scope="col" class="number">${msg('Duration')}</th>
+            <th scope="col" class="number">${msg('Billed minutes')}</th>
+            <th scope="col" class="number">${msg('Charge')}</th>
           </tr>
         </thead>
         <tbody>
           ${r.rows.map(
             (c) => html`
               <tr>
-                <td class="nowrap">${formatCallTime(c.startedAt)}${c.billedIn !== c.startedAt.slice(0, 7) ? html` <span class="badge" title="Billed in ${monthLabel(c.billedIn, true)}">billed ${monthLabel(c.billedIn)}</span>` : nothing}</td>
+                <td class="nowrap">${formatCallTime(c.startedAt)}${c.billedIn !== c.startedAt.slice(0, 7) ? html` <span class="badge" title=${msg(str`Billed in ${monthLabel(c.billedIn, true)}`)}>${msg(str`billed ${monthLabel(c.billedIn)}`)}</span>` : nothing}</td>
                 ${customer(rollup, c.account)}
                 <td>${c.subscriber}</td>
                 <td>${c.from}</td>
@@ -184,7 +185,7 @@ export function callsTable(r: ReportOf<'usage-details'>): TemplateResult {
                 <td>${c.category}</td>
                 <td class="number">${formatDuration(c.durationSeconds)}</td>
                 <td class="number">${formatCount(c.billedMinutes)}</td>
-                <td class="number">${c.chargeMillicents === null ? html`<span class="muted" title="Not invoiced yet">—</span>` : formatMillicents(c.chargeMillicents, r.currency)}</td>
+                <td class="number">${c.chargeMillicents === null ? html`<span class="muted" title=${msg('Not invoiced yet')}>—</span>` : formatMillicents(c.chargeMillicents, r.currency)}</td>
               </tr>
             `,
           )}
@@ -199,16 +200,16 @@ type Ytd = ReportOf<'ytd-all-in'> | ReportOf<'ytd-fixed'> | ReportOf<'ytd-usage'
 export function ytdTable(r: Ytd, title: string): TemplateResult {
   const allIn = r.report === 'ytd-all-in';
   return html`
-    <div class="table-scroll" tabindex="0" role="region" aria-label="${title} table">
+    <div class="table-scroll" tabindex="0" role="region" aria-label=${msg(str`${title} table`)}>
       <table part="table">
-        <caption class="visually-hidden">${title} by month, beside the same month last year</caption>
+        <caption class="visually-hidden">${msg(str`${title} by month, beside the same month last year`)}</caption>
         <thead>
           <tr>
-            <th scope="col">Month</th>
-            ${allIn ? html`<th scope="col" class="number">Fixed</th><th scope="col" class="number">Usage</th><th scope="col" class="number">Taxes and fees</th>` : nothing}
-            <th scope="col" class="number">${allIn ? 'All in' : 'Amount'}</th>
-            <th scope="col" class="number">Last year</th>
-            <th scope="col" class="number">Change</th>
+            <th scope="col">${msg('Month')}</th>
+            ${allIn ? html`<th scope="col" class="number">${msg('Fixed')}</th><th scope="col" class="number">${msg('Usage', { id: 'usage-charges' })}</th><th scope="col" class="number">${msg('Taxes and fees')}</th>` : nothing}
+            <th scope="col" class="number">${allIn ? msg('All in') : msg('Amount')}</th>
+            <th scope="col" class="number">${msg('Last year')}</th>
+            <th scope="col" class="number">${msg('Change')}</th>
           </tr>
         </thead>
         <tbody>
@@ -228,7 +229,7 @@ export function ytdTable(r: Ytd, title: string): TemplateResult {
         </tbody>
         <tfoot>
           <tr>
-            <th scope="row" colspan=${allIn ? 4 : 1}>Total invoiced</th>
+            <th scope="row" colspan=${allIn ? 4 : 1}>${msg('Total invoiced')}</th>
             <td class="number">${formatMoney(r.totals.amount, r.currency)}</td>
             <td class="number">${formatMoney(r.totals.lastYear, r.currency)}</td>
             <td class="number">${formatChange(r.totals.change)}</td>
@@ -238,9 +239,13 @@ export function ytdTable(r: Ytd, title: string): TemplateResult {
     </div>
     ${r.soFar.map(
       (s) => html`<p class="so-far-note" part="so-far">
-        <strong>${monthLabel(s.month, true)} so far:</strong> ${formatMoney(s.amount, r.currency)}, not invoiced yet
-        ${allIn ? html`(fixed ${formatMoney(s.fixed, r.currency)}, usage ${formatMoney(s.usage, r.currency)} at today’s prices, before tax)` : r.report === 'ytd-usage' ? '(at today’s prices, before tax)' : '(before tax)'}.
-        It is not in the totals above.
+        <strong>${msg(str`${monthLabel(s.month, true)} so far:`)}</strong> ${msg(str`${formatMoney(s.amount, r.currency)}, not invoiced yet`)}
+        ${allIn
+          ? msg(str`(fixed ${formatMoney(s.fixed, r.currency)}, usage ${formatMoney(s.usage, r.currency)} at today’s prices, before tax).`)
+          : r.report === 'ytd-usage'
+            ? msg('(at today’s prices, before tax).')
+            : msg('(before tax).')}
+        ${msg('It is not in the totals above.')}
       </p>`,
     )}
   `;

@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { send } from '../api/client.ts';
@@ -10,11 +11,12 @@ import { toRgb } from '../styles/tokens.ts';
 import { chartSpec } from './chart-spec.ts';
 import { saveDownload } from './download.ts';
 import { formatCount } from './format.ts';
-import { monthLabel, periodOf, PRESET_LABELS, type Period, type PeriodPreset } from './period.ts';
+import { monthLabel, periodOf, presetLabel, PRESETS, type Period, type PeriodPreset } from './period.ts';
 import type { ChartHandle, ChartTheme } from './report-chart.ts';
 import { isYtd, reportMeta } from './report-meta.ts';
 import { callsTable, subscribersTable, usageTable, ytdTable, type SortState } from './report-tables.ts';
 import { reportStyles } from './reports.styles.ts';
+import { activeLocale } from '../i18n/localize.ts';
 
 /** Calls on a page of Usage Details. */
 const CALLS_PER_PAGE = 25;
@@ -136,7 +138,7 @@ export class BpReport extends AccountDataElement<ReportData> {
       const response = await send(client.api.v1.accounts[':number'].reports[':report'].$get({ param: { number: this.number, report }, query }));
       await saveDownload(this.renderRoot as ShadowRoot, response, `${this.number}-${this.report}.csv`);
     } catch (err) {
-      this.downloadError = `The CSV could not be downloaded. ${(err as Error).message}`;
+      this.downloadError = `${msg('The CSV could not be downloaded.')} ${(err as Error).message}`;
     } finally {
       this.downloading = false;
     }
@@ -176,7 +178,8 @@ export class BpReport extends AccountDataElement<ReportData> {
       grid,
       font: read('--chart-font') || 'system-ui, sans-serif',
       format: (v) => (money ? formatMoney(v, currency) : formatCount(v)),
-      key: [...series, text, grid].join(' '),
+      // A new language draws the chart again (its labels and numbers are in it).
+      key: [...series, text, grid, activeLocale()].join(' '),
     };
   }
 
@@ -214,29 +217,29 @@ export class BpReport extends AccountDataElement<ReportData> {
     return html`
       <div class="controls" part="controls">
         <div class="field">
-          <label for="period">Period</label>
+          <label for="period">${msg('Period')}</label>
           <select id="period" .value=${preset} @change=${(e: Event) => this.choosePeriod((e.target as HTMLSelectElement).value as PeriodPreset)}>
-            ${(Object.keys(PRESET_LABELS) as PeriodPreset[]).map((p) => html`<option value=${p} ?selected=${p === preset}>${PRESET_LABELS[p]}</option>`)}
+            ${PRESETS.map((p) => html`<option value=${p} ?selected=${p === preset}>${presetLabel(p)}</option>`)}
           </select>
         </div>
         ${preset === 'custom'
           ? html`
               <div class="field">
-                <label for="from">From month</label>
+                <label for="from">${msg('From month')}</label>
                 <input id="from" type="month" .value=${from} max=${to} @change=${(e: Event) => this.customMonth('from', (e.target as HTMLInputElement).value)} />
               </div>
               <div class="field">
-                <label for="to">To month</label>
+                <label for="to">${msg('To month')}</label>
                 <input id="to" type="month" .value=${to} min=${from} @change=${(e: Event) => this.customMonth('to', (e.target as HTMLInputElement).value)} />
               </div>
             `
           : nothing}
         ${this.isHeadOffice
-          ? html`<label class="check"><input type="checkbox" .checked=${this.rollup} @change=${(e: Event) => this.setRollup((e.target as HTMLInputElement).checked)} />With all sub-accounts</label>`
+          ? html`<label class="check"><input type="checkbox" .checked=${this.rollup} @change=${(e: Event) => this.setRollup((e.target as HTMLInputElement).checked)} />${msg('With all sub-accounts')}</label>`
           : nothing}
         <span class="spacer"></span>
         <button class="button secondary" type="button" ?disabled=${this.downloading || !this.portal?.client} @click=${() => void this.download()}>
-          ${this.downloading ? 'Downloading…' : 'Download CSV'}
+          ${this.downloading ? msg('Downloading…') : msg('Download CSV')}
         </button>
       </div>
     `;
@@ -260,23 +263,23 @@ export class BpReport extends AccountDataElement<ReportData> {
     return html`
       <form class="filters" part="filters" @submit=${this.applyFilters}>
         <div class="field">
-          <label for="subscriber">Subscriber #</label>
+          <label for="subscriber">${msg('Subscriber #')}</label>
           <input id="subscriber" name="subscriber" .value=${this.filters.subscriber} autocomplete="off" />
         </div>
         <div class="field">
-          <label for="category">Category</label>
+          <label for="category">${msg('Category')}</label>
           <select id="category" name="category" .value=${this.filters.category}>
-            <option value="">All categories</option>
+            <option value="">${msg('All categories')}</option>
             ${categories.map((c) => html`<option value=${c} ?selected=${c === this.filters.category}>${c}</option>`)}
           </select>
         </div>
         <div class="field">
-          <label for="q">Number contains</label>
+          <label for="q">${msg('Number contains')}</label>
           <input id="q" name="q" inputmode="tel" .value=${this.filters.q} autocomplete="off" />
         </div>
-        <button class="button secondary" type="submit">Apply filters</button>
+        <button class="button secondary" type="submit">${msg('Apply filters')}</button>
         ${this.filters !== NO_FILTERS
-          ? html`<button class="link-button" type="button" @click=${() => ((this.filters = NO_FILTERS), (this.pages = []))}>Clear filters</button>`
+          ? html`<button class="link-button" type="button" @click=${() => ((this.filters = NO_FILTERS), (this.pages = []))}>${msg('Clear filters')}</button>`
           : nothing}
       </form>
     `;
@@ -285,25 +288,25 @@ export class BpReport extends AccountDataElement<ReportData> {
   private renderReport(r: ReportData) {
     const spec = reportMeta(this.report).chart ? chartSpec(r, this.reportTitle) : null;
     const chart = spec
-      ? html`<div class="chart" part="chart"><canvas role="img" aria-label="${spec.title}. The table below has the same numbers."></canvas></div>`
+      ? html`<div class="chart" part="chart"><canvas role="img" aria-label=${msg(str`${spec.title}. The table below has the same numbers.`)}></canvas></div>`
       : nothing;
     switch (r.report) {
       case 'usage':
         return html`${chart}${usageTable(r)}`;
       case 'subscribers':
         return html`${subscribersTable(r, this.sort, (key) => this.sortBy(key))}
-          ${r.uninvoicedMonths.length ? html`<p class="muted summary-line">Usage charges are those of invoiced months; ${r.uninvoicedMonths.map((m) => monthLabel(m, true)).join(', ')} is not invoiced yet.</p>` : nothing}`;
+          ${r.uninvoicedMonths.length ? html`<p class="muted summary-line">${msg(str`Usage charges are those of invoiced months; ${r.uninvoicedMonths.map((m) => monthLabel(m, true)).join(', ')} is not invoiced yet.`)}</p>` : nothing}`;
       case 'usage-details':
         return html`
           ${r.totals
-            ? html`<p class="summary-line" role="status">${formatCount(r.totals.calls)} calls, ${formatCount(r.totals.minutes)} billed minutes, ${formatMoney(r.totals.charge, r.currency)} invoiced. Times are ${r.timeZone === 'UTC' ? 'UTC' : `in ${r.timeZone.replace(/_/g, ' ')} time`}.</p>`
+            ? html`<p class="summary-line" role="status">${msg(str`${formatCount(r.totals.calls)} calls, ${formatCount(r.totals.minutes)} billed minutes, ${formatMoney(r.totals.charge, r.currency)} invoiced.`)} ${r.timeZone === 'UTC' ? msg('Times are UTC.') : msg(str`Times are in ${r.timeZone.replace(/_/g, ' ')} time.`)}</p>`
             : nothing}
           ${callsTable(r)}
           ${this.pages.length || r.nextCursor
-            ? html`<nav class="pager" part="pager" aria-label="Call record pages">
-                <button class="button secondary" type="button" ?disabled=${this.pages.length === 0} @click=${() => (this.pages = this.pages.slice(0, -1))}>Previous</button>
-                <span>Page ${this.pages.length + 1}</span>
-                <button class="button secondary" type="button" ?disabled=${!r.nextCursor} @click=${() => r.nextCursor && (this.pages = [...this.pages, r.nextCursor])}>Next</button>
+            ? html`<nav class="pager" part="pager" aria-label=${msg('Call record pages')}>
+                <button class="button secondary" type="button" ?disabled=${this.pages.length === 0} @click=${() => (this.pages = this.pages.slice(0, -1))}>${msg('Previous')}</button>
+                <span>${msg(str`Page ${this.pages.length + 1}`)}</span>
+                <button class="button secondary" type="button" ?disabled=${!r.nextCursor} @click=${() => r.nextCursor && (this.pages = [...this.pages, r.nextCursor])}>${msg('Next')}</button>
               </nav>`
             : nothing}
         `;
@@ -313,9 +316,9 @@ export class BpReport extends AccountDataElement<ReportData> {
   }
 
   private emptyText() {
-    const period = this.period.from === this.period.to ? monthLabel(this.period.from, true) : `${monthLabel(this.period.from, true)} to ${monthLabel(this.period.to, true)}`;
-    if (this.report === 'usage-details' && this.filters !== NO_FILTERS) return `No calls in ${period} match these filters.`;
-    return `Nothing to show for ${period}: there are no invoices or calls in it yet.`;
+    const period = this.period.from === this.period.to ? monthLabel(this.period.from, true) : msg(str`${monthLabel(this.period.from, true)} to ${monthLabel(this.period.to, true)}`);
+    if (this.report === 'usage-details' && this.filters !== NO_FILTERS) return msg(str`No calls in ${period} match these filters.`);
+    return msg(str`Nothing to show for ${period}: there are no invoices or calls in it yet.`);
   }
 
   protected override render() {
@@ -327,7 +330,7 @@ export class BpReport extends AccountDataElement<ReportData> {
         ${this.renderControls()} ${this.renderFilters()}
         ${this.downloadError ? html`<p class="alert download-error" role="alert">${this.downloadError}</p>` : nothing}
         ${this.renderData({
-          loading: `Loading ${meta.title}…`,
+          loading: msg(str`Loading ${meta.title}…`),
           isEmpty: (r) => r.rows.length === 0 && !('soFar' in r && r.soFar.length > 0),
           empty: this.emptyText(),
           complete: (r) => this.renderReport(r),

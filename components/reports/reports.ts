@@ -1,4 +1,5 @@
 import { consume } from '@lit/context';
+import { msg } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { ReportName } from '../api/types.ts';
@@ -9,6 +10,7 @@ import { widgetStyles } from '../styles/widget.ts';
 import type { BpReport } from './report.ts';
 import './report.ts';
 import { REPORTS } from './report-meta.ts';
+import { LocaleController } from '../i18n/localize.ts';
 
 /**
  * @summary The guide's Reports: its six links (Usage, Subscribers, Usage Details, YTD All In
@@ -66,6 +68,7 @@ export class BpReports extends LitElement {
   @query('bp-report') private open?: BpReport;
   @query('ul button') private firstLink?: HTMLElement;
   private lastOpened: ReportName | '' = '';
+  private readonly i18n = new LocaleController(this);
 
   private show(name: ReportName | '') {
     if (name) this.lastOpened = name;
@@ -80,14 +83,14 @@ export class BpReports extends LitElement {
   protected override render() {
     if (this.report) {
       return html`
-        <button class="link-button back" part="back" type="button" @click=${() => this.show('')}>← All reports</button>
+        <button class="link-button back" part="back" type="button" @click=${() => this.show('')}>← ${msg('All reports')}</button>
         <bp-report report=${this.report} account-number=${this.accountNumber || nothing} theme=${this.theme}></bp-report>
       `;
     }
     return html`
       <section class="panel" aria-labelledby="heading">
-        <h2 id="heading">Reports</h2>
-        <p class="intro">You can see an overview of various aspects of your account including usage details.</p>
+        <h2 id="heading">${msg('Reports')}</h2>
+        <p class="intro">${msg('You can see an overview of various aspects of your account including usage details.')}</p>
         <ul part="list">
           ${REPORTS.map(
             (r) => html`<li>
@@ -96,7 +99,7 @@ export class BpReports extends LitElement {
             </li>`,
           )}
         </ul>
-        <p class="hint muted">Click a link to view the report.</p>
+        <p class="hint muted">${msg('Click a link to view the report.')}</p>
       </section>
     `;
   }

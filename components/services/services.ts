@@ -1,14 +1,15 @@
+import { msg, str } from '@lit/localize';
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ServiceLocation, ServicesData } from '../api/types.ts';
 import { AccountDataElement } from '../base/account-data-element.ts';
 import type { StoreReader } from '../data/account-store.ts';
 import { services } from '../data/resources.ts';
-import { formatDate, formatMoney } from '../i18n/format.ts';
+import { formatDate, formatMoney, formatNumber } from '../i18n/format.ts';
 import { stackedTable } from '../styles/controls.ts';
 import { token } from '../styles/tokens.ts';
 
-const STATUS: Record<ServiceLocation['subscriptions'][number]['status'], string> = { active: 'Active', upcoming: 'Starts later', ended: 'Ended' };
+const statusLabel = (status: ServiceLocation['subscriptions'][number]['status']): string => ({ active: msg('Active'), upcoming: msg('Starts later'), ended: msg('Ended') })[status];
 const keyOf = (l: ServiceLocation) => `${l.accountNumber}:${l.location?.code ?? ''}`;
 
 /**
@@ -113,40 +114,40 @@ export class BpServices extends AccountDataElement<ServicesData> {
   }
 
   private renderSubscriptions(l: ServiceLocation, currency: string) {
-    if (l.subscriptions.length === 0) return html`<p class="muted">No subscriptions${this.showEnded ? '' : ' in service'} at this location.</p>`;
+    if (l.subscriptions.length === 0) return html`<p class="muted">${this.showEnded ? msg('No subscriptions at this location.') : msg('No subscriptions in service at this location.')}</p>`;
     return html`
       <!-- A cell of two lines keeps them in one <div>: stacked, a cell lays out as label | value. -->
       <table class="subscriptions stack" part="subscriptions" role="table">
-        <caption class="visually-hidden">Subscriptions at ${l.location?.name ?? 'no location'}</caption>
+        <caption class="visually-hidden">${l.location ? msg(str`Subscriptions at ${l.location.name}`) : msg('Subscriptions at no location')}</caption>
         <thead role="rowgroup">
           <tr role="row">
-            <th scope="col" role="columnheader">Product</th>
-            <th scope="col" role="columnheader">Subscriber #</th>
-            <th scope="col" role="columnheader">Subscriber name</th>
-            <th scope="col" role="columnheader" class="number">Quantity</th>
-            <th scope="col" role="columnheader" class="number">Monthly price</th>
-            <th scope="col" role="columnheader">Start date</th>
-            <th scope="col" role="columnheader">End date</th>
-            <th scope="col" role="columnheader">Included</th>
-            <th scope="col" role="columnheader">Status</th>
+            <th scope="col" role="columnheader">${msg('Product')}</th>
+            <th scope="col" role="columnheader">${msg('Subscriber #')}</th>
+            <th scope="col" role="columnheader">${msg('Subscriber name')}</th>
+            <th scope="col" role="columnheader" class="number">${msg('Quantity')}</th>
+            <th scope="col" role="columnheader" class="number">${msg('Monthly price')}</th>
+            <th scope="col" role="columnheader">${msg('Start date')}</th>
+            <th scope="col" role="columnheader">${msg('End date')}</th>
+            <th scope="col" role="columnheader">${msg('Included')}</th>
+            <th scope="col" role="columnheader">${msg('Status')}</th>
           </tr>
         </thead>
         <tbody role="rowgroup">
           ${l.subscriptions.map(
             (s) => html`<tr role="row" class=${s.status}>
-              <td role="cell" data-label="Product">${s.product}</td>
-              <td role="cell" data-label="Subscriber #">${s.subscriberNumber ?? '—'}</td>
-              <td role="cell" data-label="Subscriber name">${s.subscriberName ?? '—'}</td>
-              <td role="cell" data-label="Quantity" class="number">${s.quantity}</td>
-              <td role="cell" data-label="Monthly price" class="number">
-                <div>${formatMoney(s.monthlyPrice, currency)}${s.quantity > 1 ? html`<br /><span class="muted">${formatMoney(s.monthlyCharge, currency)} in all</span>` : nothing}</div>
+              <td role="cell" data-label=${msg('Product')}>${s.product}</td>
+              <td role="cell" data-label=${msg('Subscriber #')}>${s.subscriberNumber ?? '—'}</td>
+              <td role="cell" data-label=${msg('Subscriber name')}>${s.subscriberName ?? '—'}</td>
+              <td role="cell" data-label=${msg('Quantity')} class="number">${s.quantity}</td>
+              <td role="cell" data-label=${msg('Monthly price')} class="number">
+                <div>${formatMoney(s.monthlyPrice, currency)}${s.quantity > 1 ? html`<br /><span class="muted">${msg(str`${formatMoney(s.monthlyCharge, currency)} in all`)}</span>` : nothing}</div>
               </td>
-              <td role="cell" data-label="Start date" class="nowrap">${formatDate(s.startDate)}</td>
-              <td role="cell" data-label="End date" class="nowrap">${s.endDate ? formatDate(s.endDate) : '—'}</td>
-              <td role="cell" data-label="Included">
-                ${s.includedMinutes !== null ? html`<div>${s.includedMinutes.toLocaleString()} min<br /><span class="muted">${s.category}</span></div>` : '—'}
+              <td role="cell" data-label=${msg('Start date')} class="nowrap">${formatDate(s.startDate)}</td>
+              <td role="cell" data-label=${msg('End date')} class="nowrap">${s.endDate ? formatDate(s.endDate) : '—'}</td>
+              <td role="cell" data-label=${msg('Included')}>
+                ${s.includedMinutes !== null ? html`<div>${msg(str`${formatNumber(s.includedMinutes)} min`)}<br /><span class="muted">${s.category}</span></div>` : '—'}
               </td>
-              <td role="cell" data-label="Status">${STATUS[s.status]}</td>
+              <td role="cell" data-label=${msg('Status')}>${statusLabel(s.status)}</td>
             </tr>`,
           )}
         </tbody>
@@ -158,16 +159,16 @@ export class BpServices extends AccountDataElement<ServicesData> {
     return html`
       <div class="table-scroll">
         <table part="table" class="stack" role="table">
-          <caption class="visually-hidden">Services by location; a location's button shows its subscriptions</caption>
+          <caption class="visually-hidden">${msg("Services by location; a location's button shows its subscriptions")}</caption>
           <thead role="rowgroup">
             <tr role="row">
-              <th scope="col" role="columnheader">Customer #</th>
-              <th scope="col" role="columnheader">Customer Name</th>
-              <th scope="col" role="columnheader">Location</th>
-              <th scope="col" role="columnheader">Province</th>
-              <th scope="col" role="columnheader">City</th>
-              <th scope="col" role="columnheader">Street</th>
-              <th scope="col" role="columnheader" class="number">Services</th>
+              <th scope="col" role="columnheader">${msg('Customer #')}</th>
+              <th scope="col" role="columnheader">${msg('Customer Name')}</th>
+              <th scope="col" role="columnheader">${msg('Location')}</th>
+              <th scope="col" role="columnheader">${msg('Province')}</th>
+              <th scope="col" role="columnheader">${msg('City')}</th>
+              <th scope="col" role="columnheader">${msg('Street')}</th>
+              <th scope="col" role="columnheader" class="number">${msg('Services')}</th>
             </tr>
           </thead>
           <tbody role="rowgroup">
@@ -176,17 +177,17 @@ export class BpServices extends AccountDataElement<ServicesData> {
               const id = `subs-${keyOf(l).replace(/[^A-Za-z0-9-]/g, '-')}`;
               return html`
                 <tr role="row">
-                  <td role="cell" data-label="Customer #">${l.accountNumber}</td>
-                  <td role="cell" data-label="Customer Name">${l.accountName}</td>
-                  <td role="cell" data-label="Location">
+                  <td role="cell" data-label=${msg('Customer #')}>${l.accountNumber}</td>
+                  <td role="cell" data-label=${msg('Customer Name')}>${l.accountName}</td>
+                  <td role="cell" data-label=${msg('Location')}>
                     <button class="link-button" type="button" aria-expanded=${open ? 'true' : 'false'} aria-controls=${id} @click=${() => this.toggle(l)}>
-                      ${l.location?.name ?? 'No location'}<span class="visually-hidden">: ${open ? 'hide' : 'show'} subscriptions</span>
+                      ${l.location?.name ?? msg('No location')}<span class="visually-hidden">: ${open ? msg('hide subscriptions') : msg('show subscriptions')}</span>
                     </button>
                   </td>
-                  <td role="cell" data-label="Province">${l.location?.region ?? '—'}</td>
-                  <td role="cell" data-label="City">${l.location?.city ?? '—'}</td>
-                  <td role="cell" data-label="Street">${l.location?.street ?? '—'}</td>
-                  <td role="cell" data-label="Services" class="number">${l.services}</td>
+                  <td role="cell" data-label=${msg('Province')}>${l.location?.region ?? '—'}</td>
+                  <td role="cell" data-label=${msg('City')}>${l.location?.city ?? '—'}</td>
+                  <td role="cell" data-label=${msg('Street')}>${l.location?.street ?? '—'}</td>
+                  <td role="cell" data-label=${msg('Services')} class="number">${l.services}</td>
                 </tr>
                 ${open ? html`<tr role="row" class="details" id=${id}><td role="cell" colspan="7">${this.renderSubscriptions(l, data.currency)}</td></tr>` : nothing}
               `;
@@ -194,25 +195,25 @@ export class BpServices extends AccountDataElement<ServicesData> {
           </tbody>
         </table>
       </div>
-      <p class="hint muted">Click a location to view its subscriptions.</p>
+      <p class="hint muted">${msg('Click a location to view its subscriptions.')}</p>
     `;
   }
 
   protected override render() {
     return html`
       <section class="panel" aria-labelledby="heading">
-        <h2 id="heading">Services</h2>
-        <p class="intro">Click on services for a summary of the subscriptions you have.</p>
+        <h2 id="heading">${msg('Services')}</h2>
+        <p class="intro">${msg('Click on services for a summary of the subscriptions you have.')}</p>
         <div class="options" part="options">
-          <label><input type="checkbox" .checked=${this.showEnded} @change=${(e: Event) => (this.showEnded = (e.target as HTMLInputElement).checked)} />Show ended subscriptions</label>
+          <label><input type="checkbox" .checked=${this.showEnded} @change=${(e: Event) => (this.showEnded = (e.target as HTMLInputElement).checked)} />${msg('Show ended subscriptions')}</label>
           ${this.isHeadOffice
-            ? html`<label><input type="checkbox" .checked=${this.rollup} @change=${(e: Event) => (this.rollup = (e.target as HTMLInputElement).checked)} />With all sub-accounts</label>`
+            ? html`<label><input type="checkbox" .checked=${this.rollup} @change=${(e: Event) => (this.rollup = (e.target as HTMLInputElement).checked)} />${msg('With all sub-accounts')}</label>`
             : nothing}
         </div>
         ${this.renderData({
-          loading: 'Loading services…',
+          loading: msg('Loading services…'),
           isEmpty: (d) => d.locations.length === 0,
-          empty: 'There are no services on this account yet.',
+          empty: msg('There are no services on this account yet.'),
           complete: (d) => this.renderTable(d),
         })}
       </section>

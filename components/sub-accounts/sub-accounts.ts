@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import { css, html } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import type { SubAccountOverview, SubAccountsData } from '../api/types.ts';
@@ -9,8 +10,8 @@ import { stackedTable } from '../styles/controls.ts';
 import { token } from '../styles/tokens.ts';
 
 /** The guide's words about Sub Accounts, shown to every account. */
-export const SUB_ACCOUNTS_EXPLAINED =
-  "Sub Accounts are a listing of multiple locations. Most clients do not have sub-accounts - you will only see information here if you have been set up as a 'head office'.";
+export const subAccountsExplained = () =>
+  msg("Sub Accounts are a listing of multiple locations. Most clients do not have sub-accounts - you will only see information here if you have been set up as a 'head office'.");
 
 /**
  * @summary The guide's Sub Accounts: the locations under a head office, each with its Customer #,
@@ -74,18 +75,18 @@ export class BpSubAccounts extends AccountDataElement<SubAccountsData> {
     return html`
       <div class="table-scroll">
         <table part="table" class="stack" role="table">
-          <caption class="visually-hidden">Sub-accounts of ${data.account}</caption>
+          <caption class="visually-hidden">${msg(str`Sub-accounts of ${data.account}`)}</caption>
           <thead role="rowgroup">
             <tr role="row">
-              <th scope="col" role="columnheader">Customer #</th>
-              <th scope="col" role="columnheader">Customer Name</th>
-              <th scope="col" role="columnheader">City</th>
-              <th scope="col" role="columnheader">State</th>
-              <th scope="col" role="columnheader" class="number">Balance</th>
-              <th scope="col" role="columnheader" class="number">Past due</th>
-              <th scope="col" role="columnheader">Last invoice</th>
-              <th scope="col" role="columnheader" class="number">Invoice total</th>
-              <th scope="col" role="columnheader"><span class="visually-hidden">Open</span></th>
+              <th scope="col" role="columnheader">${msg('Customer #')}</th>
+              <th scope="col" role="columnheader">${msg('Customer Name')}</th>
+              <th scope="col" role="columnheader">${msg('City')}</th>
+              <th scope="col" role="columnheader">${msg('State')}</th>
+              <th scope="col" role="columnheader" class="number">${msg('Balance')}</th>
+              <th scope="col" role="columnheader" class="number">${msg('Past due')}</th>
+              <th scope="col" role="columnheader">${msg('Last invoice')}</th>
+              <th scope="col" role="columnheader" class="number">${msg('Invoice total')}</th>
+              <th scope="col" role="columnheader"><span class="visually-hidden">${msg('Open', { id: 'open-account' })}</span></th>
             </tr>
           </thead>
           <tbody role="rowgroup">
@@ -93,16 +94,16 @@ export class BpSubAccounts extends AccountDataElement<SubAccountsData> {
               const money = (cents: number) => formatMoney(cents, s.currency);
               return html`
                 <tr role="row">
-                  <td role="cell" data-label="Customer #">${s.number}</td>
-                  <td role="cell" data-label="Customer Name">${s.name}</td>
-                  <td role="cell" data-label="City">${s.city}</td>
-                  <td role="cell" data-label="State">${s.region}</td>
-                  <td role="cell" data-label="Balance" class="number">${s.balance < 0 ? `${money(-s.balance)} credit` : money(s.balance)}</td>
-                  <td role="cell" data-label="Past due" class="number ${s.pastDue > 0 ? 'past-due' : ''}">${money(s.pastDue)}</td>
-                  <td role="cell" data-label="Last invoice" class="nowrap">${s.lastInvoice ? formatDate(s.lastInvoice.date) : '—'}</td>
-                  <td role="cell" data-label="Invoice total" class="number">${s.lastInvoice ? money(s.lastInvoice.total) : '—'}</td>
+                  <td role="cell" data-label=${msg('Customer #')}>${s.number}</td>
+                  <td role="cell" data-label=${msg('Customer Name')}>${s.name}</td>
+                  <td role="cell" data-label=${msg('City')}>${s.city}</td>
+                  <td role="cell" data-label=${msg('State')}>${s.region}</td>
+                  <td role="cell" data-label=${msg('Balance')} class="number">${s.balance < 0 ? msg(str`${money(-s.balance)} credit`) : money(s.balance)}</td>
+                  <td role="cell" data-label=${msg('Past due')} class="number ${s.pastDue > 0 ? 'past-due' : ''}">${money(s.pastDue)}</td>
+                  <td role="cell" data-label=${msg('Last invoice')} class="nowrap">${s.lastInvoice ? formatDate(s.lastInvoice.date) : '—'}</td>
+                  <td role="cell" data-label=${msg('Invoice total')} class="number">${s.lastInvoice ? money(s.lastInvoice.total) : '—'}</td>
                   <td role="cell" class="nowrap">
-                    <button class="link-button" type="button" @click=${() => this.open(data, s)} aria-label="View account ${s.number}, ${s.name}">View account</button>
+                    <button class="link-button" type="button" @click=${() => this.open(data, s)} aria-label=${msg(str`View account ${s.number}, ${s.name}`)}>${msg('View account')}</button>
                   </td>
                 </tr>
               `;
@@ -116,12 +117,12 @@ export class BpSubAccounts extends AccountDataElement<SubAccountsData> {
   protected override render() {
     return html`
       <section class="panel" aria-labelledby="heading">
-        <h2 id="heading">Sub Accounts</h2>
+        <h2 id="heading">${msg('Sub Accounts')}</h2>
         ${this.renderData({
-          loading: 'Loading sub-accounts…',
+          loading: msg('Loading sub-accounts…'),
           isEmpty: (d) => d.subAccounts.length === 0,
-          empty: SUB_ACCOUNTS_EXPLAINED,
-          complete: (d) => html`<p class="intro muted">${SUB_ACCOUNTS_EXPLAINED}</p>${this.renderTable(d)}`,
+          empty: subAccountsExplained(),
+          complete: (d) => html`<p class="intro muted">${subAccountsExplained()}</p>${this.renderTable(d)}`,
         })}
       </section>
     `;

@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { QueuePage, TicketService, TicketStatus } from '../api/types.ts';
@@ -5,7 +6,7 @@ import { StoreDataElement } from '../base/store-data-element.ts';
 import type { StoreReader } from '../data/account-store.ts';
 import { ticketQueue } from '../data/resources.ts';
 import { formatDateTime } from '../i18n/format.ts';
-import { formatWaiting, SERVICE_LABELS, SERVICES, STATUS_LABELS, STATUSES } from '../tickets/labels.ts';
+import { formatWaiting, serviceLabel, SERVICES, statusLabel, STATUSES } from '../tickets/labels.ts';
 import '../tickets/ticket-thread.ts';
 import { ticketStyles } from '../tickets/tickets.styles.ts';
 
@@ -99,10 +100,10 @@ export class BpTicketQueue extends StoreDataElement<QueuePage> {
   private renderFilters() {
     return html`
       <div class="filters" part="filters">
-        ${this.select('status', 'Status', [['', 'All'], ...STATUSES.map((s): [TicketStatus, string] => [s, STATUS_LABELS[s]])])}
-        ${this.select('service', 'Service', [['', 'All'], ...SERVICES.map((s): [TicketService, string] => [s, SERVICE_LABELS[s]])])}
-        ${this.select('assignee', 'Assigned to', [['', 'Anyone'], ['me', 'Me'], ['none', 'Nobody']])}
-        ${this.select('sort', 'Sort by', [['waiting', 'Waiting longest'], ['activity', 'Newest activity']])}
+        ${this.select('status', msg('Status'), [['', msg('All')], ...STATUSES.map((s): [TicketStatus, string] => [s, statusLabel(s)])])}
+        ${this.select('service', msg('Service'), [['', msg('All')], ...SERVICES.map((s): [TicketService, string] => [s, serviceLabel(s)])])}
+        ${this.select('assignee', msg('Assigned to'), [['', msg('Anyone')], ['me', msg('Me')], ['none', msg('Nobody')]])}
+        ${this.select('sort', msg('Sort by'), [['waiting', msg('Waiting longest')], ['activity', msg('Newest activity')]])}
         <form
           role="search"
           @submit=${(e: Event) => {
@@ -111,10 +112,10 @@ export class BpTicketQueue extends StoreDataElement<QueuePage> {
           }}
         >
           <div class="field">
-            <label for="account">Account #</label>
+            <label for="account">${msg('Account #')}</label>
             <input id="account" type="search" maxlength="32" pattern="[A-Za-z0-9\\-]*" .value=${this.filters.account} />
           </div>
-          <button class="button secondary" type="submit">Filter</button>
+          <button class="button secondary" type="submit">${msg('Filter')}</button>
         </form>
       </div>
     `;
@@ -125,38 +126,38 @@ export class BpTicketQueue extends StoreDataElement<QueuePage> {
     const last = first + queue.tickets.length - 1;
     const pages = Math.max(1, Math.ceil(queue.total / queue.pageSize));
     return html`
-      <p class="count muted" role="status">Showing ${first}–${last} of ${queue.total} · ${queue.waiting} waiting for an answer</p>
+      <p class="count muted" role="status">${msg(str`Showing ${first}–${last} of ${queue.total}`)} · ${msg(str`${queue.waiting} waiting for an answer`)}</p>
       <div class="table-scroll">
       <table class="stack" part="table" role="table">
-        <caption class="visually-hidden">Tickets of every account</caption>
+        <caption class="visually-hidden">${msg('Tickets of every account')}</caption>
         <thead role="rowgroup">
           <tr role="row">
-            <th scope="col" role="columnheader" class="nowrap">Ticket #</th>
-            <th scope="col" role="columnheader">Waiting</th>
-            <th scope="col" role="columnheader">Status</th>
-            <th scope="col" role="columnheader">Service</th>
-            <th scope="col" role="columnheader">Account</th>
-            <th scope="col" role="columnheader">Subject</th>
-            <th scope="col" role="columnheader">Assigned to</th>
-            <th scope="col" role="columnheader">Last activity</th>
+            <th scope="col" role="columnheader" class="nowrap">${msg('Ticket #')}</th>
+            <th scope="col" role="columnheader">${msg('Waiting')}</th>
+            <th scope="col" role="columnheader">${msg('Status')}</th>
+            <th scope="col" role="columnheader">${msg('Service')}</th>
+            <th scope="col" role="columnheader">${msg('Account')}</th>
+            <th scope="col" role="columnheader">${msg('Subject')}</th>
+            <th scope="col" role="columnheader">${msg('Assigned to')}</th>
+            <th scope="col" role="columnheader">${msg('Last activity')}</th>
           </tr>
         </thead>
         <tbody role="rowgroup">
           ${queue.tickets.map(
             (t) => html`
               <tr role="row" class="ticket ${t.unread ? 'unread' : ''}" @click=${(e: Event) => (e.target as Element).closest('button') || this.open(t.number)}>
-                <td role="cell" data-label="Ticket #">
+                <td role="cell" data-label=${msg('Ticket #')}>
                   <button class="link-button" type="button" @click=${() => this.open(t.number)}>
-                    ${t.number}<span class="visually-hidden">: ${t.subject}${t.unread ? ', unread' : ''}</span>
+                    ${t.number}<span class="visually-hidden">: ${t.subject}${t.unread ? `, ${msg('unread')}` : ''}</span>
                   </button>
                 </td>
-                <td role="cell" data-label="Waiting" class="nowrap">${t.waitingSince ? formatWaiting(t.waitingSince) : '—'}</td>
-                <td role="cell" data-label="Status"><span class="status ${t.status}">${STATUS_LABELS[t.status]}</span></td>
-                <td role="cell" data-label="Service">${SERVICE_LABELS[t.service]}</td>
-                <td role="cell" data-label="Account"><span>${t.accountNumber}<span class="account-name muted">${t.accountName}</span></span></td>
-                <td role="cell" data-label="Subject" class="subject"><span>${t.subject} ${t.unread ? html`<span class="unread-mark" aria-hidden="true">New</span>` : nothing}</span></td>
-                <td role="cell" data-label="Assigned to">${t.assignee?.name ?? '—'}</td>
-                <td role="cell" data-label="Last activity" class="nowrap">${formatDateTime(t.lastActivityAt)}</td>
+                <td role="cell" data-label=${msg('Waiting')} class="nowrap">${t.waitingSince ? formatWaiting(t.waitingSince) : '—'}</td>
+                <td role="cell" data-label=${msg('Status')}><span class="status ${t.status}">${statusLabel(t.status)}</span></td>
+                <td role="cell" data-label=${msg('Service')}>${serviceLabel(t.service)}</td>
+                <td role="cell" data-label=${msg('Account')}><span>${t.accountNumber}<span class="account-name muted">${t.accountName}</span></span></td>
+                <td role="cell" data-label=${msg('Subject')} class="subject"><span>${t.subject} ${t.unread ? html`<span class="unread-mark" aria-hidden="true">${msg('New')}</span>` : nothing}</span></td>
+                <td role="cell" data-label=${msg('Assigned to')}>${t.assignee?.name ?? '—'}</td>
+                <td role="cell" data-label=${msg('Last activity')} class="nowrap">${formatDateTime(t.lastActivityAt)}</td>
               </tr>
             `,
           )}
@@ -165,10 +166,10 @@ export class BpTicketQueue extends StoreDataElement<QueuePage> {
       </div>
       ${pages > 1
         ? html`
-            <nav class="pager" part="pager" aria-label="Queue pages">
-              <button class="button secondary" type="button" ?disabled=${queue.page <= 1} @click=${() => (this.page = queue.page - 1)}>Previous</button>
-              <span>Page ${queue.page} of ${pages}</span>
-              <button class="button secondary" type="button" ?disabled=${queue.page >= pages} @click=${() => (this.page = queue.page + 1)}>Next</button>
+            <nav class="pager" part="pager" aria-label=${msg('Queue pages')}>
+              <button class="button secondary" type="button" ?disabled=${queue.page <= 1} @click=${() => (this.page = queue.page - 1)}>${msg('Previous')}</button>
+              <span>${msg(str`Page ${queue.page} of ${pages}`)}</span>
+              <button class="button secondary" type="button" ?disabled=${queue.page >= pages} @click=${() => (this.page = queue.page + 1)}>${msg('Next')}</button>
             </nav>
           `
         : nothing}
@@ -179,7 +180,7 @@ export class BpTicketQueue extends StoreDataElement<QueuePage> {
     if (this.opened) {
       return html`
         <section class="panel">
-          <p class="back"><button class="link-button" type="button" @click=${() => this.back()}>← Ticket queue</button></p>
+          <p class="back"><button class="link-button" type="button" @click=${() => this.back()}>← ${msg('Ticket queue')}</button></p>
           <bp-ticket-thread staff ticket-number=${this.opened} theme=${this.theme}></bp-ticket-thread>
         </section>
       `;
@@ -187,12 +188,12 @@ export class BpTicketQueue extends StoreDataElement<QueuePage> {
     const filtered = Object.values(this.filters).some((v) => v && v !== 'waiting');
     return html`
       <section class="panel" aria-labelledby="queue-heading">
-        <div class="head"><h2 id="queue-heading" tabindex="-1">Ticket queue</h2></div>
+        <div class="head"><h2 id="queue-heading" tabindex="-1">${msg('Ticket queue')}</h2></div>
         ${this.renderFilters()}
         ${this.renderData({
-          loading: 'Loading the queue…',
+          loading: msg('Loading the queue…'),
           isEmpty: (queue) => queue.tickets.length === 0,
-          empty: filtered ? 'No tickets match these filters.' : 'No tickets yet.',
+          empty: filtered ? msg('No tickets match these filters.') : msg('No tickets yet.'),
           complete: (queue) => this.renderPage(queue),
         })}
       </section>

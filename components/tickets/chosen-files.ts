@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { TicketLimits } from '../api/types.ts';
 import { formatBytes } from './labels.ts';
@@ -33,9 +34,9 @@ export class ChosenFiles implements ReactiveController {
         this.files = [...this.files, file];
         continue;
       }
-      if (this.files.length >= limits.maxFilesPerMessage) this.problems.push(`${file.name}: at most ${limits.maxFilesPerMessage} files per message.`);
-      else if (file.size > limits.maxFileBytes) this.problems.push(`${file.name} is ${formatBytes(file.size)}: each file may be at most ${formatBytes(limits.maxFileBytes)}.`);
-      else if (!acceptable(file, limits.accept)) this.problems.push(`${file.name}: attach images (PNG, JPEG, GIF, WebP), PDF documents or .txt files.`);
+      if (this.files.length >= limits.maxFilesPerMessage) this.problems.push(msg(str`${file.name}: at most ${limits.maxFilesPerMessage} files per message.`));
+      else if (file.size > limits.maxFileBytes) this.problems.push(msg(str`${file.name} is ${formatBytes(file.size)}: each file may be at most ${formatBytes(limits.maxFileBytes)}.`));
+      else if (!acceptable(file, limits.accept)) this.problems.push(msg(str`${file.name}: attach images (PNG, JPEG, GIF, WebP), PDF documents or .txt files.`));
       else this.files = [...this.files, file];
     }
     this.host.requestUpdate();
@@ -59,7 +60,7 @@ export class ChosenFiles implements ReactiveController {
     const problems = [...this.problems, ...serverProblems];
     return html`
       <div class="field files" part="files">
-        <label for=${this.id}>Attach files <span class="muted">(optional)</span></label>
+        <label for=${this.id}>${msg('Attach files')} <span class="muted">${msg('(optional)')}</span></label>
         <input
           id=${this.id}
           type="file"
@@ -74,14 +75,14 @@ export class ChosenFiles implements ReactiveController {
           }}
         />
         <p class="hint" id="${this.id}-hint">
-          Images, PDF or plain text${limits ? `; up to ${limits.maxFilesPerMessage} files of ${formatBytes(limits.maxFileBytes)} each` : ''}.
+          ${limits ? msg(str`Images, PDF or plain text; up to ${limits.maxFilesPerMessage} files of ${formatBytes(limits.maxFileBytes)} each.`) : msg('Images, PDF or plain text.')}
         </p>
         ${this.files.length
           ? html`<ul class="chosen">
               ${this.files.map(
                 (f) => html`<li>
                   <span>${f.name}</span> <span class="muted">(${formatBytes(f.size)})</span>
-                  <button class="link-button" type="button" aria-label="Remove ${f.name}" @click=${() => this.remove(f)}>Remove</button>
+                  <button class="link-button" type="button" aria-label=${msg(str`Remove ${f.name}`)} @click=${() => this.remove(f)}>${msg('Remove')}</button>
                 </li>`,
               )}
             </ul>`

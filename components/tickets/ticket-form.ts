@@ -1,5 +1,6 @@
 import { consume } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
+import { msg } from '@lit/localize';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError } from '../api/client.ts';
@@ -13,9 +14,10 @@ import { controlStyles } from '../styles/controls.ts';
 import { hostStyles, token } from '../styles/tokens.ts';
 import { widgetStyles } from '../styles/widget.ts';
 import { ChosenFiles } from './chosen-files.ts';
-import { SERVICE_LABELS, SERVICES } from './labels.ts';
+import { serviceLabel, SERVICES } from './labels.ts';
 import { createTicket, ticketLimits } from './ticket-api.ts';
 import { ticketStyles } from './tickets.styles.ts';
+import { LocaleController } from '../i18n/localize.ts';
 
 type Field = 'subject' | 'service' | 'subscriptionId' | 'message';
 
@@ -78,6 +80,7 @@ export class BpTicketForm extends LitElement {
   @state() private sending = false;
   @state() private error: ApiError | Error | null = null;
   private readonly files = new ChosenFiles(this, () => this.limits, 'new-ticket-files');
+  private readonly i18n = new LocaleController(this);
 
   private get number() {
     return this.accountNumber || this.portal?.currentAccount || '';
@@ -120,10 +123,10 @@ export class BpTicketForm extends LitElement {
 
   private check(): ApiError | null {
     const issues = [
-      ...(this.subject.trim() ? [] : [{ path: 'subject', message: 'Give the ticket a subject.' }]),
-      ...(this.message.trim() ? [] : [{ path: 'message', message: 'Write a message.' }]),
+      ...(this.subject.trim() ? [] : [{ path: 'subject', message: msg('Give the ticket a subject.') }]),
+      ...(this.message.trim() ? [] : [{ path: 'message', message: msg('Write a message.') }]),
     ];
-    return issues.length ? new ApiError(400, 'VALIDATION', 'Some of the form is missing.', issues) : null;
+    return issues.length ? new ApiError(400, 'VALIDATION', msg('Some of the form is missing.'), issues) : null;
   }
 
   private async submit(e: Event) {
@@ -174,52 +177,52 @@ export class BpTicketForm extends LitElement {
     const list = this.options.value ?? this.subscribers;
     return this.renderField(
       'subscriptionId',
-      'Subscriber (optional)',
+      msg('Subscriber (optional)'),
       (invalid, describedBy) => html`
         <select id="subscriptionId" aria-invalid=${invalid ? 'true' : 'false'} aria-describedby=${describedBy} .value=${this.subscriptionId} @change=${(e: Event) => (this.subscriptionId = (e.target as HTMLSelectElement).value)}>
-          <option value="">Not about one line or service</option>
+          <option value="">${msg('Not about one line or service')}</option>
           ${(list ?? []).map((s) => html`<option value=${String(s.subscriptionId)} ?selected=${String(s.subscriptionId) === this.subscriptionId}>${subscriberLabel(s)}</option>`)}
         </select>
       `,
-      this.options.status === TaskStatus.PENDING ? 'Loading the account’s subscriptions…' : this.options.status === TaskStatus.ERROR ? 'The subscriptions could not be loaded; the ticket can be sent without one.' : '',
+      this.options.status === TaskStatus.PENDING ? msg('Loading the account’s subscriptions…') : this.options.status === TaskStatus.ERROR ? msg('The subscriptions could not be loaded; the ticket can be sent without one.') : '',
     );
   }
 
   protected override render() {
-    if (!this.portal && !this.subscribers) return loadingView('Loading…');
+    if (!this.portal && !this.subscribers) return loadingView(msg('Loading…'));
     const fieldProblems = this.error instanceof ApiError ? this.error.issues.filter((i) => ['subject', 'service', 'subscriptionId', 'message'].includes(i.path) || i.path.startsWith('files')) : [];
     const general = this.error && !fieldProblems.length ? this.error.message : '';
     return html`
       <form part="form" novalidate aria-labelledby="new-ticket" @submit=${(e: Event) => void this.submit(e)}>
-        <h2 id="new-ticket">New ticket</h2>
+        <h2 id="new-ticket">${msg('New ticket')}</h2>
         ${this.draft.about ? html`<p class="about alert info">${this.draft.about}</p>` : nothing}
         ${general ? html`<p class="alert" role="alert">${general}</p>` : nothing}
         ${this.renderField(
           'subject',
-          'Subject',
+          msg('Subject'),
           (invalid, describedBy) => html`<input id="subject" type="text" autocomplete="off" maxlength=${this.limits?.maxSubjectChars ?? nothing} aria-invalid=${invalid ? 'true' : 'false'} aria-describedby=${describedBy}
             .value=${this.subject} @input=${(e: Event) => (this.subject = (e.target as HTMLInputElement).value)} />`,
         )}
         ${this.renderField(
           'service',
-          'Service',
+          msg('Service'),
           (invalid, describedBy) => html`
             <select id="service" aria-invalid=${invalid ? 'true' : 'false'} aria-describedby=${describedBy} .value=${this.service} @change=${(e: Event) => (this.service = (e.target as HTMLSelectElement).value as TicketService)}>
-              ${SERVICES.map((s) => html`<option value=${s} ?selected=${s === this.service}>${SERVICE_LABELS[s]}</option>`)}
+              ${SERVICES.map((s) => html`<option value=${s} ?selected=${s === this.service}>${serviceLabel(s)}</option>`)}
             </select>
           `,
         )}
         ${this.renderSubscribers()}
         ${this.renderField(
           'message',
-          'Message',
+          msg('Message'),
           (invalid, describedBy) => html`<textarea id="message" rows="8" maxlength=${this.limits?.maxMessageChars ?? nothing} aria-invalid=${invalid ? 'true' : 'false'} aria-describedby=${describedBy}
             .value=${this.message} @input=${(e: Event) => (this.message = (e.target as HTMLTextAreaElement).value)}></textarea>`,
         )}
         ${this.files.render(this.error instanceof ApiError ? this.error.issues.filter((i) => i.path.startsWith('files')).map((i) => i.message) : [])}
-        ${fieldProblems.length ? html`<p class="alert" role="alert">Please correct the marked fields.</p>` : nothing}
+        ${fieldProblems.length ? html`<p class="alert" role="alert">${msg('Please correct the marked fields.')}</p>` : nothing}
         <div class="actions">
-          <button class="button" type="submit" ?disabled=${this.sending}>${this.sending ? 'Creating…' : 'Create ticket'}</button>
+          <button class="button" type="submit" ?disabled=${this.sending}>${this.sending ? msg('Creating…') : msg('Create ticket')}</button>
         </div>
       </form>
     `;

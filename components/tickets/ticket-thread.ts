@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError } from '../api/client.ts';
@@ -9,7 +10,7 @@ import { BpTicketOpenEvent, BpTicketUpdatedEvent } from '../events/events.ts';
 import { formatDate, formatDateTime, formatMoney } from '../i18n/format.ts';
 import { token } from '../styles/tokens.ts';
 import { ChosenFiles } from './chosen-files.ts';
-import { formatBytes, SERVICE_LABELS, STATUS_LABELS, STATUSES } from './labels.ts';
+import { formatBytes, serviceLabel, statusLabel, STATUSES } from './labels.ts';
 import { assignTicket, downloadAttachment, readTicket, replyToTicket, setTicketStatus, ticketLimits, type TicketRef, type TicketSession } from './ticket-api.ts';
 import { ticketStyles } from './tickets.styles.ts';
 
@@ -211,7 +212,7 @@ export class BpTicketThread extends StoreDataElement<TicketDetail> {
   private async sendReply(e: Event) {
     e.preventDefault();
     if (!this.message.trim()) {
-      this.error = new ApiError(400, 'VALIDATION', 'Write a message.', [{ path: 'message', message: 'Write a message.' }]);
+      this.error = new ApiError(400, 'VALIDATION', msg('Write a message.'), [{ path: 'message', message: msg('Write a message.') }]);
       this.renderRoot.querySelector<HTMLTextAreaElement>('#reply')?.focus();
       return;
     }
@@ -242,7 +243,7 @@ export class BpTicketThread extends StoreDataElement<TicketDetail> {
     try {
       await downloadAttachment(client, this.ref, file, this.renderRoot);
     } catch (err) {
-      this.error = new Error(`${file.fileName} could not be downloaded. ${(err as Error).message}`);
+      this.error = new Error(`${msg(str`${file.fileName} could not be downloaded.`)} ${(err as Error).message}`);
     }
   }
 
@@ -253,7 +254,7 @@ export class BpTicketThread extends StoreDataElement<TicketDetail> {
     try {
       await downloadInvoicePdf(client, ticket.accountNumber, ticket.invoice, this.renderRoot);
     } catch (err) {
-      this.error = new Error(`Invoice ${ticket.invoice.number} could not be downloaded. ${(err as Error).message}`);
+      this.error = new Error(`${msg(str`Invoice ${ticket.invoice.number} could not be downloaded.`)} ${(err as Error).message}`);
     }
   }
 
@@ -268,22 +269,22 @@ export class BpTicketThread extends StoreDataElement<TicketDetail> {
       <header class="ticket" part="header">
         <h2 id="subject">${ticket.subject}</h2>
         <p class="meta">
-          <span>Ticket #${ticket.number}</span>
-          <span class="status ${ticket.status}">${STATUS_LABELS[ticket.status]}</span>
-          <span>${SERVICE_LABELS[ticket.service]}</span>
-          ${sub ? html`<span>Subscriber ${[sub.subscriberNumber, sub.subscriberName].filter(Boolean).join(' ') || sub.product}</span>` : nothing}
-          <span>Created on ${formatDate(ticket.createdAt)}</span>
+          <span>${msg(str`Ticket #${ticket.number}`)}</span>
+          <span class="status ${ticket.status}">${statusLabel(ticket.status)}</span>
+          <span>${serviceLabel(ticket.service)}</span>
+          ${sub ? html`<span>${msg(str`Subscriber ${[sub.subscriberNumber, sub.subscriberName].filter(Boolean).join(' ') || sub.product}`)}</span>` : nothing}
+          <span>${msg(str`Created on ${formatDate(ticket.createdAt)}`)}</span>
           ${this.staff ? html`<span>${ticket.accountNumber} — ${ticket.accountName}</span>` : nothing}
-          ${ticket.assignee ? html`<span>Assigned to ${ticket.assignee.name}</span>` : nothing}
+          ${ticket.assignee ? html`<span>${msg(str`Assigned to ${ticket.assignee.name}`)}</span>` : nothing}
         </p>
         ${ticket.invoice
           ? html`<div class="about alert info">
               <p>
-                About invoice ${ticket.invoice.number}${ticket.invoice.line
-                  ? html`, the charge “${ticket.invoice.line.description}” of ${formatMoney(ticket.invoice.line.amount, ticket.invoice.currency)}`
-                  : nothing}.
+                ${ticket.invoice.line
+                  ? msg(str`About invoice ${ticket.invoice.number}, the charge “${ticket.invoice.line.description}” of ${formatMoney(ticket.invoice.line.amount, ticket.invoice.currency)}.`)
+                  : msg(str`About invoice ${ticket.invoice.number}.`)}
               </p>
-              <button class="link-button" type="button" @click=${() => void this.downloadInvoice(ticket)}>Download invoice ${ticket.invoice.number} (PDF)</button>
+              <button class="link-button" type="button" @click=${() => void this.downloadInvoice(ticket)}>${msg(str`Download invoice ${ticket.invoice.number} (PDF)`)}</button>
             </div>`
           : nothing}
         ${this.staff ? this.renderStaffTools(ticket) : this.renderCustomerActions(ticket)}
@@ -295,9 +296,9 @@ export class BpTicketThread extends StoreDataElement<TicketDetail> {
     const reopen = ticket.status === 'closed' || ticket.status === 'resolved';
     return html`
       <div class="actions">
-        ${reopen ? html`<button class="button secondary" type="button" ?disabled=${this.busy !== null} @click=${() => void this.setStatus('open')}>Reopen ticket</button>` : nothing}
+        ${reopen ? html`<button class="button secondary" type="button" ?disabled=${this.busy !== null} @click=${() => void this.setStatus('open')}>${msg('Reopen ticket')}</button>` : nothing}
         ${ticket.status !== 'closed'
-          ? html`<button class="button secondary" type="button" ?disabled=${this.busy !== null} @click=${() => void this.setStatus('closed')}>Close ticket</button>`
+          ? html`<button class="button secondary" type="button" ?disabled=${this.busy !== null} @click=${() => void this.setStatus('closed')}>${msg('Close ticket')}</button>`
           : nothing}
       </div>
     `;
@@ -308,13 +309,13 @@ export class BpTicketThread extends StoreDataElement<TicketDetail> {
     return html`
       <div class="staff-tools">
         <div class="field">
-          <label for="status">Status</label>
+          <label for="status">${msg('Status')}</label>
           <select id="status" .value=${ticket.status} ?disabled=${this.busy !== null} @change=${(e: Event) => void this.setStatus((e.target as HTMLSelectElement).value as TicketStatus)}>
-            ${STATUSES.map((s) => html`<option value=${s} ?selected=${s === ticket.status}>${STATUS_LABELS[s]}</option>`)}
+            ${STATUSES.map((s) => html`<option value=${s} ?selected=${s === ticket.status}>${statusLabel(s)}</option>`)}
           </select>
         </div>
         <button class="button secondary" type="button" ?disabled=${this.busy !== null} @click=${() => void this.assign(mine ? null : 'me')}>
-          ${mine ? 'Unassign me' : 'Assign to me'}
+          ${mine ? msg('Unassign me') : msg('Assign to me')}
         </button>
       </div>
     `;
@@ -322,7 +323,7 @@ export class BpTicketThread extends StoreDataElement<TicketDetail> {
 
   private renderMessage(m: TicketMessage) {
     const kind = m.internal ? 'note' : m.author.side;
-    const tag = m.internal ? 'Internal note: the customer does not see this' : m.author.side === 'staff' ? 'Support' : this.staff ? 'Customer' : '';
+    const tag = m.internal ? msg('Internal note: the customer does not see this') : m.author.side === 'staff' ? msg('Support') : this.staff ? msg('Customer') : '';
     return html`
       <li class="message ${kind}">
         <p class="author">
@@ -332,10 +333,10 @@ export class BpTicketThread extends StoreDataElement<TicketDetail> {
         </p>
         <p class="body">${m.body}</p>
         ${m.attachments.length
-          ? html`<ul class="attachments" aria-label="Attached files">
+          ? html`<ul class="attachments" aria-label=${msg('Attached files')}>
               ${m.attachments.map(
                 (a) => html`<li>
-                  <button class="link-button" type="button" aria-label="Download ${a.fileName}" @click=${() => void this.download(a)}>${a.fileName}</button>
+                  <button class="link-button" type="button" aria-label=${msg(str`Download ${a.fileName}`)} @click=${() => void this.download(a)}>${a.fileName}</button>
                   <span class="muted">(${formatBytes(a.size)})</span>
                 </li>`,
               )}
@@ -351,9 +352,9 @@ export class BpTicketThread extends StoreDataElement<TicketDetail> {
     const fileIssues = this.issues((p) => p.startsWith('files'));
     const otherError = this.error && !messageIssues.length && !fileIssues.length ? this.error.message : '';
     if (closed && !this.staff) {
-      return html`<p class="muted" part="reply">This ticket is closed. Reopen it to write again.</p>${otherError ? html`<p class="alert" role="alert">${otherError}</p>` : nothing}`;
+      return html`<p class="muted" part="reply">${msg('This ticket is closed. Reopen it to write again.')}</p>${otherError ? html`<p class="alert" role="alert">${otherError}</p>` : nothing}`;
     }
-    const label = this.staff ? (this.internal ? 'Internal note' : 'Reply to the customer') : 'Your reply';
+    const label = this.staff ? (this.internal ? msg('Internal note') : msg('Reply to the customer')) : msg('Your reply');
     return html`
       <form class="reply" part="reply" novalidate @submit=${(e: Event) => void this.sendReply(e)}>
         ${otherError ? html`<p class="alert" role="alert">${otherError}</p>` : nothing}
@@ -373,12 +374,12 @@ export class BpTicketThread extends StoreDataElement<TicketDetail> {
         ${this.files.render(fileIssues)}
         ${this.staff
           ? html`<label class="check"><input type="checkbox" .checked=${this.internal} @change=${(e: Event) => (this.internal = (e.target as HTMLInputElement).checked)} />
-              Internal note (the customer never sees it)</label>`
+              ${msg('Internal note (the customer never sees it)')}</label>`
           : nothing}
-        ${closed ? html`<p class="muted">The ticket is closed: set another status to reply; notes can be added.</p>` : nothing}
+        ${closed ? html`<p class="muted">${msg('The ticket is closed: set another status to reply; notes can be added.')}</p>` : nothing}
         <div class="actions">
           <button class="button" type="submit" ?disabled=${this.busy !== null || (closed && !this.internal)}>
-            ${this.busy === 'reply' ? 'Sending…' : this.internal ? 'Add note' : 'Send reply'}
+            ${this.busy === 'reply' ? msg('Sending…') : this.internal ? msg('Add note') : msg('Send reply')}
           </button>
         </div>
       </form>
@@ -387,11 +388,11 @@ export class BpTicketThread extends StoreDataElement<TicketDetail> {
 
   protected override render() {
     return this.renderData({
-      loading: `Loading ticket #${this.ticketNumber}…`,
+      loading: msg(str`Loading ticket #${this.ticketNumber}…`),
       complete: (ticket) => html`
         <article aria-labelledby="subject">
           ${this.renderHeader(ticket)}
-          <ol class="messages" part="messages" aria-label="Messages">
+          <ol class="messages" part="messages" aria-label=${msg('Messages')}>
             ${ticket.messages.map((m) => this.renderMessage(m))}
           </ol>
           ${this.renderReply(ticket)}

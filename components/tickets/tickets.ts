@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { TicketDraft, TicketPage, TicketStatus } from '../api/types.ts';
@@ -6,7 +7,7 @@ import type { StoreReader } from '../data/account-store.ts';
 import { tickets } from '../data/resources.ts';
 import type { BpTicketCreatedEvent } from '../events/events.ts';
 import { formatDate } from '../i18n/format.ts';
-import { SERVICE_LABELS, STATUS_LABELS, STATUSES } from './labels.ts';
+import { serviceLabel, statusLabel, STATUSES } from './labels.ts';
 import './ticket-form.ts';
 import './ticket-thread.ts';
 import { ticketStyles } from './tickets.styles.ts';
@@ -92,10 +93,10 @@ export class BpTickets extends AccountDataElement<TicketPage> {
     return html`
       <div class="filters" part="filters">
         <div class="field">
-          <label for="status">Status</label>
+          <label for="status">${msg('Status')}</label>
           <select id="status" .value=${this.status} @change=${(e: Event) => this.filter(() => (this.status = (e.target as HTMLSelectElement).value as typeof this.status))}>
-            <option value="">All</option>
-            ${STATUSES.map((s) => html`<option value=${s}>${STATUS_LABELS[s]}</option>`)}
+            <option value="">${msg('All')}</option>
+            ${STATUSES.map((s) => html`<option value=${s}>${statusLabel(s)}</option>`)}
           </select>
         </div>
         <form
@@ -107,10 +108,10 @@ export class BpTickets extends AccountDataElement<TicketPage> {
           }}
         >
           <div class="field">
-            <label for="q">Search subjects</label>
+            <label for="q">${msg('Search subjects')}</label>
             <input id="q" type="search" maxlength="100" .value=${this.q} />
           </div>
-          <button class="button secondary" type="submit">Search</button>
+          <button class="button secondary" type="submit">${msg('Search')}</button>
         </form>
       </div>
     `;
@@ -121,36 +122,36 @@ export class BpTickets extends AccountDataElement<TicketPage> {
     const last = first + page.tickets.length - 1;
     const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
     return html`
-      <p class="count muted" role="status">Showing ${first}–${last} of ${page.total}${page.unreadCount ? ` · ${page.unreadCount} with unread replies` : ''}</p>
+      <p class="count muted" role="status">${msg(str`Showing ${first}–${last} of ${page.total}`)}${page.unreadCount ? ` · ${msg(str`${page.unreadCount} with unread replies`)}` : ''}</p>
       <div class="table-scroll">
       <table class="stack" part="table" role="table">
-        <caption class="visually-hidden">Tickets, newest activity first</caption>
+        <caption class="visually-hidden">${msg('Tickets, newest activity first')}</caption>
         <thead role="rowgroup">
           <tr role="row">
-            <th scope="col" role="columnheader" class="nowrap">Ticket #</th>
-            <th scope="col" role="columnheader">Status</th>
-            <th scope="col" role="columnheader">Service</th>
-            <th scope="col" role="columnheader">Subscriber #</th>
-            <th scope="col" role="columnheader">Subscriber Name</th>
-            <th scope="col" role="columnheader">Subject</th>
-            <th scope="col" role="columnheader">Created on</th>
+            <th scope="col" role="columnheader" class="nowrap">${msg('Ticket #')}</th>
+            <th scope="col" role="columnheader">${msg('Status')}</th>
+            <th scope="col" role="columnheader">${msg('Service')}</th>
+            <th scope="col" role="columnheader">${msg('Subscriber #')}</th>
+            <th scope="col" role="columnheader">${msg('Subscriber Name')}</th>
+            <th scope="col" role="columnheader">${msg('Subject')}</th>
+            <th scope="col" role="columnheader">${msg('Created on')}</th>
           </tr>
         </thead>
         <tbody role="rowgroup">
           ${page.tickets.map(
             (t) => html`
               <tr role="row" class="ticket ${t.unread ? 'unread' : ''}" @click=${(e: Event) => (e.target as Element).closest('button') || this.show({ kind: 'ticket', number: t.number })}>
-                <td role="cell" data-label="Ticket #">
+                <td role="cell" data-label=${msg('Ticket #')}>
                   <button class="link-button" type="button" @click=${() => this.show({ kind: 'ticket', number: t.number })}>
-                    ${t.number}<span class="visually-hidden">: ${t.subject}${t.unread ? ', unread reply' : ''}</span>
+                    ${t.number}<span class="visually-hidden">: ${t.subject}${t.unread ? `, ${msg('unread reply')}` : ''}</span>
                   </button>
                 </td>
-                <td role="cell" data-label="Status"><span class="status ${t.status}">${STATUS_LABELS[t.status]}</span></td>
-                <td role="cell" data-label="Service">${SERVICE_LABELS[t.service]}</td>
-                <td role="cell" data-label="Subscriber #" class=${t.subscriberNumber ? '' : 'none'}>${t.subscriberNumber ?? ''}</td>
-                <td role="cell" data-label="Subscriber Name" class=${t.subscriberName ? '' : 'none'}>${t.subscriberName ?? ''}</td>
-                <td role="cell" data-label="Subject" class="subject"><span>${t.subject} ${t.unread ? html`<span class="unread-mark" aria-hidden="true">New reply</span>` : nothing}</span></td>
-                <td role="cell" data-label="Created on" class="nowrap">${formatDate(t.createdAt)}</td>
+                <td role="cell" data-label=${msg('Status')}><span class="status ${t.status}">${statusLabel(t.status)}</span></td>
+                <td role="cell" data-label=${msg('Service')}>${serviceLabel(t.service)}</td>
+                <td role="cell" data-label=${msg('Subscriber #')} class=${t.subscriberNumber ? '' : 'none'}>${t.subscriberNumber ?? ''}</td>
+                <td role="cell" data-label=${msg('Subscriber Name')} class=${t.subscriberName ? '' : 'none'}>${t.subscriberName ?? ''}</td>
+                <td role="cell" data-label=${msg('Subject')} class="subject"><span>${t.subject} ${t.unread ? html`<span class="unread-mark" aria-hidden="true">${msg('New reply')}</span>` : nothing}</span></td>
+                <td role="cell" data-label=${msg('Created on')} class="nowrap">${formatDate(t.createdAt)}</td>
               </tr>
             `,
           )}
@@ -159,10 +160,10 @@ export class BpTickets extends AccountDataElement<TicketPage> {
       </div>
       ${pages > 1
         ? html`
-            <nav class="pager" part="pager" aria-label="Ticket pages">
-              <button class="button secondary" type="button" ?disabled=${page.page <= 1} @click=${() => (this.page = page.page - 1)}>Previous</button>
-              <span>Page ${page.page} of ${pages}</span>
-              <button class="button secondary" type="button" ?disabled=${page.page >= pages} @click=${() => (this.page = page.page + 1)}>Next</button>
+            <nav class="pager" part="pager" aria-label=${msg('Ticket pages')}>
+              <button class="button secondary" type="button" ?disabled=${page.page <= 1} @click=${() => (this.page = page.page - 1)}>${msg('Previous')}</button>
+              <span>${msg(str`Page ${page.page} of ${pages}`)}</span>
+              <button class="button secondary" type="button" ?disabled=${page.page >= pages} @click=${() => (this.page = page.page + 1)}>${msg('Next')}</button>
             </nav>
           `
         : nothing}
@@ -173,21 +174,21 @@ export class BpTickets extends AccountDataElement<TicketPage> {
     const filtered = Boolean(this.status || this.q);
     return html`
       <div class="head">
-        <h2 id="heading" tabindex="-1">Tickets</h2>
-        <button class="button" type="button" @click=${() => this.show({ kind: 'new' })}>Create</button>
+        <h2 id="heading" tabindex="-1">${msg('Tickets')}</h2>
+        <button class="button" type="button" @click=${() => this.show({ kind: 'new' })}>${msg('Create')}</button>
       </div>
       ${this.renderFilters()}
       ${this.renderData({
-        loading: 'Loading tickets…',
+        loading: msg('Loading tickets…'),
         isEmpty: (page) => page.tickets.length === 0,
-        empty: filtered ? 'No tickets match.' : 'No tickets yet. Use Create to ask a question, report trouble or request a change.',
+        empty: filtered ? msg('No tickets match.') : msg('No tickets yet. Use Create to ask a question, report trouble or request a change.'),
         complete: (page) => this.renderPage(page),
       })}
     `;
   }
 
   private renderBack() {
-    return html`<p class="back"><button class="link-button" type="button" @click=${() => this.show({ kind: 'list' })}>← All tickets</button></p>`;
+    return html`<p class="back"><button class="link-button" type="button" @click=${() => this.show({ kind: 'list' })}>← ${msg('All tickets')}</button></p>`;
   }
 
   protected override render() {

@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import { css, html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { cssomStyle } from '../styles/cssom-style.ts';
@@ -6,13 +7,14 @@ import { AccountDataElement } from '../base/account-data-element.ts';
 import type { StoreReader } from '../data/account-store.ts';
 import { summary } from '../data/resources.ts';
 import { token } from '../styles/tokens.ts';
+import { formatDate, formatNumber } from '../i18n/format.ts';
 
-const minutes = (n: number) => n.toLocaleString();
+const minutes = (n: number) => formatNumber(n);
 
 /** The last day of a `YYYY-MM` month, as the guide writes dates. */
 const monthEnd = (period: string) => {
   const [year, month] = period.split('-').map(Number);
-  return new Date(Date.UTC(year!, month!, 0)).toISOString().slice(0, 10);
+  return formatDate(new Date(Date.UTC(year!, month!, 0)).toISOString().slice(0, 10));
 };
 
 /**
@@ -90,7 +92,7 @@ export class BpUsageMeter extends AccountDataElement<UsageMeterData[]> {
   }
 
   private renderMeter(m: UsageMeterData, index: number) {
-    const label = `VoIP Services - ${m.subscribers.join(', ')} - ${m.category}`;
+    const label = msg(str`VoIP Services - ${m.subscribers.join(', ')} - ${m.category}`);
     const over = m.projectedMinutes > m.includedMinutes;
     const share = (n: number) => `${Math.min(100, (n / Math.max(1, m.includedMinutes)) * 100).toFixed(1)}%`;
     const excess = m.projectedMinutes - m.includedMinutes;
@@ -98,7 +100,7 @@ export class BpUsageMeter extends AccountDataElement<UsageMeterData[]> {
       <li class=${over ? 'over' : ''}>
         <div class="label">
           <span id="label-${index}">${label}</span>
-          <span class="figures">${minutes(m.usedMinutes)} min / ${minutes(m.includedMinutes)} included</span>
+          <span class="figures">${msg(str`${minutes(m.usedMinutes)} min / ${minutes(m.includedMinutes)} included`)}</span>
         </div>
         <div
           class="bar"
@@ -108,15 +110,15 @@ export class BpUsageMeter extends AccountDataElement<UsageMeterData[]> {
           aria-valuemin="0"
           aria-valuemax=${m.includedMinutes}
           aria-valuenow=${Math.min(m.usedMinutes, m.includedMinutes)}
-          aria-valuetext="${minutes(m.usedMinutes)} of ${minutes(m.includedMinutes)} minutes used"
+          aria-valuetext=${msg(str`${minutes(m.usedMinutes)} of ${minutes(m.includedMinutes)} minutes used`)}
         >
           <div class="used" style=${cssomStyle({ width: share(m.usedMinutes) })}></div>
           ${m.projectedMinutes > m.usedMinutes ? html`<div class="projected" style=${cssomStyle({ left: share(m.projectedMinutes) })} aria-hidden="true"></div>` : nothing}
         </div>
         <p class="projection" part="projection">
           ${over
-            ? html`At this pace the month ends near ${minutes(m.projectedMinutes)} min on ${monthEnd(m.period)}: about ${minutes(excess)} min over the included minutes, billed as overage.`
-            : html`At this pace the month ends near ${minutes(m.projectedMinutes)} min on ${monthEnd(m.period)}, within the included minutes.`}
+            ? msg(str`At this pace the month ends near ${minutes(m.projectedMinutes)} min on ${monthEnd(m.period)}: about ${minutes(excess)} min over the included minutes, billed as overage.`)
+            : msg(str`At this pace the month ends near ${minutes(m.projectedMinutes)} min on ${monthEnd(m.period)}, within the included minutes.`)}
         </p>
       </li>
     `;
@@ -125,11 +127,11 @@ export class BpUsageMeter extends AccountDataElement<UsageMeterData[]> {
   protected override render() {
     return html`
       <section class="panel" aria-labelledby="usage-heading">
-        <h2 id="usage-heading">Current Usage</h2>
+        <h2 id="usage-heading">${msg('Current Usage')}</h2>
         ${this.renderData({
-          loading: 'Loading current usage…',
+          loading: msg('Loading current usage…'),
           isEmpty: (meters) => meters.length === 0,
-          empty: 'No plan with included minutes on this account.',
+          empty: msg('No plan with included minutes on this account.'),
           complete: (meters) => html`<ul>${meters.map((m, i) => this.renderMeter(m, i))}</ul>`,
         })}
       </section>

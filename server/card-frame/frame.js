@@ -4,6 +4,8 @@
 (() => {
   const body = document.body;
   const hostOrigin = body.dataset.origin;
+  /** What to say about a field, in the payment form's language (the page puts them in data-messages). */
+  const say = JSON.parse(body.dataset.messages || '{}');
   const form = document.querySelector('form');
   const field = (name) => form.elements.namedItem(name);
   /** The fields with an error line; the expiry's month and year share the month's. */
@@ -34,15 +36,15 @@
   function check() {
     const errors = [];
     const number = digits(field('cardNumber').value);
-    if (!field('firstName').value.trim()) errors.push({ field: 'firstName', message: 'Enter the first name on the card.' });
-    if (!field('lastName').value.trim()) errors.push({ field: 'lastName', message: 'Enter the last name on the card.' });
-    if (!/^\d{12,19}$/.test(number) || !luhn(number)) errors.push({ field: 'cardNumber', message: 'Enter the card number as printed on the card.' });
+    if (!field('firstName').value.trim()) errors.push({ field: 'firstName', message: say.firstName });
+    if (!field('lastName').value.trim()) errors.push({ field: 'lastName', message: say.lastName });
+    if (!/^\d{12,19}$/.test(number) || !luhn(number)) errors.push({ field: 'cardNumber', message: say.cardNumber });
     const month = Number(field('month').value);
     const year = Number(field('year').value);
     const now = new Date();
-    if (!month || !year) errors.push({ field: 'month', message: 'Choose the expiry month and year.' });
-    else if (year < now.getFullYear() || (year === now.getFullYear() && month < now.getMonth() + 1)) errors.push({ field: 'month', message: 'This card has expired.' });
-    if (!/^\d{3,4}$/.test(field('cardCode').value.trim())) errors.push({ field: 'cardCode', message: 'Enter the 3 or 4 digit security code.' });
+    if (!month || !year) errors.push({ field: 'month', message: say.expiry });
+    else if (year < now.getFullYear() || (year === now.getFullYear() && month < now.getMonth() + 1)) errors.push({ field: 'month', message: say.expired });
+    if (!/^\d{3,4}$/.test(field('cardCode').value.trim())) errors.push({ field: 'cardCode', message: say.cardCode });
     return errors;
   }
 
@@ -79,7 +81,7 @@
     };
     window.Accept.dispatchData(secureData, (response) => {
       if (!response || !response.messages || response.messages.resultCode !== 'Ok') {
-        const list = (response && response.messages && response.messages.message) || [{ code: 'E_WC_14', text: 'The card could not be checked.' }];
+        const list = (response && response.messages && response.messages.message) || [{ code: 'E_WC_14', text: say.unchecked }];
         const mapped = list.map((m) => ({ field: FIELD_OF_CODE[m.code] || 'card', message: m.text }));
         showErrors(mapped);
         return reply({ type: 'bp-card:result', id: message.id, ok: false, errors: mapped });

@@ -1,3 +1,4 @@
+import { isLanguage, messagesFor, type Language } from '../i18n/messages.ts';
 import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
 import { html, raw } from 'hono/html';
@@ -37,6 +38,9 @@ export function cardFrameRoutes(config: CardFrameConfig, allowedOrigins: { has(o
     const origin = c.req.query('origin') ?? '';
     if (!allowedOrigins.has(origin)) return c.text('This page may only be shown inside the billing portal.', 400);
     const style = frameStyle((name) => c.req.query(name));
+    // In the payment form's language (`?lang=`): its labels here, its messages for the script.
+    const language = isLanguage(c.req.query('lang')) ? (c.req.query('lang') as Language) : 'en';
+    const t = messagesFor(language).cardFrame;
     const acceptSrc = config.environment === 'fake' ? '/card-frame/accept-fake.js' : ACCEPT_JS[config.environment];
     const acceptHost = config.environment === 'fake' ? '' : new URL(acceptSrc).origin;
     c.header('Content-Security-Policy', `default-src 'none'; script-src 'self' ${acceptHost}; connect-src 'self' ${acceptHost} https://apitest.authorize.net https://api2.authorize.net; style-src 'unsafe-inline'; frame-ancestors ${origin}; form-action 'none'; base-uri 'none'`);
@@ -50,10 +54,10 @@ export function cardFrameRoutes(config: CardFrameConfig, allowedOrigins: { has(o
         <span class="error" id="${name}-error" aria-live="polite"></span>
       </div>`;
     return c.html(html`<!doctype html>
-<html lang="en">
+<html lang="${language}">
   <head>
     <meta charset="utf-8" />
-    <title>Card details</title>
+    <title>${t.title}</title>
     <style>
       /* The form's own look (frame-style.ts), so these fields line up with and match its fields. */
       :root {
@@ -76,26 +80,26 @@ export function cardFrameRoutes(config: CardFrameConfig, allowedOrigins: { has(o
       :focus-visible { outline: 2px solid var(--focus); outline-offset: 2px; }
     </style>
   </head>
-  <body data-origin="${origin}" data-api-login-id="${config.apiLoginId}" data-client-key="${config.clientKey}">
-    <form novalidate aria-label="Credit card">
-      ${input('firstName', 'First name on card', { autocomplete: 'cc-given-name', required: '' })}
-      ${input('lastName', 'Last name on card', { autocomplete: 'cc-family-name', required: '' })}
-      <div class="wide">${input('cardNumber', 'Card number', { autocomplete: 'cc-number', inputmode: 'numeric', required: '' })}</div>
+  <body data-origin="${origin}" data-api-login-id="${config.apiLoginId}" data-client-key="${config.clientKey}" data-messages="${JSON.stringify(t.errors)}">
+    <form novalidate aria-label="${t.form}">
+      ${input('firstName', t.firstName, { autocomplete: 'cc-given-name', required: '' })}
+      ${input('lastName', t.lastName, { autocomplete: 'cc-family-name', required: '' })}
+      <div class="wide">${input('cardNumber', t.cardNumber, { autocomplete: 'cc-number', inputmode: 'numeric', required: '' })}</div>
       <div class="field">
-        <span id="expiry-label" class="label">Expiry</span>
+        <span id="expiry-label" class="label">${t.expiry}</span>
         <div class="expiry" role="group" aria-labelledby="expiry-label">
-          <select id="month" name="month" aria-label="Expiry month" aria-describedby="month-error" autocomplete="cc-exp-month">
-            <option value="">Month</option>
+          <select id="month" name="month" aria-label="${t.expiryMonth}" aria-describedby="month-error" autocomplete="cc-exp-month">
+            <option value="">${t.month}</option>
             ${monthOptions.map((m) => html`<option value="${m}">${m}</option>`)}
           </select>
-          <select id="year" name="year" aria-label="Expiry year" aria-describedby="month-error" autocomplete="cc-exp-year">
-            <option value="">Year</option>
+          <select id="year" name="year" aria-label="${t.expiryYear}" aria-describedby="month-error" autocomplete="cc-exp-year">
+            <option value="">${t.year}</option>
             ${years().map((y) => html`<option value="${y}">${y}</option>`)}
           </select>
         </div>
         <span class="error" id="month-error" aria-live="polite"></span>
       </div>
-      ${input('cardCode', 'Card security code', { autocomplete: 'cc-csc', inputmode: 'numeric', required: '', maxlength: '4' })}
+      ${input('cardCode', t.cardCode, { autocomplete: 'cc-csc', inputmode: 'numeric', required: '', maxlength: '4' })}
     </form>
     <script src="${acceptSrc}" ${config.environment === 'fake' ? html`data-token-url="/card-frame/token"` : ''}></script>
     <script src="/card-frame/frame.js"></script>

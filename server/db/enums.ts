@@ -7,6 +7,10 @@
 export const USER_ROLES = ['customer', 'staff'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 
+/** The languages of the portal, its PDFs and its mails (English first: the default). */
+export const LANGUAGES = ['en', 'fr', 'es'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
 export const PRODUCT_TYPES = ['plan', 'addon'] as const;
 
 /** What an invoice line bills; the PDF groups its lines by these. */

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { INVOICE_LINE_KINDS, INVOICE_STATES, PAYMENT_STATUSES, PRODUCT_TYPES, TICKET_SERVICES, TICKET_SIDES, TICKET_STATUSES, USER_ROLES } from './enums.ts';
+import { INVOICE_LINE_KINDS, INVOICE_STATES, PAYMENT_STATUSES, PRODUCT_TYPES, TICKET_SERVICES, TICKET_SIDES, TICKET_STATUSES, USER_ROLES, LANGUAGES } from './enums.ts';
 import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 
 const createdAt = () => text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`);
@@ -40,6 +40,8 @@ export const users = sqliteTable(
     /** Null until the user activates their sign-in by choosing a password. */
     passwordHash: text('password_hash'),
     passwordChangedAt: text('password_changed_at'),
+    /** The language of the user's portal, invoice PDFs and mails; null until chosen or learnt at sign-in (then English). */
+    language: text('language', { enum: LANGUAGES }),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('users_email_unique').on(t.email)],

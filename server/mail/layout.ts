@@ -1,5 +1,6 @@
 import type { Sender } from '../services/resellers/brand.ts';
 import type { MailMessage } from './mailer.ts';
+import { messagesFor, type Language } from '../i18n/messages.ts';
 
 /** The provider's accent when the account has no reseller (the portal's primary colour). */
 const PROVIDER_ACCENT = '#0b5cad';
@@ -18,7 +19,7 @@ export function textOn(hex: string): string {
 }
 
 /** The plain text as HTML: its paragraphs and lines, its addresses as links, under a bar in the sender's colour with its name. */
-function htmlOf(text: string, sender: Sender): string {
+function htmlOf(text: string, sender: Sender, language: Language): string {
   const accent = sender.accent ?? PROVIDER_ACCENT;
   const paragraphs = text
     .split(/\n{2,}/)
@@ -26,7 +27,7 @@ function htmlOf(text: string, sender: Sender): string {
     .map((p) => `<p style="margin:0 0 16px">${p}</p>`)
     .join('');
   return (
-    `<!doctype html><html><body style="margin:0;padding:24px 0;background:#f4f6f8">` +
+    `<!doctype html><html lang="${language}"><body style="margin:0;padding:24px 0;background:#f4f6f8">` +
     `<div style="max-width:560px;margin:0 auto;background:#ffffff;color:#1b1f24;font:15px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif">` +
     `<div style="background:${accent};color:${textOn(accent)};padding:16px 24px;font-size:18px;font-weight:600">${escapeHtml(sender.name)}</div>` +
     `<div style="padding:24px">${paragraphs}</div></div></body></html>`
@@ -35,15 +36,16 @@ function htmlOf(text: string, sender: Sender): string {
 
 /**
  * A mail as its sender (a reseller's brand, or the provider) sends it: signed with its name and
- * support contact, from its name, replies to its support address, and an HTML part in its colour.
+ * support contact, from its name, replies to its support address, and an HTML part in its colour;
+ * signed in the reader's language.
  */
-export function fromSender(sender: Sender, mail: { to: string; subject: string; body: string; link?: string }): MailMessage {
-  const text = `${mail.body}\n\n— ${sender.name} customer care${sender.support ? `\n${sender.support}` : ''}`;
+export function fromSender(sender: Sender, mail: { to: string; subject: string; body: string; link?: string; language?: Language }): MailMessage {
+  const text = `${mail.body}\n\n${messagesFor(mail.language).mail.signature(sender.name)}${sender.support ? `\n${sender.support}` : ''}`;
   return {
     to: mail.to,
     subject: mail.subject,
     text,
-    html: htmlOf(text, sender),
+    html: htmlOf(text, sender, mail.language ?? 'en'),
     fromName: sender.name,
     ...(sender.supportEmail ? { replyTo: sender.supportEmail } : {}),
     ...(mail.link ? { link: mail.link } : {}),

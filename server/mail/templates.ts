@@ -1,6 +1,7 @@
 import type { Sender } from '../services/resellers/brand.ts';
 import { fromSender } from './layout.ts';
 import type { MailMessage } from './mailer.ts';
+import { messagesFor, type Language } from '../i18n/messages.ts';
 
 interface LinkMail {
   to: string;
@@ -43,10 +44,11 @@ export function accessGrantedMail({ to, name, link, sender }: LinkMail, accountN
   });
 }
 
-/** What every mail about a payment says: to whom, for which account, how much, with which card. */
+/** What every mail about a payment says: to whom (in their language), for which account, how much, with which card. */
 export interface PaymentMailFields {
   to: string;
   name: string;
+  language: Language;
   sender: Sender;
   accountNumber: string;
   accountName: string;
@@ -60,15 +62,16 @@ export interface ReceiptMail extends PaymentMailFields {
   balance: string;
 }
 
-/** Sent when a card payment is approved. Names the card by brand and last four only. */
+/** Sent when a card payment is approved, in the payer's language. Names the card by brand and last four only. */
 export function paymentReceiptMail(r: ReceiptMail): MailMessage {
+  const t = messagesFor(r.language).mail;
   return fromSender(r.sender, {
     to: r.to,
-    subject: `Payment received: ${r.amount} for account ${r.accountNumber}`,
+    language: r.language,
+    subject: t.receiptSubject(r.amount, r.accountNumber),
     body:
-      `Hello ${r.name},\n\nThank you: we received your payment.\n\n` +
-      `Account: ${r.accountNumber} (${r.accountName})\nAmount: ${r.amount}\nCard: ${r.card}\nDate: ${r.date}\nTransaction: ${r.transactionId}\n` +
-      `Balance after this payment: ${r.balance}\n\nYour invoices and payments are in the billing portal:\n${r.sender.portalUrl}`,
+      `${t.hello(r.name)}\n\n` +
+      t.receiptBody({ account: r.accountNumber, accountName: r.accountName, amount: r.amount, card: r.card, date: r.date, transaction: r.transactionId, balance: r.balance, portalUrl: r.sender.portalUrl }),
   });
 }
 
@@ -79,13 +82,13 @@ export interface AutopayFailedMail extends PaymentMailFields {
 
 /** Sent when an automatic payment does not go through: the bill is now to be paid by hand. */
 export function autopayFailedMail(m: AutopayFailedMail): MailMessage {
+  const t = messagesFor(m.language).mail;
   return fromSender(m.sender, {
     to: m.to,
-    subject: `Your automatic payment for account ${m.accountNumber} did not go through`,
+    language: m.language,
+    subject: t.autopayFailedSubject(m.accountNumber),
     body:
-      `Hello ${m.name},\n\nWe tried to charge ${m.amount} to your ${m.card} for the bill of account ` +
-      `${m.accountNumber} (${m.accountName}), due ${m.dueDate}, and the card processor refused it:\n${m.reason}\n\n` +
-      `Nothing was charged and we will not try this bill again. Please make a payment in the billing portal ` +
-      `(and change the card used for automatic payment if it has changed):\n${m.sender.portalUrl}`,
+      `${t.hello(m.name)}\n\n` +
+      t.autopayFailedBody({ amount: m.amount, card: m.card, account: m.accountNumber, accountName: m.accountName, dueDate: m.dueDate, reason: m.reason, portalUrl: m.sender.portalUrl }),
   });
 }

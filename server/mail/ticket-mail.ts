@@ -1,6 +1,7 @@
 import type { Sender } from '../services/resellers/brand.ts';
 import { fromSender } from './layout.ts';
 import type { MailMessage } from './mailer.ts';
+import { messagesFor, type Language } from '../i18n/messages.ts';
 
 /** What every ticket mail says: which ticket, who wrote what, and where to answer it. */
 export interface TicketMailFields {
@@ -36,15 +37,30 @@ export function ticketToSupportMail(m: TicketMailFields & { opened: boolean; aut
   };
 }
 
-/** To a user of the account: the staff answered (or opened) a ticket; it comes from the account's reseller, or the provider. */
-export function ticketToCustomerMail(m: TicketMailFields & { name: string; opened: boolean; sender: Sender }): MailMessage {
+/**
+ * To a user of the account, in their language: the staff answered (or opened) a ticket; it comes
+ * from the account's reseller, or the provider.
+ */
+export function ticketToCustomerMail(m: TicketMailFields & { name: string; opened: boolean; sender: Sender; language: Language }): MailMessage {
+  const t = messagesFor(m.language).mail;
   return fromSender(m.sender, {
     to: m.to,
     link: m.link,
-    subject: `[Ticket ${m.ticketNumber}] ${m.opened ? '' : 'Re: '}${m.subject}`,
+    language: m.language,
+    subject: t.ticketSubject(m.ticketNumber, m.subject, m.opened),
     body:
-      `Hello ${m.name},\n\n${m.authorName} of ${m.sender.name} ${m.opened ? 'opened' : 'answered'} ticket ${m.ticketNumber}, "${m.subject}", ` +
-      `for account ${m.accountNumber} (${m.accountName}):\n\n${quoted(m.body)}${attachmentsLine(m.attachmentNames)}\n\n` +
-      `Read it and reply in the billing portal:\n${m.link}`,
+      `${t.hello(m.name)}\n\n` +
+      t.ticketBody({
+        author: m.authorName,
+        sender: m.sender.name,
+        opened: m.opened,
+        ticket: m.ticketNumber,
+        subject: m.subject,
+        account: m.accountNumber,
+        accountName: m.accountName,
+        quoted: quoted(m.body),
+        attachments: m.attachmentNames.length ? t.attachments(m.attachmentNames.join(', ')) : '',
+        link: m.link,
+      }),
   });
 }

@@ -170,13 +170,13 @@ export function createAutopayService(deps: AutopayDeps) {
   }
 
   function mailFailure(payment: typeof payments.$inferSelect) {
-    const mail = paymentMail(db, deps.mail, payment, 'card on file');
+    const mail = paymentMail(db, deps.mail, payment, 'cardOnFile');
     if (!mail) return;
     deps.mail.mailer.send(
       autopayFailedMail({
         ...mail.fields,
         reason: payment.resultMessage ?? 'No reason was given.',
-        dueDate: payment.keyScope === 'autopay' && payment.idempotencyKey ? payment.idempotencyKey : payment.receivedAt.slice(0, 10),
+        dueDate: mail.date(payment.keyScope === 'autopay' && payment.idempotencyKey ? payment.idempotencyKey : payment.receivedAt),
       }),
     );
   }

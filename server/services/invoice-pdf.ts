@@ -1,6 +1,7 @@
 import { jsPDF } from 'jspdf';
 import type { InvoiceDetail, InvoiceLine } from './invoices.ts';
-import { formatMoney, formatUnitPrice } from './money-format.ts';
+import { formatUnitPrice } from './money-format.ts';
+import { formatterFor, LOCALES, messagesFor, type Language, type Messages } from '../i18n/messages.ts';
 
 /** Who the invoice is from: the provider, or the reseller the account belongs to (its brand). */
 export interface InvoiceIssuer {
@@ -23,16 +24,14 @@ const DESCRIPTION_WIDTH = COLUMNS.quantity - COLUMNS.description - 40;
 const LINE_HEIGHT = 13;
 const GREY = 110;
 
-const KIND_SECTIONS: { title: string; kinds: InvoiceLine['kind'][] }[] = [
-  { title: 'Recurring charges', kinds: ['recurring'] },
-  { title: 'Usage', kinds: ['usage'] },
-  { title: 'Other charges', kinds: ['adjustment', 'late_fee'] },
+const KIND_SECTIONS: { title: keyof Messages['pdf']; kinds: InvoiceLine['kind'][] }[] = [
+  { title: 'recurringCharges', kinds: ['recurring'] },
+  { title: 'usage', kinds: ['usage'] },
+  { title: 'otherCharges', kinds: ['adjustment', 'late_fee'] },
 ];
 
-const STATUS_TEXT = { open: 'Open', paid: 'Paid', past_due: 'Past due', void: 'Void' } as const;
-
 /** Lines grouped by location (account-wide charges last), then by kind; taxes apart. */
-export function groupLines(lines: InvoiceLine[]) {
+export function groupLines(lines: InvoiceLine[], t: Messages['pdf'] = messagesFor('en').pdf) {
   const groups = new Map<number | null, { title: string; sections: { title: string; lines: InvoiceLine[] }[] }>();
   const charges = lines.filter((l) => l.kind !== 'tax');
   const locationIds = [...new Set(charges.map((l) => l.location?.id ?? null))].sort((a, b) => (a === null ? 1 : b === null ? -1 : 0));
@@ -40,8 +39,8 @@ export function groupLines(lines: InvoiceLine[]) {
     const ofGroup = charges.filter((l) => (l.location?.id ?? null) === id);
     const location = ofGroup[0]!.location;
     groups.set(id, {
-      title: location ? `${location.name} — ${location.address}` : locationIds.length > 1 ? 'Account-wide' : 'Charges',
-      sections: KIND_SECTIONS.map((s) => ({ title: s.title, lines: ofGroup.filter((l) => s.kinds.includes(l.kind)) })).filter((s) => s.lines.length > 0),
+      title: location ? `${location.name} — ${location.address}` : locationIds.length > 1 ? t.accountWide : t.charges,
+      sections: KIND_SECTIONS.map((s) => ({ title: t[s.title] as string, lines: ofGroup.filter((l) => s.kinds.includes(l.kind)) })).filter((s) => s.lines.length > 0),
     });
   }
   return { groups: [...groups.values()], taxes: lines.filter((l) => l.kind === 'tax') };
@@ -49,12 +48,15 @@ export function groupLines(lines: InvoiceLine[]) {
 
 /**
  * The invoice as a PDF: Letter size, real (selectable) text, as many pages as the lines need,
- * each numbered "Page N of M".
+ * each numbered "Page N of M", in the reader's language (its words, money and dates).
  */
-export function renderInvoicePdf(invoice: InvoiceDetail, issuer: InvoiceIssuer): Uint8Array {
+export function renderInvoicePdf(invoice: InvoiceDetail, issuer: InvoiceIssuer, language: Language = 'en'): Uint8Array {
+  const t = messagesFor(language).pdf;
+  const format = formatterFor(language);
   const doc = new jsPDF({ unit: 'pt', format: 'letter' });
-  doc.setProperties({ title: `Invoice ${invoice.number}`, subject: `${issuer.name} invoice for ${invoice.accountNumber}`, author: issuer.name, creator: 'billing-portal-kit' });
-  const cents = (c: number) => formatMoney(c, invoice.currency);
+  doc.setProperties({ title: t.documentTitle(invoice.number), subject: t.documentSubject(issuer.name, invoice.accountNumber), author: issuer.name, creator: 'billing-portal-kit' });
+  doc.setLanguage(LOCALES[language] as Parameters<typeof doc.setLanguage>[0]);
+  const cents = (c: number) => format.money(c, invoice.currency);
   const right = (text: string, x: number, y: number) => doc.text(text, x, y, { align: 'right' });
   const font = (size: number, style: 'normal' | 'bold' = 'normal', grey = 0) => {
     doc.setFont('helvetica', style);
@@ -74,14 +76,14 @@ export function renderInvoicePdf(invoice: InvoiceDetail, issuer: InvoiceIssuer):
   doc.text(from, PAGE.margin, y + 16);
   font(20, 'bold');
   accent();
-  right('INVOICE', COLUMNS.amount, y);
+  right(t.title, COLUMNS.amount, y);
   const facts: [string, string][] = [
-    ['Invoice #', invoice.number],
-    ['Invoice date', invoice.date],
-    ['Due date', invoice.dueDate],
-    ['Terms', `Net ${invoice.termsDays} days`],
-    ['Account #', invoice.accountNumber],
-    ['Status', STATUS_TEXT[invoice.status]],
+    [t.invoiceNumber, invoice.number],
+    [t.invoiceDate, format.date(invoice.date)],
+    [t.dueDate, format.date(invoice.dueDate)],
+    [t.terms, t.netDays(invoice.termsDays)],
+    [t.account, invoice.accountNumber],
+    [t.status, t.statuses[invoice.status]],
   ];
   facts.forEach(([label, value], i) => {
     font(9, 'normal', GREY);
@@ -93,7 +95,7 @@ export function renderInvoicePdf(invoice: InvoiceDetail, issuer: InvoiceIssuer):
   // Bill to, and the balance due in large type.
   y += 100;
   font(8, 'bold', GREY);
-  doc.text('BILL TO', PAGE.margin, y);
+  doc.text(t.billTo, PAGE.margin, y);
   font(10, 'bold');
   doc.text(invoice.accountName, PAGE.margin, y + 14);
   font(10);
@@ -102,20 +104,20 @@ export function renderInvoicePdf(invoice: InvoiceDetail, issuer: InvoiceIssuer):
     .filter((s): s is string => Boolean(s))
     .forEach((s, i) => doc.text(s, PAGE.margin, y + 27 + i * 12));
   font(8, 'bold', GREY);
-  right('BALANCE DUE', COLUMNS.amount, y);
+  right(t.balanceDue, COLUMNS.amount, y);
   font(22, 'bold');
   right(cents(invoice.balance), COLUMNS.amount, y + 24);
   font(9, 'normal', GREY);
-  right(invoice.balance > 0 ? `by ${invoice.dueDate}` : 'Thank you for your payment', COLUMNS.amount, y + 38);
+  right(invoice.balance > 0 ? t.payBy(format.date(invoice.dueDate)) : t.thanks, COLUMNS.amount, y + 38);
 
   // The lines.
   y += 80;
   const tableHeader = () => {
     font(8, 'bold', GREY);
-    doc.text('DESCRIPTION', COLUMNS.description, y);
-    right('QTY', COLUMNS.quantity, y);
-    right('UNIT PRICE', COLUMNS.unit, y);
-    right('AMOUNT', COLUMNS.amount, y);
+    doc.text(t.description, COLUMNS.description, y);
+    right(t.quantity, COLUMNS.quantity, y);
+    right(t.unitPrice, COLUMNS.unit, y);
+    right(t.amount, COLUMNS.amount, y);
     if (issuer.accent) doc.setDrawColor(issuer.accent);
     else doc.setDrawColor(180);
     doc.line(PAGE.margin, y + 5, COLUMNS.amount, y + 5);
@@ -135,8 +137,8 @@ export function renderInvoicePdf(invoice: InvoiceDetail, issuer: InvoiceIssuer):
     font(9); // a page break drew the table header in its own type
     doc.text(wrapped, COLUMNS.description + 10, y);
     if (showUnit) {
-      right(line.quantity.toLocaleString('en-US'), COLUMNS.quantity, y);
-      right(formatUnitPrice(line.unitPriceMillicents, invoice.currency), COLUMNS.unit, y);
+      right(format.number(line.quantity), COLUMNS.quantity, y);
+      right(formatUnitPrice(line.unitPriceMillicents, invoice.currency, LOCALES[language]), COLUMNS.unit, y);
     }
     right(cents(line.amount), COLUMNS.amount, y);
     y += wrapped.length * LINE_HEIGHT;
@@ -150,7 +152,7 @@ export function renderInvoicePdf(invoice: InvoiceDetail, issuer: InvoiceIssuer):
   };
 
   tableHeader();
-  const { groups, taxes } = groupLines(invoice.lines);
+  const { groups, taxes } = groupLines(invoice.lines, t);
   for (const group of groups) {
     heading(group.title, 10, 0);
     for (const section of group.sections) {
@@ -161,18 +163,18 @@ export function renderInvoicePdf(invoice: InvoiceDetail, issuer: InvoiceIssuer):
     y += 6;
   }
   if (taxes.length) {
-    heading('Taxes', 10, 0);
+    heading(t.taxes, 10, 0);
     for (const line of taxes) row(line, false);
     y += 6;
   }
 
   // Totals.
   const totals: [string, number, boolean][] = [
-    ['Subtotal', invoice.subtotal, false],
-    ['Taxes', invoice.tax, false],
-    ['Total', invoice.total, true],
-    ['Payments received', invoice.paid === 0 ? 0 : -invoice.paid, false],
-    ['Balance due', invoice.balance, true],
+    [t.subtotal, invoice.subtotal, false],
+    [t.taxes, invoice.tax, false],
+    [t.total, invoice.total, true],
+    [t.paymentsReceived, invoice.paid === 0 ? 0 : -invoice.paid, false],
+    [t.balanceDueTotal, invoice.balance, true],
   ];
   ensureRoom(totals.length * 15 + 10);
   doc.setDrawColor(180);
@@ -188,15 +190,15 @@ export function renderInvoicePdf(invoice: InvoiceDetail, issuer: InvoiceIssuer):
   // How to pay.
   y += 10;
   const howToPay = [
-    `Pay online: sign in at ${issuer.portalUrl} and choose Make a payment, or sign up for automatic payment so each invoice is paid on its due date.`,
-    `By cheque: payable to ${issuer.name}, ${issuer.address}. Write invoice ${invoice.number} and account ${invoice.accountNumber} on it.`,
-    `A late payment charge applies to amounts not received by the due date.`,
+    t.payOnline(issuer.portalUrl),
+    t.payByCheque(issuer.name, issuer.address, invoice.number, invoice.accountNumber),
+    t.lateCharge,
   ];
   font(9);
   const payLines = howToPay.flatMap((p) => doc.splitTextToSize(p, COLUMNS.amount - PAGE.margin) as string[]);
   ensureRoom(payLines.length * 12 + 16);
   font(10, 'bold');
-  doc.text('How to pay', PAGE.margin, y);
+  doc.text(t.howToPay, PAGE.margin, y);
   font(9);
   doc.text(payLines, PAGE.margin, y + 14);
 
@@ -205,8 +207,8 @@ export function renderInvoicePdf(invoice: InvoiceDetail, issuer: InvoiceIssuer):
   for (let page = 1; page <= pages; page++) {
     doc.setPage(page);
     font(8, 'normal', GREY);
-    doc.text(`${issuer.name} · Invoice ${invoice.number} · Account ${invoice.accountNumber}`, PAGE.margin, PAGE.height - PAGE.margin + 10);
-    right(`Page ${page} of ${pages}`, COLUMNS.amount, PAGE.height - PAGE.margin + 10);
+    doc.text(t.footer(issuer.name, invoice.number, invoice.accountNumber), PAGE.margin, PAGE.height - PAGE.margin + 10);
+    right(t.pageOf(page, pages), COLUMNS.amount, PAGE.height - PAGE.margin + 10);
   }
   return new Uint8Array(doc.output('arraybuffer'));
 }

@@ -6,7 +6,7 @@ import { GatewayOutcomeUnknown, GatewayRefused, type ChargeRequest, type ChargeR
 import type { Background } from './background.ts';
 import { DomainError, InputError } from './errors.ts';
 import { accountBalanceCents, allocateAccountCredit, cancelRefund, recordRefund, voidPayment } from './ledger.ts';
-import { formatMoney } from './money-format.ts';
+import { formatterFor, isLanguage, messagesFor } from '../i18n/messages.ts';
 import { startProcessLease } from './process-lease.ts';
 import { senderOfAccount } from './resellers/brand.ts';
 import type { Mailer } from '../mail/mailer.ts';
@@ -92,23 +92,28 @@ export interface PaymentMailer {
  * The fields every mail about a payment has, for the user who made it (or signed up for the
  * autopay that made it), and the account's money format; null when that user is gone.
  */
-export function paymentMail(db: Db, mailer: PaymentMailer, payment: Row, cardFallback: string) {
+export function paymentMail(db: Db, mailer: PaymentMailer, payment: Row, cardFallback: 'card' | 'cardOnFile') {
   const to = prepared(db, 'payments.mailTo', () =>
-    db.$client.prepare('select u.email, u.name, a.number, a.name as accountName, a.currency from users u, accounts a where u.id = ? and a.id = ?'),
-  ).get(payment.userId, payment.accountId) as { email: string; name: string; number: string; accountName: string; currency: string } | undefined;
+    db.$client.prepare('select u.email, u.name, u.language, a.number, a.name as accountName, a.currency from users u, accounts a where u.id = ? and a.id = ?'),
+  ).get(payment.userId, payment.accountId) as { email: string; name: string; language: string | null; number: string; accountName: string; currency: string } | undefined;
   if (!to) return null;
-  const money = (cents: number) => formatMoney(cents, to.currency);
+  // In the payer's language: its words, money and dates.
+  const language = isLanguage(to.language) ? to.language : 'en';
+  const format = formatterFor(language);
+  const t = messagesFor(language).mail;
+  const money = (cents: number) => format.money(cents, to.currency);
   const fields: PaymentMailFields = {
     to: to.email,
     name: to.name,
+    language,
     // The account's reseller's brand, or the provider.
     sender: senderOfAccount(db, payment.accountId, { name: mailer.providerName, portalUrl: mailer.portalUrl }),
     accountNumber: to.number,
     accountName: to.accountName,
     amount: money(payment.amountCents),
-    card: payment.cardBrand && payment.cardLast4 ? `${payment.cardBrand} ending in ${payment.cardLast4}` : cardFallback,
+    card: payment.cardBrand && payment.cardLast4 ? t.cardEnding(payment.cardBrand, payment.cardLast4) : t[cardFallback],
   };
-  return { fields, money };
+  return { fields, money, date: format.date, credit: t.credit };
 }
 
 /** Lookups of an unanswered payment before "not found" is final: at 1, 3, 7 and 15 times the first delay. */
@@ -230,8 +235,8 @@ export function createPaymentsService(deps: PaymentsDeps) {
       paymentReceiptMail({
         ...mail.fields,
         transactionId: payment.gatewayTransactionId ?? '—',
-        date: payment.receivedAt.slice(0, 10),
-        balance: balance < 0 ? `${mail.money(-balance)} credit` : mail.money(balance),
+        date: mail.date(payment.receivedAt),
+        balance: balance < 0 ? mail.credit(mail.money(-balance)) : mail.money(balance),
       }),
     );
   }

@@ -4,7 +4,7 @@ import { customerMe, headOfficeMe } from '../../stories/fixtures/accounts.ts';
 import { createFakeApi, type FakeApiOptions } from '../../stories/fixtures/fake-api.ts';
 import { inCredit, summaryOf, USAGE } from '../../stories/fixtures/summaries.ts';
 import { paymentsOf } from '../../stories/fixtures/payments.ts';
-import { shadow, textOf, waitFor } from './helpers.ts';
+import { shadow, shownDate, textOf, waitFor } from './helpers.ts';
 
 async function inProvider(widget: TemplateResult, options: FakeApiOptions) {
   const api = createFakeApi(options);
@@ -25,10 +25,10 @@ describe('<bp-account-summary>', () => {
       ['Current Balance', money(summary.balance)],
       ['Due Amount', money(summary.dueAmount)],
       ['Past due amount', `${money(summary.pastDue)} (past due)`],
-      ['Current Month', `Invoice (${summary.currentInvoice!.date}) ${money(summary.currentInvoice!.total)}`],
+      ['Current Month', `Invoice (${shownDate(summary.currentInvoice!.date)}) ${money(summary.currentInvoice!.total)}`],
       ['Payment method', 'Manual payment.'],
     ]);
-    expect(textOf(payment as HTMLElement)).to.contain(`To avoid any late payment charges, please ensure that your payment is received no later than ${summary.dueDate}.`);
+    expect(textOf(payment as HTMLElement)).to.contain(`To avoid any late payment charges, please ensure that your payment is received no later than ${shownDate(summary.dueDate!)}.`);
     const info = shadow(el).querySelector('bp-account-info')!;
     expect(textOf(shadow(info))).to.contain('C123456').and.contain('Bill Smith');
     const meter = shadow(shadow(el).querySelector('bp-usage-meter')!).querySelector('[role=meter]')!;
@@ -52,7 +52,7 @@ describe('<bp-account-summary>', () => {
     let payment = await waitFor(() => shadow(el).querySelector('[part=payment]'), 'the payment information');
     const summary = summaryOf('C123456')!;
     expect(pairs(payment.querySelector('dl')!).at(-1)).to.deep.equal(['Payment method', 'Automatic payment: Visa ending in 1111 (expires 12/2029)']);
-    expect(textOf(payment as HTMLElement)).to.contain(`Your Visa ending in 1111 will be charged the balance due on ${summary.dueDate}.`);
+    expect(textOf(payment as HTMLElement)).to.contain(`Your Visa ending in 1111 will be charged the balance due on ${shownDate(summary.dueDate!)}.`);
     const buttons = () => [...payment.querySelectorAll('.actions button')];
     expect(buttons().map((b) => b.textContent!.trim())).to.deep.equal(['Make a payment', 'Change card', 'Cancel autopay']);
     await expect(el).to.be.accessible();
@@ -77,7 +77,7 @@ describe('<bp-account-summary>', () => {
     const notice = await waitFor(() => shadow(el).querySelector('[part=autopay-notice]'), 'the notice');
     const due = summaryOf('C123456')!.dueAmount;
     expect(textOf(notice as HTMLElement)).to.equal(
-      `Your automatic payment of $${(due / 100).toFixed(2)} on 2026-11-22 did not go through: This transaction has been declined. Please make a payment, and change the card if it has changed.`,
+      `Your automatic payment of $${(due / 100).toFixed(2)} on Nov 22, 2026 did not go through: This transaction has been declined. Please make a payment, and change the card if it has changed.`,
     );
     expect(notice.getAttribute('role')).to.equal('alert');
     expect(textOf(shadow(el).querySelector('[part=payment]') as HTMLElement)).to.contain('To avoid any late payment charges', 'the bill is to be paid by hand');
@@ -111,7 +111,7 @@ describe('<bp-usage-meter>', () => {
     const meter = shadow(el).querySelector('[role=meter]')!;
     expect([meter.getAttribute('aria-valuemin'), meter.getAttribute('aria-valuemax'), meter.getAttribute('aria-valuenow')]).to.deep.equal(['0', '10000', '4997']);
     expect(meter.getAttribute('aria-valuetext')).to.equal('4,997 of 10,000 minutes used');
-    expect(text).to.contain('At this pace the month ends near 5,996 min on 2026-11-30, within the included minutes.');
+    expect(text).to.contain('At this pace the month ends near 5,996 min on Nov 30, 2026, within the included minutes.');
     expect(shadow(el).querySelector('li.over')).to.equal(null);
     await expect(el).to.be.accessible();
   });
@@ -147,8 +147,8 @@ describe('<bp-payment-history>', () => {
     const refunded = expected.find((p) => p.refunds.length)!;
     expect(rows.length).to.equal(expected.length + 1, 'each refund is a line of its own');
     // The refund is the newest line: its own date, the money given back, the card it went back to.
-    expect(rows[0]).to.deep.equal([refunded.refunds[0]!.date, dollars(-refunded.amount), 'Refund', 'MasterCard ending in 0015', 'Refunded']);
-    expect(rows[1]).to.deep.equal([expected[0]!.date, dollars(expected[0]!.amount), 'Credit card', 'Visa ending in 1111', 'Approved']);
+    expect(rows[0]).to.deep.equal([shownDate(refunded.refunds[0]!.date), dollars(-refunded.amount), 'Refund', 'MasterCard ending in 0015', 'Refunded']);
+    expect(rows[1]).to.deep.equal([shownDate(expected[0]!.date), dollars(expected[0]!.amount), 'Credit card', 'Visa ending in 1111', 'Approved']);
     expect(rows.filter((r) => r[4] === 'Voided')).to.have.length(1);
     expect(rows.filter((r) => r[4] === 'Declined').map((r) => r[3])).to.deep.equal(['MasterCard ending in 0015']);
     expect(rows.some((r) => r[2] === 'Check' && r[3] === '—')).to.equal(true);

@@ -18,6 +18,10 @@ export const textOf = (el: Element | ShadowRoot): string =>
     .replace(/\s+/g, ' ')
     .trim();
 
+/** A calendar date as the kit shows it in English: the month by name ("2026-11-01" → "Nov 1, 2026"). */
+export const shownDate = (iso: string): string =>
+  new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
+
 /** Waits until `find` returns something truthy, then returns it. */
 export async function waitFor<T>(find: () => T | null | undefined, message: string): Promise<T> {
   let found: T | null | undefined;

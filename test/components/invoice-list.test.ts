@@ -3,7 +3,7 @@ import type { BpInvoiceList } from '../../components/invoice-list/invoice-list.t
 import { customerMe } from '../../stories/fixtures/accounts.ts';
 import { createFakeApi, type FakeApiOptions } from '../../stories/fixtures/fake-api.ts';
 import { invoiceDetail, invoicePage, noInvoices } from '../../stories/fixtures/invoices.ts';
-import { navLabels, portalWith, shadow, textOf, waitFor } from './helpers.ts';
+import { navLabels, portalWith, shadow, shownDate, textOf, waitFor } from './helpers.ts';
 
 /** The list inside `<bp-provider>` over the fake API, once its first page is shown. */
 async function invoiceList(options: FakeApiOptions = {}, theme = 'light') {
@@ -29,7 +29,7 @@ describe('<bp-invoice-list>', () => {
       'Invoice Date', 'Customer #', 'Customer Name', 'Total', 'Balance', 'Status', 'Download',
     ]);
     const expected = invoicePage('C123456', { pageSize: 12 }).invoices;
-    expect(shown.map((r) => r[0]!.slice(0, 10))).to.deep.equal(expected.map((i) => i.date));
+    expect(shown.map((r) => r[0]!.split(',').slice(0, 2).join(',').trim())).to.deep.equal(expected.map((i) => shownDate(i.date)));
     expect(shown[0]!.slice(1, 7)).to.deep.equal(['C123456', 'Bayview Dental Group', `$${(expected[0]!.total / 100).toFixed(2)}`, `$${(expected[0]!.balance / 100).toFixed(2)}`, 'Open', 'Invoice']);
     expect(shown[1]![5]).to.equal('Past due');
     expect(shown[2]![4]).to.equal('$0.00');
@@ -47,7 +47,7 @@ describe('<bp-invoice-list>', () => {
     expect(api.requests.at(-1)).to.equal('GET /api/v1/accounts/C123456/invoices?page=1&pageSize=12&status=past_due');
     choose(root, 'status', 'paid');
     choose(root, 'year', '2024');
-    await waitFor(() => (rows(root).every((r) => r[0]!.startsWith('2024') && r[5] === 'Paid') && rows(root).length > 0) || null, '2024 paid invoices');
+    await waitFor(() => (rows(root).every((r) => r[0]!.includes('2024') && r[5] === 'Paid') && rows(root).length > 0) || null, '2024 paid invoices');
     const asked = new URL(api.requests.at(-1)!.replace(/^GET /, ''), location.origin).searchParams;
     expect([asked.get('status'), asked.get('year')]).to.deep.equal(['paid', '2024']);
     expect([...root.querySelectorAll('#year option')].map((o) => o.textContent!.trim())).to.deep.equal(['All years', '2026', '2025', '2024', '2023']);
@@ -66,7 +66,7 @@ describe('<bp-invoice-list>', () => {
     expect(textOf(pager as HTMLElement)).to.contain('Page 1 of 3');
     next!.click();
     await waitFor(() => textOf(root).includes('Showing 13–24 of 36') || null, 'page 2');
-    expect(rows(root)[0]![0]!.slice(0, 10)).to.equal(invoicePage('C123456', { page: 2, pageSize: 12 }).invoices[0]!.date);
+    expect(rows(root)[0]![0]!.split(',').slice(0, 2).join(',').trim()).to.equal(shownDate(invoicePage('C123456', { page: 2, pageSize: 12 }).invoices[0]!.date));
   });
 
   it('opens a row to show the invoice’s lines and totals, and closes it again', async () => {

@@ -9,7 +9,7 @@ const shadow = (el: Element) => el.shadowRoot!;
 
 describe('the chart library', function () {
   // The whole kit imported afresh, then a report opened: slower than 5 s on a busy machine.
-  this.timeout(15_000);
+  this.timeout(20_000);
   it('is fetched only when a report with a chart opens, not with the kit', async () => {
     performance.setResourceTimingBufferSize(100_000);
     await import('../../components/index.ts');

@@ -52,9 +52,9 @@ describe('<bp-tickets>', () => {
       'Ticket #', 'Status', 'Service', 'Subscriber #', 'Subscriber Name', 'Subject', 'Created on',
     ]);
     expect(button(root, 'Create')).to.exist;
-    expect(shown[0]).to.deep.equal(['283 : Question about invoice INV-202610-00001', 'Open', 'Billing', '', '', 'Question about invoice INV-202610-00001', '2026-11-22']);
+    expect(shown[0]).to.deep.equal(['283 : Question about invoice INV-202610-00001', 'Open', 'Billing', '', '', 'Question about invoice INV-202610-00001', 'Nov 22, 2026']);
     expect(shown[1]![0]).to.equal('282 : Test Ticket, unread reply', 'the row says so to screen readers');
-    expect(shown[1]!.slice(1, 7)).to.deep.equal(['Open', 'Hardware', '001835', 'Front desk', 'Test Ticket New reply', '2026-11-13']);
+    expect(shown[1]!.slice(1, 7)).to.deep.equal(['Open', 'Hardware', '001835', 'Front desk', 'Test Ticket New reply', 'Nov 13, 2026']);
     expect(root.querySelector('tr.ticket:nth-child(2)')!.classList.contains('unread')).to.equal(true);
     expect(textOf(root)).to.contain('Showing 1–15 of 18 · 2 with unread replies');
     await expect(tickets).to.be.accessible();
@@ -166,7 +166,7 @@ describe('<bp-ticket-thread>', () => {
   it('shows every message with its author and time, and files to download; no internal note', async () => {
     const { el, root, api } = await thread();
     expect(root.querySelector('h2')!.textContent).to.equal('Test Ticket');
-    expect(textOf(root.querySelector('.meta') as HTMLElement)).to.contain('Ticket #282 Open Hardware Subscriber 001835 Front desk Created on 2026-11-13');
+    expect(textOf(root.querySelector('.meta') as HTMLElement)).to.contain('Ticket #282 Open Hardware Subscriber 001835 Front desk Created on Nov 13, 2026');
     expect(messages(root)).to.have.length(4);
     expect(textOf(root)).not.to.contain('recall list');
     const first = root.querySelector('li.message')!;

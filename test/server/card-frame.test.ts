@@ -48,3 +48,16 @@ describe('the card frame takes the form’s look', () => {
     assert.match(css, /--label-weight: 600;/);
   });
 });
+
+describe('the card frame speaks the payment form’s language', () => {
+  test('lang=fr: French labels and the French messages its script shows; an unknown lang is English', async () => {
+    const french = await page({ lang: 'fr' });
+    assert.match(french, /<html lang="fr">/);
+    for (const label of ['Prénom sur la carte', 'Numéro de carte', 'Expiration', 'Code de sécurité de la carte']) assert.ok(french.includes(label), label);
+    const messages = JSON.parse(/data-messages="([^"]*)"/.exec(french)![1]!.replace(/&quot;/g, '"').replace(/&#39;/g, "'")) as Record<string, string>;
+    assert.equal(messages.expired, 'Cette carte est expirée.');
+    const other = await page({ lang: '"><script>x</script>' });
+    assert.match(other, /<html lang="en">/);
+    assert.ok(other.includes('Card number') && !other.includes('<script>x'));
+  });
+});

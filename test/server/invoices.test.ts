@@ -160,9 +160,11 @@ describe('invoices API', () => {
     const { pages } = await pdfText(await res.arrayBuffer());
     const text = pages.join('\n');
     const dollars = (cents: number) => `$${(cents / 100).toLocaleString('en-US', { minimumFractionDigits: 2 })}`;
+    // Dates with the month by name ("November 1, 2026"): the same in every language's way of writing them.
+    const longDate = (iso: string) => new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
     for (const expected of [
       'Harbourline Communications', invoice.number, 'C100001', 'Solo Dental', '1 Main St', 'Reno, NV 89501',
-      `Invoice date`, invoice.date, invoice.dueDate, 'Net 30 days', 'Reno office', 'Recurring charges', 'Usage', 'Taxes',
+      `Invoice date`, longDate(invoice.date), longDate(invoice.dueDate), 'Net 30 days', 'Reno office', 'Recurring charges', 'Usage', 'Taxes',
       `Total`, dollars(invoice.total), 'Balance due', 'How to pay', 'Page 1 of 1',
     ]) {
       assert.ok(text.includes(expected), `the PDF shows ${expected}`);

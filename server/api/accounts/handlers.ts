@@ -3,7 +3,8 @@ import { createRouter, whenSignedIn } from '../../http/context.ts';
 import { accountDetails, listAccounts } from '../../services/accounts.ts';
 import { brandForUser, publicBrand } from '../../services/resellers/brand.ts';
 import { createAccountResource } from '../account-router.ts';
-import { account, me, searchAccounts } from './routes.ts';
+import { account, me, searchAccounts, setLanguage } from './routes.ts';
+import { setLanguage as saveLanguage, storedLanguage } from '../../services/user-language.ts';
 
 /** Who is signed in, and which accounts they reach. */
 export const accountHandlers = createRouter()
@@ -15,7 +16,12 @@ export const accountHandlers = createRouter()
     const accounts = staff ? [] : listAccounts(db, user, { limit: 1000 });
     // A reseller's customer sees the reseller's brand wherever they sign in.
     const brand = staff ? null : publicBrand(brandForUser(db, user.id, config.publicUrl));
-    return c.json({ user, accounts, canSearchAccounts: staff, brand }, 200);
+    return c.json({ user, accounts, canSearchAccounts: staff, brand, language: storedLanguage(db, user.id) }, 200);
+  })
+  .openapi(whenSignedIn(setLanguage), (c) => {
+    const { language } = c.req.valid('json');
+    saveLanguage(c.var.deps.db, requireSession(c).user.id, language);
+    return c.json({ language }, 200);
   })
   .openapi(whenSignedIn(searchAccounts), (c) => {
     const { user } = requireSession(c);

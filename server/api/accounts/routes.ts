@@ -1,7 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { UserSchema } from '../auth/routes.ts';
 import { BrandSchema } from '../brands/routes.ts';
-import { accountErrors, accountParams, errorResponse, jsonReply } from '../common.ts';
+import { LANGUAGES } from '../../db/enums.ts';
+import { accountErrors, accountParams, errorResponse, jsonBody, jsonReply } from '../common.ts';
 
 /** An account in a list: enough to name it and place it under its head office. */
 const AccountListingSchema = z
@@ -44,9 +45,25 @@ export const me = createRoute({
         accounts: z.array(AccountListingSchema),
         canSearchAccounts: z.boolean().openapi({ description: 'Staff may look up any account with GET /accounts?q=.' }),
         brand: BrandSchema.nullable().openapi({ description: "The brand of the reseller the user's accounts belong to; null: the provider's." }),
+        language: z.enum(LANGUAGES).nullable().openapi({ description: 'The language the user chose (or their browser asked for at sign-in); null: none yet, English.' }),
       }),
       'Who is signed in.',
     ),
+    401: errorResponse('Not signed in.'),
+  },
+});
+
+const LanguageSchema = z.object({ language: z.enum(LANGUAGES, { error: `Choose one of: ${LANGUAGES.join(', ')}.` }) }).openapi('Language');
+
+export const setLanguage = createRoute({
+  method: 'put',
+  path: '/me/language',
+  tags: ['Accounts'],
+  summary: "The signed-in user's language: of the portal, their invoice PDFs and their mails",
+  request: { body: jsonBody(LanguageSchema) },
+  responses: {
+    200: jsonReply(LanguageSchema, 'Saved.'),
+    400: errorResponse('Not one of the languages.'),
     401: errorResponse('Not signed in.'),
   },
 });

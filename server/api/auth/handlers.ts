@@ -3,9 +3,14 @@ import { clientMeta, requireSession } from '../../auth/middleware.ts';
 import type { SignedIn } from '../../auth/service.ts';
 import { createRouter, whenSignedIn, type AppEnv } from '../../http/context.ts';
 import { activate, changePassword, FORGOT_REPLY, forgotPassword, login, logout, resetPassword } from './routes.ts';
+import { adoptLanguage } from '../../services/user-language.ts';
 
-/** Sets the session cookie (for same-origin pages) and returns the token (for the others). */
+/**
+ * Sets the session cookie (for same-origin pages) and returns the token (for the others). A user
+ * who never chose a language gets the one the kit asked in (`Accept-Language`).
+ */
 function signedInReply(c: Context<AppEnv>, result: SignedIn) {
+  adoptLanguage(c.get('deps').db, result.user.id, c.req.header('accept-language'));
   c.header('Set-Cookie', c.get('deps').auth.sessions.cookieFor(result.token), { append: true });
   return c.json({ token: result.token, user: result.user }, 200);
 }

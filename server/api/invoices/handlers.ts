@@ -4,6 +4,7 @@ import { renderInvoicePdf } from '../../services/invoice-pdf.ts';
 import { invoiceIssuer } from '../../services/resellers/brand.ts';
 import { findInvoice, listInvoices as listPage } from '../../services/invoices.ts';
 import { createAccountResource, type AccountEnv } from '../account-router.ts';
+import { languageOf } from '../../services/user-language.ts';
 import { invoice, invoicePdf, listInvoices } from './routes.ts';
 
 // Statuses are derived from "today": the server's clock (tests move it).
@@ -22,7 +23,8 @@ export const invoiceHandlers = createAccountResource()
   .openapi(invoicePdf, (c) => {
     const found = invoiceOf(c, c.req.valid('param').id);
     const { config, db } = c.get('deps');
-    const body = renderInvoicePdf(found, invoiceIssuer(db, c.get('account').id, config));
+    // In the language of whoever downloads it.
+    const body = renderInvoicePdf(found, invoiceIssuer(db, c.get('account').id, config), languageOf(db, c.get('user').id));
     return c.body(body as Uint8Array<ArrayBuffer>, 200, {
       'Content-Type': 'application/pdf',
       'Content-Disposition': `attachment; filename="${found.number}.pdf"`,

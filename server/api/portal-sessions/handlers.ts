@@ -6,6 +6,7 @@ import { createRouter } from '../../http/context.ts';
 import { brandById, publicBrand } from '../../services/resellers/brand.ts';
 import { portalSessionGrant } from '../../services/resellers/portal-access.ts';
 import { createPortalSession, exchangePortalSession } from './routes.ts';
+import { adoptLanguage } from '../../services/user-language.ts';
 
 const resellerRoutes = createRouter<ResellerEnv>();
 // The key is checked before the body is read: a caller without one learns nothing of the rules.
@@ -25,6 +26,8 @@ export const portalSessionHandlers = resellerRoutes.openapi(createPortalSession,
 export const portalSessionExchangeHandlers = createRouter().openapi(exchangePortalSession, async (c) => {
   const { db, auth, config } = c.var.deps;
   const signedIn = await auth.portalSessions.exchange(c.req.valid('json').token, clientMeta(c));
+  // The reseller's page says which language (its lang); a user who never chose one gets it.
+  adoptLanguage(db, signedIn.user.id, c.req.header('accept-language'));
   const account = signedIn.accountId === null ? undefined : db.select({ number: accounts.number }).from(accounts).where(eq(accounts.id, signedIn.accountId)).get();
   const brand = publicBrand(brandById(db, signedIn.resellerId, config.publicUrl));
   return c.json({ token: signedIn.token, user: signedIn.user, account: account?.number ?? null, brand }, 200);

@@ -4,6 +4,7 @@ import type { TicketService } from '../../db/enums.ts';
 import { accounts, subscriptions, ticketAttachments, ticketMessages, tickets, users } from '../../db/schema.ts';
 import type { Mailer } from '../../mail/mailer.ts';
 import { ticketToCustomerMail, ticketToSupportMail } from '../../mail/ticket-mail.ts';
+import { isLanguage } from '../../i18n/messages.ts';
 import { brandForAccount, senderOf } from '../resellers/brand.ts';
 
 export interface TicketMailSettings {
@@ -44,10 +45,10 @@ export function createTicketNotifier(db: Db, settings: TicketMailSettings) {
         `WITH RECURSIVE up(id) AS (
            SELECT ? UNION SELECT a.parent_id FROM accounts a JOIN up ON a.id = up.id WHERE a.parent_id IS NOT NULL
          )
-         SELECT DISTINCT u.email, u.name FROM account_users au JOIN up ON au.account_id = up.id JOIN users u ON u.id = au.user_id
+         SELECT DISTINCT u.email, u.name, u.language FROM account_users au JOIN up ON au.account_id = up.id JOIN users u ON u.id = au.user_id
          WHERE u.role = 'customer' AND u.password_hash IS NOT NULL ORDER BY u.email`,
       )
-      .all(accountId) as { email: string; name: string }[];
+      .all(accountId) as { email: string; name: string; language: string | null }[];
 
   return (event: TicketEvent): void => {
     const found = db
@@ -91,7 +92,7 @@ export function createTicketNotifier(db: Db, settings: TicketMailSettings) {
     const brand = brandForAccount(db, ticket.accountId, settings.portalUrl);
     const sender = senderOf(brand, { name: settings.providerName, portalUrl: settings.portalUrl });
     const link = ticketLink(settings.portalUrl, found.accountNumber, ticket.id, brand?.reseller);
-    for (const user of recipients(ticket.accountId)) settings.mailer.send(ticketToCustomerMail({ ...fields, link, sender, to: user.email, name: user.name }));
+    for (const user of recipients(ticket.accountId)) settings.mailer.send(ticketToCustomerMail({ ...fields, link, sender, to: user.email, name: user.name, language: isLanguage(user.language) ? user.language : 'en' }));
   };
 }
 
