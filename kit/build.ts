@@ -15,8 +15,9 @@ export const KIT_OUT_DIR = 'dist/kit';
 /** Shared and lazily loaded code, beside the entries. */
 export const CHUNKS_DIR = 'chunks';
 
+// Not the translations (components/i18n/locales/): each language is a chunk loaded when chosen.
 const WIDGET_CORE =
-  /node_modules\/(lit|lit-html|lit-element|@lit)\/|components\/(styles|events|i18n|context)\/|components\/base\/(task-states|store-data-element|account-data-element)\.ts|components\/data\/resources\.ts/;
+  /node_modules\/(lit|lit-html|lit-element|@lit)\/|components\/(styles|events|context)\/|components\/i18n\/(?!locales\/)|components\/base\/(task-states|store-data-element|account-data-element)\.ts|components\/data\/resources\.ts/;
 
 /** The entries: the whole kit and one per element, by output name. */
 export function kitEntries(root = ROOT): Record<string, string> {
