@@ -86,7 +86,7 @@ export class BpAccountSummary extends AccountDataElement<AccountSummaryData> {
     try {
       await store.write('autopay', number, () => call(client.api.v1.accounts[':number'].autopay.$delete({ param: { number } })));
       this.cancelling = null;
-      this.notice = 'Automatic payment is off: your bills are paid by hand from now on.';
+      this.notice = msg('Automatic payment is off: your bills are paid by hand from now on.');
       this.focusOnManual = true;
       this.dispatchEvent(new BpAutopayChangeEvent({ autopay: null }));
     } catch (err) {

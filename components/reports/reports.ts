@@ -59,6 +59,7 @@ export class BpReports extends LitElement {
   @property({ attribute: 'account-number' }) accountNumber = '';
   /** The report open now; empty: the list of reports. */
   @property({ reflect: true }) report: ReportName | '' = '';
+  /** `light` (default), `dark`, or `auto` to follow the system setting; handed on to the report it opens. */
   @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'light';
 
   @consume({ context: portalContext, subscribe: true })

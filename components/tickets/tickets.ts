@@ -80,7 +80,7 @@ export class BpTickets extends AccountDataElement<TicketPage> {
   private created(e: BpTicketCreatedEvent) {
     const { number } = e.detail.ticket;
     this.view = { kind: 'ticket', number };
-    this.notice = `Ticket #${number} was sent. Our answer will be here, and we will email you when it comes.`;
+    this.notice = msg(str`Ticket #${number} was sent. Our answer will be here, and we will email you when it comes.`);
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.notice')?.focus());
   }
 

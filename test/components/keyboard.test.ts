@@ -72,7 +72,8 @@ describe('keyboard: the portal', function () {
       portal.before(before);
       before.focus();
       const path = await tabTo(byText('Invoices'), 'the Invoices section');
-      expect(path[0]).to.contain('Logout', 'the header first');
+      expect(path[0]).to.contain('select#language', 'the header first: its language menu');
+      expect(path[1]).to.contain('Logout', 'then Logout');
       expect(path.at(-2)).to.contain('My Account', 'the sections in their order');
       const invoices = focused()!;
       expectFocusRing(invoices, backgroundBehind(invoices));

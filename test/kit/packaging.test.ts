@@ -21,6 +21,13 @@ import { consumerProject, type ConsumerProject } from './package-fixture.ts';
 const elements = kitElements();
 let project: ConsumerProject;
 let origin: string;
+/** A plain page with module scripts (the site is read when the server starts: written before it). */
+const PLAIN_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>plain</title>
+  <script type="module" src="/kit/${KIT_VERSION}/usage-meter.js"></script>
+  <script type="module" src="/kit/${KIT_VERSION}/invoice-list.js"></script>
+  <script type="module" src="/kit/${KIT_VERSION}/${KIT_NAME}.js"></script></head>
+  <body><bp-usage-meter></bp-usage-meter></body></html>`;
+
 let server: ReturnType<typeof serve>;
 let browser: Browser;
 
@@ -28,6 +35,7 @@ before(async () => {
   project = await consumerProject({ types: true });
   const site = join(project.kitDir, '..');
   project.write('node_modules/billing-portal-kit/dist/blank.html', '<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>blank</title></head><body></body></html>');
+  project.write('node_modules/billing-portal-kit/dist/plain.html', PLAIN_PAGE);
   const port = await freePort();
   origin = `http://127.0.0.1:${port}`;
   server = serve({ hostname: '127.0.0.1', port, fetch: withSite(new Hono(), { siteDir: site, allowedOrigins: new Set([origin]) }) });
@@ -101,12 +109,6 @@ describe('the whole kit', () => {
   });
 
   test('a plain page loads elements with <script type="module"> tags, and they render', async () => {
-    const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>plain</title>
-      <script type="module" src="/kit/${KIT_VERSION}/usage-meter.js"></script>
-      <script type="module" src="/kit/${KIT_VERSION}/invoice-list.js"></script>
-      <script type="module" src="/kit/${KIT_VERSION}/${KIT_NAME}.js"></script></head>
-      <body><bp-usage-meter></bp-usage-meter></body></html>`;
-    project.write('node_modules/billing-portal-kit/dist/plain.html', html);
     const page = await browser.newPage();
     const problems: string[] = [];
     page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
