@@ -14,7 +14,7 @@ import './helpers.ts';
 
 /**
  * Every story of every element, rendered in the pseudo-locale en-XA, where each localized string
- * is marked ⟦…⟧ (scripts/pseudo-locale.mjs). Any visible text, accessible name, placeholder,
+ * is marked ⟦…⟧ (kit/pseudo-locale.mjs). Any visible text, accessible name, placeholder,
  * title or stacked-table label left without marks must be data: words that came from the API (or
  * a fixture handed in as `data`), numbers, money and dates. Anything else is a string that does
  * not go through msg() (or was added without `npm run i18n:extract`).
