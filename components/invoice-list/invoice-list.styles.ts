@@ -12,9 +12,6 @@ export const invoiceListStyles = css`
   .count {
     margin: 0 0 0 auto;
   }
-  .table-scroll {
-    overflow-x: auto;
-  }
   tr.invoice {
     cursor: pointer;
   }
@@ -26,11 +23,6 @@ export const invoiceListStyles = css`
   }
   /* A date never breaks at its dashes. */
   tr.invoice td:first-child {
-    white-space: nowrap;
-  }
-  .number {
-    text-align: right;
-    font-variant-numeric: tabular-nums;
     white-space: nowrap;
   }
   .status {

@@ -11,7 +11,7 @@ import { BpChargeQuestionEvent, BpInvoiceDownloadEvent, BpInvoiceOpenEvent } fro
 import { chargeQuestionDraft } from '../tickets/charge-question.ts';
 import { formatDate, formatMoney } from '../i18n/format.ts';
 import { renderInvoiceLines } from './invoice-lines.ts';
-import { stackedTableStyles } from '../styles/controls.ts';
+import { stackedTableStyles, tableStyles } from '../styles/controls.ts';
 import { invoiceListStyles } from './invoice-list.styles.ts';
 
 const statusLabel = (status: InvoiceStatus): string =>
@@ -41,7 +41,7 @@ type Details = InvoiceDetail | 'loading' | Error;
  */
 @customElement('bp-invoice-list')
 export class BpInvoiceList extends AccountDataElement<InvoicePage> {
-  static override styles = [...AccountDataElement.styles, stackedTableStyles, invoiceListStyles];
+  static override styles = [...AccountDataElement.styles, stackedTableStyles, tableStyles, invoiceListStyles];
 
   @state() private status: '' | 'open' | 'paid' | 'past_due' = '';
   @state() private year = '';

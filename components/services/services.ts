@@ -6,7 +6,7 @@ import { AccountDataElement } from '../base/account-data-element.ts';
 import type { StoreReader } from '../data/account-store.ts';
 import { services } from '../data/resources.ts';
 import { formatDate, formatMoney, formatNumber } from '../i18n/format.ts';
-import { stackedTable } from '../styles/controls.ts';
+import { stackedTable, tableStyles } from '../styles/controls.ts';
 import { token } from '../styles/tokens.ts';
 
 const statusLabel = (status: ServiceLocation['subscriptions'][number]['status']): string => ({ active: msg('Active'), upcoming: msg('Starts later'), ended: msg('Ended') })[status];
@@ -30,6 +30,7 @@ export class BpServices extends AccountDataElement<ServicesData> {
     // On a phone the locations, and an opened location's subscriptions, stack into label / value
     // lines: scrolling sideways, the Location button (the way into a location) was out of view.
     stackedTable('48rem'),
+    tableStyles,
     css`
       /* In a grid or flex row, the tables scroll inside the panel instead of widening the page. */
       :host {
@@ -53,19 +54,6 @@ export class BpServices extends AccountDataElement<ServicesData> {
       .options input {
         width: 1.125rem;
         height: 1.125rem;
-      }
-      /* Positioned, so the visually hidden caption stays inside the scrolling box, not the page. */
-      .table-scroll {
-        position: relative;
-        overflow-x: auto;
-      }
-      .nowrap {
-        white-space: nowrap;
-      }
-      .number {
-        text-align: right;
-        font-variant-numeric: tabular-nums;
-        white-space: nowrap;
       }
       tr.details > td {
         padding: ${token('space-3')} ${token('space-4')};

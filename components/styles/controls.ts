@@ -182,3 +182,20 @@ export const stackedTable = (below: `${number}rem` = '40rem') => css`
 `;
 
 export const stackedTableStyles = stackedTable();
+
+/** What the data tables share: a box that scrolls sideways inside the panel, cells that do not wrap, right-aligned figures. */
+export const tableStyles = css`
+  /* Positioned, so the visually hidden caption stays inside the scrolling box, not the page. */
+  .table-scroll {
+    position: relative;
+    overflow-x: auto;
+  }
+  .nowrap {
+    white-space: nowrap;
+  }
+  .number {
+    text-align: right;
+    font-variant-numeric: tabular-nums;
+    white-space: nowrap;
+  }
+`;

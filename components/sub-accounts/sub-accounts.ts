@@ -6,7 +6,7 @@ import { AccountDataElement } from '../base/account-data-element.ts';
 import type { StoreReader } from '../data/account-store.ts';
 import { subAccounts } from '../data/resources.ts';
 import { formatDate, formatMoney } from '../i18n/format.ts';
-import { stackedTable } from '../styles/controls.ts';
+import { stackedTable, tableStyles } from '../styles/controls.ts';
 import { token } from '../styles/tokens.ts';
 
 /** The guide's words about Sub Accounts, shown to every account. */
@@ -29,6 +29,7 @@ export class BpSubAccounts extends AccountDataElement<SubAccountsData> {
     ...AccountDataElement.styles,
     // Nine columns: below this width of its own the rows stack into label / value lines.
     stackedTable('56rem'),
+    tableStyles,
     css`
       /* In a grid or flex row, the tables scroll inside the panel instead of widening the page. */
       :host {
@@ -36,19 +37,6 @@ export class BpSubAccounts extends AccountDataElement<SubAccountsData> {
       }
       .intro {
         margin: 0 0 ${token('space-4')};
-      }
-      /* Positioned, so the visually hidden caption stays inside the scrolling box, not the page. */
-      .table-scroll {
-        position: relative;
-        overflow-x: auto;
-      }
-      .nowrap {
-        white-space: nowrap;
-      }
-      .number {
-        text-align: right;
-        font-variant-numeric: tabular-nums;
-        white-space: nowrap;
       }
       .past-due {
         color: ${token('color-danger')};

@@ -1,5 +1,5 @@
 import { css, unsafeCSS } from 'lit';
-import { stackedTable } from '../styles/controls.ts';
+import { stackedTable, tableStyles } from '../styles/controls.ts';
 import { token } from '../styles/tokens.ts';
 
 const TICKET_TABLE_STACKS_BELOW = '56rem';
@@ -94,16 +94,10 @@ export const ticketStyles = css`
   .unread-mark {
     vertical-align: middle;
   }
-  .table-scroll {
-    overflow-x: auto;
-  }
   .account-name {
     display: block;
     font-size: ${token('font-size-sm')};
     font-weight: normal;
-  }
-  .nowrap {
-    white-space: nowrap;
   }
   .pager {
     display: flex;
@@ -174,6 +168,7 @@ export const ticketStyles = css`
   }
   /* The ticket tables have many columns: each row becomes a card below 56rem, not 40rem. */
   ${stackedTable(TICKET_TABLE_STACKS_BELOW)}
+  ${tableStyles}
   @container (max-width: ${unsafeCSS(TICKET_TABLE_STACKS_BELOW)}) {
     table.stack td.subject {
       min-width: 0;
