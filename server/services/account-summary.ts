@@ -70,11 +70,24 @@ type DaySummary = Omit<AccountSummary, 'usage'> & { usage: Omit<UsageMeter, 'pro
  */
 const summaries = readCache<DaySummary>({ maxEntries: 1000 });
 
-/** The account's money and this month's usage, as My Account shows them. */
+/** The summary last handed out for each day's summary: the same object while its projections stay as they were. */
+const projectedSummaries = new WeakMap<DaySummary, AccountSummary>();
+
+/**
+ * The account's money and this month's usage, as My Account shows them. The same object is
+ * returned while nothing in it changed (the projections are whole minutes, which move far
+ * less often than the clock), so its reply can be kept too (http/kept-json.ts): callers must
+ * not change it.
+ */
 export function accountSummary(db: Db, account: Account, now: number): AccountSummary {
   const today = new Date(now).toISOString().slice(0, 10);
   const day = summaries(db, `${account.id} ${today}`, () => readSummary(db, account, today));
-  return { ...day, usage: projected(day.usage, now) };
+  const minutes = day.usage.map((meter) => projectedMinutes(meter.usedMinutes, now));
+  const last = projectedSummaries.get(day);
+  if (last && last.usage.every((meter, i) => meter.projectedMinutes === minutes[i])) return last;
+  const summary = { ...day, usage: day.usage.map((meter, i) => ({ ...meter, projectedMinutes: minutes[i]! })) };
+  projectedSummaries.set(day, summary);
+  return summary;
 }
 
 function readSummary(db: Db, account: Account, today: string): DaySummary {
@@ -126,12 +139,12 @@ function monthUsage(db: Db, accountId: number, today: string): Omit<UsageMeter, 
   });
 }
 
-/** Each meter with its projection: the minutes by the month's end at the pace so far. */
-function projected(meters: Omit<UsageMeter, 'projectedMinutes'>[], now: number): UsageMeter[] {
+/** The minutes by the month's end (of `now`, UTC) at the pace so far. */
+function projectedMinutes(usedMinutes: number, now: number): number {
   const date = new Date(now);
   const monthStart = Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1);
   const monthEnd = Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1);
   // The share of the month gone by: at least an hour, so the first calls of a month do not project wildly.
   const elapsed = Math.max(now - monthStart, DAY / 24) / (monthEnd - monthStart);
-  return meters.map((meter) => ({ ...meter, projectedMinutes: Math.round(meter.usedMinutes / Math.min(1, elapsed)) }));
+  return Math.round(usedMinutes / Math.min(1, elapsed));
 }

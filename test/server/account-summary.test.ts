@@ -105,6 +105,19 @@ describe('GET /accounts/{number}/summary', () => {
     assert.deepEqual(quiet.usage, [], 'no voice plan, no meter');
   });
 
+  test('the projection moves with the clock within the day, though the rest of the reply is kept', async () => {
+    const { t, current } = await summaryApp();
+    const { bearer } = await t.login('solo@example.com');
+    const at = async (time: string) => {
+      t.clock.now = Date.parse(`${current}-14T${time}Z`);
+      return (await summaryOf(t, 'C100001', bearer)).usage[0]!.projectedMinutes;
+    };
+    const morning = await at('06:00:00');
+    assert.equal(await at('06:00:20'), morning, 'twenty seconds later: the same whole minutes');
+    const evening = await at('22:00:00');
+    assert.ok(evening < morning, `the same minutes over more of the month project fewer (${morning} → ${evening})`);
+  });
+
   test('who may read it: own accounts and a head office its locations; others 404, signed out 401', async () => {
     const { t } = await summaryApp();
     const status = async (number: string, headers: Record<string, string> = {}) => (await t.request(`/accounts/${number}/summary`, { headers })).status;

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { openDatabase, type Db } from '../../server/db/client.ts';
+import { readCache } from '../../server/db/read-cache.ts';
+import { sql } from 'drizzle-orm';
 import { testApp } from './helpers.ts';
 
 /**
@@ -60,5 +62,47 @@ describe('what another connection writes counts at once', () => {
     assert.equal((await t.request('/me', { headers: bearer })).status, 200);
     assert.equal((await t.request('/auth/logout', { method: 'POST', headers: bearer })).status, 204);
     assert.equal((await t.request('/me', { headers: bearer })).status, 401);
+  });
+});
+
+describe("the server's own writes count at once, however they are made", () => {
+  test('drizzle, a prepared statement, one with RETURNING, exec and a transaction; reads alone keep the answer', () => {
+    const db = openDatabase(':memory:');
+    db.$client.exec('create table notes (id integer primary key, body text not null)');
+    // A cached count of the notes, and how many times it was really read.
+    const cache = readCache<number>({ maxEntries: 10 });
+    let reads = 0;
+    const count = () =>
+      cache(db, 'notes', () => {
+        reads++;
+        return db.$client.prepare('select count(*) from notes').pluck().get() as number;
+      });
+    assert.equal(count(), 0);
+    db.$client.prepare('select * from notes').all();
+    db.all(sql`select * from notes`);
+    assert.equal(count(), 0);
+    assert.equal(reads, 1, 'reading does not make the cache read again');
+
+    db.run(sql`insert into notes (body) values ('drizzle')`);
+    assert.equal(count(), 1, 'drizzle');
+    db.$client.prepare('insert into notes (body) values (?)').run('prepared');
+    assert.equal(count(), 2, 'a prepared statement');
+    db.$client.prepare('insert into notes (body) values (?) returning id').get('returning');
+    assert.equal(count(), 3, 'a statement with RETURNING, run with get()');
+    db.$client.exec("insert into notes (body) values ('exec')");
+    assert.equal(count(), 4, 'exec');
+    db.$client.transaction(() => {
+      db.run(sql`insert into notes (body) values ('in a transaction')`);
+      assert.equal(count(), 5, 'inside the transaction, its own write');
+    })();
+    assert.equal(count(), 5, 'after it');
+    assert.throws(() =>
+      db.$client.transaction(() => {
+        db.run(sql`insert into notes (body) values ('rolled back')`);
+        throw new Error('rolled back');
+      })(),
+    );
+    assert.equal(count(), 5, 'a rolled back write is not seen');
+    db.$client.close();
   });
 });

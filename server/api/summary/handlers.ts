@@ -1,6 +1,7 @@
 import { accountSummary } from '../../services/account-summary.ts';
+import { keptJson } from '../../http/kept-json.ts';
 import { createAccountResource } from '../account-router.ts';
 import { summary } from './routes.ts';
 
-/** My Account's summary of an account. */
-export const summaryHandlers = createAccountResource().openapi(summary, (c) => c.json(accountSummary(c.get('deps').db, c.get('account'), c.get('deps').now()), 200));
+/** My Account's summary of an account: read on every visit, so its JSON is kept with the summary. */
+export const summaryHandlers = createAccountResource().openapi(summary, (c) => keptJson(c, accountSummary(c.get('deps').db, c.get('account'), c.get('deps').now())));
