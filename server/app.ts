@@ -22,7 +22,7 @@ import { cardFrameRoutes, type CardFrameConfig } from './card-frame/routes.ts';
 import type { Db } from './db/client.ts';
 import type { Config } from './env.ts';
 import { limitBodies, tooLargeMessage } from './http/body-limit.ts';
-import { secureHeaderRecord } from './http/page-policies.ts';
+import { apiSecureHeaderRecord, secureHeaderRecord } from './http/page-policies.ts';
 import { replyHeaders } from './http/reply-headers.ts';
 import { MAX_TICKET_REQUEST_BYTES, TICKET_REQUEST_TOO_LARGE } from './services/tickets/limits.ts';
 import type { AppEnv, Deps } from './http/context.ts';
@@ -124,6 +124,7 @@ export function createApp(options: AppOptions) {
     '*',
     replyHeaders({
       secure: secureHeaderRecord({ strictTransportSecurity: options.config.publicUrl.startsWith('https:') }),
+      apiSecure: apiSecureHeaderRecord({ strictTransportSecurity: options.config.publicUrl.startsWith('https:') }),
       apiPath: '/api/v1',
       allowedOrigins: deps.origins,
       ownHeadersPrefix: '/card-frame',

@@ -1,5 +1,5 @@
 /**
- * What the portal's pages (dist/) may load and use, for hono's secureHeaders. The pages, their
+ * The secure headers of the portal's replies. What the portal's pages (dist/) may load and use, for hono's secureHeaders. The pages, their
  * scripts and styles, the API and the card frame all come from the portal's own origin; Lit's
  * styles are constructed style sheets and its style bindings go through the CSSOM, neither of
  * which needs 'unsafe-inline'. The card frame sets a policy of its own (server/card-frame/).
@@ -61,5 +61,25 @@ export function secureHeaderRecord(options: { strictTransportSecurity: boolean }
     'Permissions-Policy': Object.entries(PAGE_PERMISSIONS_POLICY)
       .map(([feature, origins]) => `${kebab(feature)}=(${origins.join(' ')})`)
       .join(', '),
+  };
+}
+
+/**
+ * The secure headers of the API's replies, which are JSON for scripts, never documents: what
+ * OWASP's REST Security Cheat Sheet asks of an API (nothing loads, nothing frames it, no sniffing
+ * it into something else, HTTPS only) and what keeps other sites from reading it without CORS.
+ * The page headers that govern what a document may do (Permissions-Policy, COOP,
+ * Origin-Agent-Cluster, the XSS/download/DNS-prefetch switches) have nothing to act on here, and
+ * each header is written on every reply: ~0.4 µs and ~50 bytes apiece.
+ */
+export function apiSecureHeaderRecord(options: { strictTransportSecurity: boolean }): Record<string, string> {
+  const page = secureHeaderRecord(options);
+  return {
+    'Cross-Origin-Resource-Policy': page['Cross-Origin-Resource-Policy']!,
+    'Referrer-Policy': page['Referrer-Policy']!,
+    ...(options.strictTransportSecurity ? { 'Strict-Transport-Security': page['Strict-Transport-Security']! } : {}),
+    'X-Content-Type-Options': 'nosniff',
+    'X-Frame-Options': 'DENY',
+    'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
   };
 }

@@ -12,8 +12,10 @@ const API_CORS = {
 };
 
 export interface ReplyHeadersOptions {
-  /** The secure headers of every reply (page-policies.ts). */
+  /** The secure headers of every reply outside the API (page-policies.ts). */
   secure: Record<string, string>;
+  /** The secure headers of the API's replies (page-policies.ts). */
+  apiSecure: Record<string, string>;
   /** Where the API is (`/api/v1`): its replies are not stored (no-store) and carry CORS headers for `allowedOrigins`. */
   apiPath: string;
   /** The portal's own, ALLOWED_ORIGINS and the resellers' sites (which change without a restart). */
@@ -25,8 +27,9 @@ export interface ReplyHeadersOptions {
 type HeaderList = readonly (readonly [string, string])[];
 
 /**
- * The headers every reply carries besides its own: the secure headers, and on the API
- * Cache-Control no-store and CORS for the allowed origins (hono's cors() answers preflights).
+ * The headers every reply carries besides its own: the secure headers (the pages' or the API's),
+ * and on the API Cache-Control no-store and CORS for the allowed origins (hono's cors() answers
+ * preflights).
  *
  * Served by Node (@hono/node-server), they go onto Node's own reply object before the handler
  * runs, and the reply's headers are written after them. hono's secureHeaders and cors set theirs
@@ -40,7 +43,8 @@ export function replyHeaders(options: ReplyHeadersOptions): MiddlewareHandler {
   const apiPrefix = `${options.apiPath}/`;
   const preflight = cors({ origin: (origin) => (options.allowedOrigins.has(origin) ? origin : null), ...API_CORS });
   const secure: HeaderList = Object.entries(options.secure);
-  const api: HeaderList = [['Cache-Control', 'no-store'], ['Access-Control-Expose-Headers', API_CORS.exposeHeaders.join(',')], ['Vary', 'Origin'], ...secure];
+  const apiSecure: HeaderList = Object.entries(options.apiSecure);
+  const api: HeaderList = [['Cache-Control', 'no-store'], ['Access-Control-Expose-Headers', API_CORS.exposeHeaders.join(',')], ['Vary', 'Origin'], ...apiSecure];
   // Each allowed origin's list is made once; whether it is still allowed is asked on every request
   // (a reseller's site may be removed), and an origin not allowed gets no list of its own.
   const apiFor = new Map<string, HeaderList>();
@@ -61,7 +65,7 @@ export function replyHeaders(options: ReplyHeadersOptions): MiddlewareHandler {
     if (onApi && c.req.method === 'OPTIONS') {
       const answer = await preflight(c, next);
       if (answer) c.res = answer;
-      return setOnResponse(c, secure);
+      return setOnResponse(c, apiSecure);
     }
     const headers = onApi ? apiHeadersFor(c.req.header('origin')) : secure;
     const outgoing = (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing;

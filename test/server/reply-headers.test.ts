@@ -10,8 +10,8 @@ import { PORTAL, RESELLER, testApp } from './helpers.ts';
 /**
  * Every reply's headers (secure headers; on the API no-store and CORS) are the same whether the
  * app runs under Node's HTTP server, where they go onto Node's reply before the handler runs, or
- * in-process (app.request), where they are set on the web Response afterwards; and they are the
- * headers hono's secureHeaders() gives with the pages' policies.
+ * in-process (app.request), where they are set on the web Response afterwards; the pages' are the
+ * headers hono's secureHeaders() gives with the pages' policies, the API's an API's own set.
  */
 
 let t: Awaited<ReturnType<typeof testApp>>;
@@ -59,23 +59,34 @@ describe('reply headers', () => {
     });
   }
 
-  test('API replies: no-store, CORS for allowed origins only, and the secure headers of hono’s secureHeaders', async () => {
+  test("pages: the secure headers of hono's secureHeaders with the pages' policies", async () => {
     const probe = new Hono();
     probe.use(secureHeaders({ contentSecurityPolicy: PAGE_CONTENT_SECURITY_POLICY, permissionsPolicy: PAGE_PERMISSIONS_POLICY, crossOriginEmbedderPolicy: false, strictTransportSecurity: false }));
-    probe.get('/', (c) => c.json({}));
+    probe.get('/', (c) => c.text('page'));
     const expected = appHeaders(await probe.request('/'));
+    const page = await fetch(`${base}/no-such-page`);
+    for (const [name, value] of Object.entries(expected)) if (name !== 'content-type') assert.equal(page.headers.get(name), value, name);
+  });
 
+  test('API replies: no-store, CORS for allowed origins only, and the secure headers of an API (nothing loads, frames or sniffs it)', async () => {
     const allowed = await fetch(`${base}/api/v1/me`, { headers: { ...bearer, Origin: RESELLER } });
     assert.deepEqual(appHeaders(allowed), {
-      ...expected,
       'access-control-allow-origin': RESELLER,
       'access-control-expose-headers': 'Retry-After',
       'cache-control': 'no-store',
+      'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+      'content-type': 'application/json',
+      'cross-origin-resource-policy': 'same-origin',
+      'referrer-policy': 'no-referrer',
       vary: 'Origin',
+      'x-content-type-options': 'nosniff',
+      'x-frame-options': 'DENY',
     });
     const foreign = await fetch(`${base}/api/v1/me`, { headers: { ...bearer, Origin: 'https://evil.example.net' } });
     assert.equal(foreign.headers.get('access-control-allow-origin'), null);
-    assert.equal(foreign.headers.get('content-security-policy'), expected['content-security-policy']);
+    assert.equal(foreign.headers.get('content-security-policy'), "default-src 'none'; frame-ancestors 'none'");
+    const summary = await fetch(`${base}/api/v1/accounts/C100001/summary`, { headers: bearer });
+    assert.deepEqual(appHeaders(summary), appHeaders(foreign), 'a kept reply (the summary) carries the same');
   });
 
   test('with an https PUBLIC_URL, replies carry Strict-Transport-Security', async () => {
