@@ -34,7 +34,8 @@ export default {
   nodeResolve: true,
   filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
   concurrency: 4,
-  testFramework: { config: { timeout: 5000 } },
+  // Bounds, not speed figures: a loaded CI machine runs four pages at once on two cores.
+  testFramework: { config: { timeout: 10000 } },
   plugins: [esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
   browsers: [
     playwrightLauncher({

@@ -25,7 +25,7 @@ export const shownDate = (iso: string): string =>
 /** Waits until `find` returns something truthy, then returns it. */
 export async function waitFor<T>(find: () => T | null | undefined, message: string): Promise<T> {
   let found: T | null | undefined;
-  await waitUntil(() => Boolean((found = find())), message, { timeout: 3000 });
+  await waitUntil(() => Boolean((found = find())), message, { timeout: 5000 });
   return found as T;
 }
 
