@@ -3,13 +3,17 @@ import manifest from 'virtual:custom-elements-manifest';
 import { html } from 'lit';
 import '../components/index.ts';
 import { brandDecorator, brandGlobalTypes } from '../stories/brand-toolbar.ts';
+import { controlsFromManifestTypes, publicManifest } from './manifest-controls.ts';
 
 // Each story's docs and controls list its element's attributes, properties, events, slots,
-// parts and custom properties from the manifest (`component: 'bp-…'` in the story's meta).
-setCustomElementsManifest(manifest);
+// parts and custom properties from the manifest (`component: 'bp-…'` in the story's meta);
+// every story renders its element from those args (stories/element-story.ts), so a control
+// changed re-renders it.
+setCustomElementsManifest(publicManifest(manifest));
 
 const preview: Preview = {
   tags: ['autodocs'],
+  argTypesEnhancers: [controlsFromManifestTypes],
   parameters: {
     // axe on every story in the accessibility panel; a violation is an error, not a note
     // (test/storybook/ fails on it as well).

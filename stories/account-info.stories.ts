@@ -1,12 +1,11 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
 import { customerMe, portland } from './fixtures/accounts.ts';
-import { accountWidgetStories, type WidgetArgs } from './story-helpers.ts';
+import { accountWidgetStories, type ElementArgs } from './story-helpers.ts';
 
-const states = accountWidgetStories((theme) => html`<bp-account-info theme=${theme}></bp-account-info>`, customerMe);
+const states = accountWidgetStories(customerMe);
 
 /** The guide's Account Information: Account #, Account Name, Billing Address, Representative. */
-const meta: Meta<WidgetArgs> = { title: 'Widgets/bp-account-info', component: 'bp-account-info', render: states.render };
+const meta: Meta<ElementArgs> = { title: 'Widgets/bp-account-info', component: 'bp-account-info', ...states.meta };
 export default meta;
 
 export const Loading = states.Loading;
@@ -18,7 +17,4 @@ export const Phone = states.Phone;
 export const PhoneDark = { ...states.PhoneDark, name: 'Phone (dark)' };
 export const French = states.French;
 export const SpanishPhone = states.SpanishPhone;
-export const SubAccount: StoryObj = {
-  name: 'Populated: a sub-account (data set directly)',
-  render: () => html`<bp-account-info .data=${portland}></bp-account-info>`,
-};
+export const SubAccount: StoryObj<ElementArgs> = { name: 'Populated: a sub-account (data set directly)', args: { data: portland } };

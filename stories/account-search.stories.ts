@@ -1,23 +1,17 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
 import { staffMe } from './fixtures/accounts.ts';
-import { createFakeApi, type FakeApiOptions } from './fixtures/fake-api.ts';
-import { inLanguage, onDarkPage } from './story-helpers.ts';
+import type { FakeApiOptions } from './fixtures/fake-api.ts';
+import { elementStories } from './element-story.ts';
+import { inLanguage, onDarkPage, type ElementArgs } from './story-helpers.ts';
 
-interface SearchArgs {
-  api: FakeApiOptions;
-  query?: string;
-  theme?: 'light' | 'dark';
-}
+/** `query`: what the story types in the search box and searches (its play function). */
+type SearchArgs = ElementArgs & { query?: string };
 
 /** Staff only: find any customer account by number or name. */
 const meta: Meta<SearchArgs> = {
   title: 'Widgets/bp-account-search',
   component: 'bp-account-search',
-  render: ({ api, theme = 'light' }) =>
-    html`<bp-provider .fetcher=${createFakeApi({ signedInAs: staffMe, ...api }).fetch}>
-      <bp-account-search theme=${theme}></bp-account-search>
-    </bp-provider>`,
+  ...elementStories<SearchArgs>({ host: 'provider' }),
   // Types the story's query and searches, once the element has its client.
   play: async ({ canvasElement, args }) => {
     if (args.query === undefined) return;
@@ -31,11 +25,13 @@ const meta: Meta<SearchArgs> = {
 export default meta;
 type Story = StoryObj<SearchArgs>;
 
-export const Initial: Story = { args: { api: {} } };
-export const Searching: Story = { args: { api: { hangPaths: /^\/api\/v1\/accounts$/ }, query: 'cascade' } };
-export const Results: Story = { args: { api: {}, query: 'cascade' } };
-export const NoMatch: Story = { args: { api: {}, query: 'zzz' } };
-export const Error: Story = { args: { api: { offlinePaths: /^\/api\/v1\/accounts$/ }, query: 'cascade' } };
-export const Dark: Story = { ...onDarkPage, args: { api: {}, query: 'c', theme: 'dark' } };
+const staff = (more: FakeApiOptions = {}): FakeApiOptions => ({ signedInAs: staffMe, ...more });
+
+export const Initial: Story = { args: { api: staff() } };
+export const Searching: Story = { args: { api: staff({ hangPaths: /^\/api\/v1\/accounts$/ }), query: 'cascade' } };
+export const Results: Story = { args: { api: staff(), query: 'cascade' } };
+export const NoMatch: Story = { args: { api: staff(), query: 'zzz' } };
+export const Error: Story = { args: { api: staff({ offlinePaths: /^\/api\/v1\/accounts$/ }), query: 'cascade' } };
+export const Dark: Story = { ...onDarkPage, args: { api: staff(), query: 'c', theme: 'dark' } };
 export const French = inLanguage(Results, 'fr');
 export const Spanish = inLanguage(NoMatch, 'es');

@@ -1,31 +1,25 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
 import type { ThemeBrandId } from '../demo/brands.ts';
 import { customerMe } from './fixtures/accounts.ts';
-import { createFakeApi } from './fixtures/fake-api.ts';
-
-interface BrandArgs {
-  theme: 'light' | 'dark' | 'auto';
-  width?: number;
-}
+import { elementStories } from './element-story.ts';
+import type { ElementArgs } from './story-helpers.ts';
 
 /**
  * The kit in three brands, each only the global tokens set on a wrapper (the Brand toolbar,
  * demo/brands.ts): the provider's own, Acme Telecom, and Midnight Fibre's dark surface; each in
  * light, dark, and auto (following the system). Every story here is a signed-in portal.
  */
-const meta: Meta<BrandArgs> = {
+const meta: Meta<ElementArgs> = {
   title: 'Theming/Brands',
+  component: 'bp-portal',
+  ...elementStories<ElementArgs>({ host: 'fetcher', style: 'min-height: 40rem' }),
   parameters: { layout: 'fullscreen' },
-  argTypes: { theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] } },
-  render: ({ theme, width }) =>
-    html`<bp-portal .fetcher=${createFakeApi({ signedInAs: customerMe }).fetch} theme=${theme} style="min-height: 40rem; ${width ? `width: ${width}px` : ''}"></bp-portal>`,
 };
 export default meta;
-type Story = StoryObj<BrandArgs>;
+type Story = StoryObj<ElementArgs>;
 
-const story = (brand: ThemeBrandId, theme: BrandArgs['theme'], width?: number): Story => ({
-  args: { theme, ...(width ? { width } : {}) },
+const story = (brand: ThemeBrandId, theme: 'light' | 'dark' | 'auto', width?: number): Story => ({
+  args: { api: { signedInAs: customerMe }, theme, ...(width ? { width } : {}) },
   globals: { brand, ...(theme === 'dark' ? { backgrounds: { value: 'dark' } } : {}) },
 });
 

@@ -1,14 +1,12 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
 import { customerMe } from './fixtures/accounts.ts';
-import { createFakeApi } from './fixtures/fake-api.ts';
 import { noInvoices } from './fixtures/invoices.ts';
-import { accountWidgetStories, type WidgetArgs } from './story-helpers.ts';
+import { accountWidgetStories, type ElementArgs } from './story-helpers.ts';
 
-const states = accountWidgetStories((theme) => html`<bp-invoice-list theme=${theme}></bp-invoice-list>`, customerMe);
+const states = accountWidgetStories(customerMe);
 
 /** The guide's Invoices: newest first, filtered by status and year, paged; a row opens its lines. */
-const meta: Meta<WidgetArgs> = { title: 'Widgets/bp-invoice-list', component: 'bp-invoice-list', render: states.render };
+const meta: Meta<ElementArgs> = { title: 'Widgets/bp-invoice-list', component: 'bp-invoice-list', ...states.meta };
 export default meta;
 
 export const Loading = states.Loading;
@@ -21,14 +19,11 @@ export const PhoneDark = { ...states.PhoneDark, name: 'Phone (dark)' };
 export const French = states.French;
 export const SpanishPhone = states.SpanishPhone;
 
-export const Empty: StoryObj = {
-  name: 'Empty (a new account)',
-  render: () => html`<bp-invoice-list .data=${noInvoices}></bp-invoice-list>`,
-};
+export const Empty: StoryObj<ElementArgs> = { name: 'Empty (a new account)', args: { data: noInvoices } };
 
 /** A row opened: the invoice's lines grouped by location, its totals and payments. */
-export const Opened: StoryObj = {
-  render: () => html`<bp-provider .fetcher=${createFakeApi({ signedInAs: customerMe }).fetch}><bp-invoice-list></bp-invoice-list></bp-provider>`,
+export const Opened: StoryObj<ElementArgs> = {
+  args: { api: { signedInAs: customerMe } },
   play: async ({ canvasElement }) => {
     const list = canvasElement.querySelector('bp-invoice-list')!;
     for (let i = 0; i < 50 && !list.shadowRoot?.querySelector('tr.invoice'); i++) await new Promise((r) => setTimeout(r, 50));
@@ -37,10 +32,9 @@ export const Opened: StoryObj = {
 };
 
 /** A download that fails: the list says which invoice and why. */
-export const DownloadFails: StoryObj = {
+export const DownloadFails: StoryObj<ElementArgs> = {
   name: 'Download fails',
-  render: () =>
-    html`<bp-provider .fetcher=${createFakeApi({ signedInAs: customerMe, offlinePaths: /\/pdf$/ }).fetch}><bp-invoice-list></bp-invoice-list></bp-provider>`,
+  args: { api: { signedInAs: customerMe, offlinePaths: /\/pdf$/ } },
   play: async ({ canvasElement }) => {
     const list = canvasElement.querySelector('bp-invoice-list')!;
     for (let i = 0; i < 50 && !list.shadowRoot?.querySelector('tr.invoice'); i++) await new Promise((r) => setTimeout(r, 50));

@@ -1,29 +1,20 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
-import { createFakeApi, FAKE_PASSWORD, type FakeApiOptions } from './fixtures/fake-api.ts';
-import { inLanguage, onDarkPage } from './story-helpers.ts';
-
-interface LoginArgs {
-  api: FakeApiOptions;
-  activationToken?: string;
-  theme?: 'light' | 'dark';
-}
+import { FAKE_PASSWORD } from './fixtures/fake-api.ts';
+import { elementStories } from './element-story.ts';
+import { inLanguage, onDarkPage, type ElementArgs } from './story-helpers.ts';
 
 /**
  * The sign-in form, alone, over a fake API: sign in as customer@example.com,
  * headoffice@example.com or staff@example.com with the password `correct-horse-battery`.
  */
-const meta: Meta<LoginArgs> = {
+const meta: Meta<ElementArgs> = {
   title: 'Elements/bp-login',
   component: 'bp-login',
-  render: ({ api, activationToken = '', theme = 'light' }) =>
-    html`<div style="max-width: 24rem">
-      <bp-login .fetcher=${createFakeApi(api).fetch} activation-token=${activationToken} theme=${theme}></bp-login>
-    </div>`,
+  ...elementStories<ElementArgs>({ host: 'fetcher', style: 'display: block; max-width: 24rem' }),
   args: { api: {} },
 };
 export default meta;
-type Story = StoryObj<LoginArgs>;
+type Story = StoryObj<ElementArgs>;
 
 export const SignIn: Story = {};
 
@@ -66,7 +57,7 @@ export const EmptyFields: Story = {
 
 export const ChooseAPassword: Story = {
   name: 'Choose a password (activation link)',
-  args: { api: { validLinkToken: 'demo-link' }, activationToken: 'demo-link' },
+  args: { api: { validLinkToken: 'demo-link' }, 'activation-token': 'demo-link' },
 };
 
 export const Dark: Story = { ...onDarkPage, args: { api: {}, theme: 'dark' } };

@@ -1,11 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
 import { customerMe } from './fixtures/accounts.ts';
-import { createFakeApi } from './fixtures/fake-api.ts';
 import { inCredit, onAutopay, summaryOf } from './fixtures/summaries.ts';
-import { accountWidgetStories, onDarkPage, type WidgetArgs } from './story-helpers.ts';
+import { accountWidgetStories, onDarkPage, type ElementArgs } from './story-helpers.ts';
 
-const states = accountWidgetStories((theme) => html`<bp-payment-form theme=${theme}></bp-payment-form>`, customerMe);
+const states = accountWidgetStories(customerMe);
 
 /**
  * The guide's Make a payment, and Sign-up for automatic payment. The card fields are the
@@ -13,7 +11,7 @@ const states = accountWidgetStories((theme) => html`<bp-payment-form theme=${the
  * (any documented test card, e.g. 4111 1111 1111 1111); payments go to the fake API, which
  * approves them. In a static Storybook build the frame is absent.
  */
-const meta: Meta<WidgetArgs> = { title: 'Widgets/bp-payment-form', component: 'bp-payment-form', render: states.render };
+const meta: Meta<ElementArgs> = { title: 'Widgets/bp-payment-form', component: 'bp-payment-form', ...states.meta };
 export default meta;
 
 export const Loading = states.Loading;
@@ -27,24 +25,25 @@ export const PhoneDark = { ...states.PhoneDark, name: 'Phone (dark)' };
 export const French = states.French;
 export const SpanishPhone = states.SpanishPhone;
 
-const withData = (data: NonNullable<ReturnType<typeof summaryOf>>, mode: 'pay' | 'autopay', theme: 'light' | 'dark' = 'light') =>
-  html`<bp-provider .fetcher=${createFakeApi({ signedInAs: customerMe }).fetch}>
-    <bp-payment-form .data=${data} mode=${mode} theme=${theme}></bp-payment-form>
-  </bp-provider>`;
+/** The form over the fake API with its account's data handed in. */
+const withData = (data: NonNullable<ReturnType<typeof summaryOf>>, mode: 'pay' | 'autopay', theme: 'light' | 'dark' = 'light'): StoryObj<ElementArgs> => ({
+  args: { api: { signedInAs: customerMe }, data, mode, theme },
+  ...(theme === 'dark' ? onDarkPage : {}),
+});
 
 /** Nothing owed: only "Another amount". */
-export const NothingDue: StoryObj = { name: 'Nothing due (empty)', render: () => withData(inCredit, 'pay') };
+export const NothingDue: StoryObj<ElementArgs> = { name: 'Nothing due (empty)', ...withData(inCredit, 'pay') };
 
 /** Sign-up for automatic payment: no amount, nothing charged. */
-export const SignUpForAutopay: StoryObj = { name: 'Sign-up for automatic payment', render: () => withData(summaryOf('C123456')!, 'autopay') };
+export const SignUpForAutopay: StoryObj<ElementArgs> = { name: 'Sign-up for automatic payment', ...withData(summaryOf('C123456')!, 'autopay') };
 
 /** Change card, for an account already on autopay; dark. */
-export const ChangeCard: StoryObj = { name: 'Change card (dark)', ...onDarkPage, render: () => withData(onAutopay(summaryOf('C123456')!), 'autopay', 'dark') };
+export const ChangeCard: StoryObj<ElementArgs> = { name: 'Change card (dark)', ...withData(onAutopay(summaryOf('C123456')!), 'autopay', 'dark') };
 
 /** Every error at once: under its field, and in one summary at the top that links to each. */
-export const WithErrors: StoryObj = {
+export const WithErrors: StoryObj<ElementArgs> = {
   name: 'With errors',
-  render: () => withData(summaryOf('C123456')!, 'pay'),
+  ...withData(summaryOf('C123456')!, 'pay'),
   play: async ({ canvasElement }) => {
     const form = canvasElement.querySelector('bp-payment-form')!;
     for (let i = 0; i < 50 && !form.shadowRoot?.querySelector('#zip'); i++) await new Promise((r) => setTimeout(r, 50));

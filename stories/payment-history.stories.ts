@@ -1,12 +1,11 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
 import { customerMe } from './fixtures/accounts.ts';
-import { accountWidgetStories, type WidgetArgs } from './story-helpers.ts';
+import { accountWidgetStories, type ElementArgs } from './story-helpers.ts';
 
-const states = accountWidgetStories((theme) => html`<bp-payment-history theme=${theme}></bp-payment-history>`, customerMe);
+const states = accountWidgetStories(customerMe);
 
 /** The account's payments and refunds: date, amount, method, card, result. */
-const meta: Meta<WidgetArgs> = { title: 'Widgets/bp-payment-history', component: 'bp-payment-history', render: states.render };
+const meta: Meta<ElementArgs> = { title: 'Widgets/bp-payment-history', component: 'bp-payment-history', ...states.meta };
 export default meta;
 
 export const Loading = states.Loading;
@@ -18,16 +17,13 @@ export const Phone = states.Phone;
 export const PhoneDark = { ...states.PhoneDark, name: 'Phone (dark)' };
 export const French = states.French;
 export const SpanishPhone = states.SpanishPhone;
-export const Empty: StoryObj = {
-  name: 'Empty (no payments yet)',
-  render: () => html`<bp-payment-history .data=${{ payments: [] }}></bp-payment-history>`,
-};
+export const Empty: StoryObj<ElementArgs> = { name: 'Empty (no payments yet)', args: { data: { payments: [] } } };
 
 /** A payment partly refunded (each refund its own line, newest first) and one voided before it settled. */
-export const RefundsAndVoids: StoryObj = {
+export const RefundsAndVoids: StoryObj<ElementArgs> = {
   name: 'Refunds and a void',
-  render: () => html`<bp-payment-history
-    .data=${{
+  args: {
+    data: {
       payments: [
         {
           id: 3, date: '2026-11-20T15:02:00.000Z', amount: 4000, method: 'Credit card', card: { brand: 'Visa', last4: '1111' }, status: 'voided',
@@ -38,6 +34,6 @@ export const RefundsAndVoids: StoryObj = {
           message: 'This transaction has been approved.', refunds: [{ id: 11, date: '2026-11-12T09:00:00.000Z', amount: 1500 }, { id: 12, date: '2026-11-18T09:00:00.000Z', amount: 2500 }],
         },
       ],
-    }}
-  ></bp-payment-history>`,
+    },
+  },
 };

@@ -1,31 +1,25 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
 import { customerMe, headOfficeMe, staffMe } from './fixtures/accounts.ts';
 import { northbeamBrand, northbeamCustomerMe } from './fixtures/brands.ts';
-import { createFakeApi, type FakeApiOptions } from './fixtures/fake-api.ts';
-import { inLanguage, onDarkPage } from './story-helpers.ts';
+import { elementStories } from './element-story.ts';
+import { inLanguage, onDarkPage, type ElementArgs } from './story-helpers.ts';
 
-interface PortalArgs {
-  api: FakeApiOptions;
-  theme?: 'light' | 'dark';
-  /** A portal-session token from a reseller's server (the fake knows `demo-token`). */
-  sessionToken?: string;
-  /** The reseller whose site shows the portal: its brand on the sign-in screen. */
-  reseller?: string;
-  /** The width the host page gives the portal (a phone: 320). */
-  width?: number;
-}
-
-/** The whole portal over a fake API (password for any fixture user: `correct-horse-battery`). */
-const meta: Meta<PortalArgs> = {
+/**
+ * The whole portal over a fake API (password for any fixture user: `correct-horse-battery`).
+ * `session-token`: a portal-session token from a reseller's server (the fake knows
+ * `demo-token`); `reseller`: the reseller whose site shows the portal (its brand on the
+ * sign-in screen).
+ */
+const meta: Meta<ElementArgs> = {
   title: 'Elements/bp-portal',
   component: 'bp-portal',
+  ...elementStories<ElementArgs>({ host: 'fetcher', style: 'min-height: 40rem' }),
   parameters: { layout: 'fullscreen' },
-  render: ({ api, theme = 'light', width, sessionToken = '', reseller = '' }) =>
-    html`<bp-portal .fetcher=${createFakeApi(api).fetch} theme=${theme} session-token=${sessionToken} reseller=${reseller} style="min-height: 40rem; ${width ? `width: ${width}px` : ''}"></bp-portal>`,
 };
 export default meta;
-type Story = StoryObj<PortalArgs>;
+type Story = StoryObj<ElementArgs>;
+
+const reseller = { portalSessions: { 'demo-token': { me: northbeamCustomerMe } } };
 
 export const SignedOut: Story = { args: { api: {} } };
 export const Loading: Story = { args: { api: { hang: true } } };
@@ -47,12 +41,8 @@ export const FrenchSignedOut: Story = inLanguage({ name: 'Signed out', args: { a
 /** A reseller's page names the reseller (`reseller="northbeam"`): its brand before anyone signs in. */
 export const ResellerSignIn: Story = { name: 'Reseller: sign-in screen', args: { api: { brands: [northbeamBrand] }, reseller: 'northbeam' } };
 /** Signed in by the reseller (`session-token`): no form, the reseller's name, logo, support contact and colours. */
-export const ResellerSessionToken: Story = { name: 'Reseller: signed in by session token', args: { api: { portalSessions: { 'demo-token': { me: northbeamCustomerMe } } }, sessionToken: 'demo-token' } };
-export const ResellerDark: Story = {
-  name: 'Reseller: dark',
-  ...onDarkPage,
-  args: { api: { portalSessions: { 'demo-token': { me: northbeamCustomerMe } } }, sessionToken: 'demo-token', theme: 'dark' },
-};
-export const ResellerPhone: Story = { name: 'Reseller: phone', args: { api: { portalSessions: { 'demo-token': { me: northbeamCustomerMe } } }, sessionToken: 'demo-token', width: 320 } };
+export const ResellerSessionToken: Story = { name: 'Reseller: signed in by session token', args: { api: reseller, 'session-token': 'demo-token' } };
+export const ResellerDark: Story = { name: 'Reseller: dark', ...onDarkPage, args: { api: reseller, 'session-token': 'demo-token', theme: 'dark' } };
+export const ResellerPhone: Story = { name: 'Reseller: phone', args: { api: reseller, 'session-token': 'demo-token', width: 320 } };
 /** The token was used before or expired (an old page reloaded from the cache): signed out, saying why. */
-export const ResellerTokenSpent: Story = { name: 'Reseller: session token used or expired', args: { api: { brands: [northbeamBrand] }, sessionToken: 'spent', reseller: 'northbeam' } };
+export const ResellerTokenSpent: Story = { name: 'Reseller: session token used or expired', args: { api: { brands: [northbeamBrand] }, 'session-token': 'spent', reseller: 'northbeam' } };

@@ -1,37 +1,23 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
-import type { ReportName } from '../components/api/types.ts';
 import { customerMe, headOfficeMe } from './fixtures/accounts.ts';
-import { createFakeApi, type FakeApiOptions } from './fixtures/fake-api.ts';
-import { inLanguage, onDarkPage } from './story-helpers.ts';
-
-interface ReportArgs {
-  report: ReportName;
-  api: FakeApiOptions;
-  theme: 'light' | 'dark';
-  rollup: boolean;
-  /** The width of the page's column, in px; none: the whole page. */
-  width?: number;
-}
+import { elementStories, hostArgTypes } from './element-story.ts';
+import { inLanguage, onDarkPage, type ElementArgs } from './story-helpers.ts';
 
 /**
  * One of the guide's reports inside `<bp-provider>` over the fake API: the period picker,
  * Download CSV, the chart (Usage and the YTD reports) and the table. Pick the report in the
  * controls; the states below are those every report has.
  */
-const meta: Meta<ReportArgs> = {
+const meta: Meta<ElementArgs> = {
   title: 'Widgets/bp-report',
   component: 'bp-report',
-  argTypes: { report: { control: 'select', options: ['usage', 'subscribers', 'usage-details', 'ytd-all-in', 'ytd-fixed', 'ytd-usage'] } },
+  ...elementStories<ElementArgs>({ host: 'provider' }),
+  argTypes: { ...hostArgTypes, report: { control: 'select', options: ['usage', 'subscribers', 'usage-details', 'ytd-all-in', 'ytd-fixed', 'ytd-usage'] } },
   args: { report: 'ytd-all-in', api: { signedInAs: customerMe }, theme: 'light', rollup: false },
-  render: ({ report, api, theme, rollup, width }) =>
-    html`<div style=${width ? `width: ${width}px` : ''}>
-      <bp-provider .fetcher=${createFakeApi(api).fetch}><bp-report report=${report} theme=${theme} ?rollup=${rollup}></bp-report></bp-provider>
-    </div>`,
 };
 export default meta;
 
-type Story = StoryObj<ReportArgs>;
+type Story = StoryObj<ElementArgs>;
 const REPORT_ROUTES = /\/reports\//;
 
 export const Loading: Story = { args: { api: { signedInAs: customerMe, hangPaths: REPORT_ROUTES } } };

@@ -1,13 +1,11 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
 import { customerMe, headOfficeMe } from './fixtures/accounts.ts';
-import { createFakeApi } from './fixtures/fake-api.ts';
-import { accountWidgetStories, type WidgetArgs } from './story-helpers.ts';
+import { accountWidgetStories, type ElementArgs } from './story-helpers.ts';
 
-const states = accountWidgetStories((theme) => html`<bp-services theme=${theme}></bp-services>`, customerMe);
+const states = accountWidgetStories(customerMe);
 
 /** The guide's Services: a row per location with its count of services; a row opens its subscriptions. */
-const meta: Meta<WidgetArgs> = { title: 'Widgets/bp-services', component: 'bp-services', render: states.render };
+const meta: Meta<ElementArgs> = { title: 'Widgets/bp-services', component: 'bp-services', ...states.meta };
 export default meta;
 
 export const Loading = states.Loading;
@@ -19,10 +17,7 @@ export const PhoneDark = { ...states.PhoneDark, name: 'Phone (dark)' };
 export const French = states.French;
 export const SpanishPhone = states.SpanishPhone;
 
-export const Empty: StoryObj = {
-  name: 'Empty (no services yet)',
-  render: () => html`<bp-provider .fetcher=${createFakeApi({ signedInAs: customerMe, noServices: true }).fetch}><bp-services></bp-services></bp-provider>`,
-};
+export const Empty: StoryObj<ElementArgs> = { name: 'Empty (no services yet)', args: { api: { signedInAs: customerMe, noServices: true } } };
 
 /** Opens the first location once the table is there. */
 async function openFirstLocation({ canvasElement }: { canvasElement: HTMLElement }) {
@@ -32,12 +27,11 @@ async function openFirstLocation({ canvasElement }: { canvasElement: HTMLElement
 }
 
 /** A head office with its sub-accounts' locations, one opened, ended subscriptions shown. */
-export const HeadOfficeRolledUp: StoryObj = {
+export const HeadOfficeRolledUp: StoryObj<ElementArgs> = {
   name: 'A head office rolled up',
-  render: () =>
-    html`<bp-provider .fetcher=${createFakeApi({ signedInAs: headOfficeMe }).fetch}><bp-services rollup show-ended></bp-services></bp-provider>`,
+  args: { api: { signedInAs: headOfficeMe }, rollup: true, 'show-ended': true },
   play: openFirstLocation,
 };
 
 /** 320 px wide with a location opened: its subscriptions stack too. */
-export const PhoneOpened: StoryObj<WidgetArgs> = { ...states.Phone, name: 'Phone, a location opened', play: openFirstLocation };
+export const PhoneOpened: StoryObj<ElementArgs> = { ...states.Phone, name: 'Phone, a location opened', play: openFirstLocation };

@@ -1,7 +1,7 @@
 import type { StoryObj } from '@storybook/web-components-vite';
-import { html, type TemplateResult } from 'lit';
 import type { Me } from '../components/api/types.ts';
-import { createFakeApi, type FakeApiOptions } from './fixtures/fake-api.ts';
+import type { FakeApiOptions } from './fixtures/fake-api.ts';
+import { elementStories, type ElementStoryOptions, type HostArgs } from './element-story.ts';
 
 /**
  * A story in another language: the toolbar's Language global (a decorator puts the story inside
@@ -16,29 +16,26 @@ export const inLanguage = <S extends { name?: string; globals?: Record<string, u
 /** Story settings for the dark theme: the canvas gets a dark page. */
 export const onDarkPage: Pick<StoryObj, 'globals'> = { globals: { backgrounds: { value: 'dark' } } };
 
-export interface WidgetArgs {
-  api: FakeApiOptions;
-  theme: 'light' | 'dark';
-  /** The width the host page gives the widget (a phone: 320). */
-  width?: number;
-}
+/** The args of an element's stories: the host's (api, width, lang) and any attribute or property of the element. */
+export type ElementArgs = HostArgs & { theme?: 'light' | 'dark' | 'auto' } & Record<string, unknown>;
+export type WidgetArgs = ElementArgs;
 
 /** Requests for one account's data (not the session check). */
 const ACCOUNT_ROUTES = /^\/api\/v1\/accounts\/[^/]+/;
 
 /**
- * The states every account widget has — loading, error, populated, dark, and on a phone (320 px,
- * light and dark) — with the widget inside `<bp-provider>` over the fake API, the way a
- * reseller's page places it.
+ * The meta of an account widget's stories, and the states every account widget has — loading,
+ * error, populated, dark, and on a phone (320 px, light and dark) — with the widget inside
+ * `<bp-provider>` over the fake API, the way a reseller's page places it. Each state is args
+ * only: the element is drawn from them (element-story.ts), so its controls work in every state.
  */
-export function accountWidgetStories(widget: (theme: WidgetArgs['theme']) => TemplateResult, signedInAs: Me) {
-  const story = (api: FakeApiOptions, theme: WidgetArgs['theme'] = 'light', width?: number): StoryObj<WidgetArgs> => ({
+export function accountWidgetStories(signedInAs: Me, options: Partial<ElementStoryOptions> = {}) {
+  const story = (api: FakeApiOptions, theme: 'light' | 'dark' = 'light', width?: number): StoryObj<ElementArgs> => ({
     args: { api: { signedInAs, ...api }, theme, ...(width ? { width } : {}) },
     ...(theme === 'dark' ? onDarkPage : {}),
   });
   return {
-    render: ({ api, theme, width }: WidgetArgs) =>
-      html`<div style=${width ? `width: ${width}px` : ''}><bp-provider .fetcher=${createFakeApi(api).fetch}>${widget(theme)}</bp-provider></div>`,
+    meta: elementStories<ElementArgs>({ host: 'provider', ...options }),
     Loading: story({ hangPaths: ACCOUNT_ROUTES }),
     Error: story({ offlinePaths: ACCOUNT_ROUTES }),
     Populated: story({}),

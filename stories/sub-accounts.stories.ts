@@ -1,13 +1,11 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
 import { customerMe, headOfficeMe } from './fixtures/accounts.ts';
-import { createFakeApi } from './fixtures/fake-api.ts';
-import { accountWidgetStories, type WidgetArgs } from './story-helpers.ts';
+import { accountWidgetStories, type ElementArgs } from './story-helpers.ts';
 
-const states = accountWidgetStories((theme) => html`<bp-sub-accounts theme=${theme}></bp-sub-accounts>`, headOfficeMe);
+const states = accountWidgetStories(headOfficeMe);
 
 /** The guide's Sub Accounts: the locations under a head office, what each owes, and a link to open it. */
-const meta: Meta<WidgetArgs> = { title: 'Widgets/bp-sub-accounts', component: 'bp-sub-accounts', render: states.render };
+const meta: Meta<ElementArgs> = { title: 'Widgets/bp-sub-accounts', component: 'bp-sub-accounts', ...states.meta };
 export default meta;
 
 export const Loading = states.Loading;
@@ -19,7 +17,4 @@ export const Phone = states.Phone;
 export const PhoneDark = { ...states.PhoneDark, name: 'Phone (dark)' };
 export const French = states.French;
 export const SpanishPhone = states.SpanishPhone;
-export const Empty: StoryObj = {
-  name: 'Empty (an account that is not a head office)',
-  render: () => html`<bp-provider .fetcher=${createFakeApi({ signedInAs: customerMe }).fetch}><bp-sub-accounts></bp-sub-accounts></bp-provider>`,
-};
+export const Empty: StoryObj<ElementArgs> = { name: 'Empty (an account that is not a head office)', args: { api: { signedInAs: customerMe } } };

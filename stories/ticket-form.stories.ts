@@ -1,40 +1,34 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
 import { chargeQuestionDraft } from '../components/tickets/charge-question.ts';
 import { customerMe } from './fixtures/accounts.ts';
-import { createFakeApi, type FakeApiOptions } from './fixtures/fake-api.ts';
+import type { FakeApiOptions } from './fixtures/fake-api.ts';
 import { invoiceDetail } from './fixtures/invoices.ts';
 import { SUBSCRIBERS } from './fixtures/tickets.ts';
-import { inLanguage, onDarkPage } from './story-helpers.ts';
+import { elementStories } from './element-story.ts';
+import { inLanguage, onDarkPage, type ElementArgs } from './story-helpers.ts';
 
 /** A new ticket: subject, service, subscriber, message and files. */
-const meta: Meta = { title: 'Widgets/bp-ticket-form', component: 'bp-ticket-form' };
+const meta: Meta<ElementArgs> = { title: 'Widgets/bp-ticket-form', component: 'bp-ticket-form', ...elementStories<ElementArgs>({ host: 'provider' }) };
 export default meta;
+type Story = StoryObj<ElementArgs>;
 
-const inProvider = (api: FakeApiOptions, form: ReturnType<typeof html>) => html`<bp-provider .fetcher=${createFakeApi({ signedInAs: customerMe, ...api }).fetch}>${form}</bp-provider>`;
+const customer = (more: FakeApiOptions = {}): FakeApiOptions => ({ signedInAs: customerMe, ...more });
+const chargeQuestion = () => chargeQuestionDraft(invoiceDetail('C123456', 1000)!, invoiceDetail('C123456', 1000)!.lines[3]!);
 
-export const Empty: StoryObj = { render: () => inProvider({}, html`<bp-ticket-form></bp-ticket-form>`) };
+export const Empty: Story = { args: { api: customer() } };
 /** The subscribers still loading: the form works without them. */
-export const Loading: StoryObj = { render: () => inProvider({ hangPaths: /ticket-subscribers/ }, html`<bp-ticket-form></bp-ticket-form>`) };
+export const Loading: Story = { args: { api: customer({ hangPaths: /ticket-subscribers/ }) } };
 /** The subscribers could not be loaded: the ticket can be sent without one. */
-export const Error: StoryObj = { render: () => inProvider({ offlinePaths: /ticket-subscribers/ }, html`<bp-ticket-form></bp-ticket-form>`) };
-export const Dark: StoryObj = { ...onDarkPage, render: () => inProvider({}, html`<bp-ticket-form theme="dark"></bp-ticket-form>`) };
+export const Error: Story = { args: { api: customer({ offlinePaths: /ticket-subscribers/ }) } };
+export const Dark: Story = { ...onDarkPage, args: { api: customer(), theme: 'dark' } };
 export const French = inLanguage(Empty, 'fr');
 /** Filled in from an invoice line. */
-export const ChargeQuestion: StoryObj = {
-  name: 'Question about this charge',
-  render: () => inProvider({}, html`<bp-ticket-form .draft=${chargeQuestionDraft(invoiceDetail('C123456', 1000)!, invoiceDetail('C123456', 1000)!.lines[3]!)}></bp-ticket-form>`),
-};
+export const ChargeQuestion: Story = { name: 'Question about this charge', args: { api: customer(), draft: chargeQuestion() } };
 /** On a phone, 320 px wide, filled in from an invoice line. */
-export const Phone: StoryObj = {
-  render: () =>
-    html`<div style="width: 320px">
-      ${inProvider({}, html`<bp-ticket-form .draft=${chargeQuestionDraft(invoiceDetail('C123456', 1000)!, invoiceDetail('C123456', 1000)!.lines[3]!)}></bp-ticket-form>`)}
-    </div>`,
-};
+export const Phone: Story = { args: { api: customer(), draft: chargeQuestion(), width: 320 } };
 /** Sent empty: each missing field says so. */
-export const Invalid: StoryObj = {
-  render: () => inProvider({}, html`<bp-ticket-form .subscribers=${SUBSCRIBERS.C123456}></bp-ticket-form>`),
+export const Invalid: Story = {
+  args: { api: customer(), subscribers: SUBSCRIBERS.C123456 },
   play: async ({ canvasElement }) => {
     const form = canvasElement.querySelector('bp-ticket-form')!;
     await form.updateComplete;

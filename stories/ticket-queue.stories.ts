@@ -1,30 +1,15 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
 import { staffMe } from './fixtures/accounts.ts';
-import { createFakeApi, type FakeApiOptions } from './fixtures/fake-api.ts';
-import { inLanguage, onDarkPage } from './story-helpers.ts';
-
-interface QueueArgs {
-  api: FakeApiOptions;
-  theme: 'light' | 'dark';
-  ticket: number;
-  /** The width the host page gives the queue (a phone: 320). */
-  width?: number;
-}
+import type { FakeApiOptions } from './fixtures/fake-api.ts';
+import { elementStories } from './element-story.ts';
+import { inLanguage, onDarkPage, type ElementArgs } from './story-helpers.ts';
 
 /** The provider's queue: every account's tickets, waiting longest first, with filters and sort. */
-const meta: Meta<QueueArgs> = {
-  title: 'Widgets/bp-ticket-queue',
-  component: 'bp-ticket-queue',
-  render: ({ api, theme, ticket, width }) =>
-    html`<div style=${width ? `width: ${width}px` : ''}>
-      <bp-provider .fetcher=${createFakeApi({ signedInAs: staffMe, ...api }).fetch}><bp-ticket-queue theme=${theme} .ticket=${ticket}></bp-ticket-queue></bp-provider>
-    </div>`,
-};
+const meta: Meta<ElementArgs> = { title: 'Widgets/bp-ticket-queue', component: 'bp-ticket-queue', ...elementStories<ElementArgs>({ host: 'provider' }) };
 export default meta;
-type Story = StoryObj<QueueArgs>;
+type Story = StoryObj<ElementArgs>;
 
-const story = (api: FakeApiOptions, more: Partial<QueueArgs> = {}): Story => ({ args: { api, theme: 'light', ticket: 0, ...more } });
+const story = (api: FakeApiOptions, more: ElementArgs = {}): Story => ({ args: { api: { signedInAs: staffMe, ...api }, theme: 'light', ticket: 0, ...more } });
 
 export const Loading = story({ hangPaths: /^\/api\/v1\/tickets/ });
 export const Error = story({ offlinePaths: /^\/api\/v1\/tickets/ });

@@ -1,34 +1,18 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
 import { customerMe, staffMe } from './fixtures/accounts.ts';
-import { createFakeApi, type FakeApiOptions } from './fixtures/fake-api.ts';
+import type { FakeApiOptions } from './fixtures/fake-api.ts';
 import { testTicket, testTicketForStaff } from './fixtures/tickets.ts';
-import { inLanguage, onDarkPage } from './story-helpers.ts';
-
-interface ThreadArgs {
-  api: FakeApiOptions;
-  staff: boolean;
-  ticket: number;
-  theme: 'light' | 'dark';
-  /** The width the host page gives the conversation (a phone: 320). */
-  width?: number;
-}
+import { elementStories } from './element-story.ts';
+import { inLanguage, onDarkPage, type ElementArgs } from './story-helpers.ts';
 
 /** One ticket as a conversation: messages, files, the reply box, Close / Reopen; with `staff`, notes, status and assignment. */
-const meta: Meta<ThreadArgs> = {
-  title: 'Widgets/bp-ticket-thread',
-  component: 'bp-ticket-thread',
-  render: ({ api, staff, ticket, theme, width }) =>
-    html`<div style=${width ? `width: ${width}px` : ''}>
-      <bp-provider .fetcher=${createFakeApi(api).fetch}>
-        <bp-ticket-thread account-number="C123456" ticket-number=${ticket} ?staff=${staff} theme=${theme}></bp-ticket-thread>
-      </bp-provider>
-    </div>`,
-};
+const meta: Meta<ElementArgs> = { title: 'Widgets/bp-ticket-thread', component: 'bp-ticket-thread', ...elementStories<ElementArgs>({ host: 'provider' }) };
 export default meta;
-type Story = StoryObj<ThreadArgs>;
+type Story = StoryObj<ElementArgs>;
 
-const story = (api: FakeApiOptions, more: Partial<ThreadArgs> = {}): Story => ({ args: { api: { signedInAs: customerMe, ...api }, staff: false, ticket: 282, theme: 'light', ...more } });
+const story = (api: FakeApiOptions, more: ElementArgs = {}): Story => ({
+  args: { api: { signedInAs: customerMe, ...api }, 'account-number': 'C123456', 'ticket-number': 282, staff: false, theme: 'light', ...more },
+});
 
 export const Loading = story({ hangPaths: /\/tickets\// });
 export const Error = story({ offlinePaths: /\/tickets\// });
@@ -36,11 +20,11 @@ export const Error = story({ offlinePaths: /\/tickets\// });
 export const WithAttachments: Story = { name: 'Conversation with attachments', ...story({}) };
 export const Dark: Story = { ...story({}, { theme: 'dark' }), ...onDarkPage };
 /** Waiting for the customer: the provider asked a question. */
-export const PendingCustomer: Story = { name: 'Pending customer', ...story({}, { ticket: 279 }) };
+export const PendingCustomer: Story = { name: 'Pending customer', ...story({}, { 'ticket-number': 279 }) };
 /** Closed: no reply box, Reopen instead. */
-export const Closed: Story = { ...story({}, { ticket: 276 }) };
+export const Closed: Story = { ...story({}, { 'ticket-number': 276 }) };
 /** "Question about this charge": the ticket names the invoice line and downloads the invoice. */
-export const AboutAnInvoiceLine: Story = { name: 'About an invoice line', ...story({}, { ticket: 283 }) };
+export const AboutAnInvoiceLine: Story = { name: 'About an invoice line', ...story({}, { 'ticket-number': 283 }) };
 /** The provider's view: the internal note apart, status, assign to me, and a note box. */
 export const Staff: Story = { name: 'Staff: notes, status, assignment', ...story({ signedInAs: staffMe }, { staff: true }) };
 /** On a phone, 320 px wide, as the customer and as staff (dark). */
@@ -51,5 +35,5 @@ export const SpanishStaff = inLanguage(Staff, 'es');
 export const StaffDark: Story = { name: 'Staff (dark)', ...story({ signedInAs: staffMe }, { staff: true, theme: 'dark' }), ...onDarkPage };
 
 /** The ticket handed in as data (no server): as a customer and as staff. */
-export const AsData: StoryObj = { name: 'As data', render: () => html`<bp-ticket-thread .data=${testTicket()}></bp-ticket-thread>` };
-export const StaffAsData: StoryObj = { name: 'Staff, as data', render: () => html`<bp-ticket-thread staff .data=${testTicketForStaff()}></bp-ticket-thread>` };
+export const AsData: Story = { name: 'As data', args: { data: testTicket() } };
+export const StaffAsData: Story = { name: 'Staff, as data', args: { staff: true, data: testTicketForStaff() } };

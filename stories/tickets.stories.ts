@@ -1,19 +1,17 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
 import { customerMe } from './fixtures/accounts.ts';
-import { createFakeApi } from './fixtures/fake-api.ts';
 import { invoiceDetail } from './fixtures/invoices.ts';
 import { noTickets } from './fixtures/tickets.ts';
 import { chargeQuestionDraft } from '../components/tickets/charge-question.ts';
-import { accountWidgetStories, onDarkPage, type WidgetArgs } from './story-helpers.ts';
+import { accountWidgetStories, onDarkPage, type ElementArgs } from './story-helpers.ts';
 
-const states = accountWidgetStories((theme) => html`<bp-tickets theme=${theme}></bp-tickets>`, customerMe);
+const states = accountWidgetStories(customerMe);
 
 /**
  * The guide's Tickets: the list (Ticket #, Status, Service, Subscriber #, Subscriber Name,
  * Subject, Created on) with Create, filters, search and paging; a row opens the conversation.
  */
-const meta: Meta<WidgetArgs> = { title: 'Widgets/bp-tickets', component: 'bp-tickets', render: states.render };
+const meta: Meta<ElementArgs> = { title: 'Widgets/bp-tickets', component: 'bp-tickets', ...states.meta };
 export default meta;
 
 export const Loading = states.Loading;
@@ -27,28 +25,19 @@ export const PhoneDark = { ...states.PhoneDark, name: 'Phone (dark)' };
 export const French = states.French;
 export const SpanishPhone = states.SpanishPhone;
 
-export const Empty: StoryObj = {
-  name: 'Empty (no tickets yet)',
-  render: () => html`<bp-tickets .data=${noTickets}></bp-tickets>`,
-};
+export const Empty: StoryObj<ElementArgs> = { name: 'Empty (no tickets yet)', args: { data: noTickets } };
 
-const withApi = (content: ReturnType<typeof html>, theme: 'light' | 'dark' = 'light'): StoryObj => ({
-  render: () => html`<bp-provider .fetcher=${createFakeApi({ signedInAs: customerMe }).fetch}>${content}</bp-provider>`,
-  ...(theme === 'dark' ? onDarkPage : {}),
-});
+const api = { signedInAs: customerMe };
 
 /** A ticket opened: the guide's ticket 282 as a conversation, with a photo and a log attached. */
-export const Conversation: StoryObj = { name: 'Conversation with attachments', ...withApi(html`<bp-tickets .ticket=${282}></bp-tickets>`) };
-export const ConversationDark: StoryObj = { name: 'Conversation (dark)', ...withApi(html`<bp-tickets theme="dark" .ticket=${282}></bp-tickets>`, 'dark') };
+export const Conversation: StoryObj<ElementArgs> = { name: 'Conversation with attachments', args: { api, ticket: 282 } };
+export const ConversationDark: StoryObj<ElementArgs> = { name: 'Conversation (dark)', args: { api, ticket: 282, theme: 'dark' }, ...onDarkPage };
 
 /** Create: the new-ticket form. */
-export const NewTicket: StoryObj = {
-  name: 'New ticket',
-  ...withApi(html`<bp-tickets .draft=${{}}></bp-tickets>`),
-};
+export const NewTicket: StoryObj<ElementArgs> = { name: 'New ticket', args: { api, draft: {} } };
 
 /** "Question about this charge" from an invoice line: the new ticket filled in, naming the line. */
-export const ChargeQuestion: StoryObj = {
+export const ChargeQuestion: StoryObj<ElementArgs> = {
   name: 'Question about this charge',
-  ...withApi(html`<bp-tickets .draft=${chargeQuestionDraft(invoiceDetail('C123456', 1000)!, invoiceDetail('C123456', 1000)!.lines[3]!)}></bp-tickets>`),
+  args: { api, draft: chargeQuestionDraft(invoiceDetail('C123456', 1000)!, invoiceDetail('C123456', 1000)!.lines[3]!) },
 };

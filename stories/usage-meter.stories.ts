@@ -1,13 +1,12 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
 import { customerMe } from './fixtures/accounts.ts';
 import { USAGE } from './fixtures/summaries.ts';
-import { accountWidgetStories, onDarkPage, type WidgetArgs } from './story-helpers.ts';
+import { accountWidgetStories, onDarkPage, type ElementArgs } from './story-helpers.ts';
 
-const states = accountWidgetStories((theme) => html`<bp-usage-meter theme=${theme}></bp-usage-meter>`, customerMe);
+const states = accountWidgetStories(customerMe);
 
 /** The guide's Current Usage, with the month-end projection. */
-const meta: Meta<WidgetArgs> = { title: 'Widgets/bp-usage-meter', component: 'bp-usage-meter', render: states.render };
+const meta: Meta<ElementArgs> = { title: 'Widgets/bp-usage-meter', component: 'bp-usage-meter', ...states.meta };
 export default meta;
 
 export const Loading = states.Loading;
@@ -21,16 +20,6 @@ export const PhoneDark = { ...states.PhoneDark, name: 'Phone (dark)' };
 export const French = states.French;
 export const SpanishPhone = states.SpanishPhone;
 /** Two plans, one heading past its included minutes: the warning. */
-export const OverPace: StoryObj = {
-  name: 'Over pace (warning)',
-  render: () => html`<bp-usage-meter .data=${USAGE.C200100}></bp-usage-meter>`,
-};
-export const OverPaceDark: StoryObj = {
-  name: 'Over pace, dark',
-  render: () => html`<bp-usage-meter theme="dark" .data=${USAGE.C200100}></bp-usage-meter>`,
-  ...onDarkPage,
-};
-export const Empty: StoryObj = {
-  name: 'Empty (no voice plan)',
-  render: () => html`<bp-usage-meter .data=${[]}></bp-usage-meter>`,
-};
+export const OverPace: StoryObj<ElementArgs> = { name: 'Over pace (warning)', args: { data: USAGE.C200100 } };
+export const OverPaceDark: StoryObj<ElementArgs> = { name: 'Over pace, dark', args: { data: USAGE.C200100, theme: 'dark' }, ...onDarkPage };
+export const Empty: StoryObj<ElementArgs> = { name: 'Empty (no voice plan)', args: { data: [] } };

@@ -8,6 +8,7 @@ import { audit } from '../services/audit.ts';
 import type { Background } from '../services/background.ts';
 import { DomainError } from '../services/errors.ts';
 import { brandForUser, senderOf, type Brand } from '../services/resellers/brand.ts';
+import { languageOrEnglish } from '../i18n/messages.ts';
 import { hashPassword, verifyPassword } from './crypto.ts';
 import { consumeOneTimeToken, countIssuedSince, issueOneTimeToken, voidOneTimeTokens, type LinkPurpose } from './one-time-tokens.ts';
 import { createPortalSessions } from './portal-sessions.ts';
@@ -111,13 +112,13 @@ export function createAuthService({ db, config, mailer, background, now }: AuthD
       audit(db, { action: 'logout', actorUserId: session.user.id, ip: meta.ip }, at());
     },
 
-    /** Sends an activation link; returns it too, for the CLI to print. */
+    /** Sends an activation link, in the language the user was invited in; returns it too, for the CLI to print. */
     sendActivation(userId: string): string {
       const user = db.select().from(users).where(eq(users.id, userId)).get();
       if (!user) throw new Error(`No user ${userId}`);
       const brand = brandForUser(db, userId, config.publicUrl);
       const { link } = linkFor('activate', userId, brand);
-      mailer.send(activationMail({ to: user.email, name: user.name, link, sender: senderOf(brand, provider) }, config.activationTtlHours));
+      mailer.send(activationMail({ to: user.email, name: user.name, link, language: languageOrEnglish(user.language), sender: senderOf(brand, provider) }, config.activationTtlHours));
       return link;
     },
 
@@ -134,7 +135,7 @@ export function createAuthService({ db, config, mailer, background, now }: AuthD
         if (countIssuedSince(db, user.id, 'reset', now() - 3_600_000) >= RESET_MAILS_PER_HOUR) return;
         const brand = brandForUser(db, user.id, config.publicUrl);
         const { link } = linkFor('reset', user.id, brand);
-        mailer.send(passwordResetMail({ to: user.email, name: user.name, link, sender: senderOf(brand, provider) }, config.resetTtlMinutes));
+        mailer.send(passwordResetMail({ to: user.email, name: user.name, link, language: languageOrEnglish(user.language), sender: senderOf(brand, provider) }, config.resetTtlMinutes));
       });
     },
 

@@ -33,10 +33,12 @@ export const createAccountCommand: Command = {
 };
 
 export const inviteCommand: Command = {
-  usage: 'invite --account C123456 --email person@example.com --name "Full Name"\ninvite --staff --email person@example.com --name "Full Name"',
-  options: { account: str, email: str, name: str, staff: bool },
+  usage:
+    'invite --account C123456 --email person@example.com --name "Full Name" [--language en|fr|es]\n' +
+    'invite --staff --email person@example.com --name "Full Name" [--language en|fr|es]',
+  options: { account: str, email: str, name: str, staff: bool, language: str },
   async run(v, _positionals, config) {
-    const input = parseOrUsage(inviteSchema, { account: v.account, email: v.email, name: v.name, role: v.staff ? 'staff' : 'customer' });
+    const input = parseOrUsage(inviteSchema, { account: v.account, email: v.email, name: v.name, role: v.staff ? 'staff' : 'customer', language: v.language });
     await withServices(config, ({ db, auth, mailer }) => {
       const result = inviteUser(db, input);
       audit(db, { action: 'user.invited', detail: { email: input.email, account: input.account ?? null, via: 'cli' } });
@@ -48,7 +50,7 @@ export const inviteCommand: Command = {
       } else {
         const provider = { name: config.providerName, portalUrl: config.publicUrl };
         const sender = result.accountId === null ? senderOf(null, provider) : senderOfAccount(db, result.accountId, provider);
-        mailer.send(accessGrantedMail({ to: input.email, name: result.name, link: sender.portalUrl, sender }, result.accountName ?? ''));
+        mailer.send(accessGrantedMail({ to: input.email, name: result.name, link: sender.portalUrl, language: result.language, sender }, result.accountName ?? ''));
         console.log(`${input.email} already has a sign-in; added to ${input.account} and told by mail.`);
       }
     });

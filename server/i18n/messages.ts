@@ -13,6 +13,9 @@ export const LOCALES: Record<Language, string> = { en: 'en-US', fr: 'fr', es: 'e
 
 export const isLanguage = (value: unknown): value is Language => LANGUAGES.includes(value as Language);
 
+/** The language a stored or given value names; English for none or one we do not have. */
+export const languageOrEnglish = (value: unknown): Language => (isLanguage(value) ? value : 'en');
+
 /**
  * The best of our languages for an `Accept-Language` header ("fr-CA,fr;q=0.9,en;q=0.8"), or
  * null when it names none of them.
@@ -30,7 +33,16 @@ export function languageFromHeader(header: string | null | undefined): Language 
   return (ranked[0]?.base as Language | undefined) ?? null;
 }
 
-/** Formats money and dates in one language. */
+// One NumberFormat per locale and unit, kept: building one costs far more than using it.
+const durationFormats = new Map<string, Intl.NumberFormat>();
+function durationFormat(locale: string, unit: 'minute' | 'hour'): Intl.NumberFormat {
+  const key = `${locale}:${unit}`;
+  let format = durationFormats.get(key);
+  if (!format) durationFormats.set(key, (format = new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' })));
+  return format;
+}
+
+/** Formats money, dates and durations in one language. */
 export function formatterFor(language: Language) {
   const locale = LOCALES[language];
   const dates = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
@@ -40,6 +52,8 @@ export function formatterFor(language: Language) {
     /** "2026-11-01" → "November 1, 2026", "1 novembre 2026", "1 de noviembre de 2026". */
     date: (isoDate: string) => dates.format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`)),
     number: (n: number) => n.toLocaleString(locale),
+    /** 30, 'minute' → "30 minutes", "30 minutes", "30 minutos"; 1, 'hour' → "1 hour", "1 heure", "1 hora". */
+    duration: (n: number, unit: 'minute' | 'hour') => durationFormat(locale, unit).format(n),
   };
 }
 
@@ -115,6 +129,14 @@ export interface Messages {
     ticketSubject(ticket: number, subject: string, opened: boolean): string;
     ticketBody(m: { author: string; sender: string; opened: boolean; ticket: number; subject: string; account: string; accountName: string; quoted: string; attachments: string; link: string }): string;
     attachments(names: string): string;
+    /** The invitation of a new user; `validFor` is a written duration ("72 hours"). */
+    activationSubject(sender: string): string;
+    activationBody(m: { sender: string; validFor: string; link: string }): string;
+    resetSubject(sender: string): string;
+    resetBody(m: { validFor: string; link: string }): string;
+    /** To a user who already has a sign-in, added to one more account. */
+    accessGrantedSubject(accountName: string): string;
+    accessGrantedBody(m: { accountName: string; link: string }): string;
   };
 }
 
@@ -201,6 +223,17 @@ const en: Messages = {
       `${m.author} of ${m.sender} ${m.opened ? 'opened' : 'answered'} ticket ${m.ticket}, "${m.subject}", for account ${m.account} (${m.accountName}):\n\n` +
       `${m.quoted}${m.attachments}\n\nRead it and reply in the billing portal:\n${m.link}`,
     attachments: (names) => `\n\nAttached in the portal (not sent by mail): ${names}`,
+    activationSubject: (sender) => `Set up your ${sender} billing portal sign-in`,
+    activationBody: (m) =>
+      `You have been given access to the ${m.sender} billing portal, where you can see your balance and usage, pay your bill and download invoices.\n\n` +
+      `Choose your password here (the link works once and expires in ${m.validFor}):\n${m.link}`,
+    resetSubject: (sender) => `Reset your ${sender} billing portal password`,
+    resetBody: (m) =>
+      `Someone (hopefully you) asked to reset the password of your billing portal sign-in.\n\n` +
+      `Choose a new password here (the link works once and expires in ${m.validFor}):\n${m.link}\n\n` +
+      `If you did not ask for this, ignore this message: your password stays as it is.`,
+    accessGrantedSubject: (accountName) => `You now have access to ${accountName}`,
+    accessGrantedBody: (m) => `Your billing portal sign-in can now see the account ${m.accountName}. Sign in as usual:\n${m.link}`,
   },
 };
 
@@ -288,6 +321,17 @@ const fr: Messages = {
       `${m.author}, de ${m.sender}, ${m.opened ? 'a ouvert le' : 'a répondu au'} billet ${m.ticket}, «\u00a0${m.subject}\u00a0», pour le compte ${m.account} (${m.accountName})\u00a0:\n\n` +
       `${m.quoted}${m.attachments}\n\nLisez-le et répondez dans le portail de facturation\u00a0:\n${m.link}`,
     attachments: (names) => `\n\nJoint dans le portail (non envoyé par courriel)\u00a0: ${names}`,
+    activationSubject: (sender) => `Créez votre accès au portail de facturation de ${sender}`,
+    activationBody: (m) =>
+      `Vous avez maintenant accès au portail de facturation de ${m.sender}, où vous pouvez consulter votre solde et votre consommation, payer votre facture et télécharger vos factures.\n\n` +
+      `Choisissez votre mot de passe ici (le lien ne sert qu'une fois et expire dans ${m.validFor})\u00a0:\n${m.link}`,
+    resetSubject: (sender) => `Réinitialisez votre mot de passe du portail de facturation de ${sender}`,
+    resetBody: (m) =>
+      `Quelqu'un (vous, espérons-le) a demandé à réinitialiser le mot de passe de votre accès au portail de facturation.\n\n` +
+      `Choisissez un nouveau mot de passe ici (le lien ne sert qu'une fois et expire dans ${m.validFor})\u00a0:\n${m.link}\n\n` +
+      `Si vous n'avez rien demandé, ignorez ce message\u00a0: votre mot de passe reste le même.`,
+    accessGrantedSubject: (accountName) => `Vous avez maintenant accès à ${accountName}`,
+    accessGrantedBody: (m) => `Votre accès au portail de facturation permet maintenant de consulter le compte ${m.accountName}. Connectez-vous comme d'habitude\u00a0:\n${m.link}`,
   },
 };
 
@@ -374,6 +418,17 @@ const es: Messages = {
       `${m.author}, de ${m.sender}, ${m.opened ? 'abrió el' : 'respondió al'} ticket ${m.ticket}, «${m.subject}», de la cuenta ${m.account} (${m.accountName}):\n\n` +
       `${m.quoted}${m.attachments}\n\nLéalo y responda en el portal de facturación:\n${m.link}`,
     attachments: (names) => `\n\nAdjuntos en el portal (no se envían por correo): ${names}`,
+    activationSubject: (sender) => `Configure su acceso al portal de facturación de ${sender}`,
+    activationBody: (m) =>
+      `Se le ha dado acceso al portal de facturación de ${m.sender}, donde puede consultar su saldo y su consumo, pagar su factura y descargar sus facturas.\n\n` +
+      `Elija su contraseña aquí (el enlace funciona una sola vez y vence en ${m.validFor}):\n${m.link}`,
+    resetSubject: (sender) => `Restablezca su contraseña del portal de facturación de ${sender}`,
+    resetBody: (m) =>
+      `Alguien (esperamos que usted) pidió restablecer la contraseña de su acceso al portal de facturación.\n\n` +
+      `Elija una nueva contraseña aquí (el enlace funciona una sola vez y vence en ${m.validFor}):\n${m.link}\n\n` +
+      `Si no lo pidió, ignore este mensaje: su contraseña sigue siendo la misma.`,
+    accessGrantedSubject: (accountName) => `Ahora tiene acceso a ${accountName}`,
+    accessGrantedBody: (m) => `Su acceso al portal de facturación ahora puede consultar la cuenta ${m.accountName}. Inicie sesión como siempre:\n${m.link}`,
   },
 };
 

@@ -1,47 +1,39 @@
 import type { Sender } from '../services/resellers/brand.ts';
 import { fromSender } from './layout.ts';
 import type { MailMessage } from './mailer.ts';
-import { messagesFor, type Language } from '../i18n/messages.ts';
+import { formatterFor, messagesFor, type Language } from '../i18n/messages.ts';
 
+/** A mail whose point is one link, to one user, in their language. */
 interface LinkMail {
   to: string;
   name: string;
   link: string;
+  language: Language;
   /** The account's reseller, or the provider (senderOf in services/resellers/brand.ts). */
   sender: Sender;
 }
 
-export function activationMail({ to, name, link, sender }: LinkMail, validHours: number): MailMessage {
-  return fromSender(sender, {
-    to,
-    link,
-    subject: `Set up your ${sender.name} billing portal sign-in`,
-    body:
-      `Hello ${name},\n\nYou have been given access to the ${sender.name} billing portal, where you can see ` +
-      `your balance and usage, pay your bill and download invoices.\n\nChoose your password here ` +
-      `(the link works once and expires in ${validHours} hours):\n${link}`,
-  });
+/** A link mail's shape: greeting, body, the sender's signature; subject and body in the reader's language. */
+function linkMail(m: LinkMail, subject: string, body: string): MailMessage {
+  return fromSender(m.sender, { to: m.to, link: m.link, language: m.language, subject, body: `${messagesFor(m.language).mail.hello(m.name)}\n\n${body}` });
 }
 
-export function passwordResetMail({ to, name, link, sender }: LinkMail, validMinutes: number): MailMessage {
-  return fromSender(sender, {
-    to,
-    link,
-    subject: `Reset your ${sender.name} billing portal password`,
-    body:
-      `Hello ${name},\n\nSomeone (hopefully you) asked to reset the password of your billing portal sign-in.\n\n` +
-      `Choose a new password here (the link works once and expires in ${validMinutes} minutes):\n${link}\n\n` +
-      `If you did not ask for this, ignore this message: your password stays as it is.`,
-  });
+/** The invitation of a new user: a link to choose their password, valid `validHours`. */
+export function activationMail(m: LinkMail, validHours: number): MailMessage {
+  const t = messagesFor(m.language).mail;
+  const validFor = formatterFor(m.language).duration(validHours, 'hour');
+  return linkMail(m, t.activationSubject(m.sender.name), t.activationBody({ sender: m.sender.name, validFor, link: m.link }));
 }
 
-export function accessGrantedMail({ to, name, link, sender }: LinkMail, accountName: string): MailMessage {
-  return fromSender(sender, {
-    to,
-    link,
-    subject: `You now have access to ${accountName}`,
-    body: `Hello ${name},\n\nYour billing portal sign-in can now see the account ${accountName}. Sign in as usual:\n${link}`,
-  });
+export function passwordResetMail(m: LinkMail, validMinutes: number): MailMessage {
+  const t = messagesFor(m.language).mail;
+  const validFor = formatterFor(m.language).duration(validMinutes, 'minute');
+  return linkMail(m, t.resetSubject(m.sender.name), t.resetBody({ validFor, link: m.link }));
+}
+
+export function accessGrantedMail(m: LinkMail, accountName: string): MailMessage {
+  const t = messagesFor(m.language).mail;
+  return linkMail(m, t.accessGrantedSubject(accountName), t.accessGrantedBody({ accountName, link: m.link }));
 }
 
 /** What every mail about a payment says: to whom (in their language), for which account, how much, with which card. */

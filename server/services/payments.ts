@@ -6,7 +6,7 @@ import { GatewayOutcomeUnknown, GatewayRefused, type ChargeRequest, type ChargeR
 import type { Background } from './background.ts';
 import { DomainError, InputError } from './errors.ts';
 import { accountBalanceCents, allocateAccountCredit, cancelRefund, recordRefund, voidPayment } from './ledger.ts';
-import { formatterFor, isLanguage, messagesFor } from '../i18n/messages.ts';
+import { formatterFor, languageOrEnglish, messagesFor } from '../i18n/messages.ts';
 import { startProcessLease } from './process-lease.ts';
 import { senderOfAccount } from './resellers/brand.ts';
 import type { Mailer } from '../mail/mailer.ts';
@@ -98,7 +98,7 @@ export function paymentMail(db: Db, mailer: PaymentMailer, payment: Row, cardFal
   ).get(payment.userId, payment.accountId) as { email: string; name: string; language: string | null; number: string; accountName: string; currency: string } | undefined;
   if (!to) return null;
   // In the payer's language: its words, money and dates.
-  const language = isLanguage(to.language) ? to.language : 'en';
+  const language = languageOrEnglish(to.language);
   const format = formatterFor(language);
   const t = messagesFor(language).mail;
   const money = (cents: number) => format.money(cents, to.currency);

@@ -2,8 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
-import { USER_ROLES, type UserRole } from '../db/enums.ts';
+import { LANGUAGES, USER_ROLES, type Language, type UserRole } from '../db/enums.ts';
 import { InputError } from './errors.ts';
+import { languageOrEnglish } from '../i18n/messages.ts';
 import { accountUsers, accounts, users } from '../db/schema.ts';
 import { accountNumberSchema, requiredText } from './accounts.ts';
 
@@ -13,6 +14,8 @@ export const inviteSchema = z
     name: requiredText(200),
     role: z.enum(USER_ROLES).default('customer'),
     account: accountNumberSchema.optional(),
+    /** Of the invitation and, until they choose another, of their portal and mails; none: English (and their browser's at first sign-in). */
+    language: z.enum(LANGUAGES, { error: `must be one of ${LANGUAGES.join(', ')}` }).optional(),
   })
   .refine((v) => v.role === 'staff' || v.account, { message: 'is required for a customer user', path: ['account'] });
 
@@ -28,6 +31,8 @@ export interface InviteResult {
   accountName: string | null;
   /** The account they were added to (its reseller signs the mail). */
   accountId: number | null;
+  /** What they read: their own language (an existing user keeps theirs), else the invitation's, else English. */
+  language: Language;
 }
 
 /**
@@ -44,7 +49,7 @@ export function inviteUser(db: Db, input: InviteInput): InviteResult {
     if (!user) {
       user = tx
         .insert(users)
-        .values({ id: `usr_${randomBytes(10).toString('hex')}`, email: data.email, name: data.name, role: data.role })
+        .values({ id: `usr_${randomBytes(10).toString('hex')}`, email: data.email, name: data.name, role: data.role, language: data.language ?? null })
         .returning()
         .get();
     } else if (!account) {
@@ -59,7 +64,15 @@ export function inviteUser(db: Db, input: InviteInput): InviteResult {
       if (member) throw new InputError(`${data.email} is already a user of ${account.number}.`);
       tx.insert(accountUsers).values({ accountId: account.id, userId: user.id }).run();
     }
-    return { userId: user.id, name: user.name, needsActivation: !user.passwordHash, created, accountName: account?.name ?? null, accountId: account?.id ?? null };
+    return {
+      userId: user.id,
+      name: user.name,
+      needsActivation: !user.passwordHash,
+      created,
+      accountName: account?.name ?? null,
+      accountId: account?.id ?? null,
+      language: languageOrEnglish(user.language ?? data.language),
+    };
   });
 }
 

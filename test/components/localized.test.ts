@@ -138,7 +138,7 @@ async function settled(root: Element) {
 }
 
 interface StoryModule {
-  default: { render?: (args: never, context: never) => TemplateResult; args?: object };
+  default: { render?: (args: never, context: never) => TemplateResult; args?: object; component?: string };
   [name: string]: unknown;
 }
 
@@ -150,7 +150,7 @@ function storiesOf(module: StoryModule) {
       const s = story as { render?: typeof meta.render; args?: object };
       const renderStory = s.render ?? meta.render;
       const args = { ...meta.args, ...s.args };
-      return { name, template: renderStory ? renderStory(args as never, { args, globals: {} } as never) : undefined };
+      return { name, template: renderStory ? renderStory(args as never, { args, globals: {}, component: meta.component } as never) : undefined };
     })
     .filter((s): s is { name: string; template: TemplateResult } => Boolean(s.template));
 }

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { openDatabase } from '../../server/db/client.ts';
-import { accounts } from '../../server/db/schema.ts';
+import { accounts, users } from '../../server/db/schema.ts';
 import { ConfigError, loadConfig } from '../../server/env.ts';
 import { createMailer } from '../../server/mail/mailer.ts';
 
@@ -93,6 +93,32 @@ test('an invitation prints its activation link in full only when mail goes to th
   assert.match(smtp.out, /Invited ana@example.com to C777777\. The activation link was mailed to them\./);
   assert.doesNotMatch(smtp.out, /activate=/);
   assert.equal(readdirSync(outbox).length, 1, 'nothing went to the outbox');
+});
+
+/** The Subject of an .eml file as a reader sees it: its folded lines joined, its encoded words (RFC 2047, Q) decoded. */
+function subjectOf(eml: string): string {
+  const header = /^Subject: (.*(?:\n[ \t].*)*)/m.exec(eml)![1]!;
+  const decoded = header.replace(/\?=\s+=\?/g, '?==?').replace(/=\?UTF-8\?Q\?(.*?)\?=/gi, (_, q: string) => Buffer.from(q.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_h, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8'));
+  return decoded.replace(/\n[ \t]/g, ' ');
+}
+
+test('invite --language: the invitation goes out in that language and the user keeps it; a language the portal lacks is a usage error', () => {
+  const path = join(mkdtempSync(join(tmpdir(), 'bp-cli-')), 'portal.db');
+  const outbox = join(path, '..', 'outbox');
+  assert.equal(portal(path, 'create-account', '--number', 'C777777', '--name', 'CLI Co', '--address', '1 Main', '--city', 'Reno', '--region', 'NV', '--postal-code', '89501').code, 0);
+
+  const spanish = portal(path, 'invite', '--account', 'C777777', '--email', 'ana@example.com', '--name', 'Ana Ruiz', '--language', 'es');
+  assert.equal(spanish.code, 0, spanish.out);
+  const [file] = readdirSync(outbox);
+  const eml = readFileSync(join(outbox, file!), 'utf8');
+  assert.equal(subjectOf(eml), 'Configure su acceso al portal de facturación de Harbourline Communications');
+  assert.match(eml, /^Hola, Ana Ruiz:$/m);
+
+  const german = portal(path, 'invite', '--account', 'C777777', '--email', 'jo@example.com', '--name', 'Jo Berg', '--language', 'de');
+  assert.equal(german.code, 2);
+  assert.match(german.out, /--language must be one of en, fr, es/);
+  assert.deepEqual(openDatabase(path).select({ email: users.email, language: users.language }).from(users).all(), [{ email: 'ana@example.com', language: 'es' }], 'only Ana, in Spanish');
+  assert.equal(readdirSync(outbox).length, 1, 'no mail for the refused one');
 });
 
 test("the server's mail prints a message's link on the console only when it goes to the outbox", async () => {

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { languageFromHeader } from '../../server/i18n/messages.ts';
+import { languageFromHeader, LANGUAGES, messagesFor } from '../../server/i18n/messages.ts';
+import { inviteUser } from '../../server/services/users.ts';
 import { runBilling } from '../../server/services/billing/billing-run.ts';
 import { loadBillingData } from './billing-fixture.ts';
-import { errorOf, okJson, testApp, type TestApp } from './helpers.ts';
+import { errorOf, okJson, testApp, tokenFromLink, type TestApp } from './helpers.ts';
 import { BILL_TO, cardToken, gatewayApp, pay, POLICY, useFakeGateway } from './payment-fixture.ts';
 import { pdfText } from './pdf-text.ts';
 
@@ -129,5 +130,120 @@ describe('payment receipt in the payer’s language', () => {
     assert.match(receipt.text, /Saldo después de este pago: /);
     assert.ok(!/Payment received|Balance after/.test(receipt.text), 'nothing in English');
     assert.match(receipt.html!, /<html lang="es">/);
+  });
+});
+
+describe('sign-in mails in the user’s language', () => {
+  const forgot = async (t: TestApp, email: string) => {
+    assert.equal((await t.request('/auth/password/forgot', { method: 'POST', json: { email } })).status, 202);
+    await t.idle();
+    return t.mailer.sent.filter((m) => m.to === email).at(-1)!;
+  };
+
+  test('a French user’s password-reset mail is in French: subject, text, HTML, how long the link lasts; and its link works', async () => {
+    const t = await testApp({ RESET_TTL_MINUTES: '30' });
+    t.db.$client.prepare("update users set language = 'fr' where email = 'solo@example.com'").run();
+    const mail = await forgot(t, 'solo@example.com');
+    assert.equal(mail.subject, 'Réinitialisez votre mot de passe du portail de facturation de Harbourline Communications');
+    assert.match(mail.text, /^Bonjour User u_solo,\n\nQuelqu'un \(vous, espérons-le\) a demandé à réinitialiser le mot de passe/);
+    assert.match(mail.text, /le lien ne sert qu'une fois et expire dans 30 minutes\)\u00a0:\nhttp:\/\/localhost:8787\/\?reset=/);
+    assert.match(mail.text, /votre mot de passe reste le même\.\n\n— Le service à la clientèle de Harbourline Communications$/);
+    assert.match(mail.html!, /^<!doctype html><html lang="fr">/);
+    assert.match(mail.html!, /Bonjour User u_solo,<br>|Bonjour User u_solo,<\/p>/);
+    assert.ok(mail.html!.includes('expire dans 30 minutes'));
+    for (const english of ['Hello', 'Reset your', 'Choose a new password', 'expires in', 'customer care']) {
+      assert.ok(!mail.text.includes(english) && !mail.html!.includes(english), `no "${english}"`);
+    }
+    const res = await t.request('/auth/password/reset', { method: 'POST', json: { token: tokenFromLink(mail.link), password: 'brand-new-password-1' } });
+    assert.equal(res.status, 200, 'the link in the French mail resets the password');
+  });
+
+  test('a user invited in Spanish gets the invitation in Spanish, keeps Spanish, and a later reset comes in Spanish too', async () => {
+    const t = await testApp({ ACTIVATION_TTL_HOURS: '72' });
+    const { userId } = inviteUser(t.db, { email: 'nueva@example.com', name: 'Ana Ruiz', account: 'C100001', language: 'es' });
+    t.deps.auth.sendActivation(userId);
+    await t.idle();
+    const invitation = t.mailer.sent.at(-1)!;
+    assert.equal(invitation.to, 'nueva@example.com');
+    assert.equal(invitation.subject, 'Configure su acceso al portal de facturación de Harbourline Communications');
+    assert.match(invitation.text, /^Hola, Ana Ruiz:\n\nSe le ha dado acceso al portal de facturación de Harbourline Communications/);
+    assert.match(invitation.text, /\(el enlace funciona una sola vez y vence en 72 horas\):\nhttp:\/\/localhost:8787\/\?activate=/);
+    assert.match(invitation.text, /— Atención al cliente de Harbourline Communications$/);
+    assert.match(invitation.html!, /<html lang="es">/);
+    assert.ok(invitation.html!.includes('vence en 72 horas'));
+    assert.ok(!/Hello|Set up|expires in|hours/.test(invitation.text), 'nothing in English');
+    assert.equal(languageOf(t, 'nueva@example.com'), 'es', 'the portal opens in Spanish too');
+    const activated = await t.request('/auth/activate', { method: 'POST', json: { token: tokenFromLink(invitation.link), password: 'mi-contrasena-nueva-1' } });
+    assert.equal(activated.status, 200);
+    assert.match((await forgot(t, 'nueva@example.com')).subject, /^Restablezca su contraseña/);
+  });
+
+  test('with no language, or one the portal does not have, the mails are in English', async () => {
+    const t = await testApp({ RESET_TTL_MINUTES: '60', ACTIVATION_TTL_HOURS: '1' });
+    t.db.$client.prepare("update users set language = 'de' where email = 'hq@example.com'").run();
+    for (const email of ['solo@example.com', 'hq@example.com']) {
+      const mail = await forgot(t, email);
+      assert.equal(mail.subject, 'Reset your Harbourline Communications billing portal password');
+      assert.match(mail.text, /^Hello User u_\w+,\n\nSomeone \(hopefully you\)/);
+      assert.match(mail.text, /expires in 60 minutes\):/);
+      assert.match(mail.html!, /<html lang="en">/);
+    }
+    const { userId } = inviteUser(t.db, { email: 'plain@example.com', name: 'Pat Lee', account: 'C100001' });
+    t.deps.auth.sendActivation(userId);
+    await t.idle();
+    const invitation = t.mailer.sent.at(-1)!;
+    assert.equal(invitation.subject, 'Set up your Harbourline Communications billing portal sign-in');
+    assert.match(invitation.text, /expires in 1 hour\):/, 'one hour, singular');
+    assert.equal(languageOf(t, 'plain@example.com'), null, 'none stored: their browser’s is learnt at first sign-in');
+    assert.throws(() => inviteUser(t.db, { email: 'x@example.com', name: 'X', account: 'C100001', language: 'de' as never }), /must be one of en, fr, es/);
+    assert.equal((t.db.$client.prepare("select count(*) as n from users where email = 'x@example.com'").get() as { n: number }).n, 0, 'not created');
+  });
+
+  test('an existing user added to one more account is told in their own language, not the invitation’s', async () => {
+    const t = await testApp();
+    t.db.$client.prepare("update users set language = 'fr' where email = 'hq@example.com'").run();
+    const result = inviteUser(t.db, { email: 'hq@example.com', name: 'ignored', account: 'C100001', language: 'es' });
+    assert.equal(result.created, false);
+    assert.equal(result.language, 'fr');
+    assert.equal(languageOf(t, 'hq@example.com'), 'fr', 'their choice is kept');
+  });
+});
+
+/**
+ * Every text of the server's catalogue (PDFs, mails, the card frame) in each language: present,
+ * and not the English left in place. A new key added to English alone, or copied untranslated
+ * into French or Spanish, fails here. Functions are called with markers for their arguments, so
+ * their wording is compared, not the values they are given.
+ */
+describe('the server’s catalogue is complete in every language', () => {
+  // Words that are the same in that language, by right.
+  const SAME_AS_ENGLISH: Record<string, string[]> = {
+    fr: ['pdf.description', 'pdf.total', 'pdf.taxes'],
+    es: ['pdf.subtotal', 'pdf.total', 'mail.ticketSubject'],
+  };
+  const marker = (name: string): unknown =>
+    new Proxy({}, { get: (_, key) => (key === Symbol.toPrimitive || key === 'toString' ? () => `‹${name}›` : marker(`${name}.${String(key)}`)) });
+  const rendered = (value: unknown): unknown =>
+    typeof value === 'function' ? (value as (...args: unknown[]) => unknown)(...Array.from({ length: value.length }, (_, i) => marker(`arg${i}`))) : value;
+  function leaves(value: unknown, path = ''): Map<string, unknown> {
+    const out = new Map<string, unknown>();
+    if (value && typeof value === 'object') for (const [key, v] of Object.entries(value)) for (const [p, leaf] of leaves(v, path ? `${path}.${key}` : key)) out.set(p, leaf);
+    else out.set(path, rendered(value));
+    return out;
+  }
+
+  test('each key of English is in French and Spanish, translated (the mails among them)', () => {
+    const english = leaves(messagesFor('en'));
+    assert.ok(english.has('mail.resetBody') && english.has('mail.activationSubject') && english.has('pdf.title'), 'the walk reaches every part');
+    for (const language of LANGUAGES.filter((l) => l !== 'en')) {
+      const other = leaves(messagesFor(language));
+      for (const [path, text] of english) {
+        assert.ok(other.has(path), `${language}: ${path} is missing`);
+        const translated = other.get(path);
+        assert.equal(typeof translated, typeof text, `${language}: ${path}`);
+        if (!SAME_AS_ENGLISH[language]!.includes(path)) assert.notEqual(translated, text, `${language}: ${path} is the English text`);
+      }
+      assert.deepEqual([...other.keys()].filter((p) => !english.has(p)), [], `${language}: no keys English lacks`);
+    }
   });
 });

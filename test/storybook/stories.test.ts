@@ -60,9 +60,9 @@ const SETTLE = `(async () => {
   }
 })()`;
 
-/** Opens a story alone (Storybook's iframe), waits for it to render, play and settle. */
-async function openStory(page: Page, id: string): Promise<string> {
-  await page.goto(`${origin}/iframe.html?id=${encodeURIComponent(id)}&viewMode=story`);
+/** Opens a story alone (Storybook's iframe), waits for it to render, play and settle; `args`: `lang:fr;theme:dark`, as in its address. */
+async function openStory(page: Page, id: string, args?: string): Promise<string> {
+  await page.goto(`${origin}/iframe.html?id=${encodeURIComponent(id)}&viewMode=story${args ? `&args=${args}` : ''}`);
   const phase = await page.waitForFunction(
     () => {
       const render = (window as { __STORYBOOK_PREVIEW__?: { currentRender?: { phase?: string } } }).__STORYBOOK_PREVIEW__?.currentRender;
@@ -115,4 +115,135 @@ describe('every story of the built Storybook', { concurrency: 3 }, () => {
       }
     });
   }
+});
+
+// ---- controls: each story's element takes its attributes and properties from the args --------
+
+/** The text a person reads in the story (through shadow roots), spaces folded. */
+const STORY_TEXT = `(() => {
+  const text = (node) => [...(node.shadowRoot ? node.shadowRoot.childNodes : []), ...node.childNodes]
+    .map((c) => (c.nodeType === 3 ? c.textContent : c.nodeType === 1 && !['STYLE', 'SCRIPT'].includes(c.tagName) ? text(c) : '')).join(' ');
+  return text(document.querySelector('#storybook-root')).replace(/\\s+/g, ' ');
+})()`;
+
+const storyText = (page: Page) => page.evaluate(STORY_TEXT) as Promise<string>;
+
+interface SeenElement {
+  /** A mark left on the element object: the same mark later means the same element. */
+  mark: number;
+  lang: string | null;
+  theme: string | null;
+  /** The element's text colour, which its theme sets. */
+  color: string;
+}
+/** An element of the story, as the page sees it: its attributes and its surface. */
+const seen = (page: Page, tag: string) => page.evaluate(describeElement(tag)) as Promise<SeenElement | null>;
+const describeElement = (tag: string) => `(() => {
+  const el = document.querySelector('#storybook-root ${tag}');
+  if (!el) return null;
+  el.__seen ??= Math.random();
+  return { mark: el.__seen, lang: el.getAttribute('lang'), theme: el.getAttribute('theme'), color: getComputedStyle(el).color };
+})()`;
+
+/** Sets args as the Controls panel does: the preview's channel tells the story to re-render with them. */
+async function updateArgs(page: Page, id: string, updatedArgs: Record<string, unknown>) {
+  await page.evaluate(({ storyId, args }) => {
+    (window as unknown as { __STORYBOOK_ADDONS_CHANNEL__: { emit(event: string, payload: unknown): void } }).__STORYBOOK_ADDONS_CHANNEL__.emit('updateStoryArgs', { storyId, updatedArgs: args });
+  }, { storyId: id, args: updatedArgs });
+  await page.waitForTimeout(200);
+  await page.evaluate(SETTLE);
+}
+
+describe('Storybook controls drive the element (args from the manifest)', { concurrency: 2 }, () => {
+  const withPage = async (work: (page: Page, problems: string[]) => Promise<void>) => {
+    const page = await browser.newPage({ viewport: { width: 1024, height: 900 } });
+    const problems: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+    page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
+    try {
+      await work(page, problems);
+      assert.deepEqual(problems, [], 'no console error');
+    } finally {
+      await page.close();
+    }
+  };
+
+  test('args in the story’s address (&args=lang:fr;theme:dark) render the account summary in French, dark', () =>
+    withPage(async (page) => {
+      const id = 'widgets-bp-account-summary--populated';
+      await openStory(page, id);
+      const before = await seen(page, 'bp-account-summary');
+      assert.ok((await storyText(page)).includes('Current Balance $452.78'), 'English, light, by default');
+      await openStory(page, id, 'lang:fr;theme:dark');
+      const text = await storyText(page);
+      assert.match(text, /Solde actuel 452,78\s\$US/, text.slice(0, 300));
+      assert.ok(!text.includes('Current Balance'));
+      const after = (await seen(page, 'bp-account-summary'))!;
+      assert.deepEqual([after.lang, after.theme], ['fr', 'dark']);
+      assert.notEqual(after.color, before!.color, 'the dark theme’s text colour');
+    }));
+
+  test('a control changed (as the Controls panel does) re-renders the same element: lang, theme, then back, the story’s data kept', () =>
+    withPage(async (page) => {
+      const id = 'widgets-bp-usage-meter--populated';
+      await openStory(page, id);
+      const first = (await seen(page, 'bp-usage-meter'))!;
+      assert.match(await storyText(page), /Current Usage/);
+      await updateArgs(page, id, { lang: 'es', theme: 'dark' });
+      const spanish = (await seen(page, 'bp-usage-meter'))!;
+      assert.equal(spanish.mark, first.mark, 'the same element, re-rendered, not a new one');
+      assert.deepEqual([spanish.lang, spanish.theme], ['es', 'dark']);
+      assert.match(await storyText(page), /Consumo actual/);
+      await updateArgs(page, id, { lang: undefined, theme: 'light' });
+      const back = (await seen(page, 'bp-usage-meter'))!;
+      assert.deepEqual([back.lang, back.theme], [null, 'light'], 'a control reset takes its attribute away');
+      assert.match(await storyText(page), /Current Usage/, 'the page’s language again');
+    }));
+
+  test('a data property control: the account’s currency and name changed in `data` show at once', () =>
+    withPage(async (page) => {
+      const id = 'widgets-bp-account-summary--in-credit';
+      await openStory(page, id);
+      assert.match(await storyText(page), /\$25\.00 credit/);
+      const data = await page.evaluate(() => (document.querySelector('#storybook-root bp-account-summary') as unknown as { data: { account: Record<string, unknown> } }).data);
+      await updateArgs(page, id, { data: { ...data, account: { ...data.account, name: 'Renamed Harbor Cafe', currency: 'CAD' } } });
+      const text = await storyText(page);
+      assert.match(text, /Renamed Harbor Cafe/);
+      assert.match(text, /CA\$25\.00 credit/, text.slice(0, 400));
+    }));
+
+  test('a boolean attribute (staff) and the portal’s account: each story keeps its fake API and state', () =>
+    withPage(async (page) => {
+      const thread = 'widgets-bp-ticket-thread--staff';
+      await openStory(page, thread);
+      assert.match(await storyText(page), /Assign to me/, 'the staff’s tools');
+      await openStory(page, thread, 'staff:!false');
+      assert.equal(await page.evaluate(`document.querySelector('#storybook-root bp-ticket-thread').hasAttribute('staff')`), false);
+      assert.doesNotMatch(await storyText(page), /Assign to me/, 'the customer’s view');
+
+      const portal = 'elements-bp-portal--head-office';
+      await openStory(page, portal);
+      assert.match(await storyText(page), /Account # C200100 /, 'the head office’s own account first');
+      await openStory(page, portal, 'account:C200101');
+      assert.equal(await page.evaluate(`document.querySelector('#storybook-root bp-portal').getAttribute('account')`), 'C200101');
+      assert.match(await storyText(page), /Account # C200101 Account Name Cascade Outdoor Supply — Portland/, 'the location the control names');
+      const loading = 'widgets-bp-invoice-list--loading';
+      await openStory(page, loading, 'lang:fr');
+      assert.match(await storyText(page), /Chargement/, 'still loading, in French');
+    }));
+
+  test('the Controls panel of the Storybook page: choosing dark and Français re-renders the story in its frame', () =>
+    withPage(async (page) => {
+      await page.setViewportSize({ width: 1400, height: 1000 });
+      await page.goto(`${origin}/?path=/story/widgets-bp-account-summary--populated`);
+      const frame = page.frameLocator('#storybook-preview-iframe');
+      await frame.locator('bp-account-summary').getByText('Current Balance').waitFor({ timeout: 15_000 });
+      await page.locator('input[name="control-theme"][value="dark"]').check();
+      await page.locator('select#control-lang').selectOption('fr');
+      const summary = frame.locator('#storybook-root bp-account-summary');
+      await summary.getByText('Solde actuel').waitFor({ timeout: 10_000 });
+      assert.equal(await summary.getAttribute('theme'), 'dark');
+      assert.equal(await summary.getAttribute('lang'), 'fr');
+      assert.match(page.url(), /args=.*lang:fr/, 'the address keeps the changed controls');
+    }));
 });

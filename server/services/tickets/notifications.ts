@@ -4,7 +4,7 @@ import type { TicketService } from '../../db/enums.ts';
 import { accounts, subscriptions, ticketAttachments, ticketMessages, tickets, users } from '../../db/schema.ts';
 import type { Mailer } from '../../mail/mailer.ts';
 import { ticketToCustomerMail, ticketToSupportMail } from '../../mail/ticket-mail.ts';
-import { isLanguage } from '../../i18n/messages.ts';
+import { languageOrEnglish } from '../../i18n/messages.ts';
 import { brandForAccount, senderOf } from '../resellers/brand.ts';
 
 export interface TicketMailSettings {
@@ -92,7 +92,7 @@ export function createTicketNotifier(db: Db, settings: TicketMailSettings) {
     const brand = brandForAccount(db, ticket.accountId, settings.portalUrl);
     const sender = senderOf(brand, { name: settings.providerName, portalUrl: settings.portalUrl });
     const link = ticketLink(settings.portalUrl, found.accountNumber, ticket.id, brand?.reseller);
-    for (const user of recipients(ticket.accountId)) settings.mailer.send(ticketToCustomerMail({ ...fields, link, sender, to: user.email, name: user.name, language: isLanguage(user.language) ? user.language : 'en' }));
+    for (const user of recipients(ticket.accountId)) settings.mailer.send(ticketToCustomerMail({ ...fields, link, sender, to: user.email, name: user.name, language: languageOrEnglish(user.language) }));
   };
 }
 
