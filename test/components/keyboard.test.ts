@@ -26,6 +26,8 @@ async function tabTo(wanted: (el: Element) => boolean, what: string, limit = 40)
   const path: string[] = [];
   for (let i = 0; i < limit; i++) {
     await sendKeys({ press: 'Tab' });
+    // Focus leaving a frame (the card frame) lands a moment after the key: read it once painted.
+    await new Promise((settled) => requestAnimationFrame(() => requestAnimationFrame(settled)));
     const el = focused();
     path.push(label(el));
     if (el && wanted(el)) return path;
