@@ -11,9 +11,6 @@ export interface ApiClientOptions {
   fetch?: typeof fetch | undefined;
 }
 
-/** Hono's typed client over the portal API (`client.api.v1.me.$get()`): its type, from the server's routes. */
-export type ApiClient = ReturnType<typeof hc<AppType>>;
-
 /** What a call of the typed client takes: `$post({ param, query, json | form, header }, { init })`. */
 interface CallArgs {
   param?: Record<string, string | undefined>;
@@ -31,7 +28,7 @@ interface CallArgs {
  * reads as the route's replies. hc's own code (its WebSocket, cookie and URL helpers) stays out of
  * the kit.
  */
-export function createApiClient(options: ApiClientOptions = {}): ApiClient {
+export function createApiClient(options: ApiClientOptions = {}) {
   const base = (options.apiBase || globalThis.location?.origin || 'http://localhost').replace(/\/+$/, '');
   const send = (path: string[], method: string, args: CallArgs = {}, { init }: { init?: RequestInit } = {}) => {
     let url = base + path.map((part) => (part.startsWith(':') ? (args.param?.[part.slice(1)] ? `/${args.param[part.slice(1)]}` : '') : `/${part}`)).join('');
@@ -59,5 +56,11 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       get: (_, key) => (typeof key === 'string' && key !== 'then' ? proxy([...path, key]) : undefined),
       apply: (_, __, args: [CallArgs?, { init?: RequestInit }?]) => send(path.slice(0, -1), path.at(-1)!.slice(1).toUpperCase(), ...args),
     });
-  return proxy([]) as ApiClient;
+  // Its type is the one hc<AppType>(…) returns, inferred from the server's routes (and so written
+  // out in the kit's declarations, which do not ship the server).
+  const typedAsHc = (() => proxy([])) as unknown as typeof hc;
+  return typedAsHc<AppType>(base);
 }
+
+/** Hono's typed client over the portal API: `client.api.v1.me.$get()`. */
+export type ApiClient = ReturnType<typeof createApiClient>;
