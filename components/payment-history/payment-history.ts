@@ -4,7 +4,7 @@ import { customElement } from 'lit/decorators.js';
 import type { Payment, PaymentList } from '../api/types.ts';
 import { AccountDataElement } from '../base/account-data-element.ts';
 import type { StoreReader } from '../data/account-store.ts';
-import { payments } from '../data/resources.ts';
+import { payments } from '../data/payment-resources.ts';
 import { formatDate, formatMoney } from '../i18n/format.ts';
 import { paymentMethodLabel } from '../i18n/payment-method.ts';
 import { stackedTableStyles } from '../styles/controls.ts';

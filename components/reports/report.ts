@@ -5,7 +5,7 @@ import { send } from '../api/client.ts';
 import type { ReportData, ReportName } from '../api/types.ts';
 import { AccountDataElement } from '../base/account-data-element.ts';
 import type { StoreReader } from '../data/account-store.ts';
-import { report as reportResource, reportParams, type ReportQuery } from '../data/resources.ts';
+import { report as reportResource, reportParams, type ReportQuery } from '../data/report-resources.ts';
 import { formatMoney } from '../i18n/format.ts';
 import { toRgb } from '../styles/tokens.ts';
 import { saveDownload } from './download.ts';
