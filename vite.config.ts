@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import { kitBuildConfig } from './kit/build.ts';
+import { minifyTemplates } from './kit/minify-templates.ts';
 
 /**
  * `vite build`: the standalone portal page into dist/ (the sample reseller site is served apart,
@@ -12,6 +13,8 @@ export default defineConfig(({ mode }) => {
   if (mode === 'kit') return kitBuildConfig();
   return {
     root: 'demo',
+    // The portal page ships the kit's templates as the kit does (kit/minify-templates.ts); `vite` serves them as written.
+    plugins: [minifyTemplates()],
     build: {
       outDir: '../dist',
       emptyOutDir: true,

@@ -9,6 +9,7 @@
 import { join } from 'node:path';
 import { build, type InlineConfig, type Rolldown } from 'vite';
 import { KIT_INDEX, KIT_NAME, ROOT, kitElements } from './elements.ts';
+import { minifyTemplates } from './minify-templates.ts';
 
 /** Where `npm run build` puts the kit, and where the portal server serves it from. */
 export const KIT_OUT_DIR = 'dist/kit';
@@ -16,8 +17,9 @@ export const KIT_OUT_DIR = 'dist/kit';
 export const CHUNKS_DIR = 'chunks';
 
 // Not the translations (components/i18n/locales/): each language is a chunk loaded when chosen.
+// Nor the providing side of @lit/context: only <bp-provider> and <bp-portal> provide.
 const WIDGET_CORE =
-  /node_modules\/(lit|lit-html|lit-element|@lit)\/|components\/(styles|events|context)\/|components\/i18n\/(?!locales\/)|components\/base\/(task-states|store-data-element|account-data-element)\.ts|components\/data\/resources\.ts/;
+  /node_modules\/(lit|lit-html|lit-element|@lit)\/(?!context\/lib\/(controllers\/context-provider|decorators\/provide|value-notifier))|components\/(styles|events|context)\/|components\/i18n\/(?!locales\/)|components\/base\/(task-states|store-data-element|account-data-element)\.ts|components\/data\/resources\.ts/;
 
 /** The entries: the whole kit and one per element, by output name. */
 export function kitEntries(root = ROOT): Record<string, string> {
@@ -31,6 +33,7 @@ export function kitBuildConfig(outDir = join(ROOT, KIT_OUT_DIR)): InlineConfig {
   return {
     configFile: false,
     root: ROOT,
+    plugins: [minifyTemplates()],
     build: {
       outDir,
       emptyOutDir: true,

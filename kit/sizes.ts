@@ -1,10 +1,13 @@
 /**
  * What a page downloads for an entry of the kit, from a real build (kit/build.ts): the entry's
- * file and every chunk it imports statically, each gzipped as a server sends it. Chunks loaded
- * with `import()` (charts) are counted apart: a page pays for them only when it shows one.
+ * file and every chunk it imports statically, each gzipped alone as the portal server sends it
+ * (server/site.ts, at the same level: test/server/kit-serving.test.ts checks the server's reply,
+ * test/kit/packaging.test.ts what Chromium downloads). Chunks loaded with `import()` (charts,
+ * languages) are counted apart: a page pays for them only when it shows one.
  */
 import { gzipSync } from 'node:zlib';
 import type { Rolldown } from 'vite';
+import { GZIP_LEVEL } from '../server/http/static-files.ts';
 import { buildKit } from './build.ts';
 
 /** Chart code: a module whose path names a chart (components/charts/, usage-chart.ts, a charting library). */
@@ -28,7 +31,7 @@ export interface KitSizes {
 export async function measureKit(): Promise<KitSizes> {
   const chunks = await buildKit({ write: false });
   const byFile = new Map(chunks.map((c) => [c.fileName, c]));
-  const gzip = (c: Rolldown.OutputChunk) => gzipSync(c.code, { level: 9 }).length;
+  const gzip = (c: Rolldown.OutputChunk) => gzipSync(c.code, { level: GZIP_LEVEL }).length;
   const charts = (c: Rolldown.OutputChunk) => c.moduleIds.filter(isChartModule);
 
   const staticClosure = (file: string, seen = new Set<string>()): Set<string> => {

@@ -3,7 +3,7 @@ import { cors } from 'hono/cors';
 import { readFileSync } from 'node:fs';
 import { getPath } from 'hono/utils/url';
 import type { AllowedOrigins } from './services/resellers/allowed-origins.ts';
-import { readStaticFiles, serveStaticFiles, type StaticFile } from './http/static-files.ts';
+import { readStaticFiles, serveStaticFiles, withGzip, type StaticFile } from './http/static-files.ts';
 
 /** The kit's version (package.json): the versioned path's. */
 export const KIT_VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
@@ -42,12 +42,14 @@ const isKitPath = (path: string) => path.startsWith(KIT_PATH) || path.startsWith
 export function kitRoutes(files: ReadonlyMap<string, StaticFile>, allowedOrigins: AllowedOrigins, version = KIT_VERSION) {
   const versioned = `${KIT_PATH}${version}/`;
   // dist/kit/x.js is `/kit/<version>/x.js`, `/kit/x.js` and `/lib/x.js`; only its scripts (at the
-  // top or in chunks/), so another version, the declarations and any way up are not found.
+  // top or in chunks/), so another version, the declarations and any way up are not found. Each
+  // is gzipped once, here, and sent so to browsers (`npm run bench -- sizes` counts those bytes).
   const scripts = new Map<string, StaticFile>();
   for (const [path, file] of files) {
     if (!path.startsWith(KIT_PATH) || !path.endsWith('.js')) continue;
     const rest = path.slice(KIT_PATH.length);
-    for (const base of [versioned, KIT_PATH, LEGACY_KIT_PATH]) scripts.set(base + rest, file);
+    const served = withGzip(file);
+    for (const base of [versioned, KIT_PATH, LEGACY_KIT_PATH]) scripts.set(base + rest, served);
   }
   const kit = new Hono();
   kit.use('*', cors({ origin: (origin) => (allowedOrigins.has(origin) ? origin : null), allowMethods: ['GET', 'HEAD'], maxAge: 600 }));

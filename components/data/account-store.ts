@@ -10,7 +10,7 @@ export type Write = 'payment' | 'autopay' | 'ticket';
 
 /**
  * One kind of account data the widgets show: how to load it, and which writes change it.
- * A new resource is one more of these in resources.ts.
+ * A new resource is one more of these in resources.ts or the module of its family beside it.
  */
 export interface Resource<T, Q = void> {
   /** Names it in keys and in changes: `summary`, `invoices`. */

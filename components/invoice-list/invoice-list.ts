@@ -6,7 +6,7 @@ import type { InvoiceDetail, InvoicePage, InvoiceStatus, InvoiceSummary } from '
 import { AccountDataElement } from '../base/account-data-element.ts';
 import { loadingView } from '../base/task-states.ts';
 import type { Change, StoreReader } from '../data/account-store.ts';
-import { invoice as invoiceResource, invoices } from '../data/resources.ts';
+import { invoice as invoiceResource, invoices } from '../data/invoice-resources.ts';
 import { BpChargeQuestionEvent, BpInvoiceDownloadEvent, BpInvoiceOpenEvent } from '../events/events.ts';
 import { chargeQuestionDraft } from '../tickets/charge-question.ts';
 import { formatDate, formatMoney } from '../i18n/format.ts';

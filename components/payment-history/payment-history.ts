@@ -1,11 +1,10 @@
 import { msg, str } from '@lit/localize';
 import { css, html } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
 import type { Payment, PaymentList } from '../api/types.ts';
 import { AccountDataElement } from '../base/account-data-element.ts';
 import type { StoreReader } from '../data/account-store.ts';
-import { payments } from '../data/resources.ts';
+import { payments } from '../data/payment-resources.ts';
 import { formatDate, formatMoney } from '../i18n/format.ts';
 import { paymentMethodLabel } from '../i18n/payment-method.ts';
 import { stackedTableStyles } from '../styles/controls.ts';
@@ -24,7 +23,6 @@ const resultLabel = (status: Payment['status']): string =>
 
 /** A line of the table: a payment, or money given back on one (a refund is a line of its own, with its own date). */
 interface HistoryLine {
-  key: string;
   date: string;
   amount: number;
   method: string;
@@ -38,9 +36,8 @@ interface HistoryLine {
 const linesOf = (payments: Payment[]): HistoryLine[] =>
   payments
     .flatMap((p): HistoryLine[] => [
-      { key: `payment-${p.id}`, date: p.date, amount: p.amount, method: p.method, card: p.card, result: resultLabel(p.status), tone: p.status, detail: p.message ?? '' },
+      { date: p.date, amount: p.amount, method: p.method, card: p.card, result: resultLabel(p.status), tone: p.status, detail: p.message ?? '' },
       ...p.refunds.map((r) => ({
-        key: `refund-${r.id}`,
         date: r.date,
         amount: -r.amount,
         method: 'Refund',
@@ -117,9 +114,7 @@ export class BpPaymentHistory extends AccountDataElement<PaymentList> {
                   </tr>
                 </thead>
                 <tbody role="rowgroup">
-                  ${repeat(
-                    linesOf(list.payments),
-                    (line) => line.key,
+                  ${linesOf(list.payments).map(
                     (line) => html`
                       <tr role="row">
                         <td role="cell" data-label=${msg('Date')} class="date">${formatDate(line.date)}</td>

@@ -1,11 +1,12 @@
 import { msg, str } from '@lit/localize';
 import type { ReportData } from '../api/types.ts';
 import { monthLabel } from './period.ts';
+import { chartTitle } from './report-meta.ts';
 
 /**
- * What a report's chart shows, worked out without the chart library (which loads only when a
- * chart is drawn): bars by month, in stacks, with a legend label each. Colours are slots 1–5 of
- * the theme's chart tokens.
+ * What a report's chart shows: bars by month, in stacks, with a legend label each. Colours are
+ * slots 1–5 of the theme's chart tokens. Loaded with the chart library (report-chart.ts), only
+ * when a chart is drawn.
  */
 export interface ChartSeries {
   label: string;
@@ -25,14 +26,15 @@ export interface ChartSpec {
   unit: 'money' | 'minutes';
 }
 
-export function chartSpec(report: ReportData, title: string): ChartSpec | null {
+export function chartSpec(report: ReportData, reportTitle: string): ChartSpec | null {
+  const title = chartTitle(report, reportTitle);
+  if (title === null) return null;
   if (report.report === 'usage') {
     const months = [...new Set(report.rows.map((r) => r.month))].sort();
-    if (months.length === 0) return null;
     const invoiced = new Set(report.rows.filter((r) => r.invoiced).map((r) => r.month));
     const kinds = [...new Set(report.rows.map((r) => r.plan ?? r.category))];
     return {
-      title: msg(str`${title}: minutes by month`),
+      title,
       unit: 'minutes',
       labels: months.map((m) => (invoiced.has(m) ? monthLabel(m) : msg(str`${monthLabel(m)} (so far)`))),
       series: kinds.slice(0, 5).map((kind, i) => ({
@@ -46,7 +48,6 @@ export function chartSpec(report: ReportData, title: string): ChartSpec | null {
   if (report.report !== 'ytd-all-in' && report.report !== 'ytd-fixed' && report.report !== 'ytd-usage') return null;
   const soFar = report.soFar.filter((s) => !report.rows.some((r) => r.month === s.month));
   const months = [...report.rows.map((r) => r.month), ...soFar.map((s) => s.month)];
-  if (months.length === 0) return null;
   const pad = (values: number[]) => [...values, ...soFar.map(() => null)];
   const thisYear: ChartSeries[] =
     report.report === 'ytd-all-in'
@@ -57,7 +58,7 @@ export function chartSpec(report: ReportData, title: string): ChartSpec | null {
         ]
       : [{ label: msg('This year'), color: 1, stack: 'this', values: pad(report.rows.map((r) => r.amount)) }];
   return {
-    title: msg(str`${title}: this year and last year by month`),
+    title,
     unit: 'money',
     labels: months.map((m) => monthLabel(m)),
     series: [

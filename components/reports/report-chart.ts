@@ -7,6 +7,9 @@
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
 import type { ChartSpec } from './chart-spec.ts';
 
+// What the chart shows comes with it: the report needs only its title before (report-meta.ts).
+export { chartSpec } from './chart-spec.ts';
+
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
 
 /** The colours and font of the theme, read from the tokens where the chart sits. */

@@ -1,5 +1,5 @@
-import { msg } from '@lit/localize';
-import type { ReportName } from '../api/types.ts';
+import { msg, str } from '@lit/localize';
+import type { ReportData, ReportName } from '../api/types.ts';
 
 /** The guide's six reports, in its order, with their names and what each shows. */
 export const REPORTS: { name: ReportName; readonly title: string; readonly summary: string; chart: boolean }[] = [
@@ -13,3 +13,14 @@ export const REPORTS: { name: ReportName; readonly title: string; readonly summa
 
 export const reportMeta = (name: ReportName) => REPORTS.find((r) => r.name === name)!;
 export const isYtd = (name: ReportName) => name.startsWith('ytd');
+
+/**
+ * The title of a report's chart (the canvas's accessible name), or null when the report has no
+ * chart or no month to show. The report renders the canvas with it; what the chart draws
+ * (chart-spec.ts) and the library that draws it load only then, with report-chart.ts.
+ */
+export function chartTitle(report: ReportData, title: string): string | null {
+  if (report.report === 'usage') return report.rows.length ? msg(str`${title}: minutes by month`) : null;
+  if (report.report !== 'ytd-all-in' && report.report !== 'ytd-fixed' && report.report !== 'ytd-usage') return null;
+  return report.rows.length + report.soFar.length ? msg(str`${title}: this year and last year by month`) : null;
+}

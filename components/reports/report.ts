@@ -5,15 +5,14 @@ import { send } from '../api/client.ts';
 import type { ReportData, ReportName } from '../api/types.ts';
 import { AccountDataElement } from '../base/account-data-element.ts';
 import type { StoreReader } from '../data/account-store.ts';
-import { report as reportResource, reportParams, type ReportQuery } from '../data/resources.ts';
+import { report as reportResource, reportParams, type ReportQuery } from '../data/report-resources.ts';
 import { formatMoney } from '../i18n/format.ts';
 import { toRgb } from '../styles/tokens.ts';
-import { chartSpec } from './chart-spec.ts';
 import { saveDownload } from './download.ts';
 import { formatCount } from './format.ts';
 import { monthLabel, periodOf, presetLabel, PRESETS, type Period, type PeriodPreset } from './period.ts';
 import type { ChartHandle, ChartTheme } from './report-chart.ts';
-import { isYtd, reportMeta } from './report-meta.ts';
+import { chartTitle, isYtd, reportMeta } from './report-meta.ts';
 import { callsTable, subscribersTable, usageTable, ytdTable, type SortState } from './report-tables.ts';
 import { reportStyles } from './reports.styles.ts';
 import { activeLocale } from '../i18n/localize.ts';
@@ -196,11 +195,11 @@ export class BpReport extends AccountDataElement<ReportData> {
     }
     const theme = this.chartTheme(canvas.parentElement!, data.currency);
     if (this.chart && this.chart.canvas === canvas && this.chart.data === data && this.chart.colors === theme.key) return;
-    const spec = chartSpec(data, this.reportTitle);
-    if (!spec) return;
+    if (chartTitle(data, this.reportTitle) === null) return;
     // The chart library comes in its own chunk, fetched the first time a chart is drawn.
-    const { drawChart } = await import('./report-chart.ts');
+    const { drawChart, chartSpec } = await import('./report-chart.ts');
     if (generation !== this.drawing || !canvas.isConnected) return;
+    const spec = chartSpec(data, this.reportTitle)!;
     if (this.chart && this.chart.canvas === canvas) this.chart.handle.update(spec, theme);
     else {
       this.chart?.handle.destroy();
@@ -286,9 +285,9 @@ export class BpReport extends AccountDataElement<ReportData> {
   }
 
   private renderReport(r: ReportData) {
-    const spec = reportMeta(this.report).chart ? chartSpec(r, this.reportTitle) : null;
-    const chart = spec
-      ? html`<div class="chart" part="chart"><canvas role="img" aria-label=${msg(str`${spec.title}. The table below has the same numbers.`)}></canvas></div>`
+    const title = reportMeta(this.report).chart ? chartTitle(r, this.reportTitle) : null;
+    const chart = title
+      ? html`<div class="chart" part="chart"><canvas role="img" aria-label=${msg(str`${title}. The table below has the same numbers.`)}></canvas></div>`
       : nothing;
     switch (r.report) {
       case 'usage':

@@ -4,7 +4,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { ServiceLocation, ServicesData } from '../api/types.ts';
 import { AccountDataElement } from '../base/account-data-element.ts';
 import type { StoreReader } from '../data/account-store.ts';
-import { services } from '../data/resources.ts';
+import { services } from '../data/service-resources.ts';
 import { formatDate, formatMoney, formatNumber } from '../i18n/format.ts';
 import { stackedTable, tableStyles } from '../styles/controls.ts';
 import { token } from '../styles/tokens.ts';

@@ -4,7 +4,7 @@ import { customElement } from 'lit/decorators.js';
 import type { SubAccountOverview, SubAccountsData } from '../api/types.ts';
 import { AccountDataElement } from '../base/account-data-element.ts';
 import type { StoreReader } from '../data/account-store.ts';
-import { subAccounts } from '../data/resources.ts';
+import { subAccounts } from '../data/sub-account-resources.ts';
 import { formatDate, formatMoney } from '../i18n/format.ts';
 import { stackedTable, tableStyles } from '../styles/controls.ts';
 import { token } from '../styles/tokens.ts';

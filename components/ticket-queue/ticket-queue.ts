@@ -4,7 +4,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { QueuePage, TicketService, TicketStatus } from '../api/types.ts';
 import { StoreDataElement } from '../base/store-data-element.ts';
 import type { StoreReader } from '../data/account-store.ts';
-import { ticketQueue } from '../data/resources.ts';
+import { ticketQueue } from '../data/ticket-resources.ts';
 import { formatDateTime } from '../i18n/format.ts';
 import { formatWaiting, serviceLabel, SERVICES, statusLabel, STATUSES } from '../tickets/labels.ts';
 import '../tickets/ticket-thread.ts';

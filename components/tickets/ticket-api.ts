@@ -2,7 +2,7 @@ import { asForm, call, send, type ApiClient } from '../api/client.ts';
 import { saveBlob } from '../api/downloads.ts';
 import type { TicketAttachment, TicketDetail, TicketLimits, TicketService, TicketStatus } from '../api/types.ts';
 import { slotOf, type AccountStore, type StoreReader } from '../data/account-store.ts';
-import { staffTicket, ticket } from '../data/resources.ts';
+import { staffTicket, ticket } from '../data/ticket-resources.ts';
 
 const limitsByClient = new WeakMap<ApiClient, Promise<TicketLimits>>();
 

@@ -2,7 +2,7 @@ import { Task } from '@lit/task';
 import type { ReactiveControllerHost } from 'lit';
 import type { PortalContext } from '../context/portal-context.ts';
 import type { ReadKey } from '../data/account-store.ts';
-import { unreadTickets, waitingTickets } from '../data/resources.ts';
+import { unreadTickets, waitingTickets } from '../data/ticket-resources.ts';
 import { StoreListener } from '../data/store-listener.ts';
 
 /** The current account's tickets with an unread reply; for staff, the tickets of every account waiting for an answer. */

@@ -7,7 +7,7 @@ import { ApiError } from '../api/client.ts';
 import type { TicketDraft, TicketLimits, TicketService, TicketSubscriber } from '../api/types.ts';
 import { loadingView, stateStyles } from '../base/task-states.ts';
 import { portalContext, type PortalContext } from '../context/portal-context.ts';
-import { ticketSubscribers } from '../data/resources.ts';
+import { ticketSubscribers } from '../data/ticket-resources.ts';
 import { StoreListener } from '../data/store-listener.ts';
 import { BpTicketCreatedEvent } from '../events/events.ts';
 import { controlStyles } from '../styles/controls.ts';

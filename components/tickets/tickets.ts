@@ -4,7 +4,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { TicketDraft, TicketPage, TicketStatus } from '../api/types.ts';
 import { AccountDataElement } from '../base/account-data-element.ts';
 import type { StoreReader } from '../data/account-store.ts';
-import { tickets } from '../data/resources.ts';
+import { tickets } from '../data/ticket-resources.ts';
 import type { BpTicketCreatedEvent } from '../events/events.ts';
 import { formatDate } from '../i18n/format.ts';
 import { serviceLabel, statusLabel, STATUSES } from './labels.ts';

@@ -7,6 +7,7 @@ import { Hono } from 'hono';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { KIT_INDEX, KIT_NAME, ROOT, kitElements, tagsRegisteredBy } from '../../kit/elements.ts';
+import { measureKit } from '../../kit/sizes.ts';
 import { KIT_VERSION, withSite } from '../../server/site.ts';
 import { freePort } from '../server/e2e-fixture.ts';
 import { consumerProject, type ConsumerProject } from './package-fixture.ts';
@@ -105,6 +106,21 @@ describe('the whole kit', () => {
     const { defined } = await importEntries(page, ['usage-meter', 'account-summary', KIT_NAME, 'invoice-list']);
     assert.equal(defined.length, elements.length);
     assert.deepEqual(problems, [], 'no "already been used with this registry" error');
+    await page.close();
+  });
+
+  test('a page that loads the whole kit downloads the files, and the gzipped bytes, npm run bench -- sizes counts', async () => {
+    const { page, problems } = await blankPage();
+    await importEntries(page, [KIT_NAME]);
+    const downloaded = await page.evaluate(() =>
+      (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => e.name.includes('/kit/')).map((e) => ({ url: e.name, bytes: e.encodedBodySize, decoded: e.decodedBodySize })),
+    );
+    const counted = (await measureKit()).entry(KIT_NAME);
+    const files = downloaded.map((d) => d.url.slice(d.url.indexOf(`/kit/${KIT_VERSION}/`) + `/kit/${KIT_VERSION}/`.length));
+    assert.deepEqual(files.sort(), [...counted.files].sort(), 'the same files (no language, no chart)');
+    assert.equal(downloaded.reduce((sum, d) => sum + d.bytes, 0), counted.gzip, 'the same bytes: the server sends them gzipped as counted');
+    assert.ok(counted.gzip < downloaded.reduce((sum, d) => sum + d.decoded, 0) / 2, 'compressed');
+    assert.deepEqual(problems, []);
     await page.close();
   });
 

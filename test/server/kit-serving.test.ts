@@ -3,7 +3,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { readStaticFiles } from '../../server/http/static-files.ts';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { GZIP_LEVEL, readStaticFiles } from '../../server/http/static-files.ts';
 import { KIT_VERSION, UNVERSIONED_CACHE, VERSIONED_CACHE, kitRoutes } from '../../server/site.ts';
 
 /**
@@ -20,6 +21,8 @@ mkdirSync(join(site, 'kit', 'types'), { recursive: true });
 writeFileSync(join(site, 'kit', 'billing-portal-kit.js'), 'import "./chunks/lit-Ab12.js";\n');
 writeFileSync(join(site, 'kit', 'account-summary.js'), 'import "./chunks/lit-Ab12.js";\n');
 writeFileSync(join(site, 'kit', 'chunks', 'lit-Ab12.js'), 'export {};\n');
+const WIDGET = `export const styles = \`${':host { display: block; }\n'.repeat(200)}\`;\n`;
+writeFileSync(join(site, 'kit', 'chunks', 'widget-Cd34.js'), WIDGET);
 writeFileSync(join(site, 'kit', 'account-summary.d.ts'), 'export {};\n');
 writeFileSync(join(site, 'kit', 'types', 'index.d.ts'), 'export {};\n');
 writeFileSync(join(site, 'secret.txt'), 'not the kit\n');
@@ -78,5 +81,49 @@ describe('the kit', () => {
       assert.equal(reply.status, 404, path);
       assert.equal(reply.headers.get('cache-control'), null, `${path}: a miss is not kept a year`);
     }
+  });
+});
+
+describe('the kit, compressed', () => {
+  const path = `/kit/${KIT_VERSION}/chunks/widget-Cd34.js`;
+  const ask = (headers: Record<string, string>) => kit.request(path, { headers: { Origin: RESELLER, ...headers } });
+
+  test('a browser that accepts gzip gets each script gzipped at the level npm run bench -- sizes counts', async () => {
+    const reply = await ask({ 'Accept-Encoding': 'gzip, deflate, br, zstd' });
+    assert.equal(reply.status, 200);
+    assert.equal(reply.headers.get('content-encoding'), 'gzip');
+    const body = new Uint8Array(await reply.arrayBuffer());
+    assert.equal(gunzipSync(body).toString(), WIDGET, 'the file itself');
+    assert.deepEqual(body, new Uint8Array(gzipSync(WIDGET, { level: GZIP_LEVEL })), 'the very bytes the size figures count');
+    assert.ok(body.byteLength < WIDGET.length / 10);
+    assert.equal(reply.headers.get('content-length'), String(body.byteLength));
+    assert.match(reply.headers.get('content-type') ?? '', /javascript/);
+    assert.match(reply.headers.get('vary') ?? '', /Accept-Encoding/, 'a shared cache keeps the two encodings apart');
+    assert.match(reply.headers.get('vary') ?? '', /Origin/);
+    assert.equal(reply.headers.get('cache-control'), VERSIONED_CACHE);
+    assert.equal(reply.headers.get('access-control-allow-origin'), RESELLER);
+  });
+
+  test('a client that does not accept gzip (or refuses it with q=0) gets the file as it is, under another ETag', async () => {
+    const zipped = await ask({ 'Accept-Encoding': 'gzip' });
+    for (const headers of [{}, { 'Accept-Encoding': 'identity' }, { 'Accept-Encoding': 'br, gzip;q=0' }] as Record<string, string>[]) {
+      const reply = await ask(headers);
+      assert.equal(reply.headers.get('content-encoding'), null, JSON.stringify(headers));
+      assert.equal(await reply.text(), WIDGET);
+      assert.match(reply.headers.get('vary') ?? '', /Accept-Encoding/);
+      assert.notEqual(reply.headers.get('etag'), zipped.headers.get('etag'), 'two representations, two ETags');
+    }
+  });
+
+  test('a revalidation names the ETag of the encoding it holds: 304 for it, the other encoding for the other', async () => {
+    const zipped = await ask({ 'Accept-Encoding': 'gzip' });
+    const plain = await ask({});
+    const again = await ask({ 'Accept-Encoding': 'gzip', 'If-None-Match': zipped.headers.get('etag')! });
+    assert.equal(again.status, 304);
+    assert.equal(again.headers.get('etag'), zipped.headers.get('etag'));
+    const switched = await ask({ 'Accept-Encoding': 'gzip', 'If-None-Match': plain.headers.get('etag')! });
+    assert.equal(switched.status, 200, 'holding the plain file does not answer for the gzipped one');
+    assert.equal(switched.headers.get('content-encoding'), 'gzip');
+    assert.equal((await ask({ 'If-None-Match': plain.headers.get('etag')! })).status, 304);
   });
 });
