@@ -72,10 +72,13 @@ export const validationError = (error: z.ZodError) => errorBody('VALIDATION', 'S
 export const validationHook = <E extends Env>(result: { success: true } | { success: false; error: z.ZodError }, c: Context<E>) =>
   result.success ? undefined : c.json(validationError(result.error), 400);
 
+/** What an account number looks like. */
+export const ACCOUNT_NUMBER = /^[A-Za-z0-9-]{1,32}$/;
+
 /** An account number, strict enough that nothing odd reaches the database. */
 export const accountNumberField = z
   .string()
-  .regex(/^[A-Za-z0-9-]{1,32}$/, 'An account number has letters, digits and dashes only.')
+  .regex(ACCOUNT_NUMBER, 'An account number has letters, digits and dashes only.')
   .openapi({ example: 'C123456' });
 
 const accountNumberParam = accountNumberField.openapi({ param: { name: 'number', in: 'path' } });

@@ -44,7 +44,7 @@ export function replyHeaders(options: ReplyHeadersOptions): MiddlewareHandler {
   const preflight = cors({ origin: (origin) => (options.allowedOrigins.has(origin) ? origin : null), ...API_CORS });
   const secure: HeaderList = Object.entries(options.secure);
   const apiSecure: HeaderList = Object.entries(options.apiSecure);
-  const api: HeaderList = [['Cache-Control', 'no-store'], ['Access-Control-Expose-Headers', API_CORS.exposeHeaders.join(',')], ['Vary', 'Origin'], ...apiSecure];
+  const api: HeaderList = [['Cache-Control', 'no-store'], ['Vary', 'Origin'], ...apiSecure];
   // Each allowed origin's list is made once; whether it is still allowed is asked on every request
   // (a reseller's site may be removed), and an origin not allowed gets no list of its own.
   const apiFor = new Map<string, HeaderList>();
@@ -53,7 +53,8 @@ export function replyHeaders(options: ReplyHeadersOptions): MiddlewareHandler {
     let list = apiFor.get(origin);
     if (!list) {
       if (apiFor.size >= 1000) apiFor.clear();
-      apiFor.set(origin, (list = [...api, ['Access-Control-Allow-Origin', origin]]));
+      // What a script of that site may read of the reply: nothing to say to any other.
+      apiFor.set(origin, (list = [...api, ['Access-Control-Allow-Origin', origin], ['Access-Control-Expose-Headers', API_CORS.exposeHeaders.join(',')]]));
     }
     return list;
   };

@@ -80,9 +80,9 @@ const projectedSummaries = new WeakMap<DaySummary, AccountSummary>();
  * not change it.
  */
 export function accountSummary(db: Db, account: Account, now: number): AccountSummary {
-  const today = new Date(now).toISOString().slice(0, 10);
-  const day = summaries(db, `${account.id} ${today}`, () => readSummary(db, account, today));
-  const minutes = day.usage.map((meter) => projectedMinutes(meter.usedMinutes, now));
+  const today = dayOf(now);
+  const day = summaries(db, `${account.id} ${today.date}`, () => readSummary(db, account, today.date));
+  const minutes = day.usage.map((meter) => projectedMinutes(meter.usedMinutes, now, today));
   const last = projectedSummaries.get(day);
   if (last && last.usage.every((meter, i) => meter.projectedMinutes === minutes[i])) return last;
   const summary = { ...day, usage: day.usage.map((meter, i) => ({ ...meter, projectedMinutes: minutes[i]! })) };
@@ -139,11 +139,34 @@ function monthUsage(db: Db, accountId: number, today: string): Omit<UsageMeter, 
   });
 }
 
+/** A day (UTC) and its month's bounds in milliseconds. */
+interface Day {
+  number: number;
+  /** `YYYY-MM-DD`. */
+  date: string;
+  monthStart: number;
+  monthEnd: number;
+}
+
+// The day last asked for: every request of a day asks for the same one, and Date's work is not free.
+let lastDay: Day = { number: NaN, date: '', monthStart: 0, monthEnd: 0 };
+
+function dayOf(now: number): Day {
+  const number = Math.floor(now / DAY);
+  if (number !== lastDay.number) {
+    const date = new Date(number * DAY);
+    lastDay = {
+      number,
+      date: date.toISOString().slice(0, 10),
+      monthStart: Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1),
+      monthEnd: Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1),
+    };
+  }
+  return lastDay;
+}
+
 /** The minutes by the month's end (of `now`, UTC) at the pace so far. */
-function projectedMinutes(usedMinutes: number, now: number): number {
-  const date = new Date(now);
-  const monthStart = Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1);
-  const monthEnd = Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1);
+function projectedMinutes(usedMinutes: number, now: number, { monthStart, monthEnd }: Day): number {
   // The share of the month gone by: at least an hour, so the first calls of a month do not project wildly.
   const elapsed = Math.max(now - monthStart, DAY / 24) / (monthEnd - monthStart);
   return Math.round(usedMinutes / Math.min(1, elapsed));
