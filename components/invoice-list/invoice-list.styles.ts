@@ -74,13 +74,6 @@ export const invoiceListStyles = css`
     margin: ${token('space-2')} 0 0;
     font-size: ${token('font-size-sm')};
   }
-  .pager {
-    display: flex;
-    align-items: center;
-    justify-content: flex-end;
-    gap: ${token('space-3')};
-    margin-top: ${token('space-4')};
-  }
   .question {
     font-size: ${token('font-size-sm')};
   }

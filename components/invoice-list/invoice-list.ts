@@ -4,6 +4,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { downloadInvoicePdf } from '../api/downloads.ts';
 import type { InvoiceDetail, InvoicePage, InvoiceStatus, InvoiceSummary } from '../api/types.ts';
 import { AccountDataElement } from '../base/account-data-element.ts';
+import { pager, showingRows } from '../base/pager.ts';
 import { loadingView } from '../base/task-states.ts';
 import type { Change, StoreReader } from '../data/account-store.ts';
 import { invoice as invoiceResource, invoices } from '../data/invoice-resources.ts';
@@ -181,11 +182,8 @@ export class BpInvoiceList extends AccountDataElement<InvoicePage> {
   }
 
   private renderPage(page: InvoicePage) {
-    const first = (page.page - 1) * page.pageSize + 1;
-    const last = first + page.invoices.length - 1;
-    const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
     return html`
-      <p class="count muted" role="status">${msg(str`Showing ${first}–${last} of ${page.total}`)}</p>
+      <p class="count muted" role="status">${showingRows(page, page.invoices.length)}</p>
       <div class="table-scroll">
         <table part="table" class="stack" role="table">
           <caption class="visually-hidden">${msg('Invoices, newest first')}</caption>
@@ -205,15 +203,7 @@ export class BpInvoiceList extends AccountDataElement<InvoicePage> {
           </tbody>
         </table>
       </div>
-      ${pages > 1
-        ? html`
-            <nav class="pager" part="pager" aria-label=${msg('Invoice pages')}>
-              <button class="button secondary" type="button" ?disabled=${page.page <= 1} @click=${() => this.goTo(page.page - 1)}>${msg('Previous')}</button>
-              <span>${msg(str`Page ${page.page} of ${pages}`)}</span>
-              <button class="button secondary" type="button" ?disabled=${page.page >= pages} @click=${() => this.goTo(page.page + 1)}>${msg('Next')}</button>
-            </nav>
-          `
-        : nothing}
+      ${pager(page, msg('Invoice pages'), (n) => this.goTo(n))}
     `;
   }
 

@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { token } from '../styles/tokens.ts';
+import { pagerStyles } from '../styles/controls.ts';
 
 export const reportStyles = css`
   /* In a grid or flex row, the tables scroll inside the panel instead of widening the page. */
@@ -116,14 +117,7 @@ export const reportStyles = css`
   .summary-line {
     margin: 0 0 ${token('space-3')};
   }
-  .pager {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    justify-content: flex-end;
-    gap: ${token('space-3')};
-    margin-top: ${token('space-4')};
-  }
+  ${pagerStyles}
   .filters {
     display: flex;
     flex-wrap: wrap;

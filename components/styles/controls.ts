@@ -183,7 +183,19 @@ export const stackedTable = (below: `${number}rem` = '40rem') => css`
 
 export const stackedTableStyles = stackedTable();
 
-/** What the data tables share: a box that scrolls sideways inside the panel, cells that do not wrap, right-aligned figures. */
+/** The Previous · Page n of m · Next bar under a paged table (base/pager.ts, and the reports' own). */
+export const pagerStyles = css`
+  .pager {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: flex-end;
+    gap: ${token('space-3')};
+    margin-top: ${token('space-4')};
+  }
+`;
+
+/** What the data tables share: a box that scrolls sideways inside the panel, cells that do not wrap, right-aligned figures, the pager under them (base/pager.ts). */
 export const tableStyles = css`
   /* Positioned, so the visually hidden caption stays inside the scrolling box, not the page. */
   .table-scroll {
@@ -198,4 +210,5 @@ export const tableStyles = css`
     font-variant-numeric: tabular-nums;
     white-space: nowrap;
   }
+  ${pagerStyles}
 `;

@@ -2,6 +2,7 @@ import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { QueuePage, TicketService, TicketStatus } from '../api/types.ts';
+import { pager, showingRows } from '../base/pager.ts';
 import { StoreDataElement } from '../base/store-data-element.ts';
 import type { StoreReader } from '../data/account-store.ts';
 import { ticketQueue } from '../data/ticket-resources.ts';
@@ -122,11 +123,8 @@ export class BpTicketQueue extends StoreDataElement<QueuePage> {
   }
 
   private renderPage(queue: QueuePage) {
-    const first = (queue.page - 1) * queue.pageSize + 1;
-    const last = first + queue.tickets.length - 1;
-    const pages = Math.max(1, Math.ceil(queue.total / queue.pageSize));
     return html`
-      <p class="count muted" role="status">${msg(str`Showing ${first}–${last} of ${queue.total}`)} · ${msg(str`${queue.waiting} waiting for an answer`)}</p>
+      <p class="count muted" role="status">${showingRows(queue, queue.tickets.length)} · ${msg(str`${queue.waiting} waiting for an answer`)}</p>
       <div class="table-scroll">
       <table class="stack" part="table" role="table">
         <caption class="visually-hidden">${msg('Tickets of every account')}</caption>
@@ -164,15 +162,7 @@ export class BpTicketQueue extends StoreDataElement<QueuePage> {
         </tbody>
       </table>
       </div>
-      ${pages > 1
-        ? html`
-            <nav class="pager" part="pager" aria-label=${msg('Queue pages')}>
-              <button class="button secondary" type="button" ?disabled=${queue.page <= 1} @click=${() => (this.page = queue.page - 1)}>${msg('Previous')}</button>
-              <span>${msg(str`Page ${queue.page} of ${pages}`)}</span>
-              <button class="button secondary" type="button" ?disabled=${queue.page >= pages} @click=${() => (this.page = queue.page + 1)}>${msg('Next')}</button>
-            </nav>
-          `
-        : nothing}
+      ${pager(queue, msg('Queue pages'), (n) => (this.page = n))}
     `;
   }
 

@@ -99,13 +99,6 @@ export const ticketStyles = css`
     font-size: ${token('font-size-sm')};
     font-weight: normal;
   }
-  .pager {
-    display: flex;
-    align-items: center;
-    justify-content: flex-end;
-    gap: ${token('space-3')};
-    margin-top: ${token('space-4')};
-  }
   .back {
     margin: 0 0 ${token('space-4')};
   }

@@ -3,6 +3,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { TicketDraft, TicketPage, TicketStatus } from '../api/types.ts';
 import { AccountDataElement } from '../base/account-data-element.ts';
+import { pager, showingRows } from '../base/pager.ts';
 import type { StoreReader } from '../data/account-store.ts';
 import { tickets } from '../data/ticket-resources.ts';
 import type { BpTicketCreatedEvent } from '../events/events.ts';
@@ -118,11 +119,8 @@ export class BpTickets extends AccountDataElement<TicketPage> {
   }
 
   private renderPage(page: TicketPage) {
-    const first = (page.page - 1) * page.pageSize + 1;
-    const last = first + page.tickets.length - 1;
-    const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
     return html`
-      <p class="count muted" role="status">${msg(str`Showing ${first}–${last} of ${page.total}`)}${page.unreadCount ? ` · ${msg(str`${page.unreadCount} with unread replies`)}` : ''}</p>
+      <p class="count muted" role="status">${showingRows(page, page.tickets.length)}${page.unreadCount ? ` · ${msg(str`${page.unreadCount} with unread replies`)}` : ''}</p>
       <div class="table-scroll">
       <table class="stack" part="table" role="table">
         <caption class="visually-hidden">${msg('Tickets, newest activity first')}</caption>
@@ -158,15 +156,7 @@ export class BpTickets extends AccountDataElement<TicketPage> {
         </tbody>
       </table>
       </div>
-      ${pages > 1
-        ? html`
-            <nav class="pager" part="pager" aria-label=${msg('Ticket pages')}>
-              <button class="button secondary" type="button" ?disabled=${page.page <= 1} @click=${() => (this.page = page.page - 1)}>${msg('Previous')}</button>
-              <span>${msg(str`Page ${page.page} of ${pages}`)}</span>
-              <button class="button secondary" type="button" ?disabled=${page.page >= pages} @click=${() => (this.page = page.page + 1)}>${msg('Next')}</button>
-            </nav>
-          `
-        : nothing}
+      ${pager(page, msg('Ticket pages'), (n) => (this.page = n))}
     `;
   }
 
