@@ -25,17 +25,8 @@ export const invoiceListStyles = css`
   tr.invoice td:first-child {
     white-space: nowrap;
   }
-  .status {
-    display: inline-block;
-    padding: 0 ${token('space-2')};
-    border-radius: ${token('radius-sm')};
-    font-size: ${token('font-size-sm')};
-    font-weight: ${token('font-weight-bold')};
-    white-space: nowrap;
-  }
   .status.open {
     color: ${token('color-primary')};
-    background: ${token('color-surface')};
   }
   .status.past_due {
     color: ${token('color-danger')};
@@ -43,7 +34,6 @@ export const invoiceListStyles = css`
   }
   .status.paid {
     color: ${token('color-success')};
-    background: ${token('color-surface')};
   }
   tr.details > td {
     padding: ${token('space-4')};

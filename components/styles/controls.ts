@@ -195,7 +195,7 @@ export const pagerStyles = css`
   }
 `;
 
-/** What the data tables share: a box that scrolls sideways inside the panel, cells that do not wrap, right-aligned figures, the pager under them (base/pager.ts). */
+/** What the data tables share: a box that scrolls sideways inside the panel, cells that do not wrap, right-aligned figures, status badges, the pager under them (base/pager.ts). */
 export const tableStyles = css`
   /* Positioned, so the visually hidden caption stays inside the scrolling box, not the page. */
   .table-scroll {
@@ -209,6 +209,16 @@ export const tableStyles = css`
     text-align: right;
     font-variant-numeric: tabular-nums;
     white-space: nowrap;
+  }
+  /* A row's status as a badge (Open, Paid, Closed…); each list gives its statuses their tones. */
+  .status {
+    display: inline-block;
+    padding: 0 ${token('space-2')};
+    border-radius: ${token('radius-sm')};
+    font-size: ${token('font-size-sm')};
+    font-weight: ${token('font-weight-bold')};
+    white-space: nowrap;
+    background: ${token('color-surface')};
   }
   ${pagerStyles}
 `;

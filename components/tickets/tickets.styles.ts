@@ -45,15 +45,6 @@ export const ticketStyles = css`
   .count {
     margin: 0 0 ${token('space-2')};
   }
-  .status {
-    display: inline-block;
-    padding: 0 ${token('space-2')};
-    border-radius: ${token('radius-sm')};
-    font-size: ${token('font-size-sm')};
-    font-weight: ${token('font-weight-bold')};
-    white-space: nowrap;
-    background: ${token('color-surface')};
-  }
   .status.open {
     color: ${token('color-primary')};
   }
