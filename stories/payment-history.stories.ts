@@ -17,13 +17,14 @@ export const Phone = states.Phone;
 export const PhoneDark = { ...states.PhoneDark, name: 'Phone (dark)' };
 export const French = states.French;
 export const SpanishPhone = states.SpanishPhone;
-export const Empty: StoryObj<ElementArgs> = { name: 'Empty (no payments yet)', args: { data: { payments: [] } } };
+export const Empty: StoryObj<ElementArgs> = { name: 'Empty (no payments yet)', args: { data: { currency: 'USD', payments: [] } } };
 
-/** A payment partly refunded (each refund its own line, newest first) and one voided before it settled. */
+/** A payment partly refunded (each refund its own line, newest first) and one voided before it settled, in the account's currency (Canadian dollars). */
 export const RefundsAndVoids: StoryObj<ElementArgs> = {
-  name: 'Refunds and a void',
+  name: 'Refunds and a void (CAD)',
   args: {
     data: {
+      currency: 'CAD',
       payments: [
         {
           id: 3, date: '2026-11-20T15:02:00.000Z', amount: 4000, method: 'Credit card', card: { brand: 'Visa', last4: '1111' }, status: 'voided',

@@ -1,13 +1,14 @@
 import { msg, str } from '@lit/localize';
-import { css, html } from 'lit';
-import { customElement } from 'lit/decorators.js';
+import { css, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
 import type { Payment, PaymentList } from '../api/types.ts';
 import { AccountDataElement } from '../base/account-data-element.ts';
+import { pager, showingRows } from '../base/pager.ts';
 import type { StoreReader } from '../data/account-store.ts';
 import { payments } from '../data/payment-resources.ts';
 import { formatDate, formatMoney } from '../i18n/format.ts';
 import { paymentMethodLabel } from '../i18n/payment-method.ts';
-import { stackedTableStyles } from '../styles/controls.ts';
+import { stackedTableStyles, tableStyles } from '../styles/controls.ts';
 import { token } from '../styles/tokens.ts';
 
 const resultLabel = (status: Payment['status']): string =>
@@ -25,6 +26,7 @@ const resultLabel = (status: Payment['status']): string =>
 interface HistoryLine {
   date: string;
   amount: number;
+  currency: string;
   method: string;
   card: Payment['card'];
   result: string;
@@ -32,27 +34,33 @@ interface HistoryLine {
   detail: string;
 }
 
+/** Lines on a page: about a year of monthly payments. */
+const PAGE_SIZE = 12;
+
 /** Payments and their refunds, newest first. */
-const linesOf = (payments: Payment[]): HistoryLine[] =>
+const linesOf = (payments: Payment[], currency: string): HistoryLine[] =>
   payments
     .flatMap((p): HistoryLine[] => [
-      { date: p.date, amount: p.amount, method: p.method, card: p.card, result: resultLabel(p.status), tone: p.status, detail: p.message ?? '' },
+      { date: p.date, amount: p.amount, currency, method: p.method, card: p.card, result: resultLabel(p.status), tone: p.status, detail: p.message ?? '' },
       ...p.refunds.map((r) => ({
         date: r.date,
         amount: -r.amount,
+        currency,
         method: 'Refund',
         card: p.card,
         result: msg('Refunded'),
         tone: 'refunded' as const,
-        detail: msg(str`Given back on the payment of ${formatMoney(p.amount)} on ${formatDate(p.date)}`),
+        detail: msg(str`Given back on the payment of ${formatMoney(p.amount, currency)} on ${formatDate(p.date)}`),
       })),
     ])
     .sort((a, b) => (a.date === b.date ? 0 : a.date < b.date ? 1 : -1));
 
 /**
- * @summary The account's payments and refunds, newest first: date, amount, method, card and result.
+ * @summary The account's payments and refunds, newest first: date, amount, method, card and result,
+ * in the account's currency, twelve lines to a page.
  *
  * @csspart table - The table of payments.
+ * @csspart pager - The Previous · Page n of m · Next bar, when the history is longer than a page.
  * @csspart error - The error message, when loading failed.
  * @csspart empty - The message when there are no payments.
  */
@@ -61,12 +69,11 @@ export class BpPaymentHistory extends AccountDataElement<PaymentList> {
   static override styles = [
     ...AccountDataElement.styles,
     stackedTableStyles,
+    tableStyles,
     css`
-      .number {
-        text-align: right;
-        font-variant-numeric: tabular-nums;
+      .count {
+        margin: 0 0 ${token('space-2')};
       }
-      .number,
       .date {
         white-space: nowrap;
       }
@@ -81,11 +88,11 @@ export class BpPaymentHistory extends AccountDataElement<PaymentList> {
       .result.refunded {
         color: ${token('color-text-muted')};
       }
-      .table-scroll {
-        overflow-x: auto;
-      }
     `,
   ];
+
+  /** The page of the history shown (1-based); a shorter history after a reload shows its last page. */
+  @state() private page = 1;
 
   /** A payment made anywhere in the same portal or provider shows up here: it invalidates `payments`. */
   protected read(store: StoreReader, number: string, signal: AbortSignal) {
@@ -100,37 +107,46 @@ export class BpPaymentHistory extends AccountDataElement<PaymentList> {
           loading: msg('Loading payments…'),
           isEmpty: (list) => list.payments.length === 0,
           empty: msg('No payments yet.'),
-          complete: (list) => html`
-            <div class="table-scroll">
-              <table part="table" class="stack" role="table">
-                <caption class="visually-hidden">${msg('Payments and refunds, newest first')}</caption>
-                <thead role="rowgroup">
-                  <tr role="row">
-                    <th scope="col" role="columnheader">${msg('Date')}</th>
-                    <th scope="col" role="columnheader" class="number">${msg('Amount')}</th>
-                    <th scope="col" role="columnheader">${msg('Method')}</th>
-                    <th scope="col" role="columnheader">${msg('Card')}</th>
-                    <th scope="col" role="columnheader">${msg('Result')}</th>
-                  </tr>
-                </thead>
-                <tbody role="rowgroup">
-                  ${linesOf(list.payments).map(
-                    (line) => html`
-                      <tr role="row">
-                        <td role="cell" data-label=${msg('Date')} class="date">${formatDate(line.date)}</td>
-                        <td role="cell" data-label=${msg('Amount')} class="number">${formatMoney(line.amount)}</td>
-                        <td role="cell" data-label=${msg('Method')}>${paymentMethodLabel(line.method)}</td>
-                        <td role="cell" data-label=${msg('Card')}>${line.card ? msg(str`${line.card.brand} ending in ${line.card.last4}`) : '—'}</td>
-                        <td role="cell" data-label=${msg('Result')}><span class="result ${line.tone}" title=${line.detail}>${line.result}</span></td>
-                      </tr>
-                    `,
-                  )}
-                </tbody>
-              </table>
-            </div>
-          `,
+          complete: (list) => this.renderPage(linesOf(list.payments, list.currency)),
         })}
       </section>
+    `;
+  }
+
+  private renderPage(lines: HistoryLine[]) {
+    const pages = Math.max(1, Math.ceil(lines.length / PAGE_SIZE));
+    const current = { page: Math.min(this.page, pages), pageSize: PAGE_SIZE, total: lines.length };
+    const shown = lines.slice((current.page - 1) * PAGE_SIZE, current.page * PAGE_SIZE);
+    return html`
+      ${pages > 1 ? html`<p class="count muted" role="status">${showingRows(current, shown.length)}</p>` : nothing}
+      <div class="table-scroll">
+        <table part="table" class="stack" role="table">
+          <caption class="visually-hidden">${msg('Payments and refunds, newest first')}</caption>
+          <thead role="rowgroup">
+            <tr role="row">
+              <th scope="col" role="columnheader">${msg('Date')}</th>
+              <th scope="col" role="columnheader" class="number">${msg('Amount')}</th>
+              <th scope="col" role="columnheader">${msg('Method')}</th>
+              <th scope="col" role="columnheader">${msg('Card')}</th>
+              <th scope="col" role="columnheader">${msg('Result')}</th>
+            </tr>
+          </thead>
+          <tbody role="rowgroup">
+            ${shown.map(
+              (line) => html`
+                <tr role="row">
+                  <td role="cell" data-label=${msg('Date')} class="date">${formatDate(line.date)}</td>
+                  <td role="cell" data-label=${msg('Amount')} class="number">${formatMoney(line.amount, line.currency)}</td>
+                  <td role="cell" data-label=${msg('Method')}>${paymentMethodLabel(line.method)}</td>
+                  <td role="cell" data-label=${msg('Card')}>${line.card ? msg(str`${line.card.brand} ending in ${line.card.last4}`) : '—'}</td>
+                  <td role="cell" data-label=${msg('Result')}><span class="result ${line.tone}" title=${line.detail}>${line.result}</span></td>
+                </tr>
+              `,
+            )}
+          </tbody>
+        </table>
+      </div>
+      ${pager(current, msg('Payment history pages'), (page) => (this.page = page))}
     `;
   }
 }

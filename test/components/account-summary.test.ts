@@ -145,7 +145,8 @@ describe('<bp-payment-history>', () => {
     const expected = paymentsOf('C123456').payments;
     const dollars = (cents: number) => `${cents < 0 ? '-' : ''}$${(Math.abs(cents) / 100).toFixed(2)}`;
     const refunded = expected.find((p) => p.refunds.length)!;
-    expect(rows.length).to.equal(expected.length + 1, 'each refund is a line of its own');
+    expect(rows.length).to.equal(12, 'a page of the history');
+    expect(shadow(el).querySelector('.count')!.textContent).to.equal(`Showing 1–12 of ${expected.length + 1}`, 'each refund is a line of its own');
     // The refund is the newest line: its own date, the money given back, the card it went back to.
     expect(rows[0]).to.deep.equal([shownDate(refunded.refunds[0]!.date), dollars(-refunded.amount), 'Refund', 'MasterCard ending in 0015', 'Refunded']);
     expect(rows[1]).to.deep.equal([shownDate(expected[0]!.date), dollars(expected[0]!.amount), 'Credit card', 'Visa ending in 1111', 'Approved']);
@@ -155,8 +156,37 @@ describe('<bp-payment-history>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('pages a long history twelve lines at a time, and says which lines it shows', async () => {
+    const el = await inProvider(html`<bp-payment-history></bp-payment-history>`, { signedInAs: customerMe });
+    await waitFor(() => shadow(el).querySelector('[part=table]'), 'the payments');
+    const lines = paymentsOf('C123456').payments.length + 1;
+    const pages = Math.ceil(lines / 12);
+    const shown = () => [...shadow(el).querySelectorAll('tbody tr')].map((tr) => tr.querySelector('td')!.textContent!.trim());
+    const button = (name: string) => [...shadow(el).querySelectorAll<HTMLButtonElement>('[part=pager] button')].find((b) => b.textContent!.trim() === name)!;
+    const firstPage = shown();
+    expect(button('Previous').disabled).to.equal(true);
+    expect(textOf(shadow(el).querySelector('[part=pager]')!)).to.contain(`Page 1 of ${pages}`);
+    button('Next').click();
+    await (el as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+    expect(shadow(el).querySelector('.count')!.textContent).to.equal(`Showing 13–24 of ${lines}`);
+    expect(shown()).to.have.length(12);
+    expect(shown()[0]).not.to.equal(firstPage[0]);
+    for (let page = 2; page < pages; page++) button('Next').click(), await (el as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+    expect(shown()).to.have.length(lines - (pages - 1) * 12);
+    expect(button('Next').disabled).to.equal(true);
+    await expect(el).to.be.accessible();
+  });
+
+  it("shows amounts in the account's currency", async () => {
+    const payment = { ...paymentsOf('C123456').payments[0]!, amount: 2500, refunds: [{ id: 1, date: '2026-11-20', amount: 500 }] };
+    const el = await fixture(html`<bp-payment-history .data=${{ currency: 'CAD', payments: [payment] }}></bp-payment-history>`);
+    const amounts = [...shadow(el).querySelectorAll('tbody td.number')].map((td) => td.textContent!.trim());
+    expect(amounts).to.deep.equal(['-CA$5.00', 'CA$25.00']);
+    expect(shadow(el).querySelector('[part=pager]')).to.equal(null, 'no pager for a history that fits on one page');
+  });
+
   it('has empty, loading, error and dark states', async () => {
-    const empty = await fixture(html`<bp-payment-history .data=${{ payments: [] }}></bp-payment-history>`);
+    const empty = await fixture(html`<bp-payment-history .data=${{ currency: 'USD', payments: [] }}></bp-payment-history>`);
     expect(textOf(shadow(empty))).to.contain('No payments yet');
     const loading = await inProvider(html`<bp-payment-history></bp-payment-history>`, { signedInAs: customerMe, hangPaths: /payments/ });
     expect((await waitFor(() => shadow(loading).querySelector('[role=status]'), 'loading')).textContent).to.contain('Loading payments');

@@ -128,6 +128,15 @@ describe('POST /accounts/{number}/payments', () => {
     assert.equal(gw.fake.transactions.size, before);
   });
 
+  test("the payment history names the account's currency, so amounts are shown in it", async () => {
+    const { t, bearer } = await paymentApp();
+    t.db.$client.prepare("update accounts set currency = 'CAD' where number = 'C100001'").run();
+    assert.equal((await okJson(await pay(t, bearer, { amount: 2500, opaqueData: tokenFor(), billTo: BILL_TO }))).amount, 2500);
+    const list = await okJson(t.api(bearer).accounts[':number'].payments.$get({ param: { number: 'C100001' } }));
+    assert.equal(list.currency, 'CAD');
+    assert.deepEqual(list.payments.map((p) => p.amount), [2500]);
+  });
+
   test('who may pay and read payments: own accounts only; signed out 401', async () => {
     const { t, bearer } = await paymentApp();
     assert.equal((await pay(t, {}, { amount: 1000, opaqueData: tokenFor(), billTo: BILL_TO })).status, 401);

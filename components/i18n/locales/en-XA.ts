@@ -253,6 +253,7 @@
 's7b6250648ea0f0f8': str`⟦Wé áré çóñfírmíñg ýóúr páýméñt óf ${0} wíth thé çárd próçéssór. Çhéçk Páýméñt Hístórý íñ á féw míñútés béfóré páýíñg ágáíñ.········································⟧`,
 's7c47cea3a4b571d2': `⟦Tó móñth···⟧`,
 's7c95876637f6a9d7': `⟦Fíltér··⟧`,
+'s7ce3b95edcd8f24d': `⟦Páýméñt hístórý págés·······⟧`,
 's7d09afc329d9995b': str`⟦Págé ${0} óf ${1}···⟧`,
 's7d44a141de0e2c9b': `⟦Fórgót ýóúr pásswórd?·······⟧`,
 's7d765b29f0c705bb': `⟦Fróm móñth····⟧`,

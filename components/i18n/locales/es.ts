@@ -253,6 +253,7 @@
 's7b6250648ea0f0f8': str`Estamos confirmando su pago de ${0} con el procesador de tarjetas. Consulte el historial de pagos en unos minutos antes de volver a pagar.`,
 's7c47cea3a4b571d2': `Hasta el mes`,
 's7c95876637f6a9d7': `Filtrar`,
+'s7ce3b95edcd8f24d': `Páginas del historial de pagos`,
 's7d09afc329d9995b': str`Página ${0} de ${1}`,
 's7d44a141de0e2c9b': `¿Olvidó su contraseña?`,
 's7d765b29f0c705bb': `Desde el mes`,

@@ -253,6 +253,7 @@
 's7b6250648ea0f0f8': str`Nous confirmons votre paiement de ${0} auprès du processeur de cartes. Consultez l'historique des paiements dans quelques minutes avant de payer à nouveau.`,
 's7c47cea3a4b571d2': `Au mois`,
 's7c95876637f6a9d7': `Filtrer`,
+'s7ce3b95edcd8f24d': `Pages de l'historique des paiements`,
 's7d09afc329d9995b': str`Page ${0} sur ${1}`,
 's7d44a141de0e2c9b': `Mot de passe oublié ?`,
 's7d765b29f0c705bb': `Du mois`,

@@ -39,4 +39,7 @@ export const paymentHandlers = createAccountResource()
     if (payment.status === 'error') throw new DomainError('PAYMENT_FAILED', `The payment did not go through: ${payment.message ?? 'no reason given'} Nothing was charged.`);
     return c.json(payment, payment.status === 'approved' || payment.status === 'held' ? 201 : 202);
   })
-  .openapi(listPayments, (c) => c.json({ payments: c.get('deps').payments.list(c.get('account').id) }, 200));
+  .openapi(listPayments, (c) => {
+    const { id, currency } = c.get('account');
+    return c.json({ payments: c.get('deps').payments.list(id), currency }, 200);
+  });

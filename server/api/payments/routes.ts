@@ -64,7 +64,7 @@ export const listPayments = createRoute({
   summary: 'Payment history, newest first',
   request: { params: accountParams },
   responses: {
-    200: jsonReply(z.object({ payments: z.array(PaymentSchema) }), 'The payments.'),
+    200: jsonReply(z.object({ payments: z.array(PaymentSchema), currency: z.string().openapi({ example: 'USD', description: "The account's currency: every amount is in it." }) }), 'The payments.'),
     ...accountErrors,
   },
 });
