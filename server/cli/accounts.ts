@@ -9,7 +9,7 @@ export const createAccountCommand: Command = {
   usage:
     'create-account --number C123456 --name "Company" --address "111 High St" [--address2 "Suite 5"]\n' +
     '               --city "San Francisco" --region CA --postal-code 94114 [--country US]\n' +
-    '               [--representative "Bill Smith"] [--currency USD] [--head-office C200100]',
+    '               [--representative "Bill Smith"] [--head-office C200100] [--currency CAD (default: the head office\'s, else USD)]',
   options: {
     number: str, name: str, address: str, address2: str, city: str, region: str, 'postal-code': str,
     country: str, representative: str, currency: str, 'head-office': str,

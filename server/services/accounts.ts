@@ -144,13 +144,18 @@ export const newAccountSchema = z.object({
   postalCode: requiredText(20),
   country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'must be a two-letter country code such as US').default('US'),
   representative: z.string().trim().max(200).optional(),
-  currency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, 'must be a three-letter currency code such as USD').default('USD'),
+  /** Default: the head office's currency for a sub-account, else US dollars. */
+  currency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, 'must be a three-letter currency code such as USD').optional(),
   parentNumber: accountNumberSchema.optional(),
 });
 
 export type NewAccountInput = z.input<typeof newAccountSchema>;
 
-/** Opens an account; throws InputError (nothing written) when the number is taken or the head office unknown. */
+/**
+ * Opens an account; throws InputError (nothing written) when the number is taken, the head office
+ * unknown, or the currency not the head office's: a head office's sub-accounts are rolled up into
+ * its reports and sums, which only add up in one currency.
+ */
 export function createAccount(db: Db, input: NewAccountInput): Account {
   const data = newAccountSchema.parse(input);
   return db.transaction((tx) => {
@@ -158,10 +163,16 @@ export function createAccount(db: Db, input: NewAccountInput): Account {
       throw new InputError(`Account ${data.number} already exists.`);
     }
     const parentRow = data.parentNumber
-      ? tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.number, data.parentNumber)).get()
+      ? tx.select({ id: accounts.id, currency: accounts.currency }).from(accounts).where(eq(accounts.number, data.parentNumber)).get()
       : undefined;
     if (data.parentNumber && !parentRow) throw new InputError(`Head office account ${data.parentNumber} does not exist.`);
+    if (parentRow && data.currency && data.currency !== parentRow.currency) {
+      throw new InputError(`A sub-account bills in its head office's currency: head office ${data.parentNumber} bills in ${parentRow.currency}, not ${data.currency}.`, [
+        { path: 'currency', message: `Must be ${parentRow.currency}, the head office's currency.` },
+      ]);
+    }
     const { parentNumber: _ignored, ...columns } = data;
-    return tx.insert(accounts).values({ ...columns, parentId: parentRow?.id ?? null }).returning().get();
+    const currency = data.currency ?? parentRow?.currency ?? 'USD';
+    return tx.insert(accounts).values({ ...columns, currency, parentId: parentRow?.id ?? null }).returning().get();
   });
 }

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { accounts } from '../../server/db/schema.ts';
+import { createAccount } from '../../server/services/accounts.ts';
+import { InputError } from '../../server/services/errors.ts';
 import { errorOf, okJson, testApp, type TestApp } from './helpers.ts';
 
 describe('who reaches which account', () => {
@@ -140,5 +142,22 @@ describe('reach and search at depth', () => {
     assert.deepEqual(numbers(await okJson(solo.accounts.$get({ query: { q: 'east' } }))), [], 'only what one reaches');
     assert.deepEqual(numbers(await okJson(staff.accounts.$get({ query: { q: 'east', limit: '2' } }))), ['C200001', 'C200011']);
     assert.deepEqual(numbers(await okJson(staff.accounts.$get({ query: { q: ' c2001 ' } }))), ['C200111'], 'numbers too, trimmed, any case');
+  });
+});
+
+describe('opening an account', () => {
+  const place = { name: 'Lakeside Co', addressLine1: '1 Main St', city: 'Toronto', region: 'ON', postalCode: 'M5V 2T6', country: 'CA' };
+
+  test("a sub-account bills in its head office's currency: taken when none is given, another refused with nothing written", async () => {
+    const t = await testApp();
+    assert.equal(createAccount(t.db, { ...place, number: 'C900000', currency: 'cad' }).currency, 'CAD');
+    assert.equal(createAccount(t.db, { ...place, number: 'C900001', parentNumber: 'C900000' }).currency, 'CAD', "the head office's, not USD");
+    assert.equal(createAccount(t.db, { ...place, number: 'C900002', parentNumber: 'C900000', currency: 'CAD' }).currency, 'CAD');
+    assert.throws(
+      () => createAccount(t.db, { ...place, number: 'C900003', parentNumber: 'C900000', currency: 'USD' }),
+      (err: Error) => err instanceof InputError && /head office C900000 bills in CAD/.test(err.message),
+    );
+    assert.equal(t.db.$client.prepare("select count(*) from accounts where number = 'C900003'").pluck().get(), 0);
+    assert.equal(createAccount(t.db, { ...place, number: 'C900004' }).currency, 'USD', 'an account of its own: US dollars unless told');
   });
 });

@@ -180,6 +180,37 @@ C300002,Fine Co,1 Main St,Reno,NV,
     assert.equal(ok.status, 200, await ok.clone().text());
   });
 
+  test("a sub-account bills in its head office's currency; an account re-imported without the column keeps its own", async () => {
+    const t = await providerApp();
+    const header = 'number,name,address_line1,city,region,postal_code,currency,parent\n';
+    const row = (number: string, currency: string, parent = '') => `${number},Co ${number},1 Main St,Toronto,ON,M5V 2T6,${currency},${parent}\n`;
+    const currencyOf = (number: string) => t.db.select({ c: accounts.currency }).from(accounts).where(eq(accounts.number, number)).get()?.c;
+    // A branch listed before its head office, with no currency of its own: the head office's.
+    const ok = await upload(t, 'accounts', header + row('C600001', '', 'C600000') + row('C600000', 'cad') + row('C600002', 'cad', 'C600000'));
+    assert.equal(ok.status, 200, await ok.clone().text());
+    assert.deepEqual(['C600000', 'C600001', 'C600002'].map(currencyOf), ['CAD', 'CAD', 'CAD']);
+    // Another currency under it, in the file or stored: refused, naming the line; nothing stored.
+    const before = t.db.select().from(accounts).orderBy(accounts.number).all();
+    const refused = await upload(t, 'accounts', header + row('C600003', 'usd', 'C600000') + row('C600004', 'usd', 'C600005') + row('C600005', 'cad'));
+    assert.equal(refused.status, 422);
+    assert.deepEqual((await errorOf(refused)).issues!.map((i) => `${i.path} ${i.message}`), [
+      "line 2: currency Head office C600000 bills in CAD: a sub-account bills in its head office's currency.",
+      "line 3: currency Head office C600005 bills in CAD: a sub-account bills in its head office's currency.",
+    ]);
+    assert.deepEqual(t.db.select().from(accounts).orderBy(accounts.number).all(), before);
+    // Nor may the head office change to another currency than its stored sub-accounts'.
+    const moved = await upload(t, 'accounts', header + row('C600000', 'usd'));
+    assert.equal(moved.status, 422);
+    assert.deepEqual((await errorOf(moved)).issues!.map((i) => `${i.path} ${i.message}`), [
+      "line 2: currency Sub-account C600001 bills in CAD: a head office bills in its sub-accounts' currency.",
+      "line 2: currency Sub-account C600002 bills in CAD: a head office bills in its sub-accounts' currency.",
+    ]);
+    // Re-imported without a currency column: CAD stays CAD.
+    const renamed = await upload(t, 'accounts', 'number,name,address_line1,city,region,postal_code\nC600000,Renamed Co,1 Main St,Toronto,ON,M5V 2T6\n');
+    assert.equal(renamed.status, 200, await renamed.clone().text());
+    assert.equal(currencyOf('C600000'), 'CAD');
+  });
+
   test('subscriptions must name a known account, location of that account, and product', async () => {
     const t = await providerApp();
     await upload(t, 'products', CATALOG);

@@ -53,6 +53,41 @@ function headOfficeCycles<Row extends { number: string; parent: string | null }>
   return errors;
 }
 
+type AccountRow = { number: string; parent: string | null; currency: string | null };
+
+/**
+ * The currency each row's account bills in: its own column, else what it has stored, else its
+ * head office's (a new sub-account), else US dollars. A sub-account in another currency than its
+ * head office is an error: a head office's reports and sums add its sub-accounts' money up.
+ */
+function accountCurrencies<Row extends AccountRow>(rows: Row[], stored: Map<string, string>, storedParents: Map<string, string | null>, lineOf: (row: Row) => number) {
+  const inFile = new Map(rows.map((r) => [r.number, r]));
+  const currencies = new Map<string, string>();
+  const currencyOf = (number: string, seen = new Set<string>()): string => {
+    const row = inFile.get(number);
+    const own = row?.currency?.toUpperCase() ?? stored.get(number);
+    if (own) return own;
+    const parent = row ? row.parent : storedParents.get(number);
+    // A cycle of head offices is reported on its own (headOfficeCycles).
+    if (!parent || seen.has(parent)) return 'USD';
+    return currencyOf(parent, seen.add(number));
+  };
+  const errors: RowError[] = [];
+  for (const r of rows) {
+    const currency = currencyOf(r.number);
+    currencies.set(r.number, currency);
+    const headOffice = r.parent && r.parent !== r.number ? currencyOf(r.parent) : currency;
+    if (headOffice !== currency) errors.push({ line: lineOf(r), column: 'currency', message: `Head office ${r.parent} bills in ${headOffice}: a sub-account bills in its head office's currency.` });
+  }
+  // A head office in the file whose stored sub-accounts (not in the file) bill in another currency.
+  for (const [child, parent] of storedParents) {
+    const headOffice = parent ? inFile.get(parent) : undefined;
+    if (!headOffice || inFile.has(child) || stored.get(child) === currencies.get(parent!)) continue;
+    errors.push({ line: lineOf(headOffice), column: 'currency', message: `Sub-account ${child} bills in ${stored.get(child)}: a head office bills in its sub-accounts' currency.` });
+  }
+  return { currencies, errors };
+}
+
 export const accountsKind: ImportKind<typeof ACCOUNT_COLUMNS> = {
   name: 'accounts',
   description: 'customer accounts; a head office is named as the parent of its sub-accounts',
@@ -62,6 +97,8 @@ export const accountsKind: ImportKind<typeof ACCOUNT_COLUMNS> = {
     const storedParents = new Map(
       db.$client.prepare('select a.number, p.number as parent from accounts a left join accounts p on p.id = a.parent_id').raw().all() as [string, string | null][],
     );
+    const storedCurrencies = new Map(db.$client.prepare('select number, currency from accounts').raw().all() as [string, string][]);
+    let currencies = new Map<string, string>();
     return keyedSession(db, {
       keyColumn: 'number',
       keyOf: (r) => r.number,
@@ -74,12 +111,14 @@ export const accountsKind: ImportKind<typeof ACCOUNT_COLUMNS> = {
         const unknown = rows
           .filter((r) => r.parent && !ids.has(r.parent) && !inFile.has(r.parent))
           .map((r): RowError => ({ line: lineOf(r), column: 'parent', message: `No account ${r.parent}, in the file or stored.` }));
-        return [...unknown, ...headOfficeCycles(rows, storedParents, lineOf)].sort((a, b) => a.line - b.line);
+        const billing = accountCurrencies(rows, storedCurrencies, storedParents, lineOf);
+        currencies = billing.currencies;
+        return [...unknown, ...headOfficeCycles(rows, storedParents, lineOf), ...billing.errors].sort((a, b) => a.line - b.line);
       },
       write(r) {
         const values = {
           number: r.number, name: r.name, addressLine1: r.address_line1, addressLine2: r.address_line2, city: r.city, region: r.region,
-          postalCode: r.postal_code, country: r.country ?? 'US', representative: r.representative, currency: (r.currency ?? 'usd').toUpperCase(),
+          postalCode: r.postal_code, country: r.country ?? 'US', representative: r.representative, currency: currencies.get(r.number)!,
           taxRatePpm: r.tax_rate_percent ?? 0, timeZone: r.time_zone,
         };
         db.insert(accounts).values(values).onConflictDoUpdate({ target: accounts.number, set: values }).run();
