@@ -422,6 +422,7 @@ export const billingRuns = sqliteTable('billing_runs', {
   startedAt: text('started_at').notNull(),
   finishedAt: text('finished_at'),
   invoiceCount: integer('invoice_count').notNull().default(0),
+  /** The invoices' minor units added up across currencies: a check figure of the run, not an amount (the report sums per currency). */
   totalCents: integer('total_cents').notNull().default(0),
 });
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, test } from 'node:test';
 import { openDatabase, type Db } from '../../server/db/client.ts';
-import { runBilling, BillingBlockedError, type BillingPolicy } from '../../server/services/billing/billing-run.ts';
+import { describeBillingRun, runBilling, BillingBlockedError, type BillingPolicy } from '../../server/services/billing/billing-run.ts';
 import { BusyError } from '../../server/services/errors.ts';
 import { importCsv } from '../../server/services/imports/import.ts';
 import { importKind } from '../../server/services/imports/kinds.ts';
@@ -76,8 +76,24 @@ describe('the billing run', () => {
     const before = JSON.stringify([invoicesOf(db), db.$client.prepare('select * from invoice_lines').all()]);
     const again = runBilling(db, '2026-10', TODAY, POLICY);
     assert.equal(again.status, 'already_billed');
-    assert.deepEqual([again.invoices, again.totalCents], [first.invoices, first.totalCents]);
+    assert.deepEqual([again.invoices, again.totals], [first.invoices, first.totals]);
     assert.equal(JSON.stringify([invoicesOf(db), db.$client.prepare('select * from invoice_lines').all()]), before);
+  });
+
+  test("the run's totals are per currency: US and Canadian dollars are never added up", async () => {
+    const db = await billingDb(cdr('A1', '2026-10-02T10:00:00Z', 600));
+    db.$client.prepare("update accounts set currency = 'CAD' where number = 'C100002'").run();
+    const report = runBilling(db, '2026-10', TODAY, POLICY);
+    const sums = new Map<string, number>();
+    for (const i of invoicesOf(db)) {
+      const currency = db.$client.prepare('select currency from accounts where number = ?').pluck().get(i.account) as string;
+      sums.set(currency, (sums.get(currency) ?? 0) + Number(i.total_cents));
+    }
+    assert.deepEqual(report.totals, [...sums].sort().map(([currency, cents]) => ({ currency, cents })));
+    assert.deepEqual(report.totals.map((t) => t.currency), ['CAD', 'USD']);
+    const money = (t: { currency: string; cents: number }) => new Intl.NumberFormat('en-US', { style: 'currency', currency: t.currency }).format(t.cents / 100);
+    assert.equal(describeBillingRun(report), `2026-10 billed: ${report.invoices} invoices, ${report.totals.map(money).join(' and ')}; ${report.calls} calls rated.`);
+    assert.deepEqual(runBilling(db, '2026-10', TODAY, POLICY).totals, report.totals, 'the same totals when asked again');
   });
 
   test('a call that arrives after its month was billed is billed with the next month, once', async () => {

@@ -18,7 +18,9 @@ const BillingRunSchema = z
     period: z.string().openapi({ example: '2026-10' }),
     status: z.enum(['billed', 'already_billed']).openapi({ description: '`already_billed`: the period was closed before; nothing changed.' }),
     invoices: z.number().int(),
-    totalCents: z.number().int(),
+    totals: z
+      .array(z.object({ currency: z.string().openapi({ example: 'USD' }), cents: z.number().int() }))
+      .openapi({ description: "What the period's invoices come to in each currency their accounts bill in." }),
     calls: z.number().int().openapi({ description: 'Calls rated by this run.' }),
     lateCalls: z.number().int().openapi({ description: 'Of those, calls from earlier months that arrived after their month was billed.' }),
     finishedAt: z.string(),

@@ -25,7 +25,8 @@ export interface BillingRunReport {
   /** `billed`: this run closed the period; `already_billed`: it was closed before and nothing changed. */
   status: 'billed' | 'already_billed';
   invoices: number;
-  totalCents: number;
+  /** What the period's invoices come to, per currency (by code): amounts in different currencies are never added up. */
+  totals: { currency: string; cents: number }[];
   /** Calls rated by this run, and how many of them were from earlier months (they arrived late). */
   calls: number;
   lateCalls: number;
@@ -75,9 +76,9 @@ export function runBilling(db: Db, periodKey: string, today: string, policy: Bil
 
   return sqlite
     .transaction((): BillingRunReport => {
-      const closed = sqlite.prepare('select invoice_count, total_cents, finished_at from billing_runs where period = ?').get(period.key) as Row | undefined;
+      const closed = sqlite.prepare('select invoice_count, finished_at from billing_runs where period = ?').get(period.key) as Row | undefined;
       if (closed) {
-        return { period: period.key, status: 'already_billed', invoices: Number(closed.invoice_count), totalCents: Number(closed.total_cents), calls: 0, lateCalls: 0, finishedAt: String(closed.finished_at) };
+        return { period: period.key, status: 'already_billed', invoices: Number(closed.invoice_count), totals: periodTotals(db, period.key), calls: 0, lateCalls: 0, finishedAt: String(closed.finished_at) };
       }
       const later = sqlite.prepare('select period from billing_runs where period > ? order by period limit 1').pluck().get(period.key) as string | undefined;
       if (later) throw new InputError(`${later} is billed already; periods are billed in order, so ${period.key} can no longer be.`);
@@ -160,9 +161,16 @@ export function runBilling(db: Db, periodKey: string, today: string, policy: Bil
       sqlite
         .prepare('insert into billing_runs (period, started_at, finished_at, invoice_count, total_cents) values (?, ?, ?, ?, ?)')
         .run(period.key, finishedAt, finishedAt, drafts.length, totalCents);
-      return { period: period.key, status: 'billed', invoices: drafts.length, totalCents, calls: callIds.length, lateCalls, finishedAt };
+      return { period: period.key, status: 'billed', invoices: drafts.length, totals: periodTotals(db, period.key), calls: callIds.length, lateCalls, finishedAt };
     })
     .immediate();
+}
+
+/** The period's invoices added up in each of their accounts' currencies. */
+function periodTotals(db: Db, periodKey: string): BillingRunReport['totals'] {
+  return db.$client
+    .prepare('select a.currency, sum(i.total_cents) as cents from invoices i join accounts a on a.id = i.account_id where i.period = ? group by a.currency order by a.currency')
+    .all(periodKey) as BillingRunReport['totals'];
 }
 
 /** Everything the run needs besides the calls, keyed by account. */
@@ -299,16 +307,15 @@ export function billingPolicyOf(config: { paymentTermsDays: number; lateFeePerce
 export function billPeriod(db: Db, policy: BillingPolicy, periodKey: string, today: string, source: { via: 'cli' | 'api' | 'demo'; ip?: string | null }): BillingRunReport {
   const report = runBilling(db, periodKey, today, policy);
   if (report.status === 'billed') {
-    const { period, invoices, totalCents, calls, lateCalls } = report;
-    audit(db, { action: 'billing.run', ip: source.ip ?? null, detail: { period, invoices, totalCents, calls, lateCalls, via: source.via } });
+    const { period, invoices, totals, calls, lateCalls } = report;
+    audit(db, { action: 'billing.run', ip: source.ip ?? null, detail: { period, invoices, totals, calls, lateCalls, via: source.via } });
   }
   return report;
 }
 
 /** The report as a provider reads it on the console. */
 export function describeBillingRun(r: BillingRunReport): string {
-  // The total of all accounts' invoices has no one account's currency: shown in US dollars, as always.
-  const money = formatMoney(r.totalCents, 'USD');
+  const money = r.totals.length ? r.totals.map((t) => formatMoney(t.cents, t.currency)).join(' and ') : formatMoney(0, 'USD');
   if (r.status === 'already_billed') return `${r.period} was billed already (${r.invoices} invoices, ${money}); nothing changed.`;
   const late = r.lateCalls ? `, ${r.lateCalls} of them from earlier months` : '';
   return `${r.period} billed: ${r.invoices} invoices, ${money}; ${r.calls} calls rated${late}.`;
