@@ -10,7 +10,7 @@ import type { AccountStore, StoreReader } from '../data/account-store.ts';
 import { summary as summaryResource } from '../data/resources.ts';
 import { BpAutopayChangeEvent, BpPaymentCancelEvent, BpPaymentSuccessEvent } from '../events/events.ts';
 import { formatMoney } from '../i18n/format.ts';
-import { serverLanguage } from '../i18n/localize.ts';
+import { formatLocale, serverLanguage } from '../i18n/localize.ts';
 import { CardFrameChannel, type CardFieldError } from './card-frame-channel.ts';
 import { cardFrameLook } from './card-frame-look.ts';
 import { paymentFormStyles } from './payment-form.styles.ts';
@@ -19,13 +19,44 @@ type AmountChoice = 'due' | 'pastDue' | 'invoice' | 'other';
 type AddressField = 'line1' | 'line2' | 'city' | 'country' | 'state' | 'zip';
 type FormField = AddressField | 'amount';
 
-/** "403.99" or "$1,200" → cents; null when it is not an amount. */
-export function parseAmount(text: string): number | null {
-  const clean = text.replace(/[$,\s]/g, '');
-  if (!/^\d+(\.\d{1,2})?$/.test(clean)) return null;
-  const [whole, fraction = ''] = clean.split('.');
-  return Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
+/** The sign a language groups thousands with, when it is "." or ","; null when it groups with a space (French). */
+function thousandsSign(locale: string): '.' | ',' | null {
+  const group = new Intl.NumberFormat(locale, { useGrouping: 'always' }).formatToParts(1234).find((p) => p.type === 'group')?.value;
+  return group === '.' || group === ',' ? group : null;
 }
+
+/**
+ * An amount as someone typed it, in cents; null when it is not one, or could be read two ways.
+ * "403.99", "$1,200" (English), "12,50 $" and "1 200,50" (French), "1.200,50" (Spanish). A "." or
+ * "," followed by one or two digits is the decimal sign in any language ("12,50" is never 1,250);
+ * followed by three, it groups thousands only where the language groups them with it.
+ */
+export function parseAmount(text: string, locale = formatLocale()): number | null {
+  // Spaces of every kind go (French groups thousands with a narrow no-break space), and a
+  // currency sign or code at either end ("$", "CA$", "$ CA"); a minus sign stays, and fails.
+  const bare = text.replace(/\s/g, '').replace(/^[\p{Sc}\p{L}]+|[\p{Sc}\p{L}]+$/gu, '');
+  if (!/^\d[\d.,]*\d$|^\d$/.test(bare)) return null;
+  const thousands = thousandsSign(locale);
+  const last = Math.max(bare.lastIndexOf('.'), bare.lastIndexOf(','));
+  let whole = bare;
+  let cents = 0;
+  if (last >= 0) {
+    const tail = bare.slice(last + 1);
+    if (tail.length <= 2) {
+      whole = bare.slice(0, last);
+      cents = Number(tail.padEnd(2, '0'));
+      if (whole.includes(bare[last]!)) return null;
+    } else if (tail.length !== 3 || bare[last] !== thousands) return null;
+  }
+  // What is left groups thousands, if anything: one sign, the language's, between groups of three.
+  const groups = whole.split(/[.,]/);
+  if (groups.length > 1 && (new Set(whole.replace(/\d/g, '')).size !== 1 || !whole.includes(thousands ?? '-') || !/^\d{1,3}$/.test(groups[0]!) || groups.slice(1).some((g) => !/^\d{3}$/.test(g)))) return null;
+  const dollars = groups.join('');
+  return dollars.length > 12 ? null : Number(dollars) * 100 + cents;
+}
+
+/** "403.99", "403,99": an amount written as the user's language writes it, for examples. */
+const sampleAmount = (amount: number) => new Intl.NumberFormat(formatLocale(), { minimumFractionDigits: 2 }).format(amount);
 
 const cardName = (card: { brand: string; last4: string }) => msg(str`${card.brand} ending in ${card.last4}`);
 
@@ -175,7 +206,7 @@ export class BpPaymentForm extends AccountDataElement<AccountSummaryData> {
   private check(summary: AccountSummaryData): number | null {
     const errors: typeof this.errors = {};
     const amount = this.mode === 'autopay' ? 0 : this.amountOf(summary);
-    if (amount === null) errors.amount = msg('Enter an amount like 403.99.');
+    if (amount === null) errors.amount = msg(str`Enter an amount like ${sampleAmount(403.99)}.`);
     else if (amount <= 0 && this.mode === 'pay') errors.amount = msg('The amount must be more than zero.');
     const required: [AddressField, string][] = [['line1', msg('Address Line 1')], ['city', msg('City')], ['state', this.stateLabel()], ['zip', this.zipLabel()]];
     for (const [field, label] of required) if (!this.address[field].trim()) errors[field] = msg(str`Enter the ${label} of the card's billing address.`);
@@ -376,7 +407,7 @@ export class BpPaymentForm extends AccountDataElement<AccountSummaryData> {
                 <input
                   id="other"
                   inputmode="decimal"
-                  placeholder="0.00"
+                  placeholder=${sampleAmount(0)}
                   .value=${this.otherAmount}
                   aria-invalid=${error ? 'true' : 'false'}
                   aria-describedby=${error ? 'amount-error' : nothing}

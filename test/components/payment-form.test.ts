@@ -122,4 +122,33 @@ describe('<bp-payment-form>', () => {
       40399, 120000, 550, 0, null, null, null,
     ]);
   });
+
+  it('reads amounts as people type them in their language: a decimal comma is never taken for thousands', () => {
+    const cents = (locale: string, ...typed: string[]) => typed.map((t) => parseAmount(t, locale));
+    // French writes 1 200,50 $ (a narrow no-break space between thousands); "12,50" is twelve dollars fifty, not 1,250.
+    expect(cents('fr', '12,50', '150,5', '1 200,50', '1\u202f200,50 $', '1\u00a0200', '12.50', '403,99 $ CA')).to.deep.equal([1250, 15050, 120050, 120050, 120000, 1250, 40399]);
+    // Spanish writes 1.200,50.
+    expect(cents('es', '12,50', '1.200,50', '1.200', '12.50')).to.deep.equal([1250, 120050, 120000, 1250]);
+    // English: a comma followed by one or two digits can only be a decimal comma.
+    expect(cents('en', '12,50', '1,200.50', '1,200', 'CA$1,200.05')).to.deep.equal([1250, 120050, 120000, 120005]);
+    // What could be read two ways, or not as money at all, is refused, never guessed.
+    expect(cents('fr', '1.200', '1,234', '12,345,67', '1,2,3')).to.deep.equal([null, null, null, null]);
+    expect(cents('en', '1.200', '12,3456', '1,20,000', '1.200,50')).to.deep.equal([null, null, null, null]);
+  });
+
+  it('in French, asks for an amount the French way', async () => {
+    document.documentElement.lang = 'fr';
+    try {
+      const { root } = await paymentForm(inCredit);
+      await waitFor(() => (root.querySelector('h2')?.textContent?.trim() !== 'Make a payment' && root.querySelector('#other')?.getAttribute('placeholder') === '0,00') || null, 'the form in French');
+      const other = root.querySelector<HTMLInputElement>('#other')!;
+      other.value = '12.345';
+      other.dispatchEvent(new Event('input'));
+      root.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+      const error = await waitFor(() => root.querySelector('#amount-error'), 'the amount error');
+      expect(textOf(error)).to.equal('Saisissez un montant comme 403,99.');
+    } finally {
+      document.documentElement.lang = 'en';
+    }
+  });
 });

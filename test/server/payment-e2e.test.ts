@@ -113,4 +113,24 @@ describe('paying by card in the portal page', () => {
     assert.equal(site.t.db.$client.prepare('select count(*) from autopay_methods').pluck().get(), 0);
     assert.ok(!apiBodies.join('\n').includes('5424000000000015'), 'the page never sent the number');
   });
+
+  test('in French, "12,50" pays twelve dollars fifty, not 1,250 dollars', async () => {
+    await page.locator('select#language').selectOption('fr');
+    await page.locator('bp-account-summary [data-opens=pay]').click();
+    const form = page.locator('bp-payment-form');
+    await form.locator('input[type=radio]').last().check();
+    await form.locator('#other').fill('12,50');
+    const frame = page.frameLocator('iframe[title]');
+    await frame.locator('#firstName').fill('Solo');
+    await frame.locator('#lastName').fill('Dentiste');
+    await frame.locator('#cardNumber').fill('4111 1111 1111 1111');
+    await frame.locator('#month').selectOption('12');
+    await frame.locator('#year').selectOption(String(new Date().getUTCFullYear() + 2));
+    await frame.locator('#cardCode').fill('123');
+    await form.locator('button[type=submit]').click();
+    await form.locator('[part=result]').getByText(/12,50/).waitFor();
+    const newest = site.t.db.$client.prepare('select amount_cents, status from payments order by id desc limit 1').get();
+    assert.deepEqual(newest, { amount_cents: 1250, status: 'approved' });
+    await page.locator('select#language').selectOption('en');
+  });
 });
