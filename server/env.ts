@@ -34,6 +34,8 @@ export interface Config {
   gatewayTimeoutMs: number;
   /** The largest card payment accepted, in cents. */
   paymentMaxCents: number;
+  /** The currencies the merchant account takes cards in: an account billing in another one cannot pay by card. */
+  gatewayCurrencies: string[];
   /** The first wait before the gateway is asked about a payment it did not answer (then 2, 4 and 8 times as long). */
   paymentSettleDelayMs: number;
   /** A process that has not renewed its lease for this long is gone: another settles the payments it left waiting. */
@@ -138,6 +140,11 @@ const envSchema = z.object({
   ANET_CLIENT_KEY: z.string().trim().min(1).optional(),
   ANET_ENV: z.enum(['sandbox', 'production'], { message: 'must be sandbox or production' }).optional(),
   GATEWAY_TIMEOUT_MS: positiveInt(20_000),
+  GATEWAY_CURRENCIES: z
+    .string()
+    .optional()
+    .transform((v) => (v ?? 'USD').split(',').map((s) => s.trim().toUpperCase()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^[A-Z]{3}$/, 'must be three-letter currency codes separated by commas, such as USD,CAD')).min(1)),
   PAYMENT_MAX_CENTS: positiveInt(2_500_000),
   PAYMENT_SETTLE_DELAY_MS: positiveInt(5_000),
   PAYMENT_LEASE_SECONDS: positiveInt(30),
@@ -205,6 +212,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       : null,
     gatewayTimeoutMs: e.GATEWAY_TIMEOUT_MS,
     paymentMaxCents: e.PAYMENT_MAX_CENTS,
+    gatewayCurrencies: e.GATEWAY_CURRENCIES,
     paymentSettleDelayMs: e.PAYMENT_SETTLE_DELAY_MS,
     paymentLeaseSeconds: e.PAYMENT_LEASE_SECONDS,
     anetSignatureKey: e.ANET_SIGNATURE_KEY ?? null,

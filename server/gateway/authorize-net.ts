@@ -37,6 +37,8 @@ export interface GatewayConfig {
   endpoint: string;
   /** How long a call may take before its outcome counts as unknown. */
   timeoutMs: number;
+  /** The currencies the merchant account takes (ISO codes); US dollars unless said. */
+  currencies?: readonly string[];
 }
 
 export type ChargeOutcome = 'approved' | 'declined' | 'held' | 'error' | 'voided';
@@ -96,6 +98,8 @@ export type PaymentSource =
 
 export interface ChargeRequest {
   amountCents: number;
+  /** The amount's currency (ISO code): one of the gateway's `currencies`. */
+  currency: string;
   source: PaymentSource;
   /** Our reference for the payment (up to 20 characters): how an unknown outcome is found again. */
   invoiceNumber: string;
@@ -233,6 +237,7 @@ export function createAuthorizeNetGateway(config: GatewayConfig) {
     const transactionRequest = {
       transactionType,
       amount: dollars(request.amountCents),
+      currencyCode: request.currency,
       ...payment,
       ...profile,
       order: { invoiceNumber: request.invoiceNumber, description: request.description },
@@ -267,6 +272,8 @@ export function createAuthorizeNetGateway(config: GatewayConfig) {
   }
 
   return {
+    /** The currencies the merchant account takes: a charge names one of them. */
+    currencies: config.currencies ?? ['USD'],
     /** Charges a card (a one-time token from Accept.js) or a saved payment profile. */
     charge: (request: ChargeRequest) => chargeOf('authCaptureTransaction', request),
 

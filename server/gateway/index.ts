@@ -23,7 +23,7 @@ export async function startGateway(config: Config, options: { notifyServer?: boo
   if (config.anet) {
     const { apiLoginId, transactionKey, clientKey, environment } = config.anet;
     return {
-      gateway: createAuthorizeNetGateway({ apiLoginId, transactionKey, endpoint: ANET_ENDPOINTS[environment], timeoutMs: config.gatewayTimeoutMs }),
+      gateway: createAuthorizeNetGateway({ apiLoginId, transactionKey, endpoint: ANET_ENDPOINTS[environment], timeoutMs: config.gatewayTimeoutMs, currencies: config.gatewayCurrencies }),
       cardFrame: { apiLoginId, clientKey, environment },
       fakeUrl: null,
       webhookSignatureKey: config.anetSignatureKey,
@@ -39,7 +39,7 @@ export async function startGateway(config: Config, options: { notifyServer?: boo
   const webhookSignatureKey = config.anetSignatureKey ?? fake.signatureKey;
   if (options.notifyServer !== false) fake.setWebhook({ url: `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}/api/v1/webhooks/authorize-net`, signatureKey: webhookSignatureKey });
   return {
-    gateway: createAuthorizeNetGateway({ ...FAKE_CREDENTIALS, endpoint: `${server.url}/xml/v1/request.api`, timeoutMs: config.gatewayTimeoutMs }),
+    gateway: createAuthorizeNetGateway({ ...FAKE_CREDENTIALS, endpoint: `${server.url}/xml/v1/request.api`, timeoutMs: config.gatewayTimeoutMs, currencies: config.gatewayCurrencies }),
     cardFrame: { apiLoginId: FAKE_CREDENTIALS.apiLoginId, clientKey: FAKE_CREDENTIALS.clientKey, environment: 'fake', tokenize: fake.acceptRequest },
     fakeUrl: server.url,
     webhookSignatureKey,

@@ -7,10 +7,12 @@ import { autopayFailedMail } from '../mail/templates.ts';
 import { DomainError, InputError } from './errors.ts';
 import { amountDueCents, INVOICE_BALANCE_SQL } from './ledger.ts';
 import { formatMoney } from './money-format.ts';
-import { IdempotencyConflict, paymentMail, type PaymentMailer, type PaymentsService, type PaymentView } from './payments.ts';
+import { cardCurrencyOf, IdempotencyConflict, paymentMail, type PaymentMailer, type PaymentsService, type PaymentView } from './payments.ts';
 
 /** What autopay needs of the card gateway: saved cards (Authorize.Net customer payment profiles). */
 export interface AutopayGateway {
+  /** The currencies the merchant account takes. */
+  readonly currencies: readonly string[];
   saveCard(request: SaveCardRequest): Promise<SavedCardIds>;
   saveCardFromTransaction(request: { transId: string; customerProfileId: string | null; customer: { id: string; email: string } }): Promise<SavedCardIds>;
   savedCard(ids: SavedCardIds): Promise<SavedCard>;
@@ -248,6 +250,8 @@ export function createAutopayService(deps: AutopayDeps) {
   return {
     /** Sign-up for automatic payment (or Change card) without paying: the token's card is checked and saved. */
     async enroll(input: { account: Account; userId: string; email: string; opaqueData: SaveCardRequest['opaqueData']; billTo?: SaveCardRequest['billTo'] }) {
+      // A card saved for bills it could not be charged for would fail on every due date.
+      cardCurrencyOf(db, gateway(), input.account.id);
       const ids = await atGateway(() =>
         gateway().saveCard({
           customerProfileId: customerProfileOf(input.account.id),

@@ -14,6 +14,8 @@ import { paymentReceiptMail, type PaymentMailFields } from '../mail/templates.ts
 
 /** What the payments service needs of a gateway (server/gateway/ provides it). */
 export interface PaymentGateway {
+  /** The currencies the merchant account takes. */
+  readonly currencies: readonly string[];
   charge(request: ChargeRequest): Promise<ChargeResult>;
   findCharge(reference: string): Promise<ChargeResult | null>;
   transaction(transId: string): Promise<GatewayTransaction>;
@@ -147,6 +149,23 @@ export interface PaymentsDeps {
   settleDelayMs?: number;
   /** A process whose lease is this old is gone (PAYMENT_LEASE_SECONDS). */
   leaseMs?: number;
+}
+
+const accountCurrency = (db: Db, accountId: number) =>
+  prepared(db, 'accounts.currency', () => db.$client.prepare('select currency from accounts where id = ?').pluck()).get(accountId) as string;
+
+/**
+ * The currency an account's cards are charged in: the one it bills in, if the merchant account
+ * takes it. Otherwise InputError, before anything is recorded or sent: a card charged in another
+ * currency than the bill's would pay a different amount.
+ */
+export function cardCurrencyOf(db: Db, gateway: { readonly currencies: readonly string[] }, accountId: number): string {
+  const currency = accountCurrency(db, accountId);
+  if (!gateway.currencies.includes(currency)) {
+    const number = prepared(db, 'accounts.number', () => db.$client.prepare('select number from accounts where id = ?').pluck()).get(accountId) as string;
+    throw new InputError(`Card payments are taken in ${gateway.currencies.join(', ')}; account ${number} bills in ${currency}. Nothing was charged.`);
+  }
+  return currency;
 }
 
 export function createPaymentsService(deps: PaymentsDeps) {
@@ -307,6 +326,7 @@ export function createPaymentsService(deps: PaymentsDeps) {
     try {
       const result = await deps.gateway!.charge({
         amountCents: input.amountCents,
+        currency: accountCurrency(db, row.accountId),
         source: input.source,
         invoiceNumber: row.gatewayReference!,
         description: input.description ?? 'Payment on account',
@@ -389,6 +409,7 @@ export function createPaymentsService(deps: PaymentsDeps) {
     /** Charges a card once per Idempotency-Key; copies of the request get the first one's result. */
     async payByCard(input: CardPayment): Promise<PaymentView> {
       if (!deps.gateway) throw new InputError('Card payments are not available: no payment gateway is configured.');
+      cardCurrencyOf(db, deps.gateway, input.accountId);
       const fingerprint = `amount:${input.amountCents}`;
       // Synchronous check-and-insert: no other request of this process can come between.
       const { row, created } = db.transaction(() => {

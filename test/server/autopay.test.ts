@@ -36,6 +36,17 @@ const savedCardsAtGateway = () => [...gw.fake.profiles.values()].reduce((n, p) =
 const charges = () => gw.fake.transactions.size;
 
 describe('autopay: signing up, changing the card, cancelling', () => {
+  test('an account in a currency the merchant account does not take cannot sign up: refused, no card saved', async () => {
+    const { t, bearer } = await gatewayApp(gw.gateway());
+    t.db.$client.prepare("update accounts set currency = 'CAD' where number = 'C100001'").run();
+    const before = savedCardsAtGateway();
+    const refused = await signUp(t, bearer);
+    assert.equal(refused.status, 422);
+    assert.match((await errorOf(refused)).message, /Card payments are taken in USD; account C100001 bills in CAD/);
+    assert.equal(savedCardsAtGateway(), before);
+    assert.equal(t.db.$client.prepare('select count(*) from autopay_methods').pluck().get(), 0);
+  });
+
   test('Sign-up for automatic payment saves the card at the gateway; the portal keeps only its ids, brand, last four and expiry', async () => {
     const { t, bearer } = await gatewayApp(gw.gateway());
     const res = await signUp(t, bearer);

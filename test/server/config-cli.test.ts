@@ -32,6 +32,9 @@ test('a bad setting stops the server with a message that names the variable', ()
   assert.deepEqual(loadConfig({}).imports, { abandonedAfterSeconds: 120, maxFieldChars: 4096, maxLineChars: 16_384 });
   assert.equal(loadConfig({}).importMaxBytes, 1024 ** 3);
   assert.equal(loadConfig({}).anet, null, 'no credentials: the fake gateway');
+  assert.deepEqual(loadConfig({}).gatewayCurrencies, ['USD'], 'cards in US dollars unless told');
+  assert.deepEqual(loadConfig({ GATEWAY_CURRENCIES: 'usd, CAD' }).gatewayCurrencies, ['USD', 'CAD']);
+  assert.match(refusal({ GATEWAY_CURRENCIES: 'dollars' }), /GATEWAY_CURRENCIES: must be three-letter currency codes/);
   assert.match(refusal({ RESELLER_DEMO_PORT: 'next' }), /RESELLER_DEMO_PORT/);
   assert.equal(loadConfig({}).resellerDemoPort, 8788, 'the sample reseller site: the port after the portal’s');
   assert.equal(loadConfig({ PORT: '9000' }).resellerDemoPort, 9001);

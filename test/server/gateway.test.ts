@@ -19,7 +19,7 @@ let invoices = 0;
 function chargeOf(cents: number, card = '4111111111111111', zip = '94114'): ChargeRequest {
   const token = fake.tokenize({ cardNumber: card, month: '12', year: String(new Date().getUTCFullYear() + 2), cardCode: '123', zip });
   if (!('opaqueData' in token)) throw new Error(`no token: ${token.messages.message[0]!.text}`);
-  return { amountCents: cents, source: { opaqueData: token.opaqueData }, invoiceNumber: `T${++invoices}`, description: 'Test payment', billTo: { firstName: 'Dana', lastName: 'Whitfield', zip } };
+  return { amountCents: cents, currency: 'USD', source: { opaqueData: token.opaqueData }, invoiceNumber: `T${++invoices}`, description: 'Test payment', billTo: { firstName: 'Dana', lastName: 'Whitfield', zip } };
 }
 
 describe('the Authorize.Net gateway, through the official SDK, against the fake', () => {

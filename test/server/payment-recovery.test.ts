@@ -32,7 +32,7 @@ async function leftPending(db: Db, accountId: number, input: { key: string; amou
   const reference = `BP${String(row.id).padStart(10, '0')}`;
   db.$client.prepare('update payments set gateway_reference = ? where id = ?').run(reference, row.id);
   if (input.charged) {
-    const result = await gw.gateway().charge({ amountCents: input.amount, source: { opaqueData: cardToken(gw.fake) }, invoiceNumber: reference, description: 'Payment on account', billTo: BILL_TO });
+    const result = await gw.gateway().charge({ amountCents: input.amount, currency: 'USD', source: { opaqueData: cardToken(gw.fake) }, invoiceNumber: reference, description: 'Payment on account', billTo: BILL_TO });
     assert.equal(result.outcome, 'approved');
   }
   return row.id;

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { createAuthorizeNetGateway } from '../../server/gateway/authorize-net.ts';
+import { FAKE_CREDENTIALS } from '../../server/gateway/fake/fake-authorize-net.ts';
 import { balances, BILL_TO, captureOutput, cardToken, everything, GATEWAY_TIMEOUT_MS, gatewayApp, newKey, pay, useFakeGateway } from './payment-fixture.ts';
 import { errorOf, okJson, type TestApp } from './helpers.ts';
 
@@ -130,11 +132,32 @@ describe('POST /accounts/{number}/payments', () => {
 
   test("the payment history names the account's currency, so amounts are shown in it", async () => {
     const { t, bearer } = await paymentApp();
-    t.db.$client.prepare("update accounts set currency = 'CAD' where number = 'C100001'").run();
     assert.equal((await okJson(await pay(t, bearer, { amount: 2500, opaqueData: tokenFor(), billTo: BILL_TO }))).amount, 2500);
+    t.db.$client.prepare("update accounts set currency = 'CAD' where number = 'C100001'").run();
     const list = await okJson(t.api(bearer).accounts[':number'].payments.$get({ param: { number: 'C100001' } }));
     assert.equal(list.currency, 'CAD');
     assert.deepEqual(list.payments.map((p) => p.amount), [2500]);
+  });
+
+  test('a card is charged in the currency the account bills in; one the merchant account does not take is refused before the gateway', async () => {
+    const { t, bearer } = await paymentApp();
+    assert.equal((await pay(t, bearer, { amount: 2500, opaqueData: tokenFor(), billTo: BILL_TO })).status, 201);
+    assert.equal([...gw.fake.transactions.values()].at(-1)!.currency, 'USD', 'the currency is sent with the charge');
+    const before = gw.fake.transactions.size;
+    t.db.$client.prepare("update accounts set currency = 'CAD' where number = 'C100001'").run();
+    const refused = await pay(t, bearer, { amount: 2500, opaqueData: tokenFor(), billTo: BILL_TO });
+    assert.equal(refused.status, 422);
+    assert.match((await errorOf(refused)).message, /Card payments are taken in USD; account C100001 bills in CAD\. Nothing was charged\./);
+    assert.equal(gw.fake.transactions.size, before, 'nothing sent to the gateway');
+    assert.equal(t.db.$client.prepare('select count(*) from payments').pluck().get(), 1, 'nothing recorded');
+  });
+
+  test('a merchant account that takes Canadian dollars is charged in them for a CAD account', async () => {
+    const { t, bearer } = await gatewayApp(createAuthorizeNetGateway({ ...FAKE_CREDENTIALS, endpoint: gw.endpoint(), timeoutMs: GATEWAY_TIMEOUT_MS, currencies: ['USD', 'CAD'] }));
+    t.db.$client.prepare("update accounts set currency = 'CAD' where number = 'C100001'").run();
+    assert.equal((await pay(t, bearer, { amount: 2500, opaqueData: tokenFor(), billTo: BILL_TO })).status, 201);
+    const charge = [...gw.fake.transactions.values()].at(-1)!;
+    assert.deepEqual([charge.amount, charge.currency], ['25.00', 'CAD']);
   });
 
   test('who may pay and read payments: own accounts only; signed out 401', async () => {

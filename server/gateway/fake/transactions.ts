@@ -21,6 +21,8 @@ export interface FakeTransaction {
   /** Dollars as the API writes them: what was asked for, and what is (to be) settled. */
   amount: string;
   settleAmount: string;
+  /** The currency asked for (currencyCode), else the merchant account's own: US dollars here. */
+  currency: string;
   responseCode: '1' | '2' | '3' | '4';
   card: Card;
   invoiceNumber: string | null;
@@ -76,6 +78,7 @@ export function upgradeTransaction(t: FakeTransaction): FakeTransaction {
     settleAmount: t.settleAmount ?? (outcome === 'approved' ? t.amount : '0.00'),
     refTransId: t.refTransId ?? null,
     billTo: t.billTo ?? null,
+    currency: t.currency ?? 'USD',
   };
 }
 
@@ -138,6 +141,7 @@ export function createFakeTransactions(ctx: {
       customerProfileId: request.profile?.customerProfileId ? String(request.profile.customerProfileId) : null,
       refTransId: null,
       billTo: request.billTo ?? null,
+      currency: request.currencyCode ? String(request.currencyCode) : 'USD',
     };
     transactions.set(t.transId, t);
     ctx.recent.set(windowKey, t);
