@@ -236,6 +236,11 @@ export function createAutopayService(deps: AutopayDeps) {
           description: `Automatic payment, bill due ${dueDate}`,
         });
       } catch (err) {
+        // A card this account cannot be charged on (its currency): said, and the run goes on to the others.
+        if (err instanceof InputError) {
+          skip(err.message);
+          continue;
+        }
         if (!(err instanceof IdempotencyConflict)) throw err;
         skip(`the bill due ${dueDate} was already charged`);
         continue;

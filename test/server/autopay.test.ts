@@ -134,6 +134,16 @@ describe('the autopay run', () => {
     assert.equal(t.mailer.sent.filter((m) => m.subject.startsWith('Payment received')).length, 1, 'one receipt');
   });
 
+  test('an enrolled account whose currency the merchant account no longer takes is skipped and named; the run goes on', async () => {
+    const { t, bearer, invoices } = await gatewayApp(gw.gateway());
+    assert.equal((await signUp(t, bearer)).status, 200);
+    t.db.$client.prepare("update accounts set currency = 'CAD' where number = 'C100001'").run();
+    const report = await t.deps.autopay.run(invoices[1]!.dueDate);
+    assert.deepEqual([report.approved, report.skipped], [0, 1]);
+    assert.match(report.lines.join('\n'), /C100001: Card payments are taken in USD; account C100001 bills in CAD/);
+    assert.equal(charges(), 0);
+  });
+
   test('a declined automatic payment leaves the bill to be paid by hand, with a notice in My Account and a mail; it is not retried', async () => {
     const { t, bearer, invoices } = await gatewayApp(gw.gateway());
     await signUp(t, bearer);
