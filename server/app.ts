@@ -27,6 +27,7 @@ import { replyHeaders } from './http/reply-headers.ts';
 import { MAX_TICKET_REQUEST_BYTES, TICKET_REQUEST_TOO_LARGE } from './services/tickets/limits.ts';
 import type { AppEnv, Deps } from './http/context.ts';
 import { handleError } from './http/errors.ts';
+import { sendInvoiceNotices } from './services/invoice-notices.ts';
 import type { Mailer } from './mail/mailer.ts';
 import { createBackground, type Background } from './services/background.ts';
 import { createCardServices, type CardGateway } from './services/card-services.ts';
@@ -81,6 +82,7 @@ export function createApp(options: AppOptions) {
     webhookSignatureKey: options.webhookSignatureKey ?? null,
     // The portal's own origin, ALLOWED_ORIGINS, and the resellers' sites (read from the database, cached).
     origins: createAllowedOrigins(options.db, [new URL(options.config.publicUrl).origin, ...options.config.allowedOrigins], now),
+    notifyInvoices: () => sendInvoiceNotices(options.db, mail, now),
   };
 
   const api = new OpenAPIHono<AppEnv>();

@@ -43,6 +43,16 @@ const { app, deps, idle } = createApp({ db, config, mailer, gateway: card.gatewa
 const settleOrphans = () => void deps.payments.settleOrphans().catch((err: unknown) => console.error('Settling open payments failed:', err));
 settleOrphans();
 setInterval(settleOrphans, (config.paymentLeaseSeconds * 1000) / 2).unref();
+// Invoices a billing run left to be mailed (the CLI's, when it could not finish mailing): at once, then every few minutes.
+const notifyInvoices = () => {
+  try {
+    deps.notifyInvoices();
+  } catch (err) {
+    console.error('Mailing new invoices failed:', err);
+  }
+};
+notifyInvoices();
+setInterval(notifyInvoices, 5 * 60_000).unref();
 
 if (!existsSync(SITE_DIR)) console.warn(`No ${SITE_DIR}/ folder: run \`npm run build\` to serve the portal page and the kit (the API works without it).`);
 // The pages, and the kit (/lib/) that allowed sites load from their own pages.

@@ -58,6 +58,8 @@ export async function loadDemoHistory(db: Db, today: Date, policy: BillingPolicy
         recordReceivedPayment(db, { accountId: invoice.account_id, amountCents: invoice.total_cents, receivedAt, method });
       }
     }
+    // The history's invoices were issued before anyone used the portal: nobody is mailed them now.
+    db.$client.prepare('update invoices set notified_at = issue_date where notified_at is null').run();
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -380,12 +380,16 @@ export const invoices = sqliteTable(
     totalCents: integer('total_cents').notNull(),
     /** `issued` or `void`; open / paid / past due are derived from the balance and the due date. */
     state: text('state', { enum: INVOICE_STATES }).notNull().default('issued'),
+    /** When its users were mailed that it is out (services/invoice-notices.ts); null: not yet. */
+    notifiedAt: text('notified_at'),
   },
   (t) => [
     uniqueIndex('invoices_account_period_unique').on(t.accountId, t.period),
     index('invoices_account_issue_idx').on(t.accountId, t.issueDate),
     // An account's issued invoices with what its balance and My Account read of them, from the index alone.
     index('invoices_account_state_idx').on(t.accountId, t.state, t.dueDate, t.totalCents),
+    // The few invoices whose users have not been mailed yet, found without reading the others.
+    index('invoices_to_notify_idx').on(t.id).where(sql`${t.notifiedAt} is null`),
   ],
 );
 

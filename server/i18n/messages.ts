@@ -126,6 +126,9 @@ export interface Messages {
     receiptBody(r: { account: string; accountName: string; amount: string; card: string; date: string; transaction: string; balance: string; portalUrl: string }): string;
     autopayFailedSubject(account: string): string;
     autopayFailedBody(m: { amount: string; card: string; account: string; accountName: string; dueDate: string; reason: string; portalUrl: string }): string;
+    /** A new invoice; `autopay` names the card that will pay it, or is null (paid by hand). */
+    invoiceSubject(invoice: string, total: string, dueDate: string): string;
+    invoiceBody(m: { invoice: string; account: string; accountName: string; issueDate: string; total: string; dueDate: string; balance: string; autopay: string | null; portalUrl: string }): string;
     ticketSubject(ticket: number, subject: string, opened: boolean): string;
     ticketBody(m: { author: string; sender: string; opened: boolean; ticket: number; subject: string; account: string; accountName: string; quoted: string; attachments: string; link: string }): string;
     attachments(names: string): string;
@@ -212,6 +215,12 @@ const en: Messages = {
       `Thank you: we received your payment.\n\n` +
       `Account: ${r.account} (${r.accountName})\nAmount: ${r.amount}\nCard: ${r.card}\nDate: ${r.date}\nTransaction: ${r.transaction}\n` +
       `Balance after this payment: ${r.balance}\n\nYour invoices and payments are in the billing portal:\n${r.portalUrl}`,
+    invoiceSubject: (invoice, total, dueDate) => `Your invoice ${invoice}: ${total}, due ${dueDate}`,
+    invoiceBody: (m) =>
+      `Your invoice ${m.invoice} for account ${m.account} (${m.accountName}) is ready.\n\n` +
+      `Invoice date: ${m.issueDate}\nInvoice total: ${m.total}\nDue date: ${m.dueDate}\nBalance due on the account: ${m.balance}\n\n` +
+      (m.autopay ? `Your ${m.autopay} will be charged the balance due on ${m.dueDate}: there is nothing to do.` : `Please pay by ${m.dueDate} to avoid late payment charges.`) +
+      `\n\nSee the invoice, download it as a PDF and pay in the billing portal:\n${m.portalUrl}`,
     autopayFailedSubject: (account) => `Your automatic payment for account ${account} did not go through`,
     autopayFailedBody: (m) =>
       `We tried to charge ${m.amount} to your ${m.card} for the bill of account ${m.account} (${m.accountName}), due ${m.dueDate}, ` +
@@ -310,6 +319,12 @@ const fr: Messages = {
       `Merci\u00a0: nous avons bien reçu votre paiement.\n\n` +
       `Compte\u00a0: ${r.account} (${r.accountName})\nMontant\u00a0: ${r.amount}\nCarte\u00a0: ${r.card}\nDate\u00a0: ${r.date}\nTransaction\u00a0: ${r.transaction}\n` +
       `Solde après ce paiement\u00a0: ${r.balance}\n\nVos factures et vos paiements sont dans le portail de facturation\u00a0:\n${r.portalUrl}`,
+    invoiceSubject: (invoice, total, dueDate) => `Votre facture ${invoice}\u00a0: ${total}, à régler avant le ${dueDate}`,
+    invoiceBody: (m) =>
+      `Votre facture ${m.invoice} pour le compte ${m.account} (${m.accountName}) est disponible.\n\n` +
+      `Date de facture\u00a0: ${m.issueDate}\nTotal de la facture\u00a0: ${m.total}\nDate d'échéance\u00a0: ${m.dueDate}\nSolde dû sur le compte\u00a0: ${m.balance}\n\n` +
+      (m.autopay ? `Votre ${m.autopay} sera débitée du solde dû le ${m.dueDate}\u00a0: vous n'avez rien à faire.` : `Veuillez régler avant le ${m.dueDate} pour éviter des frais de retard.`) +
+      `\n\nConsultez la facture, téléchargez-la en PDF et payez sur le portail de facturation\u00a0:\n${m.portalUrl}`,
     autopayFailedSubject: (account) => `Votre paiement automatique pour le compte ${account} n'a pas abouti`,
     autopayFailedBody: (m) =>
       `Nous avons tenté de débiter ${m.amount} de votre carte ${m.card} pour la facture du compte ${m.account} (${m.accountName}), échéant le ${m.dueDate}, ` +
@@ -407,6 +422,12 @@ const es: Messages = {
       `Gracias: hemos recibido su pago.\n\n` +
       `Cuenta: ${r.account} (${r.accountName})\nImporte: ${r.amount}\nTarjeta: ${r.card}\nFecha: ${r.date}\nTransacción: ${r.transaction}\n` +
       `Saldo después de este pago: ${r.balance}\n\nSus facturas y pagos están en el portal de facturación:\n${r.portalUrl}`,
+    invoiceSubject: (invoice, total, dueDate) => `Su factura ${invoice}: ${total}, vence el ${dueDate}`,
+    invoiceBody: (m) =>
+      `Su factura ${m.invoice} de la cuenta ${m.account} (${m.accountName}) ya está disponible.\n\n` +
+      `Fecha de la factura: ${m.issueDate}\nTotal de la factura: ${m.total}\nFecha de vencimiento: ${m.dueDate}\nSaldo adeudado en la cuenta: ${m.balance}\n\n` +
+      (m.autopay ? `Se cargará el saldo adeudado a su ${m.autopay} el ${m.dueDate}: no tiene que hacer nada.` : `Pague antes del ${m.dueDate} para evitar recargos por pago tardío.`) +
+      `\n\nConsulte la factura, descárguela en PDF y pague en el portal de facturación:\n${m.portalUrl}`,
     autopayFailedSubject: (account) => `Su pago automático de la cuenta ${account} no se realizó`,
     autopayFailedBody: (m) =>
       `Intentamos cargar ${m.amount} a su tarjeta ${m.card} por la factura de la cuenta ${m.account} (${m.accountName}), con vencimiento el ${m.dueDate}, ` +

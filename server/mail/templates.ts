@@ -84,3 +84,32 @@ export function autopayFailedMail(m: AutopayFailedMail): MailMessage {
       t.autopayFailedBody({ amount: m.amount, card: m.card, account: m.accountNumber, accountName: m.accountName, dueDate: m.dueDate, reason: m.reason, portalUrl: m.sender.portalUrl }),
   });
 }
+
+export interface InvoiceMail {
+  to: string;
+  name: string;
+  language: Language;
+  sender: Sender;
+  invoice: string;
+  accountNumber: string;
+  accountName: string;
+  issueDate: string;
+  total: string;
+  dueDate: string;
+  balance: string;
+  /** The card automatic payment will charge ("Visa ending in 1111"), or null. */
+  autopay: string | null;
+}
+
+/** Sent when an invoice is issued, to each user who reaches the account, in their language. */
+export function invoiceIssuedMail(m: InvoiceMail): MailMessage {
+  const t = messagesFor(m.language).mail;
+  return fromSender(m.sender, {
+    to: m.to,
+    language: m.language,
+    subject: t.invoiceSubject(m.invoice, m.total, m.dueDate),
+    body:
+      `${t.hello(m.name)}\n\n` +
+      t.invoiceBody({ invoice: m.invoice, account: m.accountNumber, accountName: m.accountName, issueDate: m.issueDate, total: m.total, dueDate: m.dueDate, balance: m.balance, autopay: m.autopay, portalUrl: m.sender.portalUrl }),
+  });
+}

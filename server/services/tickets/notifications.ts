@@ -5,6 +5,7 @@ import { accounts, subscriptions, ticketAttachments, ticketMessages, tickets, us
 import type { Mailer } from '../../mail/mailer.ts';
 import { ticketToCustomerMail, ticketToSupportMail } from '../../mail/ticket-mail.ts';
 import { languageOrEnglish } from '../../i18n/messages.ts';
+import { recipientsOf } from '../account-recipients.ts';
 import { brandForAccount, senderOf } from '../resellers/brand.ts';
 
 export interface TicketMailSettings {
@@ -39,17 +40,6 @@ export const ticketLink = (portalUrl: string, accountNumber: string, ticketNumbe
  * signed in at least once). Internal notes go nowhere. The text is in the mail, files are not.
  */
 export function createTicketNotifier(db: Db, settings: TicketMailSettings) {
-  const recipients = (accountId: number) =>
-    db.$client
-      .prepare(
-        `WITH RECURSIVE up(id) AS (
-           SELECT ? UNION SELECT a.parent_id FROM accounts a JOIN up ON a.id = up.id WHERE a.parent_id IS NOT NULL
-         )
-         SELECT DISTINCT u.email, u.name, u.language FROM account_users au JOIN up ON au.account_id = up.id JOIN users u ON u.id = au.user_id
-         WHERE u.role = 'customer' AND u.password_hash IS NOT NULL ORDER BY u.email`,
-      )
-      .all(accountId) as { email: string; name: string; language: string | null }[];
-
   return (event: TicketEvent): void => {
     const found = db
       .select({ ticket: tickets, message: ticketMessages, accountNumber: accounts.number, accountName: accounts.name, authorEmail: users.email, subscription: subscriptions })
@@ -92,7 +82,7 @@ export function createTicketNotifier(db: Db, settings: TicketMailSettings) {
     const brand = brandForAccount(db, ticket.accountId, settings.portalUrl);
     const sender = senderOf(brand, { name: settings.providerName, portalUrl: settings.portalUrl });
     const link = ticketLink(settings.portalUrl, found.accountNumber, ticket.id, brand?.reseller);
-    for (const user of recipients(ticket.accountId)) settings.mailer.send(ticketToCustomerMail({ ...fields, link, sender, to: user.email, name: user.name, language: languageOrEnglish(user.language) }));
+    for (const user of recipientsOf(db, ticket.accountId)) settings.mailer.send(ticketToCustomerMail({ ...fields, link, sender, to: user.email, name: user.name, language: languageOrEnglish(user.language) }));
   };
 }
 

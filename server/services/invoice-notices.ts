@@ -1,0 +1,74 @@
+import type { Db } from '../db/client.ts';
+import { prepared } from '../db/prepared.ts';
+import { formatterFor, languageOrEnglish, messagesFor } from '../i18n/messages.ts';
+import { invoiceIssuedMail } from '../mail/templates.ts';
+import { recipientsOf } from './account-recipients.ts';
+import { autopayMethodOf } from './autopay.ts';
+import { accountBalanceCents } from './ledger.ts';
+import type { PaymentMailer } from './payments.ts';
+import { senderOfAccount } from './resellers/brand.ts';
+
+interface PendingInvoice {
+  id: number;
+  number: string;
+  accountId: number;
+  accountNumber: string;
+  accountName: string;
+  currency: string;
+  issueDate: string;
+  dueDate: string;
+  total: number;
+}
+
+/**
+ * Mails each issued invoice not mailed yet to the users who reach its account, in their language
+ * and the account's reseller's brand: its number, total, due date, the account's balance, and
+ * whether autopay will pay it. The billing run leaves its invoices to be mailed (notified_at
+ * null, in the same transaction), and whoever drains them after it commits (the CLI that ran it,
+ * the server at start and every few minutes) claims each invoice before mailing it, so two
+ * processes draining at once mail it once. A process that dies between the claim and the hand-off
+ * to the mailer loses that invoice's mail: its users still find it in the portal.
+ * Returns how many invoices were mailed.
+ */
+export function sendInvoiceNotices(db: Db, mail: PaymentMailer, now: () => number): number {
+  const pending = prepared(db, 'invoices.toNotify', () =>
+    db.$client.prepare(
+      `SELECT i.id, i.number, i.account_id AS accountId, a.number AS accountNumber, a.name AS accountName, a.currency,
+              i.issue_date AS issueDate, i.due_date AS dueDate, i.total_cents AS total
+       FROM invoices i JOIN accounts a ON a.id = i.account_id
+       WHERE i.notified_at IS NULL AND i.state = 'issued' ORDER BY i.id`,
+    ),
+  ).all() as PendingInvoice[];
+  const claim = prepared(db, 'invoices.claimNotice', () => db.$client.prepare('UPDATE invoices SET notified_at = ? WHERE id = ? AND notified_at IS NULL'));
+  let mailed = 0;
+  for (const invoice of pending) {
+    if (claim.run(new Date(now()).toISOString(), invoice.id).changes === 0) continue;
+    const sender = senderOfAccount(db, invoice.accountId, { name: mail.providerName, portalUrl: mail.portalUrl });
+    const balance = accountBalanceCents(db, invoice.accountId);
+    const card = autopayMethodOf(db, invoice.accountId);
+    for (const user of recipientsOf(db, invoice.accountId)) {
+      const language = languageOrEnglish(user.language);
+      const format = formatterFor(language);
+      const t = messagesFor(language).mail;
+      const money = (cents: number) => format.money(cents, invoice.currency);
+      mail.mailer.send(
+        invoiceIssuedMail({
+          to: user.email,
+          name: user.name,
+          language,
+          sender,
+          invoice: invoice.number,
+          accountNumber: invoice.accountNumber,
+          accountName: invoice.accountName,
+          issueDate: format.date(invoice.issueDate),
+          total: money(invoice.total),
+          dueDate: format.date(invoice.dueDate),
+          balance: balance < 0 ? t.credit(money(-balance)) : money(balance),
+          autopay: card ? t.cardEnding(card.brand, card.last4) : null,
+        }),
+      );
+    }
+    mailed++;
+  }
+  return mailed;
+}
