@@ -8,6 +8,7 @@ import { openDatabase } from '../../server/db/client.ts';
 import { accounts, users } from '../../server/db/schema.ts';
 import { ConfigError, loadConfig } from '../../server/env.ts';
 import { createMailer } from '../../server/mail/mailer.ts';
+import { loadBillingData } from './billing-fixture.ts';
 
 const refusal = (env: Record<string, string>) => {
   try {
@@ -135,4 +136,28 @@ test("the server's mail prints a message's link on the console only when it goes
     if (smtpUrl) assert.ok(!printed.includes('secret-token-123') && /could not send/.test(printed), printed);
     else assert.match(printed, /\[mail\] link: http:\/\/localhost:8787\/\?reset=secret-token-123/);
   }
+});
+
+test('`bill` mails each new invoice to its account\'s users once it has committed; billing again mails nothing', async () => {
+  const path = join(mkdtempSync(join(tmpdir(), 'bp-cli-')), 'portal.db');
+  const outbox = join(path, '..', 'outbox');
+  const db = openDatabase(path);
+  await loadBillingData(db);
+  const solo = db.select({ id: accounts.id }).from(accounts).all()[0]!.id;
+  db.$client.prepare("insert into users (id, email, name, role, password_hash) values ('u_kim', 'kim@example.com', 'Kim Lee', 'customer', 'set')").run();
+  db.$client.prepare("insert into account_users (account_id, user_id) values (?, 'u_kim')").run(solo);
+  db.$client.close();
+
+  const billed = portal(path, 'bill', '--period', '2026-10');
+  assert.equal(billed.code, 0, billed.out);
+  assert.match(billed.out, /2026-10 billed: 3 invoices/);
+  assert.match(billed.out, /Mailed 3 invoice\(s\)/);
+  const mails = readdirSync(outbox).map((f) => readFileSync(join(outbox, f), 'utf8'));
+  assert.equal(mails.length, 1, "one user: Kim, of the first account");
+  assert.match(subjectOf(mails[0]!), /^Your invoice INV-202610-00001: \$[\d,.]+, due December 1, 2026$/);
+
+  const again = portal(path, 'bill', '--period', '2026-10');
+  assert.equal(again.code, 0, again.out);
+  assert.doesNotMatch(again.out, /Mailed/);
+  assert.equal(readdirSync(outbox).length, 1);
 });
