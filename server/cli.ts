@@ -2,7 +2,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { autopayCommand } from './cli/autopay.ts';
 import { billCommand } from './cli/billing.ts';
-import { createAccountCommand, inviteCommand, listUsersCommand } from './cli/accounts.ts';
+import { createAccountCommand, inviteCommand, listUsersCommand, revokeAccessCommand } from './cli/accounts.ts';
 import { UsageError, type Command, type OptionValues } from './cli/command.ts';
 import { resetDemoCommand } from './cli/demo.ts';
 import { importCommand } from './cli/imports.ts';
@@ -15,6 +15,7 @@ const COMMANDS: Record<string, Command> = {
   'create-account': createAccountCommand,
   invite: inviteCommand,
   'list-users': listUsersCommand,
+  'revoke-access': revokeAccessCommand,
   'reset-demo': resetDemoCommand,
   import: importCommand,
   bill: billCommand,

@@ -55,6 +55,8 @@ export function createAuthService({ db, config, mailer, background, now }: AuthD
   const at = () => new Date(now());
 
   async function signIn(user: typeof users.$inferSelect, meta: ClientMeta): Promise<SignedIn> {
+    // Every way in ends here (password, link, a reseller's portal session): none for a user whose access was taken away.
+    if (user.disabledAt) throw new DomainError('INVALID_CREDENTIALS', INVALID_CREDENTIALS_MESSAGE);
     const session = await sessions.create(user.id, meta);
     return { token: session.token, sessionId: session.id, user: toSessionUser(user) };
   }
@@ -131,7 +133,7 @@ export function createAuthService({ db, config, mailer, background, now }: AuthD
       background.run('password reset mail', () => {
         const user = findByEmail(email);
         audit(db, { action: 'password.reset_requested', actorUserId: user?.id, ip: meta.ip, detail: { email, known: !!user } }, at());
-        if (!user) return;
+        if (!user || user.disabledAt) return;
         if (countIssuedSince(db, user.id, 'reset', now() - 3_600_000) >= RESET_MAILS_PER_HOUR) return;
         const brand = brandForUser(db, user.id, config.publicUrl);
         const { link } = linkFor('reset', user.id, brand);
@@ -143,7 +145,7 @@ export function createAuthService({ db, config, mailer, background, now }: AuthD
     async completeLink(purpose: LinkPurpose, secret: string, password: string, meta: ClientMeta): Promise<SignedIn> {
       const claim = consumeOneTimeToken(db, purpose, secret, now());
       const user = claim ? db.select().from(users).where(eq(users.id, claim.userId)).get() : undefined;
-      if (!user) throw new DomainError('TOKEN_INVALID', INVALID_LINK_MESSAGE);
+      if (!user || user.disabledAt) throw new DomainError('TOKEN_INVALID', INVALID_LINK_MESSAGE);
       await setPassword(user.id, password);
       voidOneTimeTokens(db, user.id, 'reset', now());
       if (purpose === 'activate') voidOneTimeTokens(db, user.id, 'activate', now());

@@ -2,8 +2,8 @@ import { accessGrantedMail } from '../mail/templates.ts';
 import { createAccount, newAccountSchema } from '../services/accounts.ts';
 import { audit } from '../services/audit.ts';
 import { senderOf, senderOfAccount } from '../services/resellers/brand.ts';
-import { inviteSchema, inviteUser, listUsers } from '../services/users.ts';
-import { bool, parseOrUsage, str, withServices, type Command } from './command.ts';
+import { inviteSchema, inviteUser, listUsers, revokeAccess } from '../services/users.ts';
+import { bool, parseOrUsage, str, UsageError, withServices, type Command } from './command.ts';
 
 export const createAccountCommand: Command = {
   usage:
@@ -68,6 +68,25 @@ export const listUsersCommand: Command = {
       for (const r of rows) {
         console.log(`${r.email.padEnd(width)}  ${r.name.padEnd(22)} ${r.role.padEnd(8)} ${r.status.padEnd(7)}  ${r.accounts.join(' ') || '-'}`);
       }
+    });
+  },
+};
+
+export const revokeAccessCommand: Command = {
+  usage:
+    'revoke-access --email person@example.com --account C123456   (from one account)\n' +
+    'revoke-access --email person@example.com                     (all of it: no sign-in, sessions ended)',
+  options: { email: str, account: str },
+  async run(v, _positionals, config) {
+    if (typeof v.email !== 'string') throw new UsageError('--email is required.');
+    await withServices(config, ({ db }) => {
+      const result = revokeAccess(db, { email: v.email as string, account: typeof v.account === 'string' ? v.account : undefined }, Date.now());
+      audit(db, { action: 'user.access_revoked', detail: { email: (v.email as string).toLowerCase(), accounts: result.accounts, disabled: result.disabled, sessions: result.sessions, via: 'cli' } });
+      console.log(
+        result.disabled
+          ? `${v.email} can no longer sign in: removed from ${result.accounts.join(', ') || 'no account'}, ${result.sessions} session(s) ended.`
+          : `${v.email} no longer reaches ${result.accounts[0]}.`,
+      );
     });
   },
 };

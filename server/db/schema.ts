@@ -42,6 +42,8 @@ export const users = sqliteTable(
     passwordChangedAt: text('password_changed_at'),
     /** The language of the user's portal, invoice PDFs and mails; null until chosen or learnt at sign-in (then English). */
     language: text('language', { enum: LANGUAGES }),
+    /** When the provider took the user's access away (revoke-access): no sign-in, no reset, no session. */
+    disabledAt: text('disabled_at'),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('users_email_unique').on(t.email)],

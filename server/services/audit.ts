@@ -12,6 +12,7 @@ export type AuditAction =
   | 'password.reset_requested'
   | 'user.activated'
   | 'user.invited'
+  | 'user.access_revoked'
   | 'account.created'
   | 'demo.reset'
   | 'import.imported'

@@ -161,3 +161,26 @@ test('`bill` mails each new invoice to its account\'s users once it has committe
   assert.doesNotMatch(again.out, /Mailed/);
   assert.equal(readdirSync(outbox).length, 1);
 });
+
+test('`revoke-access` takes a user off one account, or takes all their access; a bad email is exit 1 and changes nothing', () => {
+  const path = join(mkdtempSync(join(tmpdir(), 'bp-cli-')), 'portal.db');
+  const create = (number: string) => portal(path, 'create-account', '--number', number, '--name', `Co ${number}`, '--address', '1 Main', '--city', 'Reno', '--region', 'NV', '--postal-code', '89501');
+  assert.equal(create('C777777').code, 0);
+  assert.equal(create('C888888').code, 0);
+  for (const account of ['C777777', 'C888888']) assert.equal(portal(path, 'invite', '--account', account, '--email', 'kim@example.com', '--name', 'Kim Lee').code, 0);
+
+  const one = portal(path, 'revoke-access', '--email', 'kim@example.com', '--account', 'C777777');
+  assert.equal(one.code, 0, one.out);
+  assert.match(one.out, /kim@example.com no longer reaches C777777\./);
+  assert.match(portal(path, 'list-users').out, /kim@example\.com\s+Kim Lee\s+customer\s+invited\s+C888888/);
+
+  const unknown = portal(path, 'revoke-access', '--email', 'nobody@example.com');
+  assert.equal(unknown.code, 1);
+  assert.match(unknown.out, /No user nobody@example.com/);
+
+  const all = portal(path, 'revoke-access', '--email', 'kim@example.com');
+  assert.equal(all.code, 0, all.out);
+  assert.match(all.out, /kim@example.com can no longer sign in: removed from C888888, 0 session\(s\) ended\./);
+  assert.match(portal(path, 'list-users').out, /kim@example\.com\s+Kim Lee\s+customer\s+revoked\s+-/);
+  assert.equal(portal(path, 'revoke-access').code, 2, 'no --email: the usage');
+});
