@@ -1,4 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { customerMe } from './fixtures/accounts.ts';
 import { FAKE_PASSWORD } from './fixtures/fake-api.ts';
 import { elementStories } from './element-story.ts';
 import { inLanguage, onDarkPage, type ElementArgs } from './story-helpers.ts';
@@ -60,6 +61,36 @@ export const ChooseAPassword: Story = {
   args: { api: { validLinkToken: 'demo-link' }, 'activation-token': 'demo-link' },
 };
 
+/** A signed-in user's Change password form (the portal opens it from its header). */
+export const ChangePassword: Story = {
+  name: 'Change password',
+  args: { api: { signedInAs: customerMe }, 'change-password': true },
+};
+
+/** Changed: the form says so, and is empty again. */
+export const PasswordChanged: Story = {
+  name: 'Change password: changed',
+  args: ChangePassword.args,
+  play: async ({ canvasElement }) => {
+    const root = canvasElement.querySelector('bp-login')!.shadowRoot!;
+    for (const [id, value] of [['current', FAKE_PASSWORD], ['password', 'long-enough-password'], ['confirm', 'long-enough-password']]) root.querySelector<HTMLInputElement>(`#${id}`)!.value = value!;
+    root.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+  },
+};
+
+/** The new password typed differently the second time. */
+export const PasswordsDiffer: Story = {
+  name: 'Change password: the two differ',
+  args: ChangePassword.args,
+  play: async ({ canvasElement }) => {
+    const root = canvasElement.querySelector('bp-login')!.shadowRoot!;
+    for (const [id, value] of [['current', FAKE_PASSWORD], ['password', 'long-enough-password'], ['confirm', 'long-enough-passw0rd']]) root.querySelector<HTMLInputElement>(`#${id}`)!.value = value!;
+    root.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+  },
+};
+
 export const Dark: Story = { ...onDarkPage, args: { api: {}, theme: 'dark' } };
+export const ChangePasswordDark: Story = { ...onDarkPage, name: 'Change password (dark)', args: { ...ChangePassword.args, theme: 'dark' } };
 export const French = inLanguage(EmptyFields, 'fr');
 export const Spanish = inLanguage(ChooseAPassword, 'es');
+export const ChangePasswordFrench = inLanguage(PasswordsDiffer, 'fr');

@@ -12,14 +12,16 @@ import { hostStyles } from '../styles/tokens.ts';
 import { loginStyles } from './login.styles.ts';
 import { LocaleController } from '../i18n/localize.ts';
 
-type Mode = 'sign-in' | 'forgot' | 'set-password';
-type FieldErrors = Partial<Record<'email' | 'password' | 'confirm', string>>;
+type Mode = 'sign-in' | 'forgot' | 'set-password' | 'change-password';
+type Field = 'email' | 'current' | 'password' | 'confirm';
+type FieldErrors = Partial<Record<Field, string>>;
 
 const MIN_PASSWORD = 12;
 
 /**
  * @summary The sign-in form of the guide, with "Forgot your password?" and the
- * choose-a-password form that activation and reset links open.
+ * choose-a-password form that activation and reset links open; with `change-password`, a
+ * signed-in user's Change password form (the current password, then the new one twice).
  *
  * @fires bp-login - The user signed in; `detail` has the user and the bearer token.
  * @csspart form - The form.
@@ -36,6 +38,8 @@ export class BpLogin extends LitElement {
   @property({ attribute: 'activation-token' }) activationToken = '';
   /** The token of a password-reset link: shows the choose-a-new-password form. */
   @property({ attribute: 'reset-token' }) resetToken = '';
+  /** The signed-in user's Change password form instead of the sign-in form; their other sessions end when it is changed. */
+  @property({ type: Boolean, attribute: 'change-password' }) changePassword = false;
   /** A stand-in for `fetch` when used alone (stories, tests). */
   @property({ attribute: false }) fetcher: typeof fetch | undefined = undefined;
   /** `light` (default), `dark`, or `auto` to follow the system setting. */
@@ -57,8 +61,8 @@ export class BpLogin extends LitElement {
   private readonly i18n = new LocaleController(this);
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('activationToken') || changed.has('resetToken')) {
-      this.mode = this.linkToken ? 'set-password' : this.mode === 'set-password' ? 'sign-in' : this.mode;
+    if (changed.has('activationToken') || changed.has('resetToken') || changed.has('changePassword')) {
+      this.mode = this.changePassword ? 'change-password' : this.linkToken ? 'set-password' : this.mode === 'set-password' || this.mode === 'change-password' ? 'sign-in' : this.mode;
     }
   }
 
@@ -86,7 +90,7 @@ export class BpLogin extends LitElement {
   /** Shows field errors and moves focus to the first; true when there were any. */
   private showFieldErrors(errors: FieldErrors): boolean {
     this.fieldErrors = errors;
-    const first = (['email', 'password', 'confirm'] as const).find((f) => errors[f]);
+    const first = (['email', 'current', 'password', 'confirm'] as const).find((f) => errors[f]);
     if (first) void this.updateComplete.then(() => this.form.querySelector<HTMLInputElement>(`[name=${first}]`)?.focus());
     return Boolean(first);
   }
@@ -98,9 +102,10 @@ export class BpLogin extends LitElement {
     this.notice = '';
     const v = this.values();
     const errors: FieldErrors = {};
-    if (this.mode !== 'set-password' && !v.email?.trim()) errors.email = msg('Enter your email address.');
+    if ((this.mode === 'sign-in' || this.mode === 'forgot') && !v.email?.trim()) errors.email = msg('Enter your email address.');
     if (this.mode === 'sign-in' && !v.password) errors.password = msg('Enter your password.');
-    if (this.mode === 'set-password') {
+    if (this.mode === 'change-password' && !v.current) errors.current = msg('Enter your current password.');
+    if (this.mode === 'set-password' || this.mode === 'change-password') {
       if ((v.password ?? '').length < MIN_PASSWORD) errors.password = msg(str`Use at least ${MIN_PASSWORD} characters.`);
       else if (v.password !== v.confirm) errors.confirm = msg('The two passwords do not match.');
     }
@@ -111,6 +116,10 @@ export class BpLogin extends LitElement {
       if (this.mode === 'forgot') {
         const reply = await call(this.client.api.v1.auth.password.forgot.$post({ json: { email: v.email! } }));
         this.notice = reply.message;
+      } else if (this.mode === 'change-password') {
+        await call(this.client.api.v1.auth.password.change.$post({ json: { currentPassword: v.current!, newPassword: v.password! } }));
+        this.form.reset();
+        this.notice = msg('Your password was changed. Anywhere else you were signed in, you have been signed out.');
       } else {
         const result = await this.signIn(v);
         this.dispatchEvent(new BpLoginEvent({ user: result.user, token: result.token }));
@@ -131,22 +140,24 @@ export class BpLogin extends LitElement {
   }
 
   private handleError(err: unknown) {
-    const passwordInput = this.form.querySelector<HTMLInputElement>('[name=password]');
-    if (passwordInput && this.mode === 'sign-in') passwordInput.value = '';
+    const passwordInput = this.form.querySelector<HTMLInputElement>(this.mode === 'change-password' ? '[name=current]' : '[name=password]');
+    if (passwordInput && (this.mode === 'sign-in' || this.mode === 'change-password')) passwordInput.value = '';
     if (!(err instanceof ApiError)) {
       this.error = msg('Something went wrong. Please try again.');
       return;
     }
     if (err.code === 'VALIDATION' && err.issues.length) {
       const errors: FieldErrors = {};
-      for (const issue of err.issues) if (issue.path === 'email' || issue.path === 'password') errors[issue.path] = issue.message;
+      // The API names the change form's fields currentPassword and newPassword.
+      const fields: Record<string, Field> = { email: 'email', password: 'password', currentPassword: 'current', newPassword: 'password' };
+      for (const issue of err.issues) if (fields[issue.path]) errors[fields[issue.path]!] = issue.message;
       if (this.showFieldErrors(errors)) return;
     }
     this.linkRefused = err.code === 'TOKEN_INVALID';
     this.error = err.message;
   }
 
-  private field(name: 'email' | 'password' | 'confirm', label: string, attrs: { type: string; placeholder?: string; autocomplete: string; hint?: string }) {
+  private field(name: Field, label: string, attrs: { type: string; placeholder?: string; autocomplete: string; hint?: string }) {
     const error = this.fieldErrors[name];
     const describedBy = [attrs.hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ');
     return html`
@@ -188,6 +199,16 @@ export class BpLogin extends LitElement {
           <div class="actions">
             <button class="button" part="submit" type="submit" ?disabled=${this.busy}>${this.busy ? msg('Sending…') : msg('Send reset link')}</button>
             <button class="link-button" type="button" @click=${() => this.switchTo('sign-in')}>${msg('Back to sign in')}</button>
+          </div>
+        `;
+      case 'change-password':
+        return html`
+          <h2>${msg('Change password')}</h2>
+          ${this.field('current', msg('Current password'), { type: 'password', autocomplete: 'current-password' })}
+          ${this.field('password', msg('New password'), { type: 'password', autocomplete: 'new-password', hint: msg(str`At least ${MIN_PASSWORD} characters.`) })}
+          ${this.field('confirm', msg('Confirm new password'), { type: 'password', autocomplete: 'new-password' })}
+          <div class="actions">
+            <button class="button" part="submit" type="submit" ?disabled=${this.busy}>${this.busy ? msg('Saving…') : msg('Change password')}</button>
           </div>
         `;
       case 'set-password':

@@ -201,9 +201,16 @@ export const portalStyles = css`
       padding-inline: ${token('space-3')};
     }
   }
-  /* The language menu sits with the user's name and Logout; on a narrow screen they wrap. */
+  /* The language menu sits with the user's name, Change password and Logout; on a narrow screen they wrap. */
   header .user {
     flex-wrap: wrap;
     justify-content: flex-end;
+  }
+  header .user [aria-current='page'] {
+    font-weight: ${token('font-weight-bold')};
+  }
+  /* A form of a few fields (Change password) reads better not stretched across a wide screen. */
+  .panel.narrow {
+    max-width: 32rem;
   }
 `;

@@ -243,8 +243,9 @@ export class BpPortal extends PortalHost {
 
   private renderSignedIn() {
     const { user, canSearchAccounts, currentAccount } = this.portal;
-    const sections = this.sections;
-    const onGlobalSection = Boolean(sections.find((s) => s.id === this.sectionId)?.global);
+    const sections = this.sections.filter((s) => !s.fromHeader);
+    const passwordSection = this.sections.find((s) => s.fromHeader);
+    const onGlobalSection = Boolean(this.sections.find((s) => s.id === this.sectionId)?.global);
     return html`
       <header part="header">
         <span class="brand">${this.brand()}</span>
@@ -255,6 +256,9 @@ export class BpPortal extends PortalHost {
         <span class="user">
           ${this.languagePicker()}
           <span>${user?.name}</span>
+          ${passwordSection
+            ? html`<button class="link-button" type="button" aria-current=${this.sectionId === passwordSection.id ? 'page' : 'false'} @click=${() => this.go(passwordSection)}>${passwordSection.label}</button>`
+            : nothing}
           <button class="link-button" type="button" @click=${() => void this.signOut()}>${msg('Logout')}</button>
         </span>
       </header>

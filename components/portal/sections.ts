@@ -11,6 +11,7 @@ import '../reports/reports.ts';
 import '../services/services.ts';
 import '../tickets/tickets.ts';
 import '../ticket-queue/ticket-queue.ts';
+import '../login/login.ts';
 
 /** What the portal hands a section besides the context: a ticket to open (mail link), a new ticket's draft. */
 export interface SectionState {
@@ -29,6 +30,8 @@ export interface Section {
   render(portal: PortalContext, state: SectionState): TemplateResult;
   /** Shown without an account chosen (the staff's queue). */
   global?: boolean;
+  /** Opened from the header (the user's Change password), not listed in the navigation. */
+  fromHeader?: boolean;
   /** A count beside the label, and what it counts (for screen readers). */
   badge?: { count: keyof TicketCounts; means(count: number): string };
 }
@@ -115,5 +118,18 @@ export const SECTIONS: Section[] = [
     render: (_portal, state) => html`<bp-ticket-queue .ticket=${state.ticket}></bp-ticket-queue>`,
     global: true,
     badge: { count: 'waiting', means: (count) => msg(str`${count} waiting`) },
+  },
+  {
+    id: 'password',
+    get label() {
+      return msg('Change password');
+    },
+    get title() {
+      return msg('Your sign-in');
+    },
+    appliesTo: () => true,
+    render: () => html`<div class="panel narrow"><bp-login change-password></bp-login></div>`,
+    global: true,
+    fromHeader: true,
   },
 ];

@@ -75,7 +75,8 @@ describe('keyboard: the portal', function () {
       before.focus();
       const path = await tabTo(byText('Invoices'), 'the Invoices section');
       expect(path[0]).to.contain('select#language', 'the header first: its language menu');
-      expect(path[1]).to.contain('Logout', 'then Logout');
+      expect(path[1]).to.contain('Change password', 'then Change password');
+      expect(path[2]).to.contain('Logout', 'then Logout');
       expect(path.at(-2)).to.contain('My Account', 'the sections in their order');
       const invoices = focused()!;
       expectFocusRing(invoices, backgroundBehind(invoices));
@@ -90,7 +91,7 @@ describe('keyboard: the portal', function () {
       expect(list.shadowRoot!.contains(next), `after the heading: ${label(next)}`).to.equal(true);
       expectFocusRing(next, backgroundBehind(next));
       // The header's Logout: a ring in the header's text colour, readable on the header's bar.
-      (shadow(portal).querySelector('header .user button') as HTMLElement).focus();
+      (shadow(portal).querySelector('header .user button:last-of-type') as HTMLElement).focus();
       await sendKeys({ press: 'Shift+Tab' });
       await sendKeys({ press: 'Tab' });
       const logout = focused()!;

@@ -76,7 +76,7 @@ describe('the kit’s language', function () {
     const me = (await (await api.fetch('/api/v1/me')).json()) as { language: string };
     expect(me.language).to.equal('fr');
     await expect(portal).to.be.accessible();
-    (shadow(portal).querySelector('header .user button') as HTMLButtonElement).click();
+    (shadow(portal).querySelector('header .user button:last-of-type') as HTMLButtonElement).click(); // Logout (Déconnexion)
     await waitFor(() => shadow(portal).querySelector('bp-login') || null, 'the sign-in form');
     expect(portal.hasAttribute('lang')).to.equal(false, 'the page gave it no lang');
     await waitFor(() => textOf(shadow(shadow(portal).querySelector('bp-login')!)).includes('Log in') || null, 'English again');

@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { BpLogin } from '../../components/login/login.ts';
+import { customerMe } from '../../stories/fixtures/accounts.ts';
 import { createFakeApi, type FakeApiOptions } from '../../stories/fixtures/fake-api.ts';
 import { expectAccessibleInBothThemes, FAKE_PASSWORD, shadow, signIn, waitFor } from './helpers.ts';
 
@@ -140,5 +141,60 @@ describe('<bp-login>', () => {
       expect(again, 'a way to request a new link').to.exist;
       await expect(login).to.be.accessible();
     });
+  });
+});
+
+describe('<bp-login change-password>', () => {
+  async function changeForm() {
+    const api = createFakeApi({ signedInAs: customerMe });
+    const provider = await fixture(html`<bp-provider .fetcher=${api.fetch}><bp-login change-password></bp-login></bp-provider>`);
+    const login = provider.firstElementChild as BpLogin;
+    await waitFor(() => shadow(login).querySelector('#current'), 'the form');
+    const root = shadow(login);
+    /** Fills the three fields and sends them; resolves once the form has answered (an error under a field, or the status line). */
+    const fill = async (current: string, next: string, confirm = next) => {
+      for (const [id, value] of [['current', current], ['password', next], ['confirm', confirm]] as const) root.querySelector<HTMLInputElement>(`#${id}`)!.value = value;
+      const sentBefore = api.requests.length;
+      root.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+      await waitFor(() => root.querySelector('.field-error') || root.querySelector('[role=status]')!.textContent!.trim() || null, 'the answer');
+      return api.requests.length - sentBefore;
+    };
+    const errorOf = (id: string) => root.querySelector(`#${id}-error`)?.textContent?.trim();
+    return { login, root, api, fill, errorOf };
+  }
+
+  it('asks for the current password and the new one twice, each labelled, and is accessible', async () => {
+    const { login, root } = await changeForm();
+    expect([...root.querySelectorAll('label')].map((l) => l.textContent)).to.deep.equal(['Current password', 'New password', 'Confirm new password']);
+    expect([...root.querySelectorAll('input')].map((i) => i.autocomplete)).to.deep.equal(['current-password', 'new-password', 'new-password']);
+    expect(root.querySelector('button[type=submit]')!.textContent!.trim()).to.equal('Change password');
+    await expectAccessibleInBothThemes(login);
+  });
+
+  it('says what is wrong under the field, sending nothing it can tell is wrong; a wrong current password is the server’s answer', async () => {
+    const { root, api, fill, errorOf } = await changeForm();
+    await fill('', 'long-enough-password');
+    expect(errorOf('current')).to.equal('Enter your current password.');
+    await fill(FAKE_PASSWORD, 'short');
+    expect(errorOf('password')).to.equal('Use at least 12 characters.');
+    await fill(FAKE_PASSWORD, 'long-enough-password', 'long-enough-passw0rd');
+    expect(errorOf('confirm')).to.equal('The two passwords do not match.');
+    expect(api.requests.filter((r) => r.includes('password/change'))).to.have.length(0);
+    root.querySelector<HTMLInputElement>('#confirm')!.dispatchEvent(new Event('input'));
+    await waitFor(() => !root.querySelector('.field-error') || null, 'the error cleared as the field is typed in');
+    await fill('not-my-password', 'long-enough-password');
+    await waitFor(() => errorOf('current') || null, 'the server’s answer');
+    expect(errorOf('current')).to.equal('The current password is incorrect.');
+    expect(root.activeElement?.id).to.equal('current', 'focus on the field to fix');
+    expect(root.querySelector<HTMLInputElement>('#current')!.value).to.equal('', 'the wrong password is not left in the field');
+  });
+
+  it('changes it, says so, and empties the form', async () => {
+    const { root, api, fill } = await changeForm();
+    await fill(FAKE_PASSWORD, 'long-enough-password');
+    expect(api.requests).to.include('POST /api/v1/auth/password/change');
+    await waitFor(() => root.querySelector('[role=status]')!.textContent!.trim() || null, 'the status line');
+    expect(root.querySelector('[role=status]')!.textContent!.trim()).to.equal('Your password was changed. Anywhere else you were signed in, you have been signed out.');
+    expect([...root.querySelectorAll('input')].map((i) => i.value)).to.deep.equal(['', '', '']);
   });
 });

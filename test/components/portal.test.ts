@@ -81,6 +81,23 @@ describe('<bp-portal>', () => {
     await waitFor(() => textOf(shadow(portal).querySelector('main')!).includes('C200101'), 'the other account');
   });
 
+  it('opens Change password from the header, outside the guide’s sections, and back to them', async () => {
+    const { portal } = await portalWith({ signedInAs: customerMe });
+    await waitFor(() => heading(portal) === 'My Account', 'My Account');
+    const open = button(shadow(portal).querySelector('header')!, 'Change password')!;
+    open.click();
+    await waitFor(() => heading(portal) === 'Your sign-in', 'the Your sign-in screen');
+    expect(open.getAttribute('aria-current')).to.equal('page');
+    expect(navLabels(portal)).to.deep.equal(['My Account', 'Invoices', 'Reports', 'Services', 'Sub Account', 'Tickets'], 'not one of the sections');
+    const form = shadow(portal).querySelector('bp-login')!;
+    await waitFor(() => shadow(form).querySelector('#current'), 'the Change password form');
+    await waitFor(() => shadow(portal).activeElement === shadow(portal).querySelector('main h1'), 'focus on the heading');
+    await expect(portal).to.be.accessible();
+    button(shadow(portal), 'Invoices')!.click();
+    await waitFor(() => heading(portal) === 'Invoices', 'back to a section');
+    expect(open.getAttribute('aria-current')).to.equal('false');
+  });
+
   it('logs out back to the sign-in screen', async () => {
     const { portal, api } = await portalWith({ signedInAs: customerMe });
     const out = oneEvent(portal, 'bp-logout');
