@@ -17,27 +17,26 @@ const meta: Meta<ElementArgs> = {
 export default meta;
 type Story = StoryObj<ElementArgs>;
 
+/** Types into the form's fields (by id) and sends it. */
+const typeAndSend =
+  (values: Record<string, string>): Story['play'] =>
+  async ({ canvasElement }) => {
+    const root = canvasElement.querySelector('bp-login')!.shadowRoot!;
+    for (const [id, value] of Object.entries(values)) root.querySelector<HTMLInputElement>(`#${id}`)!.value = value;
+    root.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+  };
+
 export const SignIn: Story = {};
 
 export const Submitting: Story = {
   name: 'Submitting (slow server)',
   args: { api: { delayMs: 60_000 } },
-  play: async ({ canvasElement }) => {
-    const root = canvasElement.querySelector('bp-login')!.shadowRoot!;
-    root.querySelector<HTMLInputElement>('#email')!.value = 'customer@example.com';
-    root.querySelector<HTMLInputElement>('#password')!.value = FAKE_PASSWORD;
-    root.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
-  },
+  play: typeAndSend({ email: 'customer@example.com', password: FAKE_PASSWORD }),
 };
 
 export const WrongPassword: Story = {
   args: { api: {} },
-  play: async ({ canvasElement }) => {
-    const root = canvasElement.querySelector('bp-login')!.shadowRoot!;
-    root.querySelector<HTMLInputElement>('#email')!.value = 'customer@example.com';
-    root.querySelector<HTMLInputElement>('#password')!.value = 'wrong-password';
-    root.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
-  },
+  play: typeAndSend({ email: 'customer@example.com', password: 'wrong-password' }),
 };
 
 export const Throttled: Story = {
@@ -71,22 +70,14 @@ export const ChangePassword: Story = {
 export const PasswordChanged: Story = {
   name: 'Change password: changed',
   args: ChangePassword.args,
-  play: async ({ canvasElement }) => {
-    const root = canvasElement.querySelector('bp-login')!.shadowRoot!;
-    for (const [id, value] of [['current', FAKE_PASSWORD], ['password', 'long-enough-password'], ['confirm', 'long-enough-password']]) root.querySelector<HTMLInputElement>(`#${id}`)!.value = value!;
-    root.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
-  },
+  play: typeAndSend({ current: FAKE_PASSWORD, password: 'long-enough-password', confirm: 'long-enough-password' }),
 };
 
 /** The new password typed differently the second time. */
 export const PasswordsDiffer: Story = {
   name: 'Change password: the two differ',
   args: ChangePassword.args,
-  play: async ({ canvasElement }) => {
-    const root = canvasElement.querySelector('bp-login')!.shadowRoot!;
-    for (const [id, value] of [['current', FAKE_PASSWORD], ['password', 'long-enough-password'], ['confirm', 'long-enough-passw0rd']]) root.querySelector<HTMLInputElement>(`#${id}`)!.value = value!;
-    root.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
-  },
+  play: typeAndSend({ current: FAKE_PASSWORD, password: 'long-enough-password', confirm: 'long-enough-passw0rd' }),
 };
 
 export const Dark: Story = { ...onDarkPage, args: { api: {}, theme: 'dark' } };
