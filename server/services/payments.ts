@@ -322,11 +322,11 @@ export function createPaymentsService(deps: PaymentsDeps) {
     });
   }
 
-  async function charge(row: Row, input: CardPayment): Promise<PaymentView> {
+  async function charge(row: Row, input: CardPayment, currency: string): Promise<PaymentView> {
     try {
       const result = await deps.gateway!.charge({
         amountCents: input.amountCents,
-        currency: accountCurrency(db, row.accountId),
+        currency,
         source: input.source,
         invoiceNumber: row.gatewayReference!,
         description: input.description ?? 'Payment on account',
@@ -409,7 +409,7 @@ export function createPaymentsService(deps: PaymentsDeps) {
     /** Charges a card once per Idempotency-Key; copies of the request get the first one's result. */
     async payByCard(input: CardPayment): Promise<PaymentView> {
       if (!deps.gateway) throw new InputError('Card payments are not available: no payment gateway is configured.');
-      cardCurrencyOf(db, deps.gateway, input.accountId);
+      const currency = cardCurrencyOf(db, deps.gateway, input.accountId);
       const fingerprint = `amount:${input.amountCents}`;
       // Synchronous check-and-insert: no other request of this process can come between.
       const { row, created } = db.transaction(() => {
@@ -435,7 +435,7 @@ export function createPaymentsService(deps: PaymentsDeps) {
         // A retry of a payment whose process died mid-call finds out what became of it.
         return inFlight.get(row.id) ?? (orphaned(row) ? takeOver(row) : paymentView(row));
       }
-      const pending = charge(row, input).finally(() => inFlight.delete(row.id));
+      const pending = charge(row, input, currency).finally(() => inFlight.delete(row.id));
       inFlight.set(row.id, pending);
       return pending;
     },
