@@ -82,7 +82,12 @@ export function createApp(options: AppOptions) {
     webhookSignatureKey: options.webhookSignatureKey ?? null,
     // The portal's own origin, ALLOWED_ORIGINS, and the resellers' sites (read from the database, cached).
     origins: createAllowedOrigins(options.db, [new URL(options.config.publicUrl).origin, ...options.config.allowedOrigins], now),
-    notifyInvoices: () => sendInvoiceNotices(options.db, mail, now),
+    notifyInvoices: () => {
+      const mailing = sendInvoiceNotices(options.db, mail, now);
+      // Tracked, so shutdown and tests wait for the mails it queues.
+      background.run('invoice mails', () => mailing.then(() => undefined));
+      return mailing;
+    },
   };
 
   const api = new OpenAPIHono<AppEnv>();

@@ -44,13 +44,7 @@ const settleOrphans = () => void deps.payments.settleOrphans().catch((err: unkno
 settleOrphans();
 setInterval(settleOrphans, (config.paymentLeaseSeconds * 1000) / 2).unref();
 // Invoices a billing run left to be mailed (the CLI's, when it could not finish mailing): at once, then every few minutes.
-const notifyInvoices = () => {
-  try {
-    deps.notifyInvoices();
-  } catch (err) {
-    console.error('Mailing new invoices failed:', err);
-  }
-};
+const notifyInvoices = () => void deps.notifyInvoices().catch((err: unknown) => console.error('Mailing new invoices failed:', err));
 notifyInvoices();
 setInterval(notifyInvoices, 5 * 60_000).unref();
 

@@ -8,12 +8,12 @@ export const billCommand: Command = {
   options: { period: str },
   async run(values, _positionals, config) {
     if (typeof values.period !== 'string') throw new UsageError('--period is required, e.g. --period 2026-10.');
-    await withServices(config, ({ db, mailer }) => {
+    await withServices(config, async ({ db, mailer }) => {
       try {
         const today = new Date().toISOString().slice(0, 10);
         console.log(describeBillingRun(billPeriod(db, billingPolicyOf(config), values.period as string, today, { via: 'cli' })));
         // Committed: now the invoices' users are mailed (also those a run that died before mailing left).
-        const mailed = sendInvoiceNotices(db, { mailer, providerName: config.providerName, portalUrl: config.publicUrl }, Date.now);
+        const mailed = await sendInvoiceNotices(db, { mailer, providerName: config.providerName, portalUrl: config.publicUrl }, Date.now);
         if (mailed) console.log(`Mailed ${mailed} invoice(s) to their accounts' users.`);
       } catch (err) {
         if (err instanceof BillingBlockedError) {

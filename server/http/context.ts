@@ -24,8 +24,8 @@ export interface Deps {
   /** Sites that may call the API and frame the card fields: the portal, ALLOWED_ORIGINS, resellers' sites. */
   origins: AllowedOrigins;
   now: () => number;
-  /** Mails the issued invoices nobody was told of yet (services/invoice-notices.ts); how many. */
-  notifyInvoices(): number;
+  /** Mails the issued invoices nobody was told of yet (services/invoice-notices.ts), as background work; how many. */
+  notifyInvoices(): Promise<number>;
 }
 
 /** Handlers read these with `c.get(name)`: hono's `c.var` copies all of them into a new object on each use. */

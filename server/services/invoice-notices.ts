@@ -8,6 +8,9 @@ import { accountBalanceCents } from './ledger.ts';
 import type { PaymentMailer } from './payments.ts';
 import { senderOfAccount } from './resellers/brand.ts';
 
+/** Invoices mailed between two turns of the event loop. */
+const BATCH = 100;
+
 interface PendingInvoice {
   id: number;
   number: string;
@@ -28,9 +31,10 @@ interface PendingInvoice {
  * the server at start and every few minutes) claims each invoice before mailing it, so two
  * processes draining at once mail it once. A process that dies between the claim and the hand-off
  * to the mailer loses that invoice's mail: its users still find it in the portal.
- * Returns how many invoices were mailed.
+ * A month's run mails thousands (about 0.35 ms each): it lets other work run between batches,
+ * so a server keeps answering meanwhile. Resolves with how many invoices were mailed.
  */
-export function sendInvoiceNotices(db: Db, mail: PaymentMailer, now: () => number): number {
+export async function sendInvoiceNotices(db: Db, mail: PaymentMailer, now: () => number): Promise<number> {
   const pending = prepared(db, 'invoices.toNotify', () =>
     db.$client.prepare(
       `SELECT i.id, i.number, i.account_id AS accountId, a.number AS accountNumber, a.name AS accountName, a.currency,
@@ -42,6 +46,7 @@ export function sendInvoiceNotices(db: Db, mail: PaymentMailer, now: () => numbe
   const claim = prepared(db, 'invoices.claimNotice', () => db.$client.prepare('UPDATE invoices SET notified_at = ? WHERE id = ? AND notified_at IS NULL'));
   let mailed = 0;
   for (const invoice of pending) {
+    if (mailed > 0 && mailed % BATCH === 0) await new Promise((next) => setImmediate(next));
     if (claim.run(new Date(now()).toISOString(), invoice.id).changes === 0) continue;
     const sender = senderOfAccount(db, invoice.accountId, { name: mail.providerName, portalUrl: mail.portalUrl });
     const balance = accountBalanceCents(db, invoice.accountId);

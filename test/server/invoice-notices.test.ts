@@ -43,7 +43,7 @@ describe('new invoices are mailed to the users of their account', () => {
     assert.match(mail.text, /Please pay by December 1, 2026 to avoid late payment charges\./);
     assert.match(mail.text, new RegExp(`billing portal:\n${t.config.publicUrl}`));
     // Asked again (the server's sweep, the same period billed again): nothing more.
-    assert.equal(t.deps.notifyInvoices(), 0);
+    assert.equal(await t.deps.notifyInvoices(), 0);
     assert.equal((await bill('2026-10')).status, 200);
     await t.idle();
     assert.equal(invoiceMails().length, 3);
@@ -58,8 +58,22 @@ describe('new invoices are mailed to the users of their account', () => {
     const other = openDatabase(path);
     other.$client.prepare("update invoices set notified_at = '2026-11-25T06:00:00Z' where number = ?").run(invoiceOf('C100001', '2026-10').number);
     other.$client.close();
-    assert.equal(t.deps.notifyInvoices(), 2, "C200001's invoice and C100002's (which has no users)");
+    assert.equal(await t.deps.notifyInvoices(), 2, "C200001's invoice and C100002's (which has no users)");
     await t.idle();
     assert.deepEqual(invoiceMails().map((m) => m.to).sort(), ['east@example.com', 'hq@example.com']);
+  });
+
+  test('a month of invoices is mailed in batches: other work runs in between', async () => {
+    const t = await testApp();
+    const add = t.db.$client.prepare(
+      "insert into invoices (number, account_id, period, issue_date, due_date, terms_days, subtotal_cents, tax_cents, total_cents) values (?, ?, ?, '2026-11-01', '2026-12-01', 30, 1000, 0, 1000)",
+    );
+    for (let i = 0; i < 250; i++) add.run(`INV-T${i}`, t.ids.solo, `${2000 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
+    const order: string[] = [];
+    setImmediate(() => order.push('other work'));
+    order.push(`mailed ${await t.deps.notifyInvoices()}`);
+    assert.deepEqual(order, ['other work', 'mailed 250']);
+    await t.idle();
+    assert.equal(t.mailer.sent.filter((m) => m.to === 'solo@example.com').length, 250);
   });
 });

@@ -34,7 +34,7 @@ export const providerHandlers = createRouter()
     const { db, config, now } = c.get('deps');
     const today = new Date(now()).toISOString().slice(0, 10);
     const report = billPeriod(db, billingPolicyOf(config), c.req.valid('json').period, today, { via: 'api', ip: c.get('ip') });
-    // Committed: now the invoices' users are mailed (also those a run that died before mailing left).
-    c.get('deps').notifyInvoices();
+    // Committed: now the invoices' users are mailed (also those a run that died before mailing left), after the reply.
+    void c.get('deps').notifyInvoices();
     return c.json(report, report.status === 'billed' ? 201 : 200);
   });
