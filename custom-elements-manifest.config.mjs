@@ -9,8 +9,32 @@ export default {
   litelement: true,
   // package.json names the manifest itself (`customElements`).
   packagejson: false,
-  plugins: [eventClasses()],
+  plugins: [internalState(), eventClasses()],
 };
+
+/**
+ * A `static properties` entry with `state: true` is internal state: no attribute. The analyzer's
+ * Lit support only knows `attribute: false`, so it would list every state as an attribute.
+ */
+function internalState() {
+  return {
+    name: 'bp-internal-state',
+    analyzePhase({ ts, node, moduleDoc }) {
+      if (!ts.isClassDeclaration(node)) return;
+      const declaration = moduleDoc.declarations?.find((d) => d.name === node.name?.getText());
+      const properties = node.members.find((m) => m.name?.getText() === 'properties' && m.modifiers?.some((k) => k.kind === ts.SyntaxKind.StaticKeyword));
+      if (!declaration || !properties?.initializer || !ts.isObjectLiteralExpression(properties.initializer)) return;
+      const states = new Set(
+        properties.initializer.properties
+          .filter((p) => ts.isPropertyAssignment(p) && ts.isObjectLiteralExpression(p.initializer))
+          .filter((p) => p.initializer.properties.some((o) => o.name?.getText() === 'state' && o.initializer?.kind === ts.SyntaxKind.TrueKeyword))
+          .map((p) => p.name.getText()),
+      );
+      declaration.attributes = declaration.attributes?.filter((a) => !states.has(a.fieldName));
+      for (const member of declaration.members ?? []) if (states.has(member.name)) delete member.attribute;
+    },
+  };
+}
 
 /**
  * The kit's events are classes (`new BpPaymentSuccessEvent(…)`) whose name is their static

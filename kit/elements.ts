@@ -1,6 +1,6 @@
 /**
  * The kit's elements, found in the source rather than listed by hand: every module under
- * components/ that defines one with `@customElement('bp-…')`. The build makes an entry of each
+ * components/ that defines one with `customElements.define('bp-…', …)`. The build makes an entry of each
  * (`billing-portal-kit/<name>`), and the packaging, manifest and size checks go through them
  * all, so an element added later is covered without touching this list.
  */
@@ -23,7 +23,7 @@ export const KIT_INDEX = 'components/index.ts';
 /** The name of the whole kit's entry and file (`billing-portal-kit.js`). */
 export const KIT_NAME = 'billing-portal-kit';
 
-const DEFINES = /@customElement\(\s*['"](bp-[a-z0-9-]+)['"]\s*\)/g;
+const DEFINES = /customElements\.define\(\s*['"](bp-[a-z0-9-]+)['"]/g;
 
 function componentModules(root: string): string[] {
   return readdirSync(join(root, 'components'), { recursive: true })

@@ -1,6 +1,5 @@
 import { msg } from '@lit/localize';
 import { html } from 'lit';
-import { customElement } from 'lit/decorators.js';
 import type { AccountDetails } from '../api/types.ts';
 import { AccountDataElement } from '../base/account-data-element.ts';
 import type { StoreReader } from '../data/account-store.ts';
@@ -15,7 +14,6 @@ import { definitionListStyles } from '../styles/widget.ts';
  * @csspart error - The error message, when loading failed.
  * @cssproperty --bp-account-info-label-width - Width of the label column (default 12rem).
  */
-@customElement('bp-account-info')
 export class BpAccountInfo extends AccountDataElement<AccountDetails> {
   static override styles = [
     ...AccountDataElement.styles,
@@ -59,3 +57,5 @@ declare global {
     'bp-account-info': BpAccountInfo;
   }
 }
+
+customElements.define('bp-account-info', BpAccountInfo);

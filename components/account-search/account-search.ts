@@ -1,12 +1,10 @@
-import { consume } from '@lit/context';
 import { Task } from '@lit/task';
 import { msg } from '@lit/localize';
-import { css, html, LitElement } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { css, html, LitElement, type PropertyDeclarations } from 'lit';
 import { call } from '../api/client.ts';
 import type { AccountSummary } from '../api/types.ts';
 import { renderStates, stateStyles } from '../base/task-states.ts';
-import { portalContext, type PortalContext } from '../context/portal-context.ts';
+import { consumePortal, type PortalContext } from '../context/portal-context.ts';
 import { controlStyles } from '../styles/controls.ts';
 import { hostStyles, token } from '../styles/tokens.ts';
 import { LocaleController } from '../i18n/localize.ts';
@@ -16,8 +14,13 @@ import { LocaleController } from '../i18n/localize.ts';
  *
  * @csspart results - The list of matching accounts.
  */
-@customElement('bp-account-search')
 export class BpAccountSearch extends LitElement {
+  static override properties: PropertyDeclarations = {
+    theme: { reflect: true },
+    portal: { state: true },
+    query: { state: true },
+  };
+
   static override styles = [
     hostStyles,
     controlStyles,
@@ -71,13 +74,12 @@ export class BpAccountSearch extends LitElement {
   ];
 
   /** `light` (default), `dark`, or `auto` to follow the system setting. */
-  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'light';
+  theme: 'light' | 'dark' | 'auto' = 'light';
 
-  @consume({ context: portalContext, subscribe: true })
-  @state()
   private portal?: PortalContext;
+  private readonly portalConsumer = consumePortal(this, (portal) => (this.portal = portal));
 
-  @state() private query = '';
+  private query = '';
   private readonly i18n = new LocaleController(this);
 
   private search = new Task(this, {
@@ -137,3 +139,5 @@ declare global {
     'bp-account-search': BpAccountSearch;
   }
 }
+
+customElements.define('bp-account-search', BpAccountSearch);

@@ -1,6 +1,5 @@
 import { msg, str } from '@lit/localize';
-import { css, html, nothing, type PropertyValues } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
+import { css, html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { call } from '../api/client.ts';
 import type { AccountSummaryData } from '../api/types.ts';
 import { BpAutopayChangeEvent } from '../events/events.ts';
@@ -30,8 +29,13 @@ const expiry = (card: { expMonth: number | null; expYear: number | null }) =>
  *
  * @cssproperty --bp-account-summary-gap - Space between the panels (default space-6).
  */
-@customElement('bp-account-summary')
 export class BpAccountSummary extends AccountDataElement<AccountSummaryData> {
+  static override properties: PropertyDeclarations = {
+    form: { state: true },
+    cancelling: { state: true },
+    notice: { state: true },
+  };
+
   static override styles = [
     ...AccountDataElement.styles,
     definitionListStyles,
@@ -64,11 +68,11 @@ export class BpAccountSummary extends AccountDataElement<AccountSummaryData> {
   ];
 
   /** The open form: Make a payment, or Sign-up for automatic payment / Change card. */
-  @state() private form: 'pay' | 'autopay' | null = null;
+  private form: 'pay' | 'autopay' | null = null;
   /** Cancel autopay asks first; then this is the request under way or its error. */
-  @state() private cancelling: { busy: boolean; error: string | null } | null = null;
+  private cancelling: { busy: boolean; error: string | null } | null = null;
   /** What the status line last announced (autopay cancelled). */
-  @state() private notice = '';
+  private notice = '';
   /** Autopay was cancelled: focus goes to Sign-up once the summary read again says so. */
   private focusOnManual = false;
 
@@ -226,3 +230,5 @@ declare global {
     'bp-account-summary': BpAccountSummary;
   }
 }
+
+customElements.define('bp-account-summary', BpAccountSummary);

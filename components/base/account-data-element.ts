@@ -1,4 +1,4 @@
-import { property } from 'lit/decorators.js';
+import type { PropertyDeclarations } from 'lit';
 import type { StoreReader } from '../data/account-store.ts';
 import { StoreDataElement } from './store-data-element.ts';
 
@@ -7,8 +7,12 @@ import { StoreDataElement } from './store-data-element.ts';
  * `account-number`), and the data is read through the store as `StoreDataElement` reads it.
  */
 export abstract class AccountDataElement<T> extends StoreDataElement<T> {
+  static override properties: PropertyDeclarations = {
+    accountNumber: { attribute: 'account-number' },
+  };
+
   /** The account to show; default: the portal's current account. */
-  @property({ attribute: 'account-number' }) accountNumber = '';
+  accountNumber = '';
 
   protected get number(): string {
     return this.accountNumber || this.portal?.currentAccount || '';

@@ -1,6 +1,5 @@
-import { provide } from '@lit/context';
-import { LitElement, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { ContextProvider } from '@lit/context';
+import { LitElement, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { ApiError, call, type ApiClient } from '../api/client.ts';
 import { createApiClient } from '../api/create-client.ts';
 import type { AccountSummary, Brand, Me, User } from '../api/types.ts';
@@ -16,40 +15,55 @@ import { LocaleController } from '../i18n/localize.ts';
  * in memory only, shows a reseller's brand colours, and provides it all through context.
  */
 export class PortalHost extends LitElement {
+  static override properties: PropertyDeclarations = {
+    apiBase: { attribute: 'api-base' },
+    token: { attribute: false },
+    sessionToken: { attribute: 'session-token' },
+    reseller: {},
+    account: {},
+    theme: { reflect: true },
+    fetcher: { attribute: false },
+    unavailableMessage: { state: true },
+    sessionTokenMessage: { state: true },
+    pageBrand: { state: true },
+    sessionBrand: { state: true },
+    portal: { state: true },
+  };
+
   /** URL of the portal server; default: this page's origin. */
-  @property({ attribute: 'api-base' }) apiBase = '';
+  apiBase = '';
 
   /** A bearer token for a customer the host page signed in itself (resellers). */
-  @property({ attribute: false }) token: string | null = null;
+  token: string | null = null;
 
   /**
    * A portal-session token from the reseller's server (`POST /api/v1/portal-sessions`): signs
    * its customer in without a form. Single use, valid two minutes: the page gets a new one each
    * time it is served.
    */
-  @property({ attribute: 'session-token' }) sessionToken = '';
+  sessionToken = '';
 
   /** The reseller whose site this is (its short name): its brand shows before anyone signs in. */
-  @property() reseller = '';
+  reseller = '';
 
   /** Account number to show first, when the user reaches it. */
-  @property() account: string | null = null;
+  account: string | null = null;
 
   /** `light` (default), `dark`, or `auto` to follow the system setting. */
-  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'light';
+  theme: 'light' | 'dark' | 'auto' = 'light';
 
   /** A stand-in for `fetch` (stories and tests answer from fixtures). */
-  @property({ attribute: false }) fetcher: typeof fetch | undefined = undefined;
+  fetcher: typeof fetch | undefined = undefined;
 
   /** Why the session could not be checked (server unreachable), for the error screen. */
-  @state() protected unavailableMessage = '';
+  protected unavailableMessage = '';
 
   /** Why a portal-session token was refused (used or expired): the page must be loaded again. */
-  @state() protected sessionTokenMessage = '';
+  protected sessionTokenMessage = '';
 
   /** The brand the page names (`reseller`), the one the portal session came with, the one of the user's accounts. */
-  @state() private pageBrand: Brand | null = null;
-  @state() private sessionBrand: Brand | null = null;
+  private pageBrand: Brand | null = null;
+  private sessionBrand: Brand | null = null;
   private userBrand: Brand | null = null;
   private appliedBrandSheet: CSSStyleSheet | null = null;
 
@@ -57,9 +71,14 @@ export class PortalHost extends LitElement {
   private exchangedToken = '';
   private sessionAccount: string | null = null;
 
-  @provide({ context: portalContext })
-  @state()
-  protected portal!: PortalContext;
+  private readonly portalProvider = new ContextProvider(this, { context: portalContext });
+  /** What every element inside is given through context (Lit wraps this accessor: setting it renders again). */
+  protected get portal(): PortalContext {
+    return this.portalProvider.value!;
+  }
+  protected set portal(value: PortalContext) {
+    this.portalProvider.setValue(value);
+  }
 
   private lookedUp: AccountSummary[] = [];
   protected readonly i18n = new LocaleController(this);

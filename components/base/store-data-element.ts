@@ -1,8 +1,6 @@
-import { consume } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
-import { html, LitElement } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { portalContext, type PortalContext } from '../context/portal-context.ts';
+import { html, LitElement, type PropertyDeclarations } from 'lit';
+import { consumePortal, type PortalContext } from '../context/portal-context.ts';
 import type { Change, ReadKey, StoreReader } from '../data/account-store.ts';
 import { StoreListener } from '../data/store-listener.ts';
 import { LocaleController } from '../i18n/localize.ts';
@@ -19,16 +17,21 @@ import { loadingView, renderStates, stateStyles, type StateViews } from './task-
  * hosts that fetch themselves). `AccountDataElement` is this for one account's data.
  */
 export abstract class StoreDataElement<T> extends LitElement {
+  static override properties: PropertyDeclarations = {
+    data: { attribute: false },
+    theme: { reflect: true },
+    portal: { state: true },
+  };
+
   static override styles = [hostStyles, controlStyles, stateStyles, widgetStyles];
 
   /** The data to show, skipping the load. */
-  @property({ attribute: false }) data: T | undefined = undefined;
+  data: T | undefined = undefined;
   /** `light` (default), `dark`, or `auto` to follow the system setting. */
-  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'light';
+  theme: 'light' | 'dark' | 'auto' = 'light';
 
-  @consume({ context: portalContext, subscribe: true })
-  @state()
   protected portal?: PortalContext;
+  private readonly portalConsumer = consumePortal(this, (portal) => (this.portal = portal));
 
   /**
    * Reads the data from the store (each read is noted: a change to it reads again), or

@@ -1,4 +1,5 @@
-import { createContext } from '@lit/context';
+import { ContextConsumer, createContext } from '@lit/context';
+import type { ReactiveElement } from 'lit';
 import type { ApiClient } from '../api/client.ts';
 import type { AccountSummary, Brand, User } from '../api/types.ts';
 import type { AccountStore } from '../data/account-store.ts';
@@ -27,3 +28,7 @@ export interface PortalContext {
 }
 
 export const portalContext = createContext<PortalContext | undefined>(Symbol('bp-portal-context'));
+
+/** Hands `host` the context of the portal or provider it is in, and each new one (sign-in, account change); the host renders again. */
+export const consumePortal = (host: ReactiveElement, set: (portal: PortalContext | undefined) => void) =>
+  new ContextConsumer(host, { context: portalContext, subscribe: true, callback: set });

@@ -1,6 +1,5 @@
 import { msg, str } from '@lit/localize';
-import { html, nothing } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations } from 'lit';
 import { downloadInvoicePdf } from '../api/downloads.ts';
 import type { InvoiceDetail, InvoicePage, InvoiceStatus, InvoiceSummary } from '../api/types.ts';
 import { AccountDataElement } from '../base/account-data-element.ts';
@@ -40,18 +39,27 @@ type Details = InvoiceDetail | 'loading' | Error;
  * @cssproperty --bp-invoice-list-row-gap - Vertical padding of the rows (default: space-2).
  * @cssproperty --bp-invoice-list-row-hover - Background of the row under the pointer (default: color-surface).
  */
-@customElement('bp-invoice-list')
 export class BpInvoiceList extends AccountDataElement<InvoicePage> {
+  static override properties: PropertyDeclarations = {
+    status: { state: true },
+    year: { state: true },
+    page: { state: true },
+    years: { state: true },
+    opened: { state: true },
+    downloading: { state: true },
+    downloadError: { state: true },
+  };
+
   static override styles = [...AccountDataElement.styles, stackedTableStyles, tableStyles, invoiceListStyles];
 
-  @state() private status: '' | 'open' | 'paid' | 'past_due' = '';
-  @state() private year = '';
-  @state() private page = 1;
+  private status: '' | 'open' | 'paid' | 'past_due' = '';
+  private year = '';
+  private page = 1;
   /** The years to offer: kept from the unfiltered answers, so filtering never hides them. */
-  @state() private years: number[] = [];
-  @state() private opened = new Map<number, Details>();
-  @state() private downloading: number | null = null;
-  @state() private downloadError = '';
+  private years: number[] = [];
+  private opened = new Map<number, Details>();
+  private downloading: number | null = null;
+  private downloadError = '';
 
   protected override get query(): string {
     return `${this.status}|${this.year}|${this.page}`;
@@ -235,3 +243,5 @@ declare global {
     'bp-invoice-list': BpInvoiceList;
   }
 }
+
+customElements.define('bp-invoice-list', BpInvoiceList);

@@ -1,11 +1,9 @@
-import { consume } from '@lit/context';
 import { msg, str } from '@lit/localize';
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { html, LitElement, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { ApiError, call, type ApiClient } from '../api/client.ts';
 import { createApiClient } from '../api/create-client.ts';
 import type { SignedIn } from '../api/types.ts';
-import { portalContext, type PortalContext } from '../context/portal-context.ts';
+import { consumePortal, type PortalContext } from '../context/portal-context.ts';
 import { BpLoginEvent } from '../events/events.ts';
 import { controlStyles } from '../styles/controls.ts';
 import { hostStyles } from '../styles/tokens.ts';
@@ -28,36 +26,52 @@ const MIN_PASSWORD = 12;
  * @csspart submit - The main button.
  * @csspart alert - The error message area.
  */
-@customElement('bp-login')
 export class BpLogin extends LitElement {
+  static override properties: PropertyDeclarations = {
+    apiBase: { attribute: 'api-base' },
+    activationToken: { attribute: 'activation-token' },
+    resetToken: { attribute: 'reset-token' },
+    changePassword: { type: Boolean, attribute: 'change-password' },
+    fetcher: { attribute: false },
+    theme: { reflect: true },
+    portal: { state: true },
+    mode: { state: true },
+    busy: { state: true },
+    error: { state: true },
+    notice: { state: true },
+    fieldErrors: { state: true },
+    linkRefused: { state: true },
+  };
+
   static override styles = [hostStyles, controlStyles, loginStyles];
 
   /** URL of the portal server, when not inside `<bp-portal>`/`<bp-provider>`; default: same origin. */
-  @property({ attribute: 'api-base' }) apiBase = '';
+  apiBase = '';
   /** The token of an invitation link: shows the choose-a-password form. */
-  @property({ attribute: 'activation-token' }) activationToken = '';
+  activationToken = '';
   /** The token of a password-reset link: shows the choose-a-new-password form. */
-  @property({ attribute: 'reset-token' }) resetToken = '';
+  resetToken = '';
   /** The signed-in user's Change password form instead of the sign-in form; their other sessions end when it is changed. */
-  @property({ type: Boolean, attribute: 'change-password' }) changePassword = false;
+  changePassword = false;
   /** A stand-in for `fetch` when used alone (stories, tests). */
-  @property({ attribute: false }) fetcher: typeof fetch | undefined = undefined;
+  fetcher: typeof fetch | undefined = undefined;
   /** `light` (default), `dark`, or `auto` to follow the system setting. */
-  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'light';
+  theme: 'light' | 'dark' | 'auto' = 'light';
 
-  @consume({ context: portalContext, subscribe: true })
-  @state()
   private portal?: PortalContext;
+  private readonly portalConsumer = consumePortal(this, (portal) => (this.portal = portal));
 
-  @state() private mode: Mode = 'sign-in';
-  @state() private busy = false;
-  @state() private error = '';
-  @state() private notice = '';
-  @state() private fieldErrors: FieldErrors = {};
+  private mode: Mode = 'sign-in';
+  private busy = false;
+  private error = '';
+  private notice = '';
+  private fieldErrors: FieldErrors = {};
   /** The link's token was refused: offer to request a new one. */
-  @state() private linkRefused = false;
+  private linkRefused = false;
 
-  @query('form') private form!: HTMLFormElement;
+  private get form(): HTMLFormElement {
+    return this.renderRoot.querySelector('form')!;
+  }
   private readonly i18n = new LocaleController(this);
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -242,3 +256,5 @@ declare global {
     'bp-login': BpLogin;
   }
 }
+
+customElements.define('bp-login', BpLogin);

@@ -1,6 +1,5 @@
 import { msg, str } from '@lit/localize';
-import { html, nothing, type PropertyValues } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { ApiError, call } from '../api/client.ts';
 import { cssomStyle } from '../styles/cssom-style.ts';
 import type { AccountSummaryData, AutopayMethod, Payment } from '../api/types.ts';
@@ -84,26 +83,40 @@ const CARD_FIELDS = ['firstName', 'lastName', 'cardNumber', 'month', 'cardCode',
  * @csspart card-frame - The iframe holding the card fields.
  * @csspart result - The outcome message.
  */
-@customElement('bp-payment-form')
 export class BpPaymentForm extends AccountDataElement<AccountSummaryData> {
+  static override properties: PropertyDeclarations = {
+    mode: { reflect: true },
+    choice: { state: true },
+    saveForAutopay: { state: true },
+    otherAmount: { state: true },
+    address: { state: true },
+    errors: { state: true },
+    cardErrors: { state: true },
+    busy: { state: true },
+    outcome: { state: true },
+    frameHeight: { state: true },
+  };
+
   static override styles = [...AccountDataElement.styles, paymentFormStyles];
 
   /** `pay`: Make a payment. `autopay`: save the card for automatic payment without paying. */
-  @property({ reflect: true }) mode: 'pay' | 'autopay' = 'pay';
+  mode: 'pay' | 'autopay' = 'pay';
 
-  @state() private choice: AmountChoice = 'due';
-  @state() private saveForAutopay = false;
-  @state() private otherAmount = '';
-  @state() private address: Record<AddressField, string> = { line1: '', line2: '', city: '', country: 'US', state: '', zip: '' };
-  @state() private errors: Partial<Record<FormField, string>> = {};
+  private choice: AmountChoice = 'due';
+  private saveForAutopay = false;
+  private otherAmount = '';
+  private address: Record<AddressField, string> = { line1: '', line2: '', city: '', country: 'US', state: '', zip: '' };
+  private errors: Partial<Record<FormField, string>> = {};
   /** What the card frame found wrong (field `card`: the card as a whole). */
-  @state() private cardErrors: CardFieldError[] = [];
-  @state() private busy = false;
-  @state() private outcome: { kind: 'success' | 'pending' | 'failed'; message: string } | null = null;
-  @state() private frameHeight = 0;
+  private cardErrors: CardFieldError[] = [];
+  private busy = false;
+  private outcome: { kind: 'success' | 'pending' | 'failed'; message: string } | null = null;
+  private frameHeight = 0;
   /** The card frame's query: the form's look, once its fields are drawn (see measureLook). */
   private frameLook = '';
-  @query('iframe') private frame!: HTMLIFrameElement | null;
+  private get frame() {
+    return this.renderRoot.querySelector('iframe');
+  }
 
   private readonly channel = new CardFrameChannel(
     () => this.frame,
@@ -524,3 +537,5 @@ declare global {
     'bp-payment-form': BpPaymentForm;
   }
 }
+
+customElements.define('bp-payment-form', BpPaymentForm);

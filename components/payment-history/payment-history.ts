@@ -1,6 +1,5 @@
 import { msg, str } from '@lit/localize';
-import { css, html, nothing } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
+import { css, html, nothing, type PropertyDeclarations } from 'lit';
 import type { Payment, PaymentList } from '../api/types.ts';
 import { AccountDataElement } from '../base/account-data-element.ts';
 import { pager, showingRows } from '../base/pager.ts';
@@ -64,8 +63,11 @@ const linesOf = (payments: Payment[], currency: string): HistoryLine[] =>
  * @csspart error - The error message, when loading failed.
  * @csspart empty - The message when there are no payments.
  */
-@customElement('bp-payment-history')
 export class BpPaymentHistory extends AccountDataElement<PaymentList> {
+  static override properties: PropertyDeclarations = {
+    page: { state: true },
+  };
+
   static override styles = [
     ...AccountDataElement.styles,
     stackedTableStyles,
@@ -92,7 +94,7 @@ export class BpPaymentHistory extends AccountDataElement<PaymentList> {
   ];
 
   /** The page of the history shown (1-based); a shorter history after a reload shows its last page. */
-  @state() private page = 1;
+  private page = 1;
 
   /** A payment made anywhere in the same portal or provider shows up here: it invalidates `payments`. */
   protected read(store: StoreReader, number: string, signal: AbortSignal) {
@@ -156,3 +158,5 @@ declare global {
     'bp-payment-history': BpPaymentHistory;
   }
 }
+
+customElements.define('bp-payment-history', BpPaymentHistory);

@@ -1,6 +1,5 @@
 import { msg, str } from '@lit/localize';
-import { html, nothing, type PropertyValues } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import '../account-search/account-search.ts';
 import { PortalHost } from '../base/portal-host.ts';
 import { stateStyles } from '../base/task-states.ts';
@@ -40,28 +39,39 @@ const DEFAULT_PROVIDER_NAME = 'Harbourline Communications';
  * @csspart logo - The brand's logo image.
  * @csspart support - The support contact line (sign-in screen and footer).
  */
-@customElement('bp-portal')
 export class BpPortal extends PortalHost {
+  static override properties: PropertyDeclarations = {
+    providerName: { attribute: 'provider-name' },
+    activationToken: { attribute: 'activation-token' },
+    resetToken: { attribute: 'reset-token' },
+    ticket: { type: Number },
+    sectionId: { state: true },
+    ticketDraft: { state: true },
+    languageError: { state: true },
+  };
+
   static override styles = [hostStyles, controlStyles, stateStyles, portalStyles];
 
   /** The name in the header and on the sign-in screen; default: the reseller's brand, else the provider's name. */
-  @property({ attribute: 'provider-name' }) providerName = '';
+  providerName = '';
   /** Token of an invitation link: opens the choose-a-password form. */
-  @property({ attribute: 'activation-token' }) activationToken = '';
+  activationToken = '';
   /** Token of a password-reset link: opens the choose-a-new-password form. */
-  @property({ attribute: 'reset-token' }) resetToken = '';
+  resetToken = '';
 
   /** A ticket to open once signed in (a link from a ticket mail; with `account` for customers). */
-  @property({ type: Number }) ticket = 0;
+  ticket = 0;
 
-  @state() private sectionId = SECTIONS[0]!.id;
+  private sectionId = SECTIONS[0]!.id;
   /** "Question about this charge": the new ticket's draft, until the user moves on. */
-  @state() private ticketDraft: TicketDraft | undefined;
+  private ticketDraft: TicketDraft | undefined;
   /** The navigation's counts, from the session's store (a ticket opened or written anywhere inside changes them). */
   private readonly ticketCounts = new TicketCountsController(this, () => this.portal);
-  @query('main h1') private heading?: HTMLElement;
+  private get heading() {
+    return this.renderRoot.querySelector<HTMLElement>('main h1');
+  }
   /** Saving the language chosen failed. */
-  @state() private languageError = '';
+  private languageError = '';
   /** The page's own `lang` on this element before the user's language replaced it (undefined: not replaced). */
   private pageLang: string | null | undefined;
 
@@ -310,3 +320,5 @@ declare global {
     'bp-portal': BpPortal;
   }
 }
+
+customElements.define('bp-portal', BpPortal);

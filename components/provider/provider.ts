@@ -1,5 +1,4 @@
 import { css, html } from 'lit';
-import { customElement } from 'lit/decorators.js';
 import { PortalHost } from '../base/portal-host.ts';
 import { hostStyles } from '../styles/tokens.ts';
 
@@ -11,7 +10,6 @@ import { hostStyles } from '../styles/tokens.ts';
  * @fires bp-logout - The session ended.
  * @fires bp-account-change - The current account changed.
  */
-@customElement('bp-provider')
 export class BpProvider extends PortalHost {
   static override styles = [
     hostStyles,
@@ -32,3 +30,5 @@ declare global {
     'bp-provider': BpProvider;
   }
 }
+
+customElements.define('bp-provider', BpProvider);

@@ -1,6 +1,5 @@
 import { msg, str } from '@lit/localize';
-import { html, nothing, type PropertyValues } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { send } from '../api/client.ts';
 import type { ReportData, ReportName } from '../api/types.ts';
 import { AccountDataElement } from '../base/account-data-element.ts';
@@ -46,22 +45,32 @@ const NO_FILTERS: CallFilters = { subscriber: '', category: '', q: '' };
  * @cssproperty --bp-reports-chart-height - Height of the chart (default 18rem).
  * @cssproperty --bp-reports-series-1 - First data series (default color-chart-1); likewise -2 to -5.
  */
-@customElement('bp-report')
 export class BpReport extends AccountDataElement<ReportData> {
+  static override properties: PropertyDeclarations = {
+    report: { reflect: true },
+    rollup: { type: Boolean },
+    period: { state: true },
+    filters: { state: true },
+    pages: { state: true },
+    sort: { state: true },
+    downloading: { state: true },
+    downloadError: { state: true },
+  };
+
   static override styles = [...AccountDataElement.styles, reportStyles];
 
   /** Which report: usage, subscribers, usage-details, ytd-all-in, ytd-fixed or ytd-usage. */
-  @property({ reflect: true }) report: ReportName = 'usage';
+  report: ReportName = 'usage';
   /** A head office with all its sub-accounts (the screen offers the choice to head offices). */
-  @property({ type: Boolean }) rollup = false;
+  rollup = false;
 
-  @state() private period: Period = periodOf('this-month');
-  @state() private filters: CallFilters = NO_FILTERS;
+  private period: Period = periodOf('this-month');
+  private filters: CallFilters = NO_FILTERS;
   /** Usage Details: the cursors of the pages after the first that were opened, in order. */
-  @state() private pages: string[] = [];
-  @state() private sort: SortState = { key: 'subscriberNumber', direction: 'ascending' };
-  @state() private downloading = false;
-  @state() private downloadError = '';
+  private pages: string[] = [];
+  private sort: SortState = { key: 'subscriberNumber', direction: 'ascending' };
+  private downloading = false;
+  private downloadError = '';
   /** Categories seen in Usage Details, for its filter. */
   private categories = new Set<string>();
   private chart: { handle: ChartHandle; canvas: HTMLCanvasElement; data: ReportData; colors: string } | null = null;
@@ -344,3 +353,5 @@ declare global {
     'bp-report': BpReport;
   }
 }
+
+customElements.define('bp-report', BpReport);

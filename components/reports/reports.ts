@@ -1,9 +1,7 @@
-import { consume } from '@lit/context';
 import { msg } from '@lit/localize';
-import { css, html, LitElement, nothing } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { css, html, LitElement, nothing, type PropertyDeclarations } from 'lit';
 import type { ReportName } from '../api/types.ts';
-import { portalContext, type PortalContext } from '../context/portal-context.ts';
+import { consumePortal, type PortalContext } from '../context/portal-context.ts';
 import { controlStyles } from '../styles/controls.ts';
 import { hostStyles, token } from '../styles/tokens.ts';
 import { widgetStyles } from '../styles/widget.ts';
@@ -20,8 +18,14 @@ import { LocaleController } from '../i18n/localize.ts';
  * @csspart list - The list of reports.
  * @csspart back - The button back to the list.
  */
-@customElement('bp-reports')
 export class BpReports extends LitElement {
+  static override properties: PropertyDeclarations = {
+    accountNumber: { attribute: 'account-number' },
+    report: { reflect: true },
+    theme: { reflect: true },
+    portal: { state: true },
+  };
+
   static override styles = [
     hostStyles,
     controlStyles,
@@ -56,18 +60,21 @@ export class BpReports extends LitElement {
   ];
 
   /** The account to report on; default: the portal's current account. */
-  @property({ attribute: 'account-number' }) accountNumber = '';
+  accountNumber = '';
   /** The report open now; empty: the list of reports. */
-  @property({ reflect: true }) report: ReportName | '' = '';
+  report: ReportName | '' = '';
   /** `light` (default), `dark`, or `auto` to follow the system setting; handed on to the report it opens. */
-  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'light';
+  theme: 'light' | 'dark' | 'auto' = 'light';
 
-  @consume({ context: portalContext, subscribe: true })
-  @state()
   protected portal?: PortalContext;
+  private readonly portalConsumer = consumePortal(this, (portal) => (this.portal = portal));
 
-  @query('bp-report') private open?: BpReport;
-  @query('ul button') private firstLink?: HTMLElement;
+  private get open() {
+    return this.renderRoot.querySelector<BpReport>('bp-report');
+  }
+  private get firstLink() {
+    return this.renderRoot.querySelector<HTMLElement>('ul button');
+  }
   private lastOpened: ReportName | '' = '';
   private readonly i18n = new LocaleController(this);
 
@@ -111,3 +118,5 @@ declare global {
     'bp-reports': BpReports;
   }
 }
+
+customElements.define('bp-reports', BpReports);

@@ -1,6 +1,5 @@
 import { msg, str } from '@lit/localize';
-import { css, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { css, html, nothing, type PropertyDeclarations } from 'lit';
 import type { ServiceLocation, ServicesData } from '../api/types.ts';
 import { AccountDataElement } from '../base/account-data-element.ts';
 import type { StoreReader } from '../data/account-store.ts';
@@ -23,8 +22,13 @@ const keyOf = (l: ServiceLocation) => `${l.accountNumber}:${l.location?.code ?? 
  * @csspart error - The error message, when loading failed.
  * @csspart empty - The message when there are no services.
  */
-@customElement('bp-services')
 export class BpServices extends AccountDataElement<ServicesData> {
+  static override properties: PropertyDeclarations = {
+    showEnded: { type: Boolean, attribute: 'show-ended' },
+    rollup: { type: Boolean },
+    opened: { state: true },
+  };
+
   static override styles = [
     ...AccountDataElement.styles,
     // On a phone the locations, and an opened location's subscriptions, stack into label / value
@@ -78,10 +82,10 @@ export class BpServices extends AccountDataElement<ServicesData> {
   ];
 
   /** Also list ended subscriptions. */
-  @property({ type: Boolean, attribute: 'show-ended' }) showEnded = false;
+  showEnded = false;
   /** A head office with its sub-accounts' locations. */
-  @property({ type: Boolean }) rollup = false;
-  @state() private opened = new Set<string>();
+  rollup = false;
+  private opened = new Set<string>();
 
   protected override get query(): string {
     return `${this.showEnded}|${this.rollup}`;
@@ -214,3 +218,5 @@ declare global {
     'bp-services': BpServices;
   }
 }
+
+customElements.define('bp-services', BpServices);

@@ -1,6 +1,5 @@
 import { msg, str } from '@lit/localize';
 import { css, html } from 'lit';
-import { customElement } from 'lit/decorators.js';
 import type { SubAccountOverview, SubAccountsData } from '../api/types.ts';
 import { AccountDataElement } from '../base/account-data-element.ts';
 import type { StoreReader } from '../data/account-store.ts';
@@ -23,7 +22,6 @@ export const subAccountsExplained = () =>
  * @csspart error - The error message, when loading failed.
  * @csspart empty - The guide's sentence, for accounts that are not head offices.
  */
-@customElement('bp-sub-accounts')
 export class BpSubAccounts extends AccountDataElement<SubAccountsData> {
   static override styles = [
     ...AccountDataElement.styles,
@@ -122,3 +120,5 @@ declare global {
     'bp-sub-accounts': BpSubAccounts;
   }
 }
+
+customElements.define('bp-sub-accounts', BpSubAccounts);

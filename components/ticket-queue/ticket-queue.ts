@@ -1,6 +1,5 @@
 import { msg, str } from '@lit/localize';
-import { html, nothing, type PropertyValues } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import type { QueuePage, TicketService, TicketStatus } from '../api/types.ts';
 import { pager, showingRows } from '../base/pager.ts';
 import { StoreDataElement } from '../base/store-data-element.ts';
@@ -37,16 +36,22 @@ interface QueueFilters {
  * @csspart error - The error message, when loading failed.
  * @csspart empty - The message when no ticket matches.
  */
-@customElement('bp-ticket-queue')
 export class BpTicketQueue extends StoreDataElement<QueuePage> {
+  static override properties: PropertyDeclarations = {
+    ticket: { type: Number },
+    filters: { state: true },
+    page: { state: true },
+    opened: { state: true },
+  };
+
   static override styles = [...StoreDataElement.styles, ticketStyles];
 
   /** A ticket to open (a link from a mail). */
-  @property({ type: Number }) ticket = 0;
+  ticket = 0;
 
-  @state() private filters: QueueFilters = { status: '', service: '', account: '', assignee: '', sort: 'waiting' };
-  @state() private page = 1;
-  @state() private opened = 0;
+  private filters: QueueFilters = { status: '', service: '', account: '', assignee: '', sort: 'waiting' };
+  private page = 1;
+  private opened = 0;
 
   protected override get source(): string {
     return `${JSON.stringify(this.filters)}|${this.page}`;
@@ -196,3 +201,5 @@ declare global {
     'bp-ticket-queue': BpTicketQueue;
   }
 }
+
+customElements.define('bp-ticket-queue', BpTicketQueue);

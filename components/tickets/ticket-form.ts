@@ -1,12 +1,10 @@
-import { consume } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import { msg } from '@lit/localize';
-import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { css, html, LitElement, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { ApiError } from '../api/client.ts';
 import type { TicketDraft, TicketLimits, TicketService, TicketSubscriber } from '../api/types.ts';
 import { loadingView, stateStyles } from '../base/task-states.ts';
-import { portalContext, type PortalContext } from '../context/portal-context.ts';
+import { consumePortal, type PortalContext } from '../context/portal-context.ts';
 import { ticketSubscribers } from '../data/ticket-resources.ts';
 import { StoreListener } from '../data/store-listener.ts';
 import { BpTicketCreatedEvent } from '../events/events.ts';
@@ -34,8 +32,22 @@ const subscriberLabel = (s: TicketSubscriber) => [s.subscriberNumber, s.subscrib
  * @csspart form - The form.
  * @csspart files - The file picker.
  */
-@customElement('bp-ticket-form')
 export class BpTicketForm extends LitElement {
+  static override properties: PropertyDeclarations = {
+    accountNumber: { attribute: 'account-number' },
+    draft: { attribute: false },
+    subscribers: { attribute: false },
+    theme: { reflect: true },
+    portal: { state: true },
+    subject: { state: true },
+    service: { state: true },
+    subscriptionId: { state: true },
+    message: { state: true },
+    limits: { state: true },
+    sending: { state: true },
+    error: { state: true },
+  };
+
   static override styles = [
     hostStyles,
     controlStyles,
@@ -60,25 +72,24 @@ export class BpTicketForm extends LitElement {
   ];
 
   /** The account the ticket is for; default: the portal's current account. */
-  @property({ attribute: 'account-number' }) accountNumber = '';
+  accountNumber = '';
   /** What the form starts with. */
-  @property({ attribute: false }) draft: TicketDraft = {};
+  draft: TicketDraft = {};
   /** The account's subscriptions to choose from, skipping the load. */
-  @property({ attribute: false }) subscribers: TicketSubscriber[] | undefined = undefined;
+  subscribers: TicketSubscriber[] | undefined = undefined;
   /** `light` (default), `dark`, or `auto` to follow the system setting. */
-  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'light';
+  theme: 'light' | 'dark' | 'auto' = 'light';
 
-  @consume({ context: portalContext, subscribe: true })
-  @state()
   private portal?: PortalContext;
+  private readonly portalConsumer = consumePortal(this, (portal) => (this.portal = portal));
 
-  @state() private subject = '';
-  @state() private service: TicketService = 'billing';
-  @state() private subscriptionId = '';
-  @state() private message = '';
-  @state() private limits: TicketLimits | undefined;
-  @state() private sending = false;
-  @state() private error: ApiError | Error | null = null;
+  private subject = '';
+  private service: TicketService = 'billing';
+  private subscriptionId = '';
+  private message = '';
+  private limits: TicketLimits | undefined;
+  private sending = false;
+  private error: ApiError | Error | null = null;
   private readonly files = new ChosenFiles(this, () => this.limits, 'new-ticket-files');
   private readonly i18n = new LocaleController(this);
 
@@ -234,3 +245,5 @@ declare global {
     'bp-ticket-form': BpTicketForm;
   }
 }
+
+customElements.define('bp-ticket-form', BpTicketForm);

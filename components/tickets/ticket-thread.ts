@@ -1,6 +1,5 @@
 import { msg, str } from '@lit/localize';
-import { css, html, nothing, type PropertyValues } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { css, html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { ApiError } from '../api/client.ts';
 import { downloadInvoicePdf } from '../api/downloads.ts';
 import type { TicketAttachment, TicketDetail, TicketLimits, TicketMessage, TicketStatus } from '../api/types.ts';
@@ -34,8 +33,18 @@ import { ticketStyles } from './tickets.styles.ts';
  * @cssproperty --bp-ticket-thread-staff-bg - Background of the provider's messages (default: color-surface).
  * @cssproperty --bp-ticket-thread-note-bg - Background of internal notes (default: color-warning-surface).
  */
-@customElement('bp-ticket-thread')
 export class BpTicketThread extends StoreDataElement<TicketDetail> {
+  static override properties: PropertyDeclarations = {
+    accountNumber: { attribute: 'account-number' },
+    ticketNumber: { type: Number, attribute: 'ticket-number' },
+    staff: { type: Boolean },
+    limits: { state: true },
+    message: { state: true },
+    internal: { state: true },
+    busy: { state: true },
+    error: { state: true },
+  };
+
   static override styles = [
     ...StoreDataElement.styles,
     ticketStyles,
@@ -135,17 +144,17 @@ export class BpTicketThread extends StoreDataElement<TicketDetail> {
   ];
 
   /** The account the ticket belongs to (its routes); default: the portal's current account; staff can do without. */
-  @property({ attribute: 'account-number' }) accountNumber = '';
+  accountNumber = '';
   /** The ticket to show, by its number (#282); 0: none. */
-  @property({ type: Number, attribute: 'ticket-number' }) ticketNumber = 0;
+  ticketNumber = 0;
   /** The provider's view: internal notes, status and assignment, through the staff routes. */
-  @property({ type: Boolean }) staff = false;
+  staff = false;
 
-  @state() private limits: TicketLimits | undefined;
-  @state() private message = '';
-  @state() private internal = false;
-  @state() private busy: 'reply' | 'status' | 'assign' | null = null;
-  @state() private error: ApiError | Error | null = null;
+  private limits: TicketLimits | undefined;
+  private message = '';
+  private internal = false;
+  private busy: 'reply' | 'status' | 'assign' | null = null;
+  private error: ApiError | Error | null = null;
   private readonly files = new ChosenFiles(this, () => this.limits, 'reply-files');
   /** The ticket `bp-ticket-open` was last fired for: once per opening, not on each read again. */
   private announced = '';
@@ -407,3 +416,5 @@ declare global {
     'bp-ticket-thread': BpTicketThread;
   }
 }
+
+customElements.define('bp-ticket-thread', BpTicketThread);

@@ -1,6 +1,5 @@
 import { msg, str } from '@lit/localize';
-import { html, nothing, type PropertyValues } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import type { TicketDraft, TicketPage, TicketStatus } from '../api/types.ts';
 import { AccountDataElement } from '../base/account-data-element.ts';
 import { pager, showingRows } from '../base/pager.ts';
@@ -38,21 +37,30 @@ type View = { kind: 'list' } | { kind: 'new' } | { kind: 'ticket'; number: numbe
  *
  * @cssproperty --bp-tickets-row-hover - Background of the row under the pointer (default: color-surface).
  */
-@customElement('bp-tickets')
 export class BpTickets extends AccountDataElement<TicketPage> {
+  static override properties: PropertyDeclarations = {
+    ticket: { type: Number },
+    draft: { attribute: false },
+    status: { state: true },
+    q: { state: true },
+    page: { state: true },
+    view: { state: true },
+    notice: { state: true },
+  };
+
   static override styles = [...AccountDataElement.styles, ticketStyles];
 
   /** A ticket to open (a link from a mail). */
-  @property({ type: Number }) ticket = 0;
+  ticket = 0;
   /** Opens the new-ticket form with these fields filled in ("Question about this charge"). */
-  @property({ attribute: false }) draft: TicketDraft | undefined = undefined;
+  draft: TicketDraft | undefined = undefined;
 
-  @state() private status: '' | TicketStatus = '';
-  @state() private q = '';
-  @state() private page = 1;
-  @state() private view: View = { kind: 'list' };
+  private status: '' | TicketStatus = '';
+  private q = '';
+  private page = 1;
+  private view: View = { kind: 'list' };
   /** Said (and focused) once a new ticket was sent, above its conversation; gone on the next move. */
-  @state() private notice = '';
+  private notice = '';
 
   protected override get query(): string {
     return `${this.status}|${this.q}|${this.page}`;
@@ -201,3 +209,5 @@ declare global {
     'bp-tickets': BpTickets;
   }
 }
+
+customElements.define('bp-tickets', BpTickets);

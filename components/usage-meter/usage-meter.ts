@@ -1,6 +1,5 @@
 import { msg, str } from '@lit/localize';
 import { css, html, nothing } from 'lit';
-import { customElement } from 'lit/decorators.js';
 import { cssomStyle } from '../styles/cssom-style.ts';
 import type { UsageMeterData } from '../api/types.ts';
 import { AccountDataElement } from '../base/account-data-element.ts';
@@ -31,7 +30,6 @@ const monthEnd = (period: string) => {
  * @cssproperty --bp-usage-meter-fill - Colour of the used part (default color-primary).
  * @cssproperty --bp-usage-meter-warning - Colour when the month will end over the included minutes (default color-warning).
  */
-@customElement('bp-usage-meter')
 export class BpUsageMeter extends AccountDataElement<UsageMeterData[]> {
   static override styles = [
     ...AccountDataElement.styles,
@@ -144,3 +142,5 @@ declare global {
     'bp-usage-meter': BpUsageMeter;
   }
 }
+
+customElements.define('bp-usage-meter', BpUsageMeter);
