@@ -5,12 +5,35 @@
  */
 export default {
   globs: ['components/**/*.ts'],
+  // Its `customElements.define(element.tag, …)` registers the elements named by their classes.
+  exclude: ['components/base/define.ts'],
   outdir: '.',
   litelement: true,
   // package.json names the manifest itself (`customElements`).
   packagejson: false,
-  plugins: [internalState(), eventClasses()],
+  plugins: [tagNames(), internalState(), eventClasses()],
 };
+
+/**
+ * An element names its tag in `static readonly tag = 'bp-…'` and is registered by the kit's
+ * entries (kit/build.ts), not by a `customElements.define` the analyzer would see.
+ */
+function tagNames() {
+  return {
+    name: 'bp-tag-names',
+    analyzePhase({ ts, node, moduleDoc }) {
+      if (!ts.isClassDeclaration(node) || !node.name) return;
+      const tag = node.members.find((m) => ts.isPropertyDeclaration(m) && m.name.getText() === 'tag' && m.modifiers?.some((k) => k.kind === ts.SyntaxKind.StaticKeyword));
+      if (!tag?.initializer || !ts.isStringLiteral(tag.initializer)) return;
+      const declaration = moduleDoc.declarations?.find((d) => d.name === node.name.getText());
+      if (!declaration) return;
+      Object.assign(declaration, { tagName: tag.initializer.text, customElement: true });
+      // The tag and the elements it shows are for registering, not for users.
+      declaration.members = declaration.members?.filter((m) => !(m.static && (m.name === 'tag' || m.name === 'elements')));
+      moduleDoc.exports = [...(moduleDoc.exports ?? []), { kind: 'custom-element-definition', name: tag.initializer.text, declaration: { name: declaration.name, module: moduleDoc.path } }];
+    },
+  };
+}
 
 /**
  * A `static properties` entry with `state: true` is internal state: no attribute. The analyzer's

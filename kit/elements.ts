@@ -1,8 +1,9 @@
 /**
- * The kit's elements, found in the source rather than listed by hand: every module under
- * components/ that defines one with `customElements.define('bp-…', …)`. The build makes an entry of each
- * (`billing-portal-kit/<name>`), and the packaging, manifest and size checks go through them
- * all, so an element added later is covered without touching this list.
+ * The kit's elements, found in the source rather than listed by hand: every class under
+ * components/ that names its tag (`static readonly tag = 'bp-…'`). The build makes an entry of
+ * each (`billing-portal-kit/<name>`) that registers it and the elements it shows, and the
+ * packaging, manifest and size checks go through them all, so an element added later is covered
+ * without touching this list.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -14,6 +15,8 @@ export interface KitElement {
   name: string;
   /** The module that defines it, relative to the project (`components/account-summary/account-summary.ts`). */
   file: string;
+  /** Its class, exported by that module: the tag in PascalCase (`BpAccountSummary`). */
+  className: string;
 }
 
 /** The project's root: the folder above this one. */
@@ -23,7 +26,7 @@ export const KIT_INDEX = 'components/index.ts';
 /** The name of the whole kit's entry and file (`billing-portal-kit.js`). */
 export const KIT_NAME = 'billing-portal-kit';
 
-const DEFINES = /customElements\.define\(\s*['"](bp-[a-z0-9-]+)['"]/g;
+const DEFINES = /static readonly tag = ['"](bp-[a-z0-9-]+)['"]/g;
 
 function componentModules(root: string): string[] {
   return readdirSync(join(root, 'components'), { recursive: true })
@@ -33,16 +36,18 @@ function componentModules(root: string): string[] {
     .sort();
 }
 
+const classNameOf = (tag: string) => tag.replace(/(^|-)([a-z0-9])/g, (_, _dash, c: string) => c.toUpperCase());
+
 /** Every element of the kit, by tag. */
 export function kitElements(root = ROOT): KitElement[] {
   const found: KitElement[] = [];
   for (const file of componentModules(root)) {
-    for (const [, tag] of readFileSync(join(root, file), 'utf8').matchAll(DEFINES)) found.push({ tag: tag!, name: tag!.slice(3), file });
+    for (const [, tag] of readFileSync(join(root, file), 'utf8').matchAll(DEFINES)) found.push({ tag: tag!, name: tag!.slice(3), file, className: classNameOf(tag!) });
   }
   return found.sort((a, b) => a.tag.localeCompare(b.tag));
 }
 
-/** The tags a module defines itself. */
+/** The tags of the element classes a module defines. */
 export function tagsDefinedIn(file: string, root = ROOT): string[] {
   return [...readFileSync(join(root, file), 'utf8').matchAll(DEFINES)].map((m) => m[1]!);
 }
@@ -64,7 +69,10 @@ export function importClosure(file: string, root = ROOT, seen = new Set<string>(
   return seen;
 }
 
-/** The tags importing a module registers: its own and those of every element module it loads. */
+/**
+ * The tags the entry of an element module registers (or the whole kit's, of components/index.ts):
+ * those of every element class it loads statically, the elements it shows.
+ */
 export function tagsRegisteredBy(file: string, root = ROOT): string[] {
   return [...importClosure(file, root)].flatMap((f) => tagsDefinedIn(f, root)).sort();
 }

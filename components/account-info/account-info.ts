@@ -15,6 +15,7 @@ import { definitionListStyles } from '../styles/widget.ts';
  * @cssproperty --bp-account-info-label-width - Width of the label column (default 12rem).
  */
 export class BpAccountInfo extends AccountDataElement<AccountDetails> {
+  static readonly tag = 'bp-account-info';
   static override styles = [
     ...AccountDataElement.styles,
     definitionListStyles,
@@ -57,5 +58,3 @@ declare global {
     'bp-account-info': BpAccountInfo;
   }
 }
-
-customElements.define('bp-account-info', BpAccountInfo);

@@ -15,6 +15,7 @@ import { LocaleController } from '../i18n/localize.ts';
  * @csspart results - The list of matching accounts.
  */
 export class BpAccountSearch extends LitElement {
+  static readonly tag = 'bp-account-search';
   static override properties: PropertyDeclarations = {
     theme: { reflect: true },
     portal: { state: true },
@@ -139,5 +140,3 @@ declare global {
     'bp-account-search': BpAccountSearch;
   }
 }
-
-customElements.define('bp-account-search', BpAccountSearch);

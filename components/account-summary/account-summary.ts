@@ -3,14 +3,15 @@ import { css, html, nothing, type PropertyValues, type PropertyDeclarations } fr
 import { call } from '../api/client.ts';
 import type { AccountSummaryData } from '../api/types.ts';
 import { BpAutopayChangeEvent } from '../events/events.ts';
-import '../account-info/account-info.ts';
+import { BpAccountInfo } from '../account-info/account-info.ts';
 import { AccountDataElement } from '../base/account-data-element.ts';
+import { defineElement } from '../base/define.ts';
 import type { StoreReader } from '../data/account-store.ts';
 import { summary } from '../data/resources.ts';
 import { formatDate, formatMoney } from '../i18n/format.ts';
 import { token } from '../styles/tokens.ts';
 import { definitionListStyles } from '../styles/widget.ts';
-import '../usage-meter/usage-meter.ts';
+import { BpUsageMeter } from '../usage-meter/usage-meter.ts';
 
 const expiry = (card: { expMonth: number | null; expYear: number | null }) =>
   card.expMonth && card.expYear ? ` ${msg(str`(expires ${String(card.expMonth).padStart(2, '0')}/${card.expYear})`)}` : '';
@@ -30,6 +31,9 @@ const expiry = (card: { expMonth: number | null; expYear: number | null }) =>
  * @cssproperty --bp-account-summary-gap - Space between the panels (default space-6).
  */
 export class BpAccountSummary extends AccountDataElement<AccountSummaryData> {
+  static readonly tag = 'bp-account-summary';
+  /** The payment form is not among them: it loads when opened (`openForm`). */
+  static readonly elements = [BpAccountInfo, BpUsageMeter];
   static override properties: PropertyDeclarations = {
     form: { state: true },
     cancelling: { state: true },
@@ -106,7 +110,7 @@ export class BpAccountSummary extends AccountDataElement<AccountSummaryData> {
     this.form = form;
     this.cancelling = null;
     this.notice = '';
-    void import('../payment-form/payment-form.ts');
+    void import('../payment-form/payment-form.ts').then(({ BpPaymentForm }) => defineElement(BpPaymentForm));
     void this.updateComplete.then(() => this.renderRoot.querySelector('bp-payment-form')?.scrollIntoView({ block: 'nearest' }));
   }
 
@@ -230,5 +234,3 @@ declare global {
     'bp-account-summary': BpAccountSummary;
   }
 }
-
-customElements.define('bp-account-summary', BpAccountSummary);

@@ -40,6 +40,7 @@ type Details = InvoiceDetail | 'loading' | Error;
  * @cssproperty --bp-invoice-list-row-hover - Background of the row under the pointer (default: color-surface).
  */
 export class BpInvoiceList extends AccountDataElement<InvoicePage> {
+  static readonly tag = 'bp-invoice-list';
   static override properties: PropertyDeclarations = {
     status: { state: true },
     year: { state: true },
@@ -243,5 +244,3 @@ declare global {
     'bp-invoice-list': BpInvoiceList;
   }
 }
-
-customElements.define('bp-invoice-list', BpInvoiceList);

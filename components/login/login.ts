@@ -27,6 +27,7 @@ const MIN_PASSWORD = 12;
  * @csspart alert - The error message area.
  */
 export class BpLogin extends LitElement {
+  static readonly tag = 'bp-login';
   static override properties: PropertyDeclarations = {
     apiBase: { attribute: 'api-base' },
     activationToken: { attribute: 'activation-token' },
@@ -256,5 +257,3 @@ declare global {
     'bp-login': BpLogin;
   }
 }
-
-customElements.define('bp-login', BpLogin);

@@ -1,4 +1,4 @@
-import { toRgb, tokenColor } from '../styles/tokens.ts';
+import { toRgb, tokenColor } from '../styles/computed-colors.ts';
 
 /** The rendered pieces of the payment form whose look the card frame copies. */
 export interface FormPieces {

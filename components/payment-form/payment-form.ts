@@ -84,6 +84,7 @@ const CARD_FIELDS = ['firstName', 'lastName', 'cardNumber', 'month', 'cardCode',
  * @csspart result - The outcome message.
  */
 export class BpPaymentForm extends AccountDataElement<AccountSummaryData> {
+  static readonly tag = 'bp-payment-form';
   static override properties: PropertyDeclarations = {
     mode: { reflect: true },
     choice: { state: true },
@@ -537,5 +538,3 @@ declare global {
     'bp-payment-form': BpPaymentForm;
   }
 }
-
-customElements.define('bp-payment-form', BpPaymentForm);

@@ -64,6 +64,7 @@ const linesOf = (payments: Payment[], currency: string): HistoryLine[] =>
  * @csspart empty - The message when there are no payments.
  */
 export class BpPaymentHistory extends AccountDataElement<PaymentList> {
+  static readonly tag = 'bp-payment-history';
   static override properties: PropertyDeclarations = {
     page: { state: true },
   };
@@ -158,5 +159,3 @@ declare global {
     'bp-payment-history': BpPaymentHistory;
   }
 }
-
-customElements.define('bp-payment-history', BpPaymentHistory);

@@ -1,14 +1,14 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
-import '../account-search/account-search.ts';
+import { BpAccountSearch } from '../account-search/account-search.ts';
 import { PortalHost } from '../base/portal-host.ts';
 import { stateStyles } from '../base/task-states.ts';
 import type { PortalContext } from '../context/portal-context.ts';
-import '../login/login.ts';
+import { BpLogin } from '../login/login.ts';
 import { controlStyles } from '../styles/controls.ts';
 import { hostStyles } from '../styles/tokens.ts';
 import { portalStyles } from './portal.styles.ts';
-import { SECTIONS, type Section } from './sections.ts';
+import { SECTION_ELEMENTS, SECTIONS, type Section } from './sections.ts';
 import type { TicketDraft } from '../api/types.ts';
 import type { BpChargeQuestionEvent } from '../events/events.ts';
 import { TicketCountsController } from '../tickets/ticket-counts.ts';
@@ -40,6 +40,8 @@ const DEFAULT_PROVIDER_NAME = 'Harbourline Communications';
  * @csspart support - The support contact line (sign-in screen and footer).
  */
 export class BpPortal extends PortalHost {
+  static readonly tag = 'bp-portal';
+  static readonly elements = [BpLogin, BpAccountSearch, ...SECTION_ELEMENTS];
   static override properties: PropertyDeclarations = {
     providerName: { attribute: 'provider-name' },
     activationToken: { attribute: 'activation-token' },
@@ -320,5 +322,3 @@ declare global {
     'bp-portal': BpPortal;
   }
 }
-
-customElements.define('bp-portal', BpPortal);

@@ -3,15 +3,15 @@ import { html, type TemplateResult } from 'lit';
 import type { TicketDraft } from '../api/types.ts';
 import type { PortalContext } from '../context/portal-context.ts';
 import type { TicketCounts } from '../tickets/ticket-counts.ts';
-import '../account-summary/account-summary.ts';
-import '../payment-history/payment-history.ts';
-import '../invoice-list/invoice-list.ts';
-import '../sub-accounts/sub-accounts.ts';
-import '../reports/reports.ts';
-import '../services/services.ts';
-import '../tickets/tickets.ts';
-import '../ticket-queue/ticket-queue.ts';
-import '../login/login.ts';
+import { BpAccountSummary } from '../account-summary/account-summary.ts';
+import { BpPaymentHistory } from '../payment-history/payment-history.ts';
+import { BpInvoiceList } from '../invoice-list/invoice-list.ts';
+import { BpSubAccounts } from '../sub-accounts/sub-accounts.ts';
+import { BpReports } from '../reports/reports.ts';
+import { BpServices } from '../services/services.ts';
+import { BpTickets } from '../tickets/tickets.ts';
+import { BpTicketQueue } from '../ticket-queue/ticket-queue.ts';
+import { BpLogin } from '../login/login.ts';
 
 /** What the portal hands a section besides the context: a ticket to open (mail link), a new ticket's draft. */
 export interface SectionState {
@@ -35,6 +35,9 @@ export interface Section {
   /** A count beside the label, and what it counts (for screen readers). */
   badge?: { count: keyof TicketCounts; means(count: number): string };
 }
+
+/** The elements the sections show. */
+export const SECTION_ELEMENTS = [BpAccountSummary, BpPaymentHistory, BpInvoiceList, BpSubAccounts, BpReports, BpServices, BpTickets, BpTicketQueue, BpLogin];
 
 /** In the guide's order; staff also have the ticket queue. */
 export const SECTIONS: Section[] = [

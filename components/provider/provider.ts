@@ -11,6 +11,7 @@ import { hostStyles } from '../styles/tokens.ts';
  * @fires bp-account-change - The current account changed.
  */
 export class BpProvider extends PortalHost {
+  static readonly tag = 'bp-provider';
   static override styles = [
     hostStyles,
     css`
@@ -30,5 +31,3 @@ declare global {
     'bp-provider': BpProvider;
   }
 }
-
-customElements.define('bp-provider', BpProvider);

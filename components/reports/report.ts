@@ -6,7 +6,7 @@ import { AccountDataElement } from '../base/account-data-element.ts';
 import type { StoreReader } from '../data/account-store.ts';
 import { report as reportResource, reportParams, type ReportQuery } from '../data/report-resources.ts';
 import { formatMoney } from '../i18n/format.ts';
-import { toRgb } from '../styles/tokens.ts';
+import { toRgb } from '../styles/computed-colors.ts';
 import { saveDownload } from './download.ts';
 import { formatCount } from './format.ts';
 import { monthLabel, periodOf, presetLabel, PRESETS, type Period, type PeriodPreset } from './period.ts';
@@ -46,6 +46,7 @@ const NO_FILTERS: CallFilters = { subscriber: '', category: '', q: '' };
  * @cssproperty --bp-reports-series-1 - First data series (default color-chart-1); likewise -2 to -5.
  */
 export class BpReport extends AccountDataElement<ReportData> {
+  static readonly tag = 'bp-report';
   static override properties: PropertyDeclarations = {
     report: { reflect: true },
     rollup: { type: Boolean },
@@ -353,5 +354,3 @@ declare global {
     'bp-report': BpReport;
   }
 }
-
-customElements.define('bp-report', BpReport);

@@ -5,8 +5,7 @@ import { consumePortal, type PortalContext } from '../context/portal-context.ts'
 import { controlStyles } from '../styles/controls.ts';
 import { hostStyles, token } from '../styles/tokens.ts';
 import { widgetStyles } from '../styles/widget.ts';
-import type { BpReport } from './report.ts';
-import './report.ts';
+import { BpReport } from './report.ts';
 import { REPORTS } from './report-meta.ts';
 import { LocaleController } from '../i18n/localize.ts';
 
@@ -19,6 +18,8 @@ import { LocaleController } from '../i18n/localize.ts';
  * @csspart back - The button back to the list.
  */
 export class BpReports extends LitElement {
+  static readonly tag = 'bp-reports';
+  static readonly elements = [BpReport];
   static override properties: PropertyDeclarations = {
     accountNumber: { attribute: 'account-number' },
     report: { reflect: true },
@@ -118,5 +119,3 @@ declare global {
     'bp-reports': BpReports;
   }
 }
-
-customElements.define('bp-reports', BpReports);

@@ -23,6 +23,7 @@ const keyOf = (l: ServiceLocation) => `${l.accountNumber}:${l.location?.code ?? 
  * @csspart empty - The message when there are no services.
  */
 export class BpServices extends AccountDataElement<ServicesData> {
+  static readonly tag = 'bp-services';
   static override properties: PropertyDeclarations = {
     showEnded: { type: Boolean, attribute: 'show-ended' },
     rollup: { type: Boolean },
@@ -218,5 +219,3 @@ declare global {
     'bp-services': BpServices;
   }
 }
-
-customElements.define('bp-services', BpServices);

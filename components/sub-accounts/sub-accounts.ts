@@ -23,6 +23,7 @@ export const subAccountsExplained = () =>
  * @csspart empty - The guide's sentence, for accounts that are not head offices.
  */
 export class BpSubAccounts extends AccountDataElement<SubAccountsData> {
+  static readonly tag = 'bp-sub-accounts';
   static override styles = [
     ...AccountDataElement.styles,
     // Nine columns: below this width of its own the rows stack into label / value lines.
@@ -120,5 +121,3 @@ declare global {
     'bp-sub-accounts': BpSubAccounts;
   }
 }
-
-customElements.define('bp-sub-accounts', BpSubAccounts);

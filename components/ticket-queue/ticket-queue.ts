@@ -7,7 +7,7 @@ import type { StoreReader } from '../data/account-store.ts';
 import { ticketQueue } from '../data/ticket-resources.ts';
 import { formatDateTime } from '../i18n/format.ts';
 import { formatWaiting, serviceLabel, SERVICES, statusLabel, STATUSES } from '../tickets/labels.ts';
-import '../tickets/ticket-thread.ts';
+import { BpTicketThread } from '../tickets/ticket-thread.ts';
 import { ticketStyles } from '../tickets/tickets.styles.ts';
 
 const PAGE_SIZE = 20;
@@ -37,6 +37,8 @@ interface QueueFilters {
  * @csspart empty - The message when no ticket matches.
  */
 export class BpTicketQueue extends StoreDataElement<QueuePage> {
+  static readonly tag = 'bp-ticket-queue';
+  static readonly elements = [BpTicketThread];
   static override properties: PropertyDeclarations = {
     ticket: { type: Number },
     filters: { state: true },
@@ -201,5 +203,3 @@ declare global {
     'bp-ticket-queue': BpTicketQueue;
   }
 }
-
-customElements.define('bp-ticket-queue', BpTicketQueue);

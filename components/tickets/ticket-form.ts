@@ -33,6 +33,7 @@ const subscriberLabel = (s: TicketSubscriber) => [s.subscriberNumber, s.subscrib
  * @csspart files - The file picker.
  */
 export class BpTicketForm extends LitElement {
+  static readonly tag = 'bp-ticket-form';
   static override properties: PropertyDeclarations = {
     accountNumber: { attribute: 'account-number' },
     draft: { attribute: false },
@@ -245,5 +246,3 @@ declare global {
     'bp-ticket-form': BpTicketForm;
   }
 }
-
-customElements.define('bp-ticket-form', BpTicketForm);

@@ -34,6 +34,7 @@ import { ticketStyles } from './tickets.styles.ts';
  * @cssproperty --bp-ticket-thread-note-bg - Background of internal notes (default: color-warning-surface).
  */
 export class BpTicketThread extends StoreDataElement<TicketDetail> {
+  static readonly tag = 'bp-ticket-thread';
   static override properties: PropertyDeclarations = {
     accountNumber: { attribute: 'account-number' },
     ticketNumber: { type: Number, attribute: 'ticket-number' },
@@ -416,5 +417,3 @@ declare global {
     'bp-ticket-thread': BpTicketThread;
   }
 }
-
-customElements.define('bp-ticket-thread', BpTicketThread);

@@ -8,8 +8,8 @@ import { tickets } from '../data/ticket-resources.ts';
 import type { BpTicketCreatedEvent } from '../events/events.ts';
 import { formatDate } from '../i18n/format.ts';
 import { serviceLabel, statusLabel, STATUSES } from './labels.ts';
-import './ticket-form.ts';
-import './ticket-thread.ts';
+import { BpTicketForm } from './ticket-form.ts';
+import { BpTicketThread } from './ticket-thread.ts';
 import { ticketStyles } from './tickets.styles.ts';
 
 const PAGE_SIZE = 15;
@@ -38,6 +38,8 @@ type View = { kind: 'list' } | { kind: 'new' } | { kind: 'ticket'; number: numbe
  * @cssproperty --bp-tickets-row-hover - Background of the row under the pointer (default: color-surface).
  */
 export class BpTickets extends AccountDataElement<TicketPage> {
+  static readonly tag = 'bp-tickets';
+  static readonly elements = [BpTicketForm, BpTicketThread];
   static override properties: PropertyDeclarations = {
     ticket: { type: Number },
     draft: { attribute: false },
@@ -209,5 +211,3 @@ declare global {
     'bp-tickets': BpTickets;
   }
 }
-
-customElements.define('bp-tickets', BpTickets);

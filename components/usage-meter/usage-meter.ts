@@ -31,6 +31,7 @@ const monthEnd = (period: string) => {
  * @cssproperty --bp-usage-meter-warning - Colour when the month will end over the included minutes (default color-warning).
  */
 export class BpUsageMeter extends AccountDataElement<UsageMeterData[]> {
+  static readonly tag = 'bp-usage-meter';
   static override styles = [
     ...AccountDataElement.styles,
     css`
@@ -142,5 +143,3 @@ declare global {
     'bp-usage-meter': BpUsageMeter;
   }
 }
-
-customElements.define('bp-usage-meter', BpUsageMeter);

@@ -1,5 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { toRgb } from '../../components/styles/tokens.ts';
+import { toRgb } from '../../components/styles/computed-colors.ts';
 import { createFakeApi, FAKE_PASSWORD, type FakeApiOptions } from '../../stories/fixtures/fake-api.ts';
 import type { BpPortal } from '../../components/portal/portal.ts';
 import '../../components/index.ts';

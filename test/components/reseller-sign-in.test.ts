@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { brandTokens } from '../../components/base/brand-colors.ts';
-import { toRgb } from '../../components/styles/tokens.ts';
+import { toRgb } from '../../components/styles/computed-colors.ts';
 import type { BpPortal } from '../../components/portal/portal.ts';
 import { customerMe, headOfficeMe } from '../../stories/fixtures/accounts.ts';
 import { northbeamBrand, northbeamCustomerMe } from '../../stories/fixtures/brands.ts';

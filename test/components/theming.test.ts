@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import type { BpAccountSummary } from '../../components/account-summary/account-summary.ts';
-import { tokenColor } from '../../components/styles/tokens.ts';
+import { tokenColor } from '../../components/styles/computed-colors.ts';
 import { brandStyle, THEME_BRANDS, type ThemeBrandId } from '../../demo/brands.ts';
 import { customerMe } from '../../stories/fixtures/accounts.ts';
 import { createFakeApi } from '../../stories/fixtures/fake-api.ts';
