@@ -35,7 +35,7 @@ if (config.demoData && !hasAnyAccount(db)) {
   await seedDemo(db, { today: new Date(), policy: billingPolicyOf(config), attachmentsDir: config.attachmentsDir });
 }
 
-const mailer = createMailer({ from: config.mailFrom, smtpUrl: config.smtpUrl, outboxDir: config.outboxDir });
+const mailer = createMailer({ db, from: config.mailFrom, smtpUrl: config.smtpUrl, outboxDir: config.outboxDir });
 const card = await startGateway(config);
 const { app, deps, idle } = createApp({ db, config, mailer, gateway: card.gateway, cardFrame: card.cardFrame, webhookSignatureKey: card.webhookSignatureKey });
 // Payments a stopped process (this server before a crash, or a CLI run) left waiting on the

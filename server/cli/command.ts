@@ -35,7 +35,7 @@ export interface Services {
 /** Opens the database and the services a command needs; waits for queued mail before closing. */
 export async function withServices<T>(config: Config, work: (services: Services) => Promise<T> | T): Promise<T> {
   const db = openDatabase(config.databasePath);
-  const mailer = createMailer({ from: config.mailFrom, smtpUrl: config.smtpUrl, outboxDir: config.outboxDir });
+  const mailer = createMailer({ db, from: config.mailFrom, smtpUrl: config.smtpUrl, outboxDir: config.outboxDir });
   const background = createBackground();
   try {
     return await work({ db, mailer, auth: createAuthService({ db, config, mailer, background, now: Date.now }) });

@@ -488,6 +488,30 @@ export const payments = sqliteTable(
  * it lives. Once a process is gone (its lease not renewed in time, or its pid dead on this host),
  * another takes over the payments it left waiting on the gateway.
  */
+/**
+ * Mail not yet handed to SMTP (or to the outbox folder): written in the transaction of what it
+ * tells (a payment, an invoice), so a crash or an SMTP outage loses none. server/mail/mailer.ts
+ * sends it, deletes it once sent, and tries again later when sending fails.
+ */
+export const mailQueue = sqliteTable(
+  'mail_queue',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** The message (server/mail/mailer.ts MailMessage) as JSON; only its address and subject once given up. */
+    message: text('message').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    /** Epoch milliseconds from which it is sent (again). */
+    dueAt: integer('due_at').notNull(),
+    /** Epoch milliseconds until which a process sending it holds it: others leave it alone. */
+    claimedUntil: integer('claimed_until'),
+    lastError: text('last_error'),
+    /** Epoch milliseconds when it was given up, after the last attempt failed. */
+    failedAt: integer('failed_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('mail_queue_due_idx').on(t.dueAt).where(sql`${t.failedAt} is null`)],
+);
+
 export const processLeases = sqliteTable('process_leases', {
   id: text('id').primaryKey(),
   pid: integer('pid').notNull(),

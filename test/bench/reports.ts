@@ -144,7 +144,7 @@ export async function reportFigures(report: Report): Promise<void> {
     console.log(`${fmt(stored)} calls on ${BIG} (${fmt(files.lateCalls)} of them late), ${files.periods.length} months billed.`);
 
     const config = loadConfig({ PUBLIC_URL: 'http://localhost:8787', DATABASE_PATH: ':memory:', DEMO_DATA: 'false' });
-    const mailer = createMailer({ from: config.mailFrom, outboxDir: join(dir, 'outbox'), keepSent: true, log: () => {} });
+    const mailer = createMailer({ db, from: config.mailFrom, outboxDir: join(dir, 'outbox'), keepSent: true, log: () => {} });
     const { app } = createApp({ db, config, mailer, now: () => now });
     const request = async (path: string, init?: RequestInit) => app.request(`/api/v1${path}`, init);
     const bigUser = await customerOf(db, request, BIG);

@@ -225,7 +225,7 @@ describe('the autopay run', () => {
     // The server's side: the card saved through the fake that keeps its file beside the database.
     const fake = createFakeAuthorizeNet(FAKE_CREDENTIALS, { statePath: join(dir, 'fake-gateway.json') });
     const server = await fake.listen();
-    const mailer = createMailer({ from: 'billing@example.com', outboxDir: join(dir, 'outbox'), log: () => {} });
+    const mailer = createMailer({ db, from: 'billing@example.com', outboxDir: join(dir, 'outbox'), log: () => {} });
     const { autopay } = createCardServices({
       db,
       gateway: createAuthorizeNetGateway({ ...FAKE_CREDENTIALS, endpoint: `${server.url}/xml/v1/request.api`, timeoutMs: 2000 }),

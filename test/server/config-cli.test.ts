@@ -129,7 +129,7 @@ test("the server's mail prints a message's link on the console only when it goes
   const message = { to: 'kim@example.com', subject: 'Reset your password', text: 'Follow the link', link: 'http://localhost:8787/?reset=secret-token-123' };
   for (const smtpUrl of [undefined, 'smtp://127.0.0.1:9']) {
     const lines: string[] = [];
-    const mailer = createMailer({ from: 'billing@example.com', smtpUrl, outboxDir: mkdtempSync(join(tmpdir(), 'bp-outbox-')), log: (line) => lines.push(line) });
+    const mailer = createMailer({ db: openDatabase(':memory:'), from: 'billing@example.com', smtpUrl, outboxDir: mkdtempSync(join(tmpdir(), 'bp-outbox-')), log: (line) => lines.push(line) });
     mailer.send(message);
     await mailer.idle();
     const printed = lines.join('\n');

@@ -18,7 +18,7 @@ describe("the demo's tickets", () => {
     const config = loadConfig({ DATABASE_PATH: join(dir, 'portal.db'), PUBLIC_URL: PORTAL, DEMO_DATA: 'false' });
     const db = openDatabase(config.databasePath);
     await seedDemo(db, { today: new Date(), policy: billingPolicyOf(config), attachmentsDir: config.attachmentsDir });
-    const { app } = createApp({ db, config, mailer: createMailer({ from: config.mailFrom, outboxDir: join(dir, 'outbox'), log: () => {} }) });
+    const { app } = createApp({ db, config, mailer: createMailer({ db, from: config.mailFrom, outboxDir: join(dir, 'outbox'), log: () => {} }) });
     const tokens = new Map<string, string>();
     for (const email of ['customer@example.com', 'staff@example.com']) {
       const res = await app.request('/api/v1/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: PORTAL }, body: JSON.stringify({ email, password: DEMO_PASSWORD }) });

@@ -52,7 +52,7 @@ export async function testApp(env: Record<string, string> = {}, options: Pick<Ap
     ATTACHMENTS_DIR: mkdtempSync(join(tmpdir(), 'bp-attachments-')),
     ...env,
   });
-  const mailer = createMailer({ from: config.mailFrom, outboxDir: mkdtempSync(join(tmpdir(), 'bp-outbox-')), keepSent: true, log: () => {} });
+  const mailer = createMailer({ db, from: config.mailFrom, outboxDir: mkdtempSync(join(tmpdir(), 'bp-outbox-')), keepSent: true, log: () => {} });
   // Starts at the real time: lucia, under the session store, also reads the wall clock.
   const clock = { now: Date.now() };
   const { app, deps, idle } = createApp({ db, config, mailer, now: () => clock.now, ...options });

@@ -107,7 +107,7 @@ describe('a payment whose process is alive and waiting on the gateway', () => {
     setup.insert(accountUsers).values({ accountId: account.id, userId: 'u_solo' }).run();
     await loadBillingData(setup);
     runBilling(setup, '2026-10', '2026-11-25', POLICY);
-    const mailer = createMailer({ from: 'billing@example.com', outboxDir: join(dir, 'outbox'), keepSent: true, log: () => {} });
+    const mailer = createMailer({ db: setup, from: 'billing@example.com', outboxDir: join(dir, 'outbox'), keepSent: true, log: () => {} });
     /** One process's card services, on its own connection to the shared file. */
     const processOn = () => {
       const background = createBackground();

@@ -73,7 +73,7 @@ describe('allowed origins from the reseller records', () => {
     const config = loadConfig({ DATABASE_PATH: path, DEMO_DATA: 'false', PUBLIC_URL: 'http://localhost:8787' });
     const clock = { now: Date.now() };
     const db = openDatabase(path);
-    const { app } = createApp({ db, config, mailer: createMailer({ from: config.mailFrom, outboxDir: join(path, '..', 'outbox'), keepSent: true }), now: () => clock.now, cardFrame });
+    const { app } = createApp({ db, config, mailer: createMailer({ db, from: config.mailFrom, outboxDir: join(path, '..', 'outbox'), keepSent: true }), now: () => clock.now, cardFrame });
     const site = 'https://cli.acme.example';
     assert.equal((await allowedTo(app, site)).cors, false);
     const cli = spawnSync(process.execPath, ['--import', 'tsx', 'server/cli.ts', 'create-reseller', '--name', 'CLI Acme', '--origin', site], {

@@ -37,7 +37,7 @@ async function crashAt(dbPath: string, attachments: string, point: 'staged' | 'c
 function start(dbPath: string, attachments: string) {
   const db = openDatabase(dbPath);
   const config = loadConfig({ DATABASE_PATH: dbPath, ATTACHMENTS_DIR: attachments, DEMO_DATA: 'false' });
-  const { deps } = createApp({ db, config, mailer: createMailer({ from: config.mailFrom, outboxDir: join(attachments, '..', 'outbox'), log: () => {} }) });
+  const { deps } = createApp({ db, config, mailer: createMailer({ db, from: config.mailFrom, outboxDir: join(attachments, '..', 'outbox'), log: () => {} }) });
   const count = (table: string) => db.$client.prepare(`select count(*) from ${table}`).pluck().get() as number;
   return { db, deps, count };
 }
