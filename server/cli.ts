@@ -6,6 +6,7 @@ import { createAccountCommand, inviteCommand, listUsersCommand, revokeAccessComm
 import { UsageError, type Command, type OptionValues } from './cli/command.ts';
 import { resetDemoCommand } from './cli/demo.ts';
 import { importCommand } from './cli/imports.ts';
+import { mailQueueCommand } from './cli/mail.ts';
 import { createResellerCommand, listResellersCommand, rotateResellerKeyCommand, updateResellerCommand } from './cli/resellers.ts';
 import { ConfigError, loadConfig } from './env.ts';
 import { DomainError } from './services/errors.ts';
@@ -24,6 +25,7 @@ const COMMANDS: Record<string, Command> = {
   'update-reseller': updateResellerCommand,
   'rotate-reseller-key': rotateResellerKeyCommand,
   'list-resellers': listResellersCommand,
+  'mail-queue': mailQueueCommand,
 };
 
 function usage(): string {

@@ -15,6 +15,8 @@ export type AuditAction =
   | 'user.access_revoked'
   | 'account.created'
   | 'demo.reset'
+  | 'mail.send_now'
+  | 'mail.given_up_cleared'
   | 'import.imported'
   | 'import.rejected'
   | 'billing.run'

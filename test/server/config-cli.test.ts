@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -183,4 +183,31 @@ test('`revoke-access` takes a user off one account, or takes all their access; a
   assert.match(all.out, /kim@example.com can no longer sign in: removed from C888888, 0 session\(s\) ended\./);
   assert.match(portal(path, 'list-users').out, /kim@example\.com\s+Kim Lee\s+customer\s+revoked\s+-/);
   assert.equal(portal(path, 'revoke-access').code, 2, 'no --email: the usage');
+});
+
+test('`mail-queue` lists the mail not sent yet; --send-now tries the waiting again at once, --clear-given-up deletes those given up', () => {
+  const path = join(mkdtempSync(join(tmpdir(), 'bp-cli-')), 'portal.db');
+  const outbox = join(path, '..', 'outbox');
+  const db = openDatabase(path);
+  const queue = db.$client.prepare('INSERT INTO mail_queue (message, attempts, due_at, last_error, failed_at) VALUES (?, ?, ?, ?, ?)');
+  const later = Date.now() + 3_600_000;
+  queue.run(JSON.stringify({ to: 'kim@example.com', subject: 'Your receipt', text: 'Paid, thank you' }), 2, later, 'connect ECONNREFUSED 10.0.0.9:587', null);
+  queue.run(JSON.stringify({ to: 'ana@example.com', subject: 'New invoice' }), 6, later, 'Invalid login: 535', Date.now());
+  db.$client.close();
+
+  const listed = portal(path, 'mail-queue');
+  assert.equal(listed.code, 0, listed.out);
+  assert.match(listed.out, /1 mail\(s\) waiting to be sent\.\n {2}#1 to kim@example\.com: "Your receipt", 2 failed attempt\(s\) \(connect ECONNREFUSED 10\.0\.0\.9:587\), next \d{4}-/);
+  assert.match(listed.out, /1 mail\(s\) given up\.\n {2}#2 to ana@example\.com: "New invoice", given up .* after 6 attempts \(Invalid login: 535\)/);
+  assert.equal(existsSync(outbox), false, 'listing sends nothing before its time');
+
+  const sent = portal(path, 'mail-queue', '--send-now');
+  assert.equal(sent.code, 0, sent.out);
+  assert.match(sent.out, /Tried 1 waiting mail\(s\) again now\.\n0 mail\(s\) waiting to be sent\.\n1 mail\(s\) given up\./);
+  assert.equal(readdirSync(outbox).length, 1, 'the receipt went out (to the outbox here)');
+
+  const cleared = portal(path, 'mail-queue', '--clear-given-up');
+  assert.match(cleared.out, /Cleared 1 mail\(s\) given up\.\nNo mail waiting: everything was sent\./);
+  const audits = openDatabase(path).$client.prepare("SELECT action FROM audit_log WHERE action LIKE 'mail.%' ORDER BY id").pluck().all();
+  assert.deepEqual(audits, ['mail.send_now', 'mail.given_up_cleared']);
 });
