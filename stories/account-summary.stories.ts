@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { customerMe } from './fixtures/accounts.ts';
-import { autopayDeclined, inCredit, summaryOf } from './fixtures/summaries.ts';
+import { autopayDeclined, billedInCad, inCredit, summaryOf } from './fixtures/summaries.ts';
 import { accountWidgetStories, type ElementArgs } from './story-helpers.ts';
 
 const states = accountWidgetStories(customerMe);
@@ -27,3 +27,6 @@ export const OnAutopay: StoryObj<ElementArgs> = { name: 'On autopay', args: { ap
 
 /** The last automatic payment was declined: a notice, and the bill to be paid by hand. */
 export const AutopayDeclined: StoryObj<ElementArgs> = { name: 'Autopay declined', args: { data: autopayDeclined(summaryOf('C123456')!) } };
+
+/** Billed in Canadian dollars where cards are taken in US dollars only: how to pay instead of card buttons. */
+export const CardsNotTaken: StoryObj<ElementArgs> = { name: 'Billed in CAD (cards not taken)', args: { data: billedInCad(summaryOf('C123456')!) } };

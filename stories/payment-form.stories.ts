@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { customerMe } from './fixtures/accounts.ts';
-import { inCredit, onAutopay, summaryOf } from './fixtures/summaries.ts';
+import { billedInCad, inCredit, onAutopay, summaryOf } from './fixtures/summaries.ts';
 import { accountWidgetStories, onDarkPage, type ElementArgs } from './story-helpers.ts';
 
 const states = accountWidgetStories(customerMe);
@@ -33,6 +33,9 @@ const withData = (data: NonNullable<ReturnType<typeof summaryOf>>, mode: 'pay' |
 
 /** Nothing owed: only "Another amount". */
 export const NothingDue: StoryObj<ElementArgs> = { name: 'Nothing due (empty)', ...withData(inCredit, 'pay') };
+
+/** Billed in a currency the merchant account does not take: said before any card is typed. */
+export const CardsNotTaken: StoryObj<ElementArgs> = { name: 'Billed in CAD (cards not taken)', ...withData(billedInCad(summaryOf('C123456')!), 'pay') };
 
 /** Sign-up for automatic payment: no amount, nothing charged. */
 export const SignUpForAutopay: StoryObj<ElementArgs> = { name: 'Sign-up for automatic payment', ...withData(summaryOf('C123456')!, 'autopay') };

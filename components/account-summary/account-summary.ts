@@ -9,6 +9,7 @@ import { defineElement } from '../base/define.ts';
 import type { StoreReader } from '../data/account-store.ts';
 import { summary } from '../data/resources.ts';
 import { formatDate, formatMoney } from '../i18n/format.ts';
+import { cardsNotTaken } from '../i18n/payment-method.ts';
 import { token } from '../styles/tokens.ts';
 import { definitionListStyles } from '../styles/widget.ts';
 import { BpUsageMeter } from '../usage-meter/usage-meter.ts';
@@ -197,6 +198,14 @@ export class BpAccountSummary extends AccountDataElement<AccountSummaryData> {
           ${this.cancelling.busy ? msg('Cancelling…') : msg('Yes, cancel autopay')}
         </button>
         <button class="button secondary" type="button" @click=${() => this.keepAutopay()}>${msg('Keep autopay')}</button>
+      </div>`;
+    }
+    if (!s.cardPayments) {
+      return html`<div class="cycle actions">
+        <p>${cardsNotTaken(s.account.currency)}</p>
+        ${s.paymentMethod.type === 'autopay'
+          ? html`<button class="button secondary" type="button" data-opens="cancel-autopay" @click=${() => this.askCancel()}>${msg('Cancel autopay')}</button>`
+          : nothing}
       </div>`;
     }
     return html`<div class="cycle actions">

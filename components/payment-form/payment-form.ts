@@ -9,6 +9,7 @@ import type { AccountStore, StoreReader } from '../data/account-store.ts';
 import { summary as summaryResource } from '../data/resources.ts';
 import { BpAutopayChangeEvent, BpPaymentCancelEvent, BpPaymentSuccessEvent } from '../events/events.ts';
 import { formatMoney } from '../i18n/format.ts';
+import { cardsNotTaken } from '../i18n/payment-method.ts';
 import { formatLocale, serverLanguage } from '../i18n/localize.ts';
 import { CardFrameChannel, type CardFieldError } from './card-frame-channel.ts';
 import { cardFrameLook } from './card-frame-look.ts';
@@ -517,6 +518,12 @@ export class BpPaymentForm extends AccountDataElement<AccountSummaryData> {
     `;
   }
 
+  /** Cards are not taken in the account's currency: said before anyone types a card number. */
+  private renderCardsNotTaken(summary: AccountSummaryData) {
+    return html`<p class="alert info" role="note">${cardsNotTaken(summary.account.currency)}</p>
+      <div class="actions"><button class="button secondary" type="button" @click=${() => this.cancel()}>${msg('Close')}</button></div>`;
+  }
+
   /** The form's title: the guide's names for what it does. */
   private heading(summary: AccountSummaryData | undefined) {
     if (this.mode === 'pay') return msg('Make a payment');
@@ -527,7 +534,7 @@ export class BpPaymentForm extends AccountDataElement<AccountSummaryData> {
     return html`
       <section class="panel" aria-labelledby="pay-heading" @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.cancel()}>
         <h2 id="pay-heading">${this.heading(this.value)}</h2>
-        ${this.renderData({ loading: msg('Loading your balance…'), complete: (summary) => this.renderForm(summary) })}
+        ${this.renderData({ loading: msg('Loading your balance…'), complete: (summary) => (summary.cardPayments ? this.renderForm(summary) : this.renderCardsNotTaken(summary)) })}
       </section>
     `;
   }

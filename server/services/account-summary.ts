@@ -34,6 +34,8 @@ export interface AccountSummary {
   paymentMethod: { type: 'manual' } | ({ type: 'autopay' } & AutopayMethodView);
   /** The last automatic payment failed: the balance is to be paid by hand. */
   autopayNotice: AutopayNotice | null;
+  /** Cards are taken in the account's currency (GATEWAY_CURRENCIES): the portal offers to pay by card and autopay. */
+  cardPayments: boolean;
   usage: UsageMeter[];
 }
 
@@ -79,9 +81,10 @@ const projectedSummaries = new WeakMap<DaySummary, AccountSummary>();
  * less often than the clock), so its reply can be kept too (http/kept-json.ts): callers must
  * not change it.
  */
-export function accountSummary(db: Db, account: Account, now: number): AccountSummary {
+export function accountSummary(db: Db, account: Account, now: number, cardCurrencies: readonly string[]): AccountSummary {
   const today = dayOf(now);
-  const day = summaries(db, `${account.id} ${today.date}`, () => readSummary(db, account, today.date));
+  const cardPayments = cardCurrencies.includes(account.currency);
+  const day = summaries(db, `${account.id} ${today.date} ${cardPayments}`, () => readSummary(db, account, today.date, cardPayments));
   const minutes = day.usage.map((meter) => projectedMinutes(meter.usedMinutes, now, today));
   const last = projectedSummaries.get(day);
   if (last && last.usage.every((meter, i) => meter.projectedMinutes === minutes[i])) return last;
@@ -90,7 +93,7 @@ export function accountSummary(db: Db, account: Account, now: number): AccountSu
   return summary;
 }
 
-function readSummary(db: Db, account: Account, today: string): DaySummary {
+function readSummary(db: Db, account: Account, today: string, cardPayments: boolean): DaySummary {
   const unpaid = openInvoices(db).all(account.id) as { dueDate: string; balance: number }[];
   const ahead = unpaid.filter((i) => i.dueDate >= today).map((i) => i.dueDate).sort();
   const autopay = autopayMethodOf(db, account.id);
@@ -103,6 +106,7 @@ function readSummary(db: Db, account: Account, today: string): DaySummary {
     dueDate: ahead[0] ?? null,
     paymentMethod: autopay ? { type: 'autopay', ...autopay } : { type: 'manual' },
     autopayNotice: autopayNoticeOf(db, account.id),
+    cardPayments,
     usage: monthUsage(db, account.id, today),
   };
 }

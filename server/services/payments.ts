@@ -406,6 +406,9 @@ export function createPaymentsService(deps: PaymentsDeps) {
   }
 
   return {
+    /** The currencies cards are charged in (none without a gateway): an account billed in another pays by other means. */
+    cardCurrencies: deps.gateway?.currencies ?? [],
+
     /** Charges a card once per Idempotency-Key; copies of the request get the first one's result. */
     async payByCard(input: CardPayment): Promise<PaymentView> {
       if (!deps.gateway) throw new InputError('Card payments are not available: no payment gateway is configured.');

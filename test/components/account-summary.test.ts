@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import { customerMe, headOfficeMe } from '../../stories/fixtures/accounts.ts';
 import { createFakeApi, type FakeApiOptions } from '../../stories/fixtures/fake-api.ts';
-import { inCredit, summaryOf, USAGE } from '../../stories/fixtures/summaries.ts';
+import { billedInCad, inCredit, onAutopay, summaryOf, USAGE } from '../../stories/fixtures/summaries.ts';
 import { paymentsOf } from '../../stories/fixtures/payments.ts';
 import { shadow, shownDate, textOf, waitFor } from './helpers.ts';
 
@@ -82,6 +82,29 @@ describe('<bp-account-summary>', () => {
     expect(notice.getAttribute('role')).to.equal('alert');
     expect(textOf(shadow(el).querySelector('[part=payment]') as HTMLElement)).to.contain('To avoid any late payment charges', 'the bill is to be paid by hand');
     await expect(el).to.be.accessible();
+  });
+
+  it('billed in a currency the merchant account does not take: no card is offered, it says how to pay; autopay set up before can still be cancelled', async () => {
+    const cad = billedInCad(summaryOf('C123456')!);
+    const manual = await inProvider(html`<bp-account-summary .data=${cad}></bp-account-summary>`, { signedInAs: customerMe });
+    const payment = await waitFor(() => shadow(manual).querySelector('[part=payment] .actions'), 'the actions');
+    expect(textOf(payment as HTMLElement)).to.equal('Card payments are not taken for accounts billed in CAD. Please pay by check or bank transfer.');
+    expect(payment.querySelectorAll('button').length).to.equal(0, 'neither Make a payment nor Sign-up for automatic payment');
+    await expect(manual).to.be.accessible();
+
+    const enrolled = await inProvider(html`<bp-account-summary .data=${onAutopay(cad)}></bp-account-summary>`, { signedInAs: customerMe });
+    const actions = await waitFor(() => shadow(enrolled).querySelector('[part=payment] .actions'), 'the actions');
+    expect([...actions.querySelectorAll('button')].map((b) => b.textContent!.trim())).to.deep.equal(['Cancel autopay']);
+
+    const form = await inProvider(html`<bp-payment-form .data=${cad}></bp-payment-form>`, { signedInAs: customerMe });
+    const note = await waitFor(() => shadow(form).querySelector('[role=note]'), 'the note');
+    expect(textOf(note as HTMLElement)).to.contain('Card payments are not taken for accounts billed in CAD.');
+    expect(shadow(form).querySelector('iframe')).to.equal(null, 'no card frame to type a card into');
+    let cancelled = false;
+    form.addEventListener('bp-payment-cancel', () => (cancelled = true));
+    (shadow(form).querySelector('.actions button') as HTMLButtonElement).click();
+    expect(cancelled).to.equal(true, 'Close closes it');
+    await expect(form).to.be.accessible();
   });
 
   it('shows a credit as such, with nothing due', async () => {

@@ -38,7 +38,9 @@ const charges = () => gw.fake.transactions.size;
 describe('autopay: signing up, changing the card, cancelling', () => {
   test('an account in a currency the merchant account does not take cannot sign up: refused, no card saved', async () => {
     const { t, bearer } = await gatewayApp(gw.gateway());
+    assert.equal((await summary(t, bearer)).cardPayments, true, 'billed in US dollars: cards are offered');
     t.db.$client.prepare("update accounts set currency = 'CAD' where number = 'C100001'").run();
+    assert.equal((await summary(t, bearer)).cardPayments, false, 'My Account says so before anyone types a card');
     const before = savedCardsAtGateway();
     const refused = await signUp(t, bearer);
     assert.equal(refused.status, 422);

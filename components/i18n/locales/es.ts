@@ -175,6 +175,7 @@
 's51d0a0e8f8c28ccf': `En revisión`,
 's52306b50d11da67c': `Cargando la información de la cuenta…`,
 's528b2abefd8d4556': `Introduzca su correo electrónico.`,
+'s52e08b1189ddff43': str`No se aceptan pagos con tarjeta para las cuentas facturadas en ${0}. Pague con cheque o por transferencia bancaria.`,
 's53a7c089efb1d9e7': `Importe del pago`,
 's53b747b262448933': `Tickets de todas las cuentas`,
 's5414ce0326b77ab8': `Avería`,

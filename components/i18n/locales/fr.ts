@@ -175,6 +175,7 @@
 's51d0a0e8f8c28ccf': `En vérification`,
 's52306b50d11da67c': `Chargement des renseignements du compte…`,
 's528b2abefd8d4556': `Saisissez votre adresse courriel.`,
+'s52e08b1189ddff43': str`Les paiements par carte ne sont pas acceptés pour les comptes facturés en ${0}. Veuillez payer par chèque ou par virement bancaire.`,
 's53a7c089efb1d9e7': `Montant du paiement`,
 's53b747b262448933': `Billets de tous les comptes`,
 's5414ce0326b77ab8': `Dérangement`,

@@ -19,6 +19,7 @@ const SummarySchema = z
       .object({ date: z.string(), amount: z.number().int(), card: z.object({ brand: z.string(), last4: z.string() }).nullable(), message: z.string() })
       .nullable()
       .openapi({ description: 'The last automatic payment failed and nothing was paid since: the balance is due by hand.' }),
+    cardPayments: z.boolean().openapi({ description: "Cards are taken in the account's currency: paying by card and autopay are offered." }),
     usage: z.array(
       z.object({
         plan: z.string(),
