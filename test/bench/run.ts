@@ -203,6 +203,9 @@ async function kitSizes() {
   const lazy = kit.lazyChunks.filter((c) => c.chartModules.length);
   const where = lazy.length ? `only in lazily loaded chunks: ${lazy.map((c) => `${c.file} ${kb(c.gzip)}`).join(', ')}` : 'none in the kit yet';
   report('kit size, chart code', eager.length ? `loaded up front: ${eager.join(', ')}` : where, 'none in an entry or its static imports', eager.length === 0);
+  // No floor: what a reseller's page with one widget loads, to see what a change to the chunks costs each.
+  const singles = kitElements().map((e) => ({ tag: e.tag, ...kit.entry(e.name) })).sort((a, b) => a.gzip - b.gzip);
+  console.log(`     each element alone: ${singles.map((e) => `<${e.tag}> ${kb(e.gzip)} (${e.files.length})`).join(', ')}`);
 }
 
 // `npm run bench -- payments` (or billing / import, invoices, tickets, reports, requests, sizes) measures one part;
