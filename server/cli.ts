@@ -1,6 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { autopayCommand } from './cli/autopay.ts';
+import { backupCommand } from './cli/backup.ts';
 import { billCommand } from './cli/billing.ts';
 import { createAccountCommand, inviteCommand, listUsersCommand, revokeAccessCommand } from './cli/accounts.ts';
 import { UsageError, type Command, type OptionValues } from './cli/command.ts';
@@ -26,6 +27,7 @@ const COMMANDS: Record<string, Command> = {
   'rotate-reseller-key': rotateResellerKeyCommand,
   'list-resellers': listResellersCommand,
   'mail-queue': mailQueueCommand,
+  backup: backupCommand,
 };
 
 function usage(): string {

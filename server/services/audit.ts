@@ -15,6 +15,7 @@ export type AuditAction =
   | 'user.access_revoked'
   | 'account.created'
   | 'demo.reset'
+  | 'backup.made'
   | 'mail.send_now'
   | 'mail.given_up_cleared'
   | 'import.imported'
