@@ -44,6 +44,8 @@ export interface Config {
   anetSignatureKey: string | null;
   /** When the server runs autopay each day, `HH:MM` in UTC; null: only `npm run portal -- autopay` runs it. */
   autopaySchedule: string | null;
+  /** A backup each day at `schedule` (UTC) into `dir`, the last `keep` kept (BACKUP_DIR); null: none. */
+  backups: { dir: string; schedule: string; keep: number } | null;
   /** CSV imports: the abandonment age of a usage import, and the longest field and line. */
   imports: ImportSettings;
   /** The largest import body, in bytes; other requests are limited to a few KB. */
@@ -72,6 +74,12 @@ const positiveInt = (fallback: number) =>
     .refine((n) => n > 0, 'must be greater than zero')
     .optional()
     .transform((n) => n ?? fallback);
+
+/** A time of day in UTC for a daily job (AUTOPAY_SCHEDULE, BACKUP_SCHEDULE). */
+const timeOfDay = z
+  .string()
+  .trim()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day in UTC such as 06:00');
 
 /** An origin as a site's pages send it (scheme, host and port): ALLOWED_ORIGINS and resellers' sites. */
 export const originSchema = z
@@ -149,11 +157,10 @@ const envSchema = z.object({
   PAYMENT_SETTLE_DELAY_MS: positiveInt(5_000),
   PAYMENT_LEASE_SECONDS: positiveInt(30),
   ANET_SIGNATURE_KEY: z.string().trim().min(32, 'must be the Signature Key from the Merchant Interface').optional(),
-  AUTOPAY_SCHEDULE: z
-    .string()
-    .trim()
-    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day in UTC such as 06:00')
-    .optional(),
+  AUTOPAY_SCHEDULE: timeOfDay.optional(),
+  BACKUP_DIR: z.string().trim().min(1).optional(),
+  BACKUP_SCHEDULE: timeOfDay.optional(),
+  BACKUP_KEEP: positiveInt(14),
   IMPORT_ABANDONED_SECONDS: positiveInt(DEFAULT_IMPORT_SETTINGS.abandonedAfterSeconds),
   IMPORT_MAX_BYTES: positiveInt(DEFAULT_IMPORT_MAX_BYTES),
   IMPORT_MAX_FIELD_CHARS: positiveInt(DEFAULT_IMPORT_SETTINGS.maxFieldChars),
@@ -217,6 +224,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     paymentLeaseSeconds: e.PAYMENT_LEASE_SECONDS,
     anetSignatureKey: e.ANET_SIGNATURE_KEY ?? null,
     autopaySchedule: e.AUTOPAY_SCHEDULE ?? null,
+    backups: e.BACKUP_DIR ? { dir: e.BACKUP_DIR, schedule: e.BACKUP_SCHEDULE ?? '03:00', keep: e.BACKUP_KEEP } : null,
     imports: { abandonedAfterSeconds: e.IMPORT_ABANDONED_SECONDS, maxFieldChars: e.IMPORT_MAX_FIELD_CHARS, maxLineChars: e.IMPORT_MAX_LINE_CHARS },
     importMaxBytes: e.IMPORT_MAX_BYTES,
     supportEmail: e.SUPPORT_EMAIL ?? 'support@harbourline.example',

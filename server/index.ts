@@ -9,6 +9,7 @@ import { createMailer } from './mail/mailer.ts';
 import { startGateway } from './gateway/index.ts';
 import { describeAutopayRun } from './cli/autopay.ts';
 import { audit } from './services/audit.ts';
+import { backupTo, pruneBackups } from './services/backup.ts';
 import { runDaily } from './services/daily-schedule.ts';
 import { startResellerDemo } from './reseller-demo.ts';
 import { withSite } from './site.ts';
@@ -62,6 +63,17 @@ if (config.autopaySchedule) {
   });
 }
 
+// A backup each day at BACKUP_SCHEDULE (UTC) into BACKUP_DIR, the last BACKUP_KEEP kept.
+if (config.backups) {
+  const { dir, schedule, keep } = config.backups;
+  runDaily(schedule, async () => {
+    const made = await backupTo(db, config.attachmentsDir, dir, new Date());
+    audit(db, { action: 'backup.made', detail: { via: 'schedule', dir: made.dir } });
+    const removed = pruneBackups(dir, keep);
+    console.log(`Backed up to ${made.dir}${removed.length ? `; removed ${removed.length} older backup(s)` : ''}.`);
+  });
+}
+
 // Expired sessions and old sign-in failures are only clutter: sweep them hourly.
 const sweep = setInterval(() => {
   void deps.auth.sessions.deleteExpired();
@@ -74,6 +86,7 @@ const server = serve({ fetch: handler, port: config.port, hostname: config.host 
   console.log(`Database: ${config.databasePath}   Mail: ${config.smtpUrl ? 'SMTP' : `${config.outboxDir}/ (.eml files)`}`);
   console.log(`Card payments: ${card.fakeUrl ? `the local fake Authorize.Net at ${card.fakeUrl}` : `Authorize.Net ${card.cardFrame.environment}`}`);
   console.log(`Autopay: ${config.autopaySchedule ? `every day at ${config.autopaySchedule} UTC` : 'run it with `npm run portal -- autopay` (or set AUTOPAY_SCHEDULE)'}`);
+  console.log(`Backups: ${config.backups ? `every day at ${config.backups.schedule} UTC into ${config.backups.dir} (the last ${config.backups.keep} kept)` : 'run `npm run portal -- backup --to DIR` (or set BACKUP_DIR)'}`);
   if (config.demoData) {
     console.log(`\nDemo sign-ins (password ${DEMO_PASSWORD}):`);
     for (const s of DEMO_SIGN_INS) console.log(`  ${s.email.padEnd(30)} ${s.what}`);

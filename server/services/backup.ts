@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Db } from '../db/client.ts';
@@ -67,4 +67,14 @@ export async function backupTo(db: Db, attachmentsDir: string, targetRoot: strin
     rmSync(dir, { recursive: true, force: true });
     throw err;
   }
+}
+
+/** The backups in `root` that `backupTo` made, oldest first (their names sort by time). */
+const backupsIn = (root: string) => (existsSync(root) ? readdirSync(root).filter((name) => /^portal-\d{4}-\d{2}-\d{2}T/.test(name)).sort() : []);
+
+/** Deletes all but the newest `keep` backups in `root` (nothing else there); returns the folders removed. */
+export function pruneBackups(root: string, keep: number): string[] {
+  const old = backupsIn(root).slice(0, -keep);
+  for (const name of old) rmSync(join(root, name), { recursive: true, force: true });
+  return old.map((name) => join(root, name));
 }

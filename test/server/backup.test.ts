@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
@@ -108,5 +108,30 @@ describe('backup', () => {
     assert.equal(usage.status, 2);
     assert.match(usage.stderr, /--to is required/);
     rmSync(aside, { force: true });
+  });
+});
+
+describe('backups kept', () => {
+  test('--keep deletes all but the newest backups in the folder, and nothing else there', () => {
+    const target = mkdtempSync(join(tmpdir(), 'bp-backups-'));
+    for (const old of ['portal-2026-11-20T03-00-00-000Z', 'portal-2026-11-21T03-00-00-000Z', 'portal-2026-11-22T03-00-00-000Z']) mkdirSync(join(target, old, 'attachments'), { recursive: true });
+    mkdirSync(join(target, 'notes'));
+    const dir = mkdtempSync(join(tmpdir(), 'bp-backup-src-'));
+    openDatabase(join(dir, 'portal.db')).$client.close();
+    const run = spawnSync(process.execPath, [...cli, 'backup', '--to', target, '--keep', '2'], { env: env(dir), encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /Removed the older backup .*portal-2026-11-20T03-00-00-000Z\.\nRemoved the older backup .*portal-2026-11-21T03-00-00-000Z\./);
+    const left = readdirSync(target).sort();
+    assert.equal(left.length, 3);
+    assert.deepEqual(left.slice(0, 2), ['notes', 'portal-2026-11-22T03-00-00-000Z'], 'the folder that is not a backup stays, and the newest older backup');
+    assert.match(left[2]!, /^portal-\d{4}-/, 'with the one just made');
+    assert.equal(spawnSync(process.execPath, [...cli, 'backup', '--to', target, '--keep', '0'], { env: env(dir), encoding: 'utf8' }).status, 2);
+  });
+
+  test('BACKUP_DIR makes the server back up daily (at 03:00 UTC unless BACKUP_SCHEDULE says), keeping BACKUP_KEEP', () => {
+    assert.equal(loadConfig({}).backups, null);
+    assert.deepEqual(loadConfig({ BACKUP_DIR: '/var/backups/portal' }).backups, { dir: '/var/backups/portal', schedule: '03:00', keep: 14 });
+    assert.deepEqual(loadConfig({ BACKUP_DIR: '/b', BACKUP_SCHEDULE: '23:30', BACKUP_KEEP: '30' }).backups, { dir: '/b', schedule: '23:30', keep: 30 });
+    assert.throws(() => loadConfig({ BACKUP_DIR: '/b', BACKUP_SCHEDULE: '3am' }), /BACKUP_SCHEDULE: must be a time of day in UTC/);
   });
 });
