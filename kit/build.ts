@@ -27,7 +27,7 @@ const ENTRY = 'bp-entry:';
  * Code that is loaded together, each family in one file: <bp-account-summary> with the account
  * information and usage it shows; the portal host with <bp-provider>; the portal's own modules;
  * <bp-reports> with <bp-report>. An entry registers only its own elements, so <bp-account-info>
- * alone loads the summary's code too (2.4 KB more) while the summary and the whole kit load
+ * alone loads the summary's code too (2.3 KB more) while the summary and the whole kit load
  * fewer, larger files, which gzip better (`npm run bench -- sizes`). The tickets are not grouped:
  * <bp-ticket-form> alone would load 3.4 KB more, for 2.3 KB less in the whole kit.
  */
