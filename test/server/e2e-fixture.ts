@@ -115,14 +115,14 @@ export async function signIn(page: Page, email: string) {
   await page.getByRole('button', { name: 'Log in' }).click();
 }
 
-/** Types a test card into the card frame of `form` as a person would. */
+/** Types a card into the card frame as a person would; its fields by id, since the frame speaks the user's language. */
 export async function fillCard(frame: FrameLocator, number = '4111 1111 1111 1111') {
-  await frame.getByLabel('First name on card').fill('Solo');
-  await frame.getByLabel('Last name on card').fill('Dentist');
-  await frame.getByLabel('Card number').fill(number);
-  await frame.getByLabel('Expiry month').selectOption('12');
-  await frame.getByLabel('Expiry year').selectOption(String(new Date().getUTCFullYear() + 2));
-  await frame.getByLabel('Card security code').fill('123');
+  await frame.locator('#firstName').fill('Solo');
+  await frame.locator('#lastName').fill('Dentist');
+  await frame.locator('#cardNumber').fill(number);
+  await frame.locator('#month').selectOption('12');
+  await frame.locator('#year').selectOption(String(new Date().getUTCFullYear() + 2));
+  await frame.locator('#cardCode').fill('123');
 }
 
 /** Cents as the portal shows them: 28557 → "$285.57". */

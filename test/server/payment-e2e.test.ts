@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { PASSWORD } from './helpers.ts';
 import { startPortalSite } from './portal-site.ts';
+import { fillCard } from './e2e-fixture.ts';
 
 /**
  * The payment path end to end, in Chromium: the built portal page, the real app, the card frame
@@ -33,16 +34,8 @@ before(async () => {
 
 after(() => site?.close());
 
-/** Types a card into the frame as a person would (its fields by id: the frame speaks the user's language). */
-async function fillCard(number: string) {
-  const frame = page.frameLocator('bp-payment-form iframe');
-  await frame.locator('#firstName').fill('Solo');
-  await frame.locator('#lastName').fill('Dentist');
-  await frame.locator('#cardNumber').fill(number);
-  await frame.locator('#month').selectOption('12');
-  await frame.locator('#year').selectOption(String(new Date().getUTCFullYear() + 2));
-  await frame.locator('#cardCode').fill('123');
-}
+/** Types a card into the portal page's payment form. */
+const typeCard = (number: string) => fillCard(page.frameLocator('bp-payment-form iframe'), number);
 
 const paymentMethod = () => page.locator('bp-account-summary [part=payment] dd').nth(4);
 const submit = () => page.locator('bp-payment-form').getByRole('button', { name: 'Make a payment' }).click();
@@ -62,7 +55,7 @@ describe('paying by card in the portal page', () => {
   });
 
   test('a bad card number is refused inside the frame, before anything is sent', async () => {
-    await fillCard('4111111111111112');
+    await typeCard('4111111111111112');
     await submit();
     // Once under the field (in the frame), and once in the form's summary, which links to it.
     await page.locator('bp-payment-form [part=error-summary]').getByRole('link', { name: 'Enter the card number as printed on the card.' }).waitFor();
@@ -71,7 +64,7 @@ describe('paying by card in the portal page', () => {
   });
 
   test('a test card pays the balance and, with the check box, becomes the autopay card: approved, applied, the digits never leave the frame', async () => {
-    await fillCard('4111 1111 1111 1111');
+    await typeCard('4111 1111 1111 1111');
     await page.locator('bp-payment-form').getByLabel(/Sign me up for automatic payment/).check();
     await submit();
     await page.locator('bp-payment-form').getByText(/Thank you: your payment of \$[\d,.]+ with Visa ending in 1111 was approved/).waitFor();
@@ -101,7 +94,7 @@ describe('paying by card in the portal page', () => {
     const summary = page.locator('bp-account-summary [part=payment]');
     await summary.getByRole('button', { name: 'Change card' }).click();
     await page.locator('bp-payment-form').getByRole('heading', { name: 'Change card for automatic payment' }).waitFor();
-    await fillCard('5424000000000015');
+    await typeCard('5424000000000015');
     await page.locator('bp-payment-form').getByRole('button', { name: 'Save card for automatic payment' }).click();
     await page.locator('bp-payment-form').getByText('Automatic payment is on: MasterCard ending in 0015 will be charged the balance due on each due date. Nothing was charged today.').waitFor();
     assert.deepEqual(await resultState(), { role: 'status', focused: true }, 'the saved card announced');
@@ -121,7 +114,7 @@ describe('paying by card in the portal page', () => {
     const form = page.locator('bp-payment-form');
     await form.locator('input[type=radio]').last().check();
     await form.locator('#other').fill('12,50');
-    await fillCard('4111 1111 1111 1111');
+    await typeCard('4111 1111 1111 1111');
     await form.locator('button[type=submit]').click();
     await form.locator('[part=result]').getByText(/12,50/).waitFor();
     const newest = site.t.db.$client.prepare('select amount_cents, status from payments order by id desc limit 1').get();
