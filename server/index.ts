@@ -6,6 +6,7 @@ import { billingPolicyOf } from './services/billing/billing-run.ts';
 import { DEMO_PASSWORD, DEMO_SIGN_INS, hasAnyAccount, seedDemo } from './db/demo-data.ts';
 import { ConfigError, loadConfig, type Config } from './env.ts';
 import { createMailer } from './mail/mailer.ts';
+import { queuedMail } from './mail/queue-status.ts';
 import { startGateway } from './gateway/index.ts';
 import { describeAutopayRun } from './cli/autopay.ts';
 import { audit } from './services/audit.ts';
@@ -84,6 +85,9 @@ sweep.unref();
 const server = serve({ fetch: handler, port: config.port, hostname: config.host }, () => {
   console.log(`\nBilling portal: ${config.publicUrl}  (API: ${config.publicUrl}/api/v1, OpenAPI: ${config.publicUrl}/api/v1/openapi.json)`);
   console.log(`Database: ${config.databasePath}   Mail: ${config.smtpUrl ? 'SMTP' : `${config.outboxDir}/ (.eml files)`}`);
+  const unsent = queuedMail(db);
+  const givenUp = unsent.filter((m) => m.failedAt !== null).length;
+  if (unsent.length) console.warn(`Mail not sent yet: ${unsent.length - givenUp} waiting, ${givenUp} given up (npm run portal -- mail-queue).`);
   console.log(`Card payments: ${card.fakeUrl ? `the local fake Authorize.Net at ${card.fakeUrl}` : `Authorize.Net ${card.cardFrame.environment}`}`);
   console.log(`Autopay: ${config.autopaySchedule ? `every day at ${config.autopaySchedule} UTC` : 'run it with `npm run portal -- autopay` (or set AUTOPAY_SCHEDULE)'}`);
   console.log(`Backups: ${config.backups ? `every day at ${config.backups.schedule} UTC into ${config.backups.dir} (the last ${config.backups.keep} kept)` : 'run `npm run portal -- backup --to DIR` (or set BACKUP_DIR)'}`);
