@@ -24,6 +24,13 @@ export function queuedMail(db: Db): QueuedMail[] {
   });
 }
 
+/** How many mails are still tried, and how many were given up (without reading them). */
+export function queueCounts(db: Db): { waiting: number; givenUp: number } {
+  return db.$client
+    .prepare('SELECT count(*) FILTER (WHERE failed_at IS NULL) AS waiting, count(*) FILTER (WHERE failed_at IS NOT NULL) AS givenUp FROM mail_queue')
+    .get() as { waiting: number; givenUp: number };
+}
+
 /** Makes every mail still tried due now (SMTP is back: no need to wait for the next attempt). Returns how many. */
 export function sendWaitingNow(db: Db, now: number): number {
   return db.$client.prepare('UPDATE mail_queue SET due_at = ? WHERE failed_at IS NULL AND due_at > ?').run(now, now).changes;
