@@ -3,7 +3,8 @@
  * Not a test: nothing fails on a slow machine; the floors are printed beside the figures.
  */
 import Database from 'better-sqlite3';
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../../server/db/client.ts';
 import { runBilling } from '../../server/services/billing/billing-run.ts';
@@ -21,6 +22,7 @@ import { importIndexCost, reportFigures } from './reports.ts';
 import { requestPath } from './requests/index.ts';
 import { KIT_NAME, kitElements } from '../../kit/elements.ts';
 import { measureKit } from '../../kit/sizes.ts';
+import { createMailer } from '../../server/mail/mailer.ts';
 
 const seconds = (from: number) => (performance.now() - from) / 1000;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -208,7 +210,25 @@ async function kitSizes() {
   console.log(`     each element alone: ${singles.map((e) => `<${e.tag}> ${kb(e.gzip)} (${e.files.length})`).join(', ')}`);
 }
 
-// `npm run bench -- payments` (or billing / import, invoices, tickets, reports, requests, sizes) measures one part;
+/** No floor: what the mail queue adds to a month of invoice mails, and how fast it empties into the outbox. */
+async function mailQueue() {
+  const dir = mkdtempSync(join(tmpdir(), 'bp-bench-mail-'));
+  const db = openDatabase(join(dir, 'portal.db'));
+  const mailer = createMailer({ db, from: 'billing@example.com', outboxDir: join(dir, 'outbox'), log: () => {} });
+  const mails = 10_000;
+  // Each in a transaction of its own, as an invoice's mails are queued with its claim.
+  const queue = db.$client.transaction((i: number) => mailer.send({ to: `user${i}@example.com`, subject: `Invoice INV-${i}`, text: 'x'.repeat(600), html: `<p>${'y'.repeat(2000)}</p>` }));
+  let started = performance.now();
+  for (let i = 0; i < mails; i++) queue(i);
+  const queued = performance.now() - started;
+  started = performance.now();
+  await mailer.idle();
+  const sent = performance.now() - started;
+  console.log(`info mail queue: ${fmt(mails)} mails queued at ${((queued / mails) * 1000).toFixed(0)} µs each, sent into the outbox folder at ${(sent / mails).toFixed(2)} ms each (${(sent / 1000).toFixed(1)} s)`);
+  db.$client.close();
+}
+
+// `npm run bench -- payments` (or billing / import, invoices, tickets, reports, requests, sizes, mail) measures one part;
 // `npm run bench -- import-index` compares the usage import without and with the reports' index.
 const only = process.argv[2];
 if (!only || only === 'billing' || only === 'import') await usageImportAndBillingRun();
@@ -219,4 +239,5 @@ if (!only || only === 'reports') await reportFigures(report);
 if (only === 'import-index') await importIndexCost(report);
 if (!only || only === 'requests') await requestPath(report);
 if (!only || only === 'sizes') await kitSizes();
+if (!only || only === 'mail') await mailQueue();
 console.log(`\n${results.filter((r) => r.ok).length} of ${results.length} figures meet their floor.`);
