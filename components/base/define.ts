@@ -12,5 +12,9 @@ export interface KitElementClass extends CustomElementConstructor {
  */
 export function defineElement(element: KitElementClass): void {
   for (const shown of element.elements ?? []) defineElement(shown);
-  if (!customElements.get(element.tag)) customElements.define(element.tag, element);
+  const defined = customElements.get(element.tag);
+  if (!defined) customElements.define(element.tag, element);
+  // The same kit from two addresses (/kit/0.1.0/ and /kit/) is two copies that do not share a
+  // portal: the first copy's element stays, and the page is told why the others do not work.
+  else if (defined !== element) console.warn(`<${element.tag}> is already defined by another copy of billing-portal-kit: load every element from one address.`);
 }
