@@ -3,6 +3,7 @@ import { html, nothing, type PropertyDeclarations } from 'lit';
 import { downloadInvoicePdf } from '../api/downloads.ts';
 import type { InvoiceDetail, InvoicePage, InvoiceStatus, InvoiceSummary } from '../api/types.ts';
 import { AccountDataElement } from '../base/account-data-element.ts';
+import { scrollingTable } from '../base/data-table.ts';
 import { pager, showingRows } from '../base/pager.ts';
 import { loadingView } from '../base/task-states.ts';
 import type { Change, StoreReader } from '../data/account-store.ts';
@@ -154,64 +155,56 @@ export class BpInvoiceList extends AccountDataElement<InvoicePage> {
     return renderInvoiceLines(details, (line) => this.dispatchEvent(new BpChargeQuestionEvent({ invoice: details, line, draft: chargeQuestionDraft(details, line) })));
   }
 
-  private renderRow(invoice: InvoiceSummary, currency: string) {
+  /** An opened invoice's lines, on a row under it. */
+  private renderLines(invoice: InvoiceSummary) {
     const details = this.opened.get(invoice.id);
-    const money = (cents: number) => formatMoney(cents, currency);
-    return html`
-      <tr class="invoice" role="row" @click=${(e: Event) => (e.target as Element).closest('button') || void this.toggle(invoice)}>
-        <td role="cell" data-label=${msg('Invoice Date')}>
-          <button class="link-button" type="button" aria-expanded=${details ? 'true' : 'false'} aria-controls="lines-${invoice.id}" @click=${() => void this.toggle(invoice)}>
-            ${formatDate(invoice.date)}<span class="visually-hidden">, ${details ? msg(str`invoice ${invoice.number}: hide lines`) : msg(str`invoice ${invoice.number}: show lines`)}</span>
-          </button>
-        </td>
-        <td role="cell" data-label=${msg('Customer #')}>${invoice.accountNumber}</td>
-        <td role="cell" data-label=${msg('Customer Name')}>${invoice.accountName}</td>
-        <td role="cell" data-label=${msg('Total')} class="number">${money(invoice.total)}</td>
-        <td role="cell" data-label=${msg('Balance')} class="number">${money(invoice.balance)}</td>
-        <td role="cell" data-label=${msg('Status')}><span class="status ${invoice.status}">${statusLabel(invoice.status)}</span></td>
-        <td role="cell" data-label=${msg('Download')}>
-          <button
-            class="link-button"
-            type="button"
-            ?disabled=${this.downloading === invoice.id}
-            aria-label=${msg(str`Download invoice ${invoice.number} (PDF)`)}
-            @click=${() => void this.download(invoice)}
-          >
-            ${this.downloading === invoice.id ? msg('Downloading…') : msg('Invoice')}
-          </button>
-        </td>
-      </tr>
-      ${details
-        ? html`<tr class="details" role="row" id="lines-${invoice.id}"><td role="cell" colspan="7">
-              <!-- On a phone the lines scroll sideways here: focusable, so a keyboard can scroll them too. -->
-              <div class="table-scroll" tabindex="0" role="region" aria-label=${msg(str`Lines of invoice ${invoice.number}`)}>${this.renderDetails(invoice, details)}</div>
-            </td></tr>`
-        : nothing}
-    `;
+    if (!details) return null;
+    return {
+      id: `lines-${invoice.id}`,
+      // On a phone the lines scroll sideways here: focusable, so a keyboard can scroll them too.
+      content: html`<div class="table-scroll" tabindex="0" role="region" aria-label=${msg(str`Lines of invoice ${invoice.number}`)}>${this.renderDetails(invoice, details)}</div>`,
+    };
   }
 
   private renderPage(page: InvoicePage) {
+    const money = (cents: number) => formatMoney(cents, page.currency);
     return html`
       <p class="count muted" role="status">${showingRows(page, page.invoices.length)}</p>
-      <div class="table-scroll">
-        <table part="table" class="stack" role="table">
-          <caption class="visually-hidden">${msg('Invoices, newest first')}</caption>
-          <thead role="rowgroup">
-            <tr role="row">
-              <th scope="col" role="columnheader">${msg('Invoice Date')}</th>
-              <th scope="col" role="columnheader">${msg('Customer #')}</th>
-              <th scope="col" role="columnheader">${msg('Customer Name')}</th>
-              <th scope="col" role="columnheader" class="number">${msg('Total')}</th>
-              <th scope="col" role="columnheader" class="number">${msg('Balance')}</th>
-              <th scope="col" role="columnheader">${msg('Status')}</th>
-              <th scope="col" role="columnheader">${msg('Download')}</th>
-            </tr>
-          </thead>
-          <tbody role="rowgroup">
-            ${page.invoices.map((invoice) => this.renderRow(invoice, page.currency))}
-          </tbody>
-        </table>
-      </div>
+      ${scrollingTable({
+        caption: msg('Invoices, newest first'),
+        rows: page.invoices,
+        rowClass: () => 'invoice',
+        onRowClick: (invoice) => void this.toggle(invoice),
+        details: (invoice) => this.renderLines(invoice),
+        columns: [
+          {
+            heading: msg('Invoice Date'),
+            cell: (invoice) => {
+              const open = Boolean(this.opened.get(invoice.id));
+              return html`<button class="link-button" type="button" aria-expanded=${open ? 'true' : 'false'} aria-controls="lines-${invoice.id}" @click=${() => void this.toggle(invoice)}>
+                ${formatDate(invoice.date)}<span class="visually-hidden">, ${open ? msg(str`invoice ${invoice.number}: hide lines`) : msg(str`invoice ${invoice.number}: show lines`)}</span>
+              </button>`;
+            },
+          },
+          { heading: msg('Customer #'), cell: (invoice) => invoice.accountNumber },
+          { heading: msg('Customer Name'), cell: (invoice) => invoice.accountName },
+          { heading: msg('Total'), class: 'number', cell: (invoice) => money(invoice.total) },
+          { heading: msg('Balance'), class: 'number', cell: (invoice) => money(invoice.balance) },
+          { heading: msg('Status'), cell: (invoice) => html`<span class="status ${invoice.status}">${statusLabel(invoice.status)}</span>` },
+          {
+            heading: msg('Download'),
+            cell: (invoice) => html`<button
+              class="link-button"
+              type="button"
+              ?disabled=${this.downloading === invoice.id}
+              aria-label=${msg(str`Download invoice ${invoice.number} (PDF)`)}
+              @click=${() => void this.download(invoice)}
+            >
+              ${this.downloading === invoice.id ? msg('Downloading…') : msg('Invoice')}
+            </button>`,
+          },
+        ],
+      })}
       ${pager(page, msg('Invoice pages'), (n) => this.goTo(n))}
     `;
   }

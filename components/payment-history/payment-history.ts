@@ -2,6 +2,7 @@ import { msg, str } from '@lit/localize';
 import { css, html, nothing, type PropertyDeclarations } from 'lit';
 import type { Payment, PaymentList } from '../api/types.ts';
 import { AccountDataElement } from '../base/account-data-element.ts';
+import { scrollingTable } from '../base/data-table.ts';
 import { pager, showingRows } from '../base/pager.ts';
 import type { StoreReader } from '../data/account-store.ts';
 import { payments } from '../data/payment-resources.ts';
@@ -122,33 +123,17 @@ export class BpPaymentHistory extends AccountDataElement<PaymentList> {
     const shown = lines.slice((current.page - 1) * PAGE_SIZE, current.page * PAGE_SIZE);
     return html`
       ${pages > 1 ? html`<p class="count muted" role="status">${showingRows(current, shown.length)}</p>` : nothing}
-      <div class="table-scroll">
-        <table part="table" class="stack" role="table">
-          <caption class="visually-hidden">${msg('Payments and refunds, newest first')}</caption>
-          <thead role="rowgroup">
-            <tr role="row">
-              <th scope="col" role="columnheader">${msg('Date')}</th>
-              <th scope="col" role="columnheader" class="number">${msg('Amount')}</th>
-              <th scope="col" role="columnheader">${msg('Method')}</th>
-              <th scope="col" role="columnheader">${msg('Card')}</th>
-              <th scope="col" role="columnheader">${msg('Result')}</th>
-            </tr>
-          </thead>
-          <tbody role="rowgroup">
-            ${shown.map(
-              (line) => html`
-                <tr role="row">
-                  <td role="cell" data-label=${msg('Date')} class="date">${formatDate(line.date)}</td>
-                  <td role="cell" data-label=${msg('Amount')} class="number">${formatMoney(line.amount, line.currency)}</td>
-                  <td role="cell" data-label=${msg('Method')}>${paymentMethodLabel(line.method)}</td>
-                  <td role="cell" data-label=${msg('Card')}>${line.card ? msg(str`${line.card.brand} ending in ${line.card.last4}`) : '—'}</td>
-                  <td role="cell" data-label=${msg('Result')}><span class="result ${line.tone}" title=${line.detail}>${line.result}</span></td>
-                </tr>
-              `,
-            )}
-          </tbody>
-        </table>
-      </div>
+      ${scrollingTable({
+        caption: msg('Payments and refunds, newest first'),
+        rows: shown,
+        columns: [
+          { heading: msg('Date'), class: 'date', cell: (line) => formatDate(line.date) },
+          { heading: msg('Amount'), class: 'number', cell: (line) => formatMoney(line.amount, line.currency) },
+          { heading: msg('Method'), cell: (line) => paymentMethodLabel(line.method) },
+          { heading: msg('Card'), cell: (line) => (line.card ? msg(str`${line.card.brand} ending in ${line.card.last4}`) : '—') },
+          { heading: msg('Result'), cell: (line) => html`<span class="result ${line.tone}" title=${line.detail}>${line.result}</span>` },
+        ],
+      })}
       ${pager(current, msg('Payment history pages'), (page) => (this.page = page))}
     `;
   }

@@ -2,6 +2,7 @@ import { msg, str } from '@lit/localize';
 import { css, html, nothing, type PropertyDeclarations } from 'lit';
 import type { ServiceLocation, ServicesData } from '../api/types.ts';
 import { AccountDataElement } from '../base/account-data-element.ts';
+import { dataTable, scrollingTable } from '../base/data-table.ts';
 import type { StoreReader } from '../data/account-store.ts';
 import { services } from '../data/service-resources.ts';
 import { formatDate, formatMoney, formatNumber } from '../i18n/format.ts';
@@ -108,86 +109,60 @@ export class BpServices extends AccountDataElement<ServicesData> {
 
   private renderSubscriptions(l: ServiceLocation, currency: string) {
     if (l.subscriptions.length === 0) return html`<p class="muted">${this.showEnded ? msg('No subscriptions at this location.') : msg('No subscriptions in service at this location.')}</p>`;
-    return html`
-      <!-- A cell of two lines keeps them in one <div>: stacked, a cell lays out as label | value. -->
-      <table class="subscriptions stack" part="subscriptions" role="table">
-        <caption class="visually-hidden">${l.location ? msg(str`Subscriptions at ${l.location.name}`) : msg('Subscriptions at no location')}</caption>
-        <thead role="rowgroup">
-          <tr role="row">
-            <th scope="col" role="columnheader">${msg('Product')}</th>
-            <th scope="col" role="columnheader">${msg('Subscriber #')}</th>
-            <th scope="col" role="columnheader">${msg('Subscriber name')}</th>
-            <th scope="col" role="columnheader" class="number">${msg('Quantity')}</th>
-            <th scope="col" role="columnheader" class="number">${msg('Monthly price')}</th>
-            <th scope="col" role="columnheader">${msg('Start date')}</th>
-            <th scope="col" role="columnheader">${msg('End date')}</th>
-            <th scope="col" role="columnheader">${msg('Included')}</th>
-            <th scope="col" role="columnheader">${msg('Status')}</th>
-          </tr>
-        </thead>
-        <tbody role="rowgroup">
-          ${l.subscriptions.map(
-            (s) => html`<tr role="row" class=${s.status}>
-              <td role="cell" data-label=${msg('Product')}>${s.product}</td>
-              <td role="cell" data-label=${msg('Subscriber #')}>${s.subscriberNumber ?? '—'}</td>
-              <td role="cell" data-label=${msg('Subscriber name')}>${s.subscriberName ?? '—'}</td>
-              <td role="cell" data-label=${msg('Quantity')} class="number">${s.quantity}</td>
-              <td role="cell" data-label=${msg('Monthly price')} class="number">
-                <div>${formatMoney(s.monthlyPrice, currency)}${s.quantity > 1 ? html`<br /><span class="muted">${msg(str`${formatMoney(s.monthlyCharge, currency)} in all`)}</span>` : nothing}</div>
-              </td>
-              <td role="cell" data-label=${msg('Start date')} class="nowrap">${formatDate(s.startDate)}</td>
-              <td role="cell" data-label=${msg('End date')} class="nowrap">${s.endDate ? formatDate(s.endDate) : '—'}</td>
-              <td role="cell" data-label=${msg('Included')}>
-                ${s.includedMinutes !== null ? html`<div>${msg(str`${formatNumber(s.includedMinutes)} min`)}<br /><span class="muted">${s.category}</span></div>` : '—'}
-              </td>
-              <td role="cell" data-label=${msg('Status')}>${statusLabel(s.status)}</td>
-            </tr>`,
-          )}
-        </tbody>
-      </table>
-    `;
+    // A cell of two lines keeps them in one <div>: stacked, a cell lays out as label | value.
+    return dataTable({
+      caption: l.location ? msg(str`Subscriptions at ${l.location.name}`) : msg('Subscriptions at no location'),
+      part: 'subscriptions',
+      className: 'subscriptions stack',
+      rows: l.subscriptions,
+      rowClass: (s) => s.status,
+      columns: [
+        { heading: msg('Product'), cell: (s) => s.product },
+        { heading: msg('Subscriber #'), cell: (s) => s.subscriberNumber ?? '—' },
+        { heading: msg('Subscriber name'), cell: (s) => s.subscriberName ?? '—' },
+        { heading: msg('Quantity'), class: 'number', cell: (s) => s.quantity },
+        {
+          heading: msg('Monthly price'),
+          class: 'number',
+          cell: (s) =>
+            html`<div>${formatMoney(s.monthlyPrice, currency)}${s.quantity > 1 ? html`<br /><span class="muted">${msg(str`${formatMoney(s.monthlyCharge, currency)} in all`)}</span>` : nothing}</div>`,
+        },
+        { heading: msg('Start date'), cellClass: () => 'nowrap', cell: (s) => formatDate(s.startDate) },
+        { heading: msg('End date'), cellClass: () => 'nowrap', cell: (s) => (s.endDate ? formatDate(s.endDate) : '—') },
+        {
+          heading: msg('Included'),
+          cell: (s) => (s.includedMinutes !== null ? html`<div>${msg(str`${formatNumber(s.includedMinutes)} min`)}<br /><span class="muted">${s.category}</span></div>` : '—'),
+        },
+        { heading: msg('Status'), cell: (s) => statusLabel(s.status) },
+      ],
+    });
   }
 
   private renderTable(data: ServicesData) {
+    const idOf = (l: ServiceLocation) => `subs-${keyOf(l).replace(/[^A-Za-z0-9-]/g, '-')}`;
     return html`
-      <div class="table-scroll">
-        <table part="table" class="stack" role="table">
-          <caption class="visually-hidden">${msg("Services by location; a location's button shows its subscriptions")}</caption>
-          <thead role="rowgroup">
-            <tr role="row">
-              <th scope="col" role="columnheader">${msg('Customer #')}</th>
-              <th scope="col" role="columnheader">${msg('Customer Name')}</th>
-              <th scope="col" role="columnheader">${msg('Location')}</th>
-              <th scope="col" role="columnheader">${msg('Province')}</th>
-              <th scope="col" role="columnheader">${msg('City')}</th>
-              <th scope="col" role="columnheader">${msg('Street')}</th>
-              <th scope="col" role="columnheader" class="number">${msg('Services')}</th>
-            </tr>
-          </thead>
-          <tbody role="rowgroup">
-            ${data.locations.map((l) => {
+      ${scrollingTable({
+        caption: msg("Services by location; a location's button shows its subscriptions"),
+        rows: data.locations,
+        details: (l) => (this.opened.has(keyOf(l)) ? { id: idOf(l), content: this.renderSubscriptions(l, data.currency) } : null),
+        columns: [
+          { heading: msg('Customer #'), cell: (l) => l.accountNumber },
+          { heading: msg('Customer Name'), cell: (l) => l.accountName },
+          {
+            heading: msg('Location'),
+            cell: (l) => {
               const open = this.opened.has(keyOf(l));
-              const id = `subs-${keyOf(l).replace(/[^A-Za-z0-9-]/g, '-')}`;
-              return html`
-                <tr role="row">
-                  <td role="cell" data-label=${msg('Customer #')}>${l.accountNumber}</td>
-                  <td role="cell" data-label=${msg('Customer Name')}>${l.accountName}</td>
-                  <td role="cell" data-label=${msg('Location')}>
-                    <button class="link-button" type="button" aria-expanded=${open ? 'true' : 'false'} aria-controls=${id} @click=${() => this.toggle(l)}>
-                      ${l.location?.name ?? msg('No location')}<span class="visually-hidden">: ${open ? msg('hide subscriptions') : msg('show subscriptions')}</span>
-                    </button>
-                  </td>
-                  <td role="cell" data-label=${msg('Province')}>${l.location?.region ?? '—'}</td>
-                  <td role="cell" data-label=${msg('City')}>${l.location?.city ?? '—'}</td>
-                  <td role="cell" data-label=${msg('Street')}>${l.location?.street ?? '—'}</td>
-                  <td role="cell" data-label=${msg('Services')} class="number">${l.services}</td>
-                </tr>
-                ${open ? html`<tr role="row" class="details" id=${id}><td role="cell" colspan="7">${this.renderSubscriptions(l, data.currency)}</td></tr>` : nothing}
-              `;
-            })}
-          </tbody>
-        </table>
-      </div>
+              return html`<button class="link-button" type="button" aria-expanded=${open ? 'true' : 'false'} aria-controls=${idOf(l)} @click=${() => this.toggle(l)}>
+                ${l.location?.name ?? msg('No location')}<span class="visually-hidden">: ${open ? msg('hide subscriptions') : msg('show subscriptions')}</span>
+              </button>`;
+            },
+          },
+          { heading: msg('Province'), cell: (l) => l.location?.region ?? '—' },
+          { heading: msg('City'), cell: (l) => l.location?.city ?? '—' },
+          { heading: msg('Street'), cell: (l) => l.location?.street ?? '—' },
+          { heading: msg('Services'), class: 'number', cell: (l) => l.services },
+        ],
+      })}
       <p class="hint muted">${msg('Click a location to view its subscriptions.')}</p>
     `;
   }

@@ -2,6 +2,7 @@ import { msg, str } from '@lit/localize';
 import { css, html } from 'lit';
 import type { SubAccountOverview, SubAccountsData } from '../api/types.ts';
 import { AccountDataElement } from '../base/account-data-element.ts';
+import { scrollingTable } from '../base/data-table.ts';
 import type { StoreReader } from '../data/account-store.ts';
 import { subAccounts } from '../data/sub-account-resources.ts';
 import { formatDate, formatMoney } from '../i18n/format.ts';
@@ -59,46 +60,28 @@ export class BpSubAccounts extends AccountDataElement<SubAccountsData> {
   }
 
   private renderTable(data: SubAccountsData) {
-    return html`
-      <div class="table-scroll">
-        <table part="table" class="stack" role="table">
-          <caption class="visually-hidden">${msg(str`Sub-accounts of ${data.account}`)}</caption>
-          <thead role="rowgroup">
-            <tr role="row">
-              <th scope="col" role="columnheader">${msg('Customer #')}</th>
-              <th scope="col" role="columnheader">${msg('Customer Name')}</th>
-              <th scope="col" role="columnheader">${msg('City')}</th>
-              <th scope="col" role="columnheader">${msg('State')}</th>
-              <th scope="col" role="columnheader" class="number">${msg('Balance')}</th>
-              <th scope="col" role="columnheader" class="number">${msg('Past due')}</th>
-              <th scope="col" role="columnheader">${msg('Last invoice')}</th>
-              <th scope="col" role="columnheader" class="number">${msg('Invoice total')}</th>
-              <th scope="col" role="columnheader"><span class="visually-hidden">${msg('Open', { id: 'open-account' })}</span></th>
-            </tr>
-          </thead>
-          <tbody role="rowgroup">
-            ${data.subAccounts.map((s) => {
-              const money = (cents: number) => formatMoney(cents, s.currency);
-              return html`
-                <tr role="row">
-                  <td role="cell" data-label=${msg('Customer #')}>${s.number}</td>
-                  <td role="cell" data-label=${msg('Customer Name')}>${s.name}</td>
-                  <td role="cell" data-label=${msg('City')}>${s.city}</td>
-                  <td role="cell" data-label=${msg('State')}>${s.region}</td>
-                  <td role="cell" data-label=${msg('Balance')} class="number">${s.balance < 0 ? msg(str`${money(-s.balance)} credit`) : money(s.balance)}</td>
-                  <td role="cell" data-label=${msg('Past due')} class="number ${s.pastDue > 0 ? 'past-due' : ''}">${money(s.pastDue)}</td>
-                  <td role="cell" data-label=${msg('Last invoice')} class="nowrap">${s.lastInvoice ? formatDate(s.lastInvoice.date) : '—'}</td>
-                  <td role="cell" data-label=${msg('Invoice total')} class="number">${s.lastInvoice ? money(s.lastInvoice.total) : '—'}</td>
-                  <td role="cell" class="nowrap">
-                    <button class="link-button" type="button" @click=${() => this.open(data, s)} aria-label=${msg(str`View account ${s.number}, ${s.name}`)}>${msg('View account')}</button>
-                  </td>
-                </tr>
-              `;
-            })}
-          </tbody>
-        </table>
-      </div>
-    `;
+    const money = (s: SubAccountOverview, cents: number) => formatMoney(cents, s.currency);
+    return scrollingTable({
+      caption: msg(str`Sub-accounts of ${data.account}`),
+      rows: data.subAccounts,
+      columns: [
+        { heading: msg('Customer #'), cell: (s) => s.number },
+        { heading: msg('Customer Name'), cell: (s) => s.name },
+        { heading: msg('City'), cell: (s) => s.city },
+        { heading: msg('State'), cell: (s) => s.region },
+        { heading: msg('Balance'), class: 'number', cell: (s) => (s.balance < 0 ? msg(str`${money(s, -s.balance)} credit`) : money(s, s.balance)) },
+        { heading: msg('Past due'), class: 'number', cellClass: (s) => (s.pastDue > 0 ? 'past-due' : ''), cell: (s) => money(s, s.pastDue) },
+        { heading: msg('Last invoice'), class: 'nowrap', cell: (s) => (s.lastInvoice ? formatDate(s.lastInvoice.date) : '—') },
+        { heading: msg('Invoice total'), class: 'number', cell: (s) => (s.lastInvoice ? money(s, s.lastInvoice.total) : '—') },
+        {
+          heading: msg('Open', { id: 'open-account' }),
+          quiet: true,
+          class: 'nowrap',
+          cell: (s) =>
+            html`<button class="link-button" type="button" @click=${() => this.open(data, s)} aria-label=${msg(str`View account ${s.number}, ${s.name}`)}>${msg('View account')}</button>`,
+        },
+      ],
+    });
   }
 
   protected override render() {

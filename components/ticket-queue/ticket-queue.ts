@@ -2,6 +2,7 @@ import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import type { QueuePage, TicketService, TicketStatus } from '../api/types.ts';
 import { pager, showingRows } from '../base/pager.ts';
+import { scrollingTable } from '../base/data-table.ts';
 import { StoreDataElement } from '../base/store-data-element.ts';
 import type { StoreReader } from '../data/account-store.ts';
 import { ticketQueue } from '../data/ticket-resources.ts';
@@ -132,43 +133,32 @@ export class BpTicketQueue extends StoreDataElement<QueuePage> {
   private renderPage(queue: QueuePage) {
     return html`
       <p class="count muted" role="status">${showingRows(queue, queue.tickets.length)} · ${msg(str`${queue.waiting} waiting for an answer`)}</p>
-      <div class="table-scroll">
-      <table class="stack" part="table" role="table">
-        <caption class="visually-hidden">${msg('Tickets of every account')}</caption>
-        <thead role="rowgroup">
-          <tr role="row">
-            <th scope="col" role="columnheader" class="nowrap">${msg('Ticket #')}</th>
-            <th scope="col" role="columnheader">${msg('Waiting')}</th>
-            <th scope="col" role="columnheader">${msg('Status')}</th>
-            <th scope="col" role="columnheader">${msg('Service')}</th>
-            <th scope="col" role="columnheader">${msg('Account')}</th>
-            <th scope="col" role="columnheader">${msg('Subject')}</th>
-            <th scope="col" role="columnheader">${msg('Assigned to')}</th>
-            <th scope="col" role="columnheader">${msg('Last activity')}</th>
-          </tr>
-        </thead>
-        <tbody role="rowgroup">
-          ${queue.tickets.map(
-            (t) => html`
-              <tr role="row" class="ticket ${t.unread ? 'unread' : ''}" @click=${(e: Event) => (e.target as Element).closest('button') || this.open(t.number)}>
-                <td role="cell" data-label=${msg('Ticket #')}>
-                  <button class="link-button" type="button" @click=${() => this.open(t.number)}>
-                    ${t.number}<span class="visually-hidden">: ${t.subject}${t.unread ? `, ${msg('unread')}` : ''}</span>
-                  </button>
-                </td>
-                <td role="cell" data-label=${msg('Waiting')} class="nowrap">${t.waitingSince ? formatWaiting(t.waitingSince) : '—'}</td>
-                <td role="cell" data-label=${msg('Status')}><span class="status ${t.status}">${statusLabel(t.status)}</span></td>
-                <td role="cell" data-label=${msg('Service')}>${serviceLabel(t.service)}</td>
-                <td role="cell" data-label=${msg('Account')}><span>${t.accountNumber}<span class="account-name muted">${t.accountName}</span></span></td>
-                <td role="cell" data-label=${msg('Subject')} class="subject"><span>${t.subject} ${t.unread ? html`<span class="unread-mark" aria-hidden="true">${msg('New')}</span>` : nothing}</span></td>
-                <td role="cell" data-label=${msg('Assigned to')}>${t.assignee?.name ?? '—'}</td>
-                <td role="cell" data-label=${msg('Last activity')} class="nowrap">${formatDateTime(t.lastActivityAt)}</td>
-              </tr>
-            `,
-          )}
-        </tbody>
-      </table>
-      </div>
+      ${scrollingTable({
+        caption: msg('Tickets of every account'),
+        rows: queue.tickets,
+        rowClass: (t) => `ticket ${t.unread ? 'unread' : ''}`,
+        onRowClick: (t) => this.open(t.number),
+        columns: [
+          {
+            heading: msg('Ticket #'),
+            class: 'nowrap',
+            cell: (t) => html`<button class="link-button" type="button" @click=${() => this.open(t.number)}>
+              ${t.number}<span class="visually-hidden">: ${t.subject}${t.unread ? `, ${msg('unread')}` : ''}</span>
+            </button>`,
+          },
+          { heading: msg('Waiting'), cellClass: () => 'nowrap', cell: (t) => (t.waitingSince ? formatWaiting(t.waitingSince) : '—') },
+          { heading: msg('Status'), cell: (t) => html`<span class="status ${t.status}">${statusLabel(t.status)}</span>` },
+          { heading: msg('Service'), cell: (t) => serviceLabel(t.service) },
+          { heading: msg('Account'), cell: (t) => html`<span>${t.accountNumber}<span class="account-name muted">${t.accountName}</span></span>` },
+          {
+            heading: msg('Subject'),
+            cellClass: () => 'subject',
+            cell: (t) => html`<span>${t.subject} ${t.unread ? html`<span class="unread-mark" aria-hidden="true">${msg('New')}</span>` : nothing}</span>`,
+          },
+          { heading: msg('Assigned to'), cell: (t) => t.assignee?.name ?? '—' },
+          { heading: msg('Last activity'), cellClass: () => 'nowrap', cell: (t) => formatDateTime(t.lastActivityAt) },
+        ],
+      })}
       ${pager(queue, msg('Queue pages'), (n) => (this.page = n))}
     `;
   }

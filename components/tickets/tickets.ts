@@ -2,6 +2,7 @@ import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import type { TicketDraft, TicketPage, TicketStatus } from '../api/types.ts';
 import { AccountDataElement } from '../base/account-data-element.ts';
+import { scrollingTable } from '../base/data-table.ts';
 import { pager, showingRows } from '../base/pager.ts';
 import type { StoreReader } from '../data/account-store.ts';
 import { tickets } from '../data/ticket-resources.ts';
@@ -131,41 +132,31 @@ export class BpTickets extends AccountDataElement<TicketPage> {
   private renderPage(page: TicketPage) {
     return html`
       <p class="count muted" role="status">${showingRows(page, page.tickets.length)}${page.unreadCount ? ` · ${msg(str`${page.unreadCount} with unread replies`)}` : ''}</p>
-      <div class="table-scroll">
-      <table class="stack" part="table" role="table">
-        <caption class="visually-hidden">${msg('Tickets, newest activity first')}</caption>
-        <thead role="rowgroup">
-          <tr role="row">
-            <th scope="col" role="columnheader" class="nowrap">${msg('Ticket #')}</th>
-            <th scope="col" role="columnheader">${msg('Status')}</th>
-            <th scope="col" role="columnheader">${msg('Service')}</th>
-            <th scope="col" role="columnheader">${msg('Subscriber #')}</th>
-            <th scope="col" role="columnheader">${msg('Subscriber Name')}</th>
-            <th scope="col" role="columnheader">${msg('Subject')}</th>
-            <th scope="col" role="columnheader">${msg('Created on')}</th>
-          </tr>
-        </thead>
-        <tbody role="rowgroup">
-          ${page.tickets.map(
-            (t) => html`
-              <tr role="row" class="ticket ${t.unread ? 'unread' : ''}" @click=${(e: Event) => (e.target as Element).closest('button') || this.show({ kind: 'ticket', number: t.number })}>
-                <td role="cell" data-label=${msg('Ticket #')}>
-                  <button class="link-button" type="button" @click=${() => this.show({ kind: 'ticket', number: t.number })}>
-                    ${t.number}<span class="visually-hidden">: ${t.subject}${t.unread ? `, ${msg('unread reply')}` : ''}</span>
-                  </button>
-                </td>
-                <td role="cell" data-label=${msg('Status')}><span class="status ${t.status}">${statusLabel(t.status)}</span></td>
-                <td role="cell" data-label=${msg('Service')}>${serviceLabel(t.service)}</td>
-                <td role="cell" data-label=${msg('Subscriber #')} class=${t.subscriberNumber ? '' : 'none'}>${t.subscriberNumber ?? ''}</td>
-                <td role="cell" data-label=${msg('Subscriber Name')} class=${t.subscriberName ? '' : 'none'}>${t.subscriberName ?? ''}</td>
-                <td role="cell" data-label=${msg('Subject')} class="subject"><span>${t.subject} ${t.unread ? html`<span class="unread-mark" aria-hidden="true">${msg('New reply')}</span>` : nothing}</span></td>
-                <td role="cell" data-label=${msg('Created on')} class="nowrap">${formatDate(t.createdAt)}</td>
-              </tr>
-            `,
-          )}
-        </tbody>
-      </table>
-      </div>
+      ${scrollingTable({
+        caption: msg('Tickets, newest activity first'),
+        rows: page.tickets,
+        rowClass: (t) => `ticket ${t.unread ? 'unread' : ''}`,
+        onRowClick: (t) => this.show({ kind: 'ticket', number: t.number }),
+        columns: [
+          {
+            heading: msg('Ticket #'),
+            class: 'nowrap',
+            cell: (t) => html`<button class="link-button" type="button" @click=${() => this.show({ kind: 'ticket', number: t.number })}>
+              ${t.number}<span class="visually-hidden">: ${t.subject}${t.unread ? `, ${msg('unread reply')}` : ''}</span>
+            </button>`,
+          },
+          { heading: msg('Status'), cell: (t) => html`<span class="status ${t.status}">${statusLabel(t.status)}</span>` },
+          { heading: msg('Service'), cell: (t) => serviceLabel(t.service) },
+          { heading: msg('Subscriber #'), cellClass: (t) => (t.subscriberNumber ? '' : 'none'), cell: (t) => t.subscriberNumber ?? '' },
+          { heading: msg('Subscriber Name'), cellClass: (t) => (t.subscriberName ? '' : 'none'), cell: (t) => t.subscriberName ?? '' },
+          {
+            heading: msg('Subject'),
+            cellClass: () => 'subject',
+            cell: (t) => html`<span>${t.subject} ${t.unread ? html`<span class="unread-mark" aria-hidden="true">${msg('New reply')}</span>` : nothing}</span>`,
+          },
+          { heading: msg('Created on'), cellClass: () => 'nowrap', cell: (t) => formatDate(t.createdAt) },
+        ],
+      })}
       ${pager(page, msg('Ticket pages'), (n) => (this.page = n))}
     `;
   }
