@@ -156,15 +156,25 @@ export function createMailer(options: MailerOptions): Mailer {
     timer.unref();
   }
 
+  /** Sends soon, after the caller's transaction (if any) has committed: once for a burst of mails. */
+  let kickScheduled = false;
+  function kickSoon() {
+    if (kickScheduled) return;
+    kickScheduled = true;
+    setImmediate(() => {
+      kickScheduled = false;
+      void kick();
+    });
+  }
+
   // Sent by a process that stopped before sending it.
-  setImmediate(() => void kick());
+  kickSoon();
 
   return {
     sent,
     send(message) {
       enqueue.run(JSON.stringify(message), Date.now());
-      // After the caller's transaction, if any, has committed.
-      setImmediate(() => void kick());
+      kickSoon();
     },
     async idle() {
       const pending = () => sqlite.open && (due.all(Date.now(), Date.now()) as QueuedRow[]).length > 0;
