@@ -1,14 +1,16 @@
 import { msg, str } from '@lit/localize';
+import { Task } from '@lit/task';
 import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { BpAccountSearch } from '../account-search/account-search.ts';
 import { PortalHost } from '../base/portal-host.ts';
-import { stateStyles } from '../base/task-states.ts';
+import { defineElement } from '../base/define.ts';
+import { renderStates, stateStyles } from '../base/task-states.ts';
 import type { PortalContext } from '../context/portal-context.ts';
 import { BpLogin } from '../login/login.ts';
 import { controlStyles } from '../styles/controls.ts';
 import { hostStyles } from '../styles/tokens.ts';
 import { portalStyles } from './portal.styles.ts';
-import { SECTION_ELEMENTS, SECTIONS, type Section } from './sections.ts';
+import { SECTIONS, type Section, type SectionState } from './sections.ts';
 import type { TicketDraft } from '../api/types.ts';
 import type { BpChargeQuestionEvent } from '../events/events.ts';
 import { TicketCountsController } from '../tickets/ticket-counts.ts';
@@ -41,7 +43,8 @@ const DEFAULT_PROVIDER_NAME = 'Harbourline Communications';
  */
 export class BpPortal extends PortalHost {
   static readonly tag = 'bp-portal';
-  static readonly elements = [BpLogin, BpAccountSearch, ...SECTION_ELEMENTS];
+  /** The sections' elements are not among them: each section's code loads when it is first shown (`sectionCode`). */
+  static readonly elements = [BpLogin, BpAccountSearch];
   static override properties: PropertyDeclarations = {
     providerName: { attribute: 'provider-name' },
     activationToken: { attribute: 'activation-token' },
@@ -76,6 +79,26 @@ export class BpPortal extends PortalHost {
   private languageError = '';
   /** The page's own `lang` on this element before the user's language replaced it (undefined: not replaced). */
   private pageLang: string | null | undefined;
+
+  /** The sections whose elements are registered: shown at once from then on. */
+  private readonly loadedSections = new Set<string>();
+  /**
+   * The code of the section on screen (or about to be: My Account's starts loading while the
+   * customer signs in), loaded once; a failure shows with a retry.
+   */
+  private readonly sectionCode = new Task(this, {
+    task: async ([section]) => {
+      if (this.loadedSections.has(section.id)) return true;
+      try {
+        for (const element of await section.load()) defineElement(element);
+      } catch {
+        throw new Error(msg('This screen could not be loaded. Check your connection, then try again.'));
+      }
+      this.loadedSections.add(section.id);
+      return true;
+    },
+    args: () => [SECTIONS.find((s) => s.id === this.sectionId) ?? SECTIONS[0]!] as const,
+  });
 
   /** The sections in the navigation: those that apply, and without an account only the global ones. */
   private get sections(): Section[] {
@@ -231,7 +254,7 @@ export class BpPortal extends PortalHost {
   private renderMain() {
     const state = { ticket: this.ticket, draft: this.ticketDraft };
     const chosen = this.sections.find((s) => s.id === this.sectionId);
-    if (chosen?.global) return html`<div><h1 tabindex="-1">${chosen.title}</h1></div>${chosen.render(this.portal, state)}`;
+    if (chosen?.global) return html`<div><h1 tabindex="-1">${chosen.title}</h1></div>${this.renderSection(chosen, state)}`;
     const account = this.portal.accounts.find((a) => a.number === this.portal.currentAccount);
     if (!account) {
       return this.portal.canSearchAccounts
@@ -249,8 +272,14 @@ export class BpPortal extends PortalHost {
         <h1 tabindex="-1">${section.title}</h1>
         <p class="subtitle">${account.name} · ${account.number}</p>
       </div>
-      ${section.render(this.portal, state)}
+      ${this.renderSection(section, state)}
     `;
+  }
+
+  /** A section, once its code is there; until then "Loading…", or why it could not load and a retry. */
+  private renderSection(section: Section, state: SectionState) {
+    if (this.loadedSections.has(section.id)) return section.render(this.portal, state);
+    return renderStates(this.sectionCode, undefined, { loading: msg('Loading…'), complete: () => section.render(this.portal, state) });
   }
 
   private renderSignedIn() {

@@ -3,15 +3,7 @@ import { html, type TemplateResult } from 'lit';
 import type { TicketDraft } from '../api/types.ts';
 import type { PortalContext } from '../context/portal-context.ts';
 import type { TicketCounts } from '../tickets/ticket-counts.ts';
-import { BpAccountSummary } from '../account-summary/account-summary.ts';
-import { BpPaymentHistory } from '../payment-history/payment-history.ts';
-import { BpInvoiceList } from '../invoice-list/invoice-list.ts';
-import { BpSubAccounts } from '../sub-accounts/sub-accounts.ts';
-import { BpReports } from '../reports/reports.ts';
-import { BpServices } from '../services/services.ts';
-import { BpTickets } from '../tickets/tickets.ts';
-import { BpTicketQueue } from '../ticket-queue/ticket-queue.ts';
-import { BpLogin } from '../login/login.ts';
+import type { KitElementClass } from '../base/define.ts';
 
 /** What the portal hands a section besides the context: a ticket to open (mail link), a new ticket's draft. */
 export interface SectionState {
@@ -34,10 +26,12 @@ export interface Section {
   fromHeader?: boolean;
   /** A count beside the label, and what it counts (for screen readers). */
   badge?: { count: keyof TicketCounts; means(count: number): string };
+  /**
+   * The code of the elements it shows: a chunk of its own, loaded the first time the section is
+   * shown (the portal registers them), so signing in does not download every screen.
+   */
+  load(): Promise<readonly KitElementClass[]>;
 }
-
-/** The elements the sections show. */
-export const SECTION_ELEMENTS = [BpAccountSummary, BpPaymentHistory, BpInvoiceList, BpSubAccounts, BpReports, BpServices, BpTickets, BpTicketQueue, BpLogin];
 
 /** In the guide's order; staff also have the ticket queue. */
 export const SECTIONS: Section[] = [
@@ -51,6 +45,7 @@ export const SECTIONS: Section[] = [
     },
     appliesTo: () => true,
     render: () => html`<bp-account-summary></bp-account-summary><bp-payment-history></bp-payment-history>`,
+    load: () => Promise.all([import('../account-summary/account-summary.ts'), import('../payment-history/payment-history.ts')]).then(([a, b]) => [a.BpAccountSummary, b.BpPaymentHistory]),
   },
   {
     id: 'invoices',
@@ -62,6 +57,7 @@ export const SECTIONS: Section[] = [
     },
     appliesTo: () => true,
     render: () => html`<bp-invoice-list></bp-invoice-list>`,
+    load: () => import('../invoice-list/invoice-list.ts').then((m) => [m.BpInvoiceList]),
   },
   {
     id: 'reports',
@@ -73,6 +69,7 @@ export const SECTIONS: Section[] = [
     },
     appliesTo: () => true,
     render: () => html`<bp-reports></bp-reports>`,
+    load: () => import('../reports/reports.ts').then((m) => [m.BpReports]),
   },
   {
     id: 'services',
@@ -84,6 +81,7 @@ export const SECTIONS: Section[] = [
     },
     appliesTo: () => true,
     render: () => html`<bp-services></bp-services>`,
+    load: () => import('../services/services.ts').then((m) => [m.BpServices]),
   },
   // Every account has it, as in the guide: those that are not head offices read why it is empty.
   {
@@ -96,6 +94,7 @@ export const SECTIONS: Section[] = [
     },
     appliesTo: () => true,
     render: () => html`<bp-sub-accounts></bp-sub-accounts>`,
+    load: () => import('../sub-accounts/sub-accounts.ts').then((m) => [m.BpSubAccounts]),
   },
   {
     id: 'tickets',
@@ -107,6 +106,7 @@ export const SECTIONS: Section[] = [
     },
     appliesTo: () => true,
     render: (_portal, state) => html`<bp-tickets .ticket=${state.ticket} .draft=${state.draft}></bp-tickets>`,
+    load: () => import('../tickets/tickets.ts').then((m) => [m.BpTickets]),
     badge: { count: 'unread', means: (count) => msg(str`${count} unread`) },
   },
   {
@@ -119,6 +119,7 @@ export const SECTIONS: Section[] = [
     },
     appliesTo: (portal) => portal.user?.role === 'staff',
     render: (_portal, state) => html`<bp-ticket-queue .ticket=${state.ticket}></bp-ticket-queue>`,
+    load: () => import('../ticket-queue/ticket-queue.ts').then((m) => [m.BpTicketQueue]),
     global: true,
     badge: { count: 'waiting', means: (count) => msg(str`${count} waiting`) },
   },
@@ -132,6 +133,8 @@ export const SECTIONS: Section[] = [
     },
     appliesTo: () => true,
     render: () => html`<div class="panel narrow"><bp-login change-password></bp-login></div>`,
+    // <bp-login> is the sign-in screen's too: the portal has it already.
+    load: () => Promise.resolve([]),
     global: true,
     fromHeader: true,
   },

@@ -1,5 +1,6 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import { customerMe, headOfficeMe, staffMe } from '../../stories/fixtures/accounts.ts';
+import { SECTIONS } from '../../components/portal/sections.ts';
 import { navLabels, portalWith, shadow, signIn, textOf, waitFor } from './helpers.ts';
 
 const login = (portal: Element) => shadow(portal).querySelector('bp-login');
@@ -128,6 +129,35 @@ describe('<bp-portal>', () => {
     expect(textOf(alert)).to.contain('could not reach the billing portal');
     expect(button(alert, 'Try again')).to.exist;
     await expect(portal).to.be.accessible();
+  });
+
+  it('loads a screen’s code when it is opened; when that fails, says so with a retry that shows it', async () => {
+    const invoices = SECTIONS.find((s) => s.id === 'invoices')!;
+    const load = invoices.load;
+    // What a dropped connection does to the import() of the screen's code.
+    invoices.load = () => Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
+    try {
+      const { portal } = await portalWith({ signedInAs: customerMe });
+      button(shadow(portal), 'Invoices')!.click();
+      const alert = await waitFor(() => shadow(portal).querySelector('main [role=alert]'), 'the error');
+      expect(textOf(alert as HTMLElement)).to.contain('This screen could not be loaded. Check your connection, then try again.');
+      expect(heading(portal)).to.equal('Invoices');
+      expect(shadow(portal).querySelector('bp-invoice-list')).to.equal(null);
+      await expect(portal).to.be.accessible();
+
+      invoices.load = load;
+      button(alert, 'Try again')!.click();
+      const list = await waitFor(() => shadow(portal).querySelector('bp-invoice-list'), 'the invoices, once loaded');
+      await waitFor(() => shadow(list).querySelector('tbody tr'), 'their rows');
+      // Loaded once: back and forth shows it at once, with no "Loading…" in between.
+      button(shadow(portal), 'My Account')!.click();
+      await waitFor(() => heading(portal) === 'My Account', 'My Account');
+      button(shadow(portal), 'Invoices')!.click();
+      await (portal as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+      expect(shadow(portal).querySelector('bp-invoice-list')).to.exist;
+    } finally {
+      invoices.load = load;
+    }
   });
 
   it('leaves the host page alone: no URL or history change, no global styles', async () => {

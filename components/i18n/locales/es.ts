@@ -129,6 +129,7 @@
 's38887b94b3320533': `Correo electrónico`,
 's38e9c936c92e10ef': `No está incluido en los totales anteriores.`,
 's397b6cd34533ebc5': `Todo lo facturado, mes a mes, fijo y consumo, junto a los mismos meses del año anterior.`,
+'s39816baa96cadbec': `No se pudo cargar esta pantalla. Compruebe su conexión y vuelva a intentarlo.`,
 's399a79b5578bb9e2': `Su respuesta`,
 's39c5393dca00508e': `El importe debe ser mayor que cero.`,
 's3a150c77a8d32372': `Forma de pago`,

@@ -129,6 +129,7 @@
 's38887b94b3320533': `Adresse courriel`,
 's38e9c936c92e10ef': `Ce montant n'est pas compris dans les totaux ci-dessus.`,
 's397b6cd34533ebc5': `Tout ce qui a été facturé, mois par mois, frais fixes et consommation, à côté des mêmes mois l'an dernier.`,
+'s39816baa96cadbec': `Cet écran n'a pas pu être chargé. Vérifiez votre connexion, puis réessayez.`,
 's399a79b5578bb9e2': `Votre réponse`,
 's39c5393dca00508e': `Le montant doit être supérieur à zéro.`,
 's3a150c77a8d32372': `Mode de paiement`,
