@@ -1,7 +1,7 @@
 import { setCustomElementsManifest, type Preview } from '@storybook/web-components-vite';
 import manifest from 'virtual:custom-elements-manifest';
 import { html } from 'lit';
-import '../components/index.ts';
+import '../components/register-all.ts';
 import { brandDecorator, brandGlobalTypes } from '../stories/brand-toolbar.ts';
 import { controlsFromManifestTypes, publicManifest } from './manifest-controls.ts';
 

@@ -1,4 +1,8 @@
-/** billing-portal-kit: registers every element and exports their classes and events. */
+/**
+ * Every element of the kit registered at once, with their classes: for the kit's tests and
+ * stories, which render any element straight away. Pages use the package's entries instead
+ * (components/index.ts registers each element when the page first uses it).
+ */
 import { defineElement } from './base/define.ts';
 import { BpProvider } from './provider/provider.ts';
 import { BpPortal } from './portal/portal.ts';
@@ -20,13 +24,6 @@ import { BpReport } from './reports/report.ts';
 import { BpServices } from './services/services.ts';
 
 export { BpProvider, BpPortal, BpLogin, BpAccountInfo, BpAccountSummary, BpUsageMeter, BpPaymentHistory, BpPaymentForm, BpSubAccounts, BpAccountSearch, BpInvoiceList, BpTickets, BpTicketForm, BpTicketThread, BpTicketQueue, BpReports, BpReport, BpServices };
-export { BpLoginEvent, BpLogoutEvent, BpAccountChangeEvent, BpInvoiceOpenEvent, BpInvoiceDownloadEvent, BpPaymentSuccessEvent, BpPaymentCancelEvent, BpAutopayChangeEvent } from './events/events.ts';
-export { BpTicketCreatedEvent, BpTicketOpenEvent, BpTicketUpdatedEvent, BpChargeQuestionEvent } from './events/events.ts';
-export { ApiError, type ApiClient, type ApiClientOptions } from './api/client.ts';
-export { createApiClient } from './api/create-client.ts';
-export { portalContext, type PortalContext } from './context/portal-context.ts';
-export { formatMoney, formatDate, formatAddress } from './i18n/format.ts';
-
 // bp-provider first: widgets a host page places inside it ask for the context when they are
 // defined, and only a provider that is already defined can answer.
 for (const element of [BpProvider, BpPortal, BpLogin, BpAccountInfo, BpAccountSummary, BpUsageMeter, BpPaymentHistory, BpPaymentForm, BpSubAccounts, BpAccountSearch, BpInvoiceList, BpTickets, BpTicketForm, BpTicketThread, BpTicketQueue, BpReports, BpReport, BpServices]) defineElement(element);

@@ -6,7 +6,7 @@
  * side by side. Lit is bundled in: the same files serve a bundler and a plain
  * `<script type="module">`. Fully minified (Vite leaves whitespace in an ES library).
  */
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { build, type InlineConfig, type Plugin, type Rolldown } from 'vite';
 import { KIT_INDEX, KIT_NAME, ROOT, kitElements } from './elements.ts';
 import { minifyTemplates } from './minify-templates.ts';
@@ -70,12 +70,44 @@ function elementEntries(root = ROOT): Plugin {
   };
 }
 
+const LAZY = 'bp-lazy:';
+
+/** The module through which an element's code is loaded with `import()` (see below). */
+export const lazyElementModule = (className: string) => `\0${LAZY}${className}`;
+
+/**
+ * An element's module loaded with `import()` (a portal section, the whole kit's elements, the
+ * summary's payment form) is reached through a file that only re-exports it. Without it, the
+ * family chunk holding the module would build a namespace object for it, and every such chunk
+ * would load the bundler's helper for that; with it, the browser's own module namespace serves.
+ */
+function lazyElementFacades(root = ROOT): Plugin {
+  const elements = kitElements(root);
+  const byFile = new Map(elements.map((element) => [join(root, element.file), element]));
+  const byClass = new Map(elements.map((element) => [element.className, element]));
+  return {
+    name: 'bp-lazy-element-facades',
+    enforce: 'pre',
+    resolveId(source, importer, options) {
+      const kind = (options as { kind?: string }).kind;
+      if (kind !== 'dynamic-import' || !importer || !source.startsWith('.')) return null;
+      // Named by class, not path: the chunk groups below match paths, and must not take it in.
+      const element = byFile.get(resolve(dirname(importer), source));
+      return element ? lazyElementModule(element.className) : null;
+    },
+    load(id) {
+      const element = id.startsWith(`\0${LAZY}`) ? byClass.get(id.slice(LAZY.length + 1)) : undefined;
+      return element ? `export { ${element.className} } from ${JSON.stringify(join(root, element.file))};\n` : null;
+    },
+  };
+}
+
 /** Vite's settings for the kit, into `outDir`. */
 export function kitBuildConfig(outDir = join(ROOT, KIT_OUT_DIR)): InlineConfig {
   return {
     configFile: false,
     root: ROOT,
-    plugins: [minifyTemplates(), elementEntries()],
+    plugins: [minifyTemplates(), elementEntries(), lazyElementFacades()],
     build: {
       outDir,
       emptyOutDir: true,

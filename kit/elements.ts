@@ -21,7 +21,7 @@ export interface KitElement {
 
 /** The project's root: the folder above this one. */
 export const ROOT = resolve(import.meta.dirname, '..');
-/** The module that registers every element (the `billing-portal-kit` entry). */
+/** The whole kit's entry (`billing-portal-kit`): it registers each element when the page first uses it. */
 export const KIT_INDEX = 'components/index.ts';
 /** The name of the whole kit's entry and file (`billing-portal-kit.js`). */
 export const KIT_NAME = 'billing-portal-kit';
@@ -70,8 +70,8 @@ export function importClosure(file: string, root = ROOT, seen = new Set<string>(
 }
 
 /**
- * The tags the entry of an element module registers (or the whole kit's, of components/index.ts):
- * those of every element class it loads statically, the elements it shows.
+ * The tags the entry of an element module registers: those of every element class it loads
+ * statically, the elements it shows.
  */
 export function tagsRegisteredBy(file: string, root = ROOT): string[] {
   return [...importClosure(file, root)].flatMap((f) => tagsDefinedIn(f, root)).sort();

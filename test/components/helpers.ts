@@ -2,7 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { toRgb } from '../../components/styles/computed-colors.ts';
 import { createFakeApi, FAKE_PASSWORD, type FakeApiOptions } from '../../stories/fixtures/fake-api.ts';
 import type { BpPortal } from '../../components/portal/portal.ts';
-import '../../components/index.ts';
+import '../../components/register-all.ts';
 
 export { FAKE_PASSWORD };
 

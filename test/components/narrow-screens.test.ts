@@ -415,7 +415,7 @@ describe('at 200% zoom (640 CSS px), with axe in light and dark', function () {
   }
 
   it('the screens above showed every element of the kit', async () => {
-    const kit = await import('../../components/index.ts');
+    const kit = await import('../../components/register-all.ts');
     const elements = Object.values(kit)
       .map((value) => (typeof value === 'function' ? customElements.getName(value as CustomElementConstructor) : null))
       .filter((name): name is string => Boolean(name));

@@ -12,7 +12,7 @@ describe('the chart library', function () {
   this.timeout(20_000);
   it('is fetched only when a report with a chart opens, not with the kit', async () => {
     performance.setResourceTimingBufferSize(100_000);
-    await import('../../components/index.ts');
+    await import('../../components/register-all.ts');
     const { createFakeApi } = await import('../../stories/fixtures/fake-api.ts');
     const { customerMe } = await import('../../stories/fixtures/accounts.ts');
     expect(performance.getEntriesByType('resource').some((e) => e.name.includes('/components/reports/report.ts')), 'the kit’s modules are listed').to.equal(true);

@@ -6,7 +6,7 @@ import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
-import { KIT_INDEX, KIT_NAME, ROOT, kitElements, tagsRegisteredBy } from '../../kit/elements.ts';
+import { KIT_NAME, ROOT, kitElements, tagsRegisteredBy } from '../../kit/elements.ts';
 import { measureKit } from '../../kit/sizes.ts';
 import { KIT_VERSION, withSite } from '../../server/site.ts';
 import { freePort } from '../server/e2e-fixture.ts';
@@ -49,12 +49,17 @@ after(async () => {
   project?.cleanup();
 });
 
-/** A fresh page of the portal's origin that fails the test on any console error or uncaught error. */
+/**
+ * A fresh page of the portal's origin that fails the test on any console error, uncaught error
+ * or failed request; except the API's: this origin has none, and a portal or provider put in the
+ * page asks it who is signed in.
+ */
 async function blankPage(): Promise<{ page: Page; problems: string[] }> {
   const page = await browser.newPage();
   const problems: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && problems.push(m.text()));
   page.on('pageerror', (e) => problems.push(e.message));
+  page.on('response', (r) => r.status() >= 400 && !new URL(r.url()).pathname.startsWith('/api/') && problems.push(`${r.status()} ${r.url()}`));
   await page.goto(`${origin}/blank.html`);
   return { page, problems };
 }
@@ -90,36 +95,80 @@ describe('each element on its own entry', () => {
   }
 });
 
+/** Puts one of each tag in the page (or in a shadow root of the page's own); answers which are defined once `wait` ms pass or all are. */
+function useEveryElement(page: Page, where: 'document' | 'shadow root', wait = 5000) {
+  const tags = elements.map((e) => e.tag);
+  return page.evaluate(
+    async ({ tags, where, wait }) => {
+      const holder = document.createElement('div');
+      document.body.append(holder);
+      const root = where === 'document' ? holder : holder.attachShadow({ mode: 'open' });
+      for (const tag of tags) root.append(document.createElement(tag));
+      if (where === 'shadow root') {
+        const kit = (await import(`/kit/${(window as unknown as { kitVersion: string }).kitVersion}/billing-portal-kit.js`)) as { registerElementsIn(root: ShadowRoot): Promise<void> };
+        await kit.registerElementsIn(root as ShadowRoot);
+      }
+      const all = Promise.all(tags.map((tag) => customElements.whenDefined(tag)));
+      await Promise.race([all, new Promise((done) => setTimeout(done, wait))]);
+      return tags.filter((tag) => customElements.get(tag));
+    },
+    { tags, where, wait },
+  );
+}
+
+/** The kit's files a page downloaded (under /kit/<version>/), with their bytes on the wire. */
+function downloadedKitFiles(page: Page) {
+  return page.evaluate((prefix) =>
+    (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+      .filter((e) => e.name.includes(prefix))
+      .map((e) => ({ file: e.name.slice(e.name.indexOf(prefix) + prefix.length), bytes: e.encodedBodySize, decoded: e.decodedBodySize })),
+  `/kit/${KIT_VERSION}/`);
+}
+
 describe('the whole kit', () => {
-  test('billing-portal-kit registers every element in components/ and exports their classes', async () => {
+  test('billing-portal-kit registers every element in components/, each when the page first uses it', async () => {
     const { page, problems } = await blankPage();
-    const { defined, exported } = await importEntries(page, [KIT_NAME]);
-    assert.deepEqual(defined, elements.map((e) => e.tag), 'components/index.ts registers every element');
-    assert.deepEqual(tagsRegisteredBy(KIT_INDEX), elements.map((e) => e.tag));
-    assert.deepEqual(exported, defined, 'and exports each class');
+    const { defined } = await importEntries(page, [KIT_NAME]);
+    assert.deepEqual(defined, [], 'nothing is registered, nor its code loaded, before the page uses it');
+    const tags = await page.evaluate(async (url) => ((await import(url)) as { KIT_TAGS: string[] }).KIT_TAGS, `/kit/${KIT_VERSION}/${KIT_NAME}.js`);
+    assert.deepEqual([...tags].sort(), elements.map((e) => e.tag), 'components/index.ts knows every element');
+    assert.deepEqual(await useEveryElement(page, 'document'), elements.map((e) => e.tag), 'each tag put in the page is registered');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('elements in a shadow root of the page’s own are registered once the page hands the root to registerElementsIn', async () => {
+    const { page, problems } = await blankPage();
+    await page.evaluate((version) => ((window as unknown as { kitVersion: string }).kitVersion = version), KIT_VERSION);
+    assert.deepEqual(await useEveryElement(page, 'shadow root'), elements.map((e) => e.tag));
     assert.deepEqual(problems, []);
     await page.close();
   });
 
   test('single entries and the whole kit on one page share their code: nothing is defined twice', async () => {
     const { page, problems } = await blankPage();
-    const { defined } = await importEntries(page, ['usage-meter', 'account-summary', KIT_NAME, 'invoice-list']);
-    assert.equal(defined.length, elements.length);
+    await importEntries(page, ['usage-meter', 'account-summary', KIT_NAME, 'invoice-list']);
+    assert.deepEqual(await useEveryElement(page, 'document'), elements.map((e) => e.tag));
     assert.deepEqual(problems, [], 'no "already been used with this registry" error');
     await page.close();
   });
 
-  test('a page that loads the whole kit downloads the files, and the gzipped bytes, npm run bench -- sizes counts', async () => {
+  test('a page that loads the whole kit downloads the files, and the gzipped bytes, npm run bench -- sizes counts: the entry, then what it shows', async () => {
     const { page, problems } = await blankPage();
+    const kit = await measureKit();
     await importEntries(page, [KIT_NAME]);
-    const downloaded = await page.evaluate(() =>
-      (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => e.name.includes('/kit/')).map((e) => ({ url: e.name, bytes: e.encodedBodySize, decoded: e.decodedBodySize })),
-    );
-    const counted = (await measureKit()).entry(KIT_NAME);
-    const files = downloaded.map((d) => d.url.slice(d.url.indexOf(`/kit/${KIT_VERSION}/`) + `/kit/${KIT_VERSION}/`.length));
-    assert.deepEqual(files.sort(), [...counted.files].sort(), 'the same files (no language, no chart)');
+    const counted = kit.entry(KIT_NAME);
+    let downloaded = await downloadedKitFiles(page);
+    assert.deepEqual(downloaded.map((d) => d.file).sort(), [...counted.files].sort(), 'the same files (no element, no language, no chart)');
     assert.equal(downloaded.reduce((sum, d) => sum + d.bytes, 0), counted.gzip, 'the same bytes: the server sends them gzipped as counted');
     assert.ok(counted.gzip < downloaded.reduce((sum, d) => sum + d.decoded, 0) / 2, 'compressed');
+
+    await page.evaluate(() => document.body.append(document.createElement('bp-usage-meter')));
+    await page.evaluate(() => customElements.whenDefined('bp-usage-meter'));
+    const showing = kit.wholeKitShowing(['bp-usage-meter']);
+    downloaded = await downloadedKitFiles(page);
+    assert.deepEqual(downloaded.map((d) => d.file).sort(), [...showing.files].sort(), 'then the meter’s code, as counted');
+    assert.equal(downloaded.reduce((sum, d) => sum + d.bytes, 0), showing.gzip);
     assert.deepEqual(problems, []);
     await page.close();
   });
@@ -133,8 +182,9 @@ describe('the whole kit', () => {
     // Upgraded and rendered: its heading is in its shadow root (alone, with no provider, it loads nothing).
     await page.locator('bp-usage-meter').getByRole('heading', { name: 'Current Usage' }).waitFor({ timeout: 5000 });
     // One base path per page: the same chunk at two addresses would be two modules, each defining the elements.
+    await page.evaluate(() => document.body.append(document.createElement('bp-portal')));
     const defined = page.evaluate(() => customElements.whenDefined('bp-portal').then(() => true));
-    assert.equal(await Promise.race([defined, new Promise((done) => setTimeout(() => done(false), 5000))]), true, 'the whole kit, loaded beside the single entries');
+    assert.equal(await Promise.race([defined, new Promise((done) => setTimeout(() => done(false), 5000))]), true, 'the whole kit, loaded beside the single entries, registers what the page adds');
     assert.deepEqual(problems, []);
     await page.close();
   });
@@ -179,6 +229,8 @@ summary.theme = 'purple';
 thread.ticketNumber = '282';
 // @ts-expect-error the payment event carries a payment, not an invoice
 summary.addEventListener('bp-payment-success', (e) => e.detail.invoice);
+// @ts-expect-error the whole kit gives the classes as types: a class itself is on its own entry
+customElements.define('my-summary', class extends BpAccountSummary {});
 // @ts-expect-error no such element
 import { BpNoSuchElement } from 'billing-portal-kit/no-such-element';
 console.log(meter, BpNoSuchElement);
