@@ -8,7 +8,8 @@
 import { gzipSync } from 'node:zlib';
 import type { Rolldown } from 'vite';
 import { GZIP_LEVEL } from '../server/http/static-files.ts';
-import { buildKit } from './build.ts';
+import { buildKit, lazyElementModule } from './build.ts';
+import { KIT_NAME, kitElements } from './elements.ts';
 
 /** Chart code: a module whose path names a chart (components/charts/, usage-chart.ts, a charting library). */
 export const isChartModule = (id: string) => /chart/i.test(id);
@@ -24,6 +25,11 @@ export interface EntrySize {
 
 export interface KitSizes {
   entry(name: string): EntrySize;
+  /**
+   * What a page that loads the whole kit (`billing-portal-kit.js`) downloads to show these
+   * elements: the kit's entry, and the code the kit loads for each on its first use.
+   */
+  wholeKitShowing(tags: string[]): EntrySize;
   /** Chunks only ever imported with `import()`, and the chart modules in them. */
   lazyChunks: { file: string; gzip: number; chartModules: string[] }[];
 }
@@ -42,14 +48,26 @@ export async function measureKit(): Promise<KitSizes> {
   };
   const staticallyReached = new Set(chunks.filter((c) => c.isEntry).flatMap((c) => [...staticClosure(c.fileName)]));
 
+  const sizeOf = (files: Iterable<string>): EntrySize => {
+    const counted = [...new Set(files)].map((f) => byFile.get(f)!);
+    return { gzip: counted.reduce((sum, c) => sum + gzip(c), 0), files: counted.map((c) => c.fileName), chartModules: counted.flatMap(charts) };
+  };
+  const entryFile = (name: string) => {
+    const entry = chunks.find((c) => c.isEntry && c.name === name);
+    if (!entry) throw new Error(`no entry ${name} in the kit`);
+    return entry.fileName;
+  };
+  const classNames = new Map(kitElements().map((e) => [e.tag, e.className]));
+  const lazyCodeFile = (tag: string) => {
+    const id = lazyElementModule(classNames.get(tag) ?? '');
+    const chunk = chunks.find((c) => c.moduleIds.includes(id));
+    if (!chunk) throw new Error(`the whole kit does not load <${tag}> on its own`);
+    return chunk.fileName;
+  };
+
   return {
-    entry(name) {
-      const entry = chunks.find((c) => c.isEntry && c.name === name);
-      if (!entry) throw new Error(`no entry ${name} in the kit`);
-      const files = [...staticClosure(entry.fileName)];
-      const counted = files.map((f) => byFile.get(f)!);
-      return { gzip: counted.reduce((sum, c) => sum + gzip(c), 0), files, chartModules: counted.flatMap(charts) };
-    },
+    entry: (name) => sizeOf(staticClosure(entryFile(name))),
+    wholeKitShowing: (tags) => sizeOf([entryFile(KIT_NAME), ...tags.map(lazyCodeFile)].flatMap((file) => [...staticClosure(file)])),
     lazyChunks: chunks.filter((c) => !staticallyReached.has(c.fileName)).map((c) => ({ file: c.fileName, gzip: gzip(c), chartModules: charts(c) })),
   };
 }

@@ -197,8 +197,14 @@ async function ticketLists() {
 async function kitSizes() {
   const kit = await measureKit();
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-  const whole = kit.entry(KIT_NAME);
-  report('kit size, whole kit', `${kb(whole.gzip)} gzip in ${whole.files.length} files (every element and Lit; lazily loaded chunks not counted)`, '40 KB gzip', whole.gzip <= 40 * 1024);
+  // The whole kit registers each element on its first use, and loads its code then: what a page
+  // pays is the entry and what it shows. The most it shows at first is the portal, signed in.
+  const firstScreen = ['bp-portal', 'bp-account-summary', 'bp-payment-history'];
+  const whole = kit.wholeKitShowing(firstScreen);
+  report('kit size, whole kit', `${kb(whole.gzip)} gzip in ${whole.files.length} files (${KIT_NAME}.js showing <bp-portal> signed in: sign-in, header and navigation, My Account; each other screen loads when opened)`, '40 KB gzip', whole.gzip <= 40 * 1024);
+  const entry = kit.entry(KIT_NAME);
+  const everything = kit.wholeKitShowing(kitElements().map((e) => e.tag));
+  console.log(`     whole kit before the page uses an element: ${kb(entry.gzip)} (${entry.files.length} files); showing every element at once: ${kb(everything.gzip)} (${everything.files.length} files)`);
   const summary = kit.entry('account-summary');
   report('kit size, <bp-account-summary> alone', `${kb(summary.gzip)} gzip in ${summary.files.length} files (with Lit and the elements it shows; the payment form loads when opened)`, '15 KB gzip', summary.gzip <= 15 * 1024);
   const eager = [...new Set([KIT_NAME, ...kitElements().map((e) => e.name)].flatMap((name) => kit.entry(name).chartModules))];
