@@ -143,12 +143,13 @@ describe('tickets in <bp-portal>', function () {
     const api = createFakeApi({ signedInAs: customerMe });
     const portal = await fixture(html`<bp-portal .fetcher=${api.fetch} account="C123456" .ticket=${282}></bp-portal>`);
     await waitFor(() => heading(portal) === 'Tickets', 'Tickets');
-    const thread = await waitFor(() => shadow(shadow(portal).querySelector('bp-tickets')!).querySelector<BpTicketThread>('bp-ticket-thread'), 'the ticket');
+    // The screen's code loads first: Tickets shows "Loading…" before <bp-tickets>.
+    const thread = await waitFor(() => shadow(portal).querySelector('bp-tickets')?.shadowRoot?.querySelector<BpTicketThread>('bp-ticket-thread'), 'the ticket');
     await waitFor(() => shadow(thread).querySelector('h2')?.textContent === 'Test Ticket' || null, 'ticket 282');
     const staffApi = createFakeApi({ signedInAs: staffMe });
     const staffPortal = await fixture(html`<bp-portal .fetcher=${staffApi.fetch} .ticket=${282}></bp-portal>`);
     await waitFor(() => heading(staffPortal) === 'Ticket queue', 'the queue');
-    const queueThread = await waitFor(() => shadow(shadow(staffPortal).querySelector('bp-ticket-queue')!).querySelector<BpTicketThread>('bp-ticket-thread'), 'the ticket');
+    const queueThread = await waitFor(() => shadow(staffPortal).querySelector('bp-ticket-queue')?.shadowRoot?.querySelector<BpTicketThread>('bp-ticket-thread'), 'the ticket');
     await waitFor(() => shadow(queueThread).querySelector('li.message.note') || null, 'with its internal note');
   });
 });
