@@ -23,10 +23,19 @@ writeFileSync(join(site, 'kit', 'account-summary.js'), 'import "./chunks/lit-Ab1
 writeFileSync(join(site, 'kit', 'chunks', 'lit-Ab12.js'), 'export {};\n');
 const WIDGET = `export const styles = \`${':host { display: block; }\n'.repeat(200)}\`;\n`;
 writeFileSync(join(site, 'kit', 'chunks', 'widget-Cd34.js'), WIDGET);
+// A .gz that is not its file's: left from an older build, and not gzip at all.
+const TABLES = `export const columns = [${'"amount", "due", '.repeat(100)}];\n`;
+writeFileSync(join(site, 'kit', 'chunks', 'tables-Ef56.js'), TABLES);
+writeFileSync(join(site, 'kit', 'chunks', 'tables-Ef56.js.gz'), gzipSync(TABLES.replace('amount', 'total')));
+const PAGER = `export const pages = [${'1, 2, 3, '.repeat(100)}];\n`;
+writeFileSync(join(site, 'kit', 'chunks', 'pager-Gh78.js'), PAGER);
+writeFileSync(join(site, 'kit', 'chunks', 'pager-Gh78.js.gz'), PAGER);
 writeFileSync(join(site, 'kit', 'account-summary.d.ts'), 'export {};\n');
 writeFileSync(join(site, 'kit', 'types', 'index.d.ts'), 'export {};\n');
 writeFileSync(join(site, 'secret.txt'), 'not the kit\n');
-const kit = kitRoutes(readStaticFiles(site), new Set([RESELLER]));
+const warnings: string[] = [];
+const files = readStaticFiles(site, (message) => warnings.push(message));
+const kit = kitRoutes(files, new Set([RESELLER]));
 after(() => rmSync(site, { recursive: true, force: true }));
 
 const get = (path: string, origin = RESELLER) => kit.request(path, { headers: { Origin: origin } });
@@ -110,6 +119,7 @@ describe('the kit, compressed', () => {
       const reply = await ask(headers);
       assert.equal(reply.headers.get('content-encoding'), null, JSON.stringify(headers));
       assert.equal(await reply.text(), WIDGET);
+      assert.equal(reply.headers.get('content-length'), String(WIDGET.length));
       assert.match(reply.headers.get('vary') ?? '', /Accept-Encoding/);
       assert.notEqual(reply.headers.get('etag'), zipped.headers.get('etag'), 'two representations, two ETags');
     }
@@ -125,5 +135,27 @@ describe('the kit, compressed', () => {
     assert.equal(switched.status, 200, 'holding the plain file does not answer for the gzipped one');
     assert.equal(switched.headers.get('content-encoding'), 'gzip');
     assert.equal((await ask({ 'If-None-Match': plain.headers.get('etag')! })).status, 304);
+  });
+
+  test('a .gz that is not its file gzipped (stale, or not gzip) is ignored with a warning: the file is gzipped at start, as one without a .gz', async () => {
+    for (const [file, text] of [['tables-Ef56.js', TABLES], ['pager-Gh78.js', PAGER], ['lit-Ab12.js', 'export {};\n']] as const) {
+      const reply = await kit.request(`/kit/${KIT_VERSION}/chunks/${file}`, { headers: { Origin: RESELLER, 'Accept-Encoding': 'gzip' } });
+      assert.equal(reply.status, 200, file);
+      assert.equal(reply.headers.get('content-encoding'), 'gzip', file);
+      const body = new Uint8Array(await reply.arrayBuffer());
+      assert.equal(gunzipSync(body).toString(), text, `${file}: the file itself, never the bytes of its .gz`);
+      assert.deepEqual(body, new Uint8Array(gzipSync(text, { level: GZIP_LEVEL })), `${file}: zlib's best level`);
+      assert.equal(await (await kit.request(`/kit/${KIT_VERSION}/chunks/${file}`, { headers: { Origin: RESELLER } })).text(), text, `${file}, plain`);
+    }
+    assert.equal(warnings.length, 2, warnings.join('\n'));
+    assert.match(warnings.join('\n'), /tables-Ef56\.js\.gz is not kit.chunks.tables-Ef56\.js gzipped/);
+    assert.match(warnings.join('\n'), /pager-Gh78\.js\.gz is not kit.chunks.pager-Gh78\.js gzipped/);
+  });
+
+  test('a .gz beside its file is not a file of its own', async () => {
+    for (const file of ['tables-Ef56.js.gz', 'pager-Gh78.js.gz']) {
+      assert.equal(files.has(`/kit/chunks/${file}`), false, file);
+      assert.equal((await get(`/kit/${KIT_VERSION}/chunks/${file}`)).status, 404, file);
+    }
   });
 });
