@@ -19,8 +19,8 @@ export interface StaticFile {
 export const GZIP_LEVEL = 9;
 
 /**
- * A file's gzip made ahead of time, beside it (`x.js.gz`, made by the build with a better
- * compressor than zlib): sent instead of gzipping the file at start, when it is the file's.
+ * A file's gzip made ahead of time, beside it (`x.js.gz`, as the kit's build writes them with
+ * zopfli, kit/precompress.ts): sent instead of gzipping the file at start, when it is the file's.
  */
 export const PRECOMPRESSED_SUFFIX = '.gz';
 

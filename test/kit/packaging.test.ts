@@ -1,12 +1,15 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { gunzipSync } from 'node:zlib';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { KIT_INDEX, KIT_NAME, ROOT, kitElements, tagsRegisteredBy } from '../../kit/elements.ts';
+import { gzipKitFile } from '../../kit/precompress.ts';
 import { measureKit } from '../../kit/sizes.ts';
 import { KIT_VERSION, withSite } from '../../server/site.ts';
 import { freePort } from '../server/e2e-fixture.ts';
@@ -119,9 +122,25 @@ describe('the whole kit', () => {
     const files = downloaded.map((d) => d.url.slice(d.url.indexOf(`/kit/${KIT_VERSION}/`) + `/kit/${KIT_VERSION}/`.length));
     assert.deepEqual(files.sort(), [...counted.files].sort(), 'the same files (no language, no chart)');
     assert.equal(downloaded.reduce((sum, d) => sum + d.bytes, 0), counted.gzip, 'the same bytes: the server sends them gzipped as counted');
+    for (const file of files) {
+      const { bytes } = downloaded.find((d) => d.url.endsWith(`/${file}`))!;
+      assert.equal(bytes, statSync(join(project.kitDir, `${file}.gz`)).size, `${file}: the .gz the build wrote beside it`);
+    }
     assert.ok(counted.gzip < downloaded.reduce((sum, d) => sum + d.decoded, 0) / 2, 'compressed');
     assert.deepEqual(problems, []);
     await page.close();
+  });
+
+  test('the build writes beside each file its gzip (zopfli, kit/precompress.ts), which decodes to it', async () => {
+    const written = readdirSync(project.kitDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js'));
+    assert.ok(written.length > 20);
+    for (const file of written) {
+      const gz = readFileSync(join(project.kitDir, `${file}.gz`));
+      assert.deepEqual(gunzipSync(gz), readFileSync(join(project.kitDir, file)), file);
+    }
+    const [chunk] = written.filter((f) => f.startsWith('chunks/widget-'));
+    assert.ok(chunk, 'the widget chunk');
+    assert.deepEqual(new Uint8Array(readFileSync(join(project.kitDir, `${chunk}.gz`))), await gzipKitFile(readFileSync(join(project.kitDir, chunk))), 'the same bytes as the shared function makes');
   });
 
   test('a plain page loads elements with <script type="module"> tags, and they render', async () => {
