@@ -10,6 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { build, type InlineConfig, type Plugin, type Rolldown } from 'vite';
 import { KIT_INDEX, KIT_NAME, ROOT, kitElements } from './elements.ts';
 import { minifyTemplates } from './minify-templates.ts';
+import { precompressKit } from './precompress.ts';
 
 /** Where `npm run build` puts the kit, and where the portal server serves it from. */
 export const KIT_OUT_DIR = 'dist/kit';
@@ -107,7 +108,7 @@ export function kitBuildConfig(outDir = join(ROOT, KIT_OUT_DIR)): InlineConfig {
   return {
     configFile: false,
     root: ROOT,
-    plugins: [minifyTemplates(), elementEntries(), lazyElementFacades()],
+    plugins: [minifyTemplates(), elementEntries(), lazyElementFacades(), precompressKit()],
     build: {
       outDir,
       emptyOutDir: true,

@@ -1,15 +1,15 @@
 /**
  * What a page downloads for an entry of the kit, from a real build (kit/build.ts): the entry's
- * file and every chunk it imports statically, each gzipped alone as the portal server sends it
- * (server/site.ts, at the same level: test/server/kit-serving.test.ts checks the server's reply,
- * test/kit/packaging.test.ts what Chromium downloads). Chunks loaded with `import()` (charts,
+ * file and every chunk it imports statically, each gzipped alone as the portal server sends it:
+ * with the function the build writes each file's `.gz` with (kit/precompress.ts, zopfli), those
+ * `.gz` being what the server sends (server/site.ts; test/server/kit-serving.test.ts checks the
+ * server's reply, test/kit/packaging.test.ts what Chromium downloads). Chunks loaded with `import()` (charts,
  * languages) are counted apart: a page pays for them only when it shows one.
  */
-import { gzipSync } from 'node:zlib';
 import type { Rolldown } from 'vite';
-import { GZIP_LEVEL } from '../server/http/static-files.ts';
 import { buildKit, lazyElementModule } from './build.ts';
 import { KIT_NAME, kitElements } from './elements.ts';
+import { gzipKitFile } from './precompress.ts';
 
 /** Chart code: a module whose path names a chart (components/charts/, usage-chart.ts, a charting library). */
 export const isChartModule = (id: string) => /chart/i.test(id);
@@ -37,7 +37,9 @@ export interface KitSizes {
 export async function measureKit(): Promise<KitSizes> {
   const chunks = await buildKit({ write: false });
   const byFile = new Map(chunks.map((c) => [c.fileName, c]));
-  const gzip = (c: Rolldown.OutputChunk) => gzipSync(c.code, { level: GZIP_LEVEL }).length;
+  const gzipped = new Map<string, number>();
+  for (const c of chunks) gzipped.set(c.fileName, (await gzipKitFile(c.code)).byteLength);
+  const gzip = (c: Rolldown.OutputChunk) => gzipped.get(c.fileName)!;
   const charts = (c: Rolldown.OutputChunk) => c.moduleIds.filter(isChartModule);
 
   const staticClosure = (file: string, seen = new Set<string>()): Set<string> => {

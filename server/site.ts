@@ -43,7 +43,8 @@ export function kitRoutes(files: ReadonlyMap<string, StaticFile>, allowedOrigins
   const versioned = `${KIT_PATH}${version}/`;
   // dist/kit/x.js is `/kit/<version>/x.js`, `/kit/x.js` and `/lib/x.js`; only its scripts (at the
   // top or in chunks/), so another version, the declarations and any way up are not found. Each
-  // is gzipped once, here, and sent so to browsers (`npm run bench -- sizes` counts those bytes).
+  // is sent gzipped to browsers: the build's own gzip of it (`x.js.gz`, zopfli, read and checked
+  // with the site), or else gzipped once, here (`npm run bench -- sizes` counts the build's bytes).
   const scripts = new Map<string, StaticFile>();
   for (const [path, file] of files) {
     if (!path.startsWith(KIT_PATH) || !path.endsWith('.js')) continue;

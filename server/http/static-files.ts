@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import type { MiddlewareHandler } from 'hono';
 import { getMimeType } from 'hono/utils/mime';
 
@@ -19,20 +19,36 @@ export interface StaticFile {
 export const GZIP_LEVEL = 9;
 
 /**
- * The file with a gzipped twin held beside it, compressed once at `GZIP_LEVEL`: a client that
- * accepts gzip gets that (`Content-Encoding: gzip`, its own ETag, as a representation of its
- * own), any other the file as it is; both say `Vary: Accept-Encoding` so that a shared cache
- * keeps them apart.
+ * A file's gzip made ahead of time, beside it (`x.js.gz`, as the kit's build writes them with
+ * zopfli, kit/precompress.ts): sent instead of gzipping the file at start, when it is the file's.
+ */
+export const PRECOMPRESSED_SUFFIX = '.gz';
+
+/** The file's gzip representation from gzipped bytes: `Content-Encoding: gzip`, its own ETag. */
+function gzipOf(file: StaticFile, body: Uint8Array<ArrayBuffer>): StaticFile {
+  const etag = `${file.etag.slice(0, -1)}-gzip"`;
+  const cache = { ...file.notModified, ETag: etag };
+  return { body, etag, headers: { ...file.headers, ...cache, 'Content-Encoding': 'gzip', 'Content-Length': String(body.byteLength) }, notModified: cache };
+}
+
+/**
+ * The file with a gzipped twin held beside it: its precompressed one if it has one (read with
+ * it, see `readStaticFiles`), else compressed once here at `GZIP_LEVEL`. A client that accepts
+ * gzip gets that (`Content-Encoding: gzip`, its own ETag, as a representation of its own), any
+ * other the file as it is; both say `Vary: Accept-Encoding` so that a shared cache keeps them apart.
  */
 export function withGzip(file: StaticFile): StaticFile {
   if (file.gzip) return file;
-  const body = new Uint8Array(gzipSync(file.body, { level: GZIP_LEVEL }));
-  const etag = `${file.etag.slice(0, -1)}-gzip"`;
-  const cache = { ...file.notModified, ETag: etag };
-  return {
-    ...file,
-    gzip: { body, etag, headers: { ...file.headers, ...cache, 'Content-Encoding': 'gzip', 'Content-Length': String(body.byteLength) }, notModified: cache },
-  };
+  return { ...file, gzip: gzipOf(file, new Uint8Array(gzipSync(file.body, { level: GZIP_LEVEL }))) };
+}
+
+/** Whether `gz` is gzip that decodes to `body` exactly (not a stale one, of an older build, nor broken bytes). */
+function isGzipOf(gz: Uint8Array, body: Uint8Array): boolean {
+  try {
+    return Buffer.from(gunzipSync(gz)).equals(body);
+  } catch {
+    return false;
+  }
 }
 
 /** Whether an Accept-Encoding header takes gzip (named, or `*`, and not at q=0). */
@@ -68,16 +84,30 @@ function staticFile(path: string, body: Uint8Array<ArrayBuffer>, modified: Date)
  * index.html also under the directory's path. A request names one of these paths exactly or gets
  * nothing, so no path (`..`, encoded or not) reaches outside the folder, and no file is opened or
  * stat'ed per request. Rebuilding the site takes a restart, as `npm start` does.
+ *
+ * A file's `<file>.gz` beside it is not a path of its own: when it decodes to the file, it is the
+ * file's gzip representation (`gzip`); when it does not (stale, or not gzip), it is ignored with
+ * a warning, and the file is as if it had none (`withGzip` compresses it at start), so a client
+ * never gets another file's bytes.
  */
-export function readStaticFiles(dir: string): Map<string, StaticFile> {
+export function readStaticFiles(dir: string, warn: (message: string) => void = console.warn): Map<string, StaticFile> {
   const files = new Map<string, StaticFile>();
   if (!existsSync(dir)) return files;
+  const found = new Map<string, Stats>();
   for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+    const stats = statSync(join(dir, name));
+    if (stats.isFile()) found.set(name, stats);
+  }
+  for (const [name, stats] of found) {
+    if (name.endsWith(PRECOMPRESSED_SUFFIX) && found.has(name.slice(0, -PRECOMPRESSED_SUFFIX.length))) continue;
     const full = join(dir, name);
-    const stats = statSync(full);
-    if (!stats.isFile()) continue;
     const path = `/${name.split(/[\\/]/).join('/')}`;
     const file = staticFile(path, new Uint8Array(readFileSync(full)), stats.mtime);
+    if (found.has(name + PRECOMPRESSED_SUFFIX)) {
+      const gz = new Uint8Array(readFileSync(full + PRECOMPRESSED_SUFFIX));
+      if (isGzipOf(gz, file.body)) file.gzip = gzipOf(file, gz);
+      else warn(`${join(dir, name + PRECOMPRESSED_SUFFIX)} is not ${name} gzipped (left from another build?): ignored.`);
+    }
     files.set(path, file);
     if (path.endsWith('/index.html')) {
       const folder = path.slice(0, -'index.html'.length);

@@ -1,12 +1,15 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { gunzipSync } from 'node:zlib';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { KIT_NAME, ROOT, kitElements, tagsRegisteredBy } from '../../kit/elements.ts';
+import { gzipKitFile } from '../../kit/precompress.ts';
 import { measureKit } from '../../kit/sizes.ts';
 import { KIT_VERSION, withSite } from '../../server/site.ts';
 import { freePort } from '../server/e2e-fixture.ts';
@@ -161,6 +164,7 @@ describe('the whole kit', () => {
     let downloaded = await downloadedKitFiles(page);
     assert.deepEqual(downloaded.map((d) => d.file).sort(), [...counted.files].sort(), 'the same files (no element, no language, no chart)');
     assert.equal(downloaded.reduce((sum, d) => sum + d.bytes, 0), counted.gzip, 'the same bytes: the server sends them gzipped as counted');
+    for (const { file, bytes } of downloaded) assert.equal(bytes, statSync(join(project.kitDir, `${file}.gz`)).size, `${file}: the .gz the build wrote beside it`);
     assert.ok(counted.gzip < downloaded.reduce((sum, d) => sum + d.decoded, 0) / 2, 'compressed');
 
     await page.evaluate(() => document.body.append(document.createElement('bp-usage-meter')));
@@ -171,6 +175,18 @@ describe('the whole kit', () => {
     assert.equal(downloaded.reduce((sum, d) => sum + d.bytes, 0), showing.gzip);
     assert.deepEqual(problems, []);
     await page.close();
+  });
+
+  test('the build writes beside each file its gzip (zopfli, kit/precompress.ts), which decodes to it', async () => {
+    const written = readdirSync(project.kitDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js'));
+    assert.ok(written.length > 20);
+    for (const file of written) {
+      const gz = readFileSync(join(project.kitDir, `${file}.gz`));
+      assert.deepEqual(gunzipSync(gz), readFileSync(join(project.kitDir, file)), file);
+    }
+    const [chunk] = written.filter((f) => f.startsWith('chunks/widget-'));
+    assert.ok(chunk, 'the widget chunk');
+    assert.deepEqual(new Uint8Array(readFileSync(join(project.kitDir, `${chunk}.gz`))), await gzipKitFile(readFileSync(join(project.kitDir, chunk))), 'the same bytes as the shared function makes');
   });
 
   test('a plain page loads elements with <script type="module"> tags, and they render', async () => {

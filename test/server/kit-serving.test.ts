@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { gzipKitFile } from '../../kit/precompress.ts';
 import { GZIP_LEVEL, readStaticFiles } from '../../server/http/static-files.ts';
 import { KIT_VERSION, UNVERSIONED_CACHE, VERSIONED_CACHE, kitRoutes } from '../../server/site.ts';
 
@@ -23,10 +24,22 @@ writeFileSync(join(site, 'kit', 'account-summary.js'), 'import "./chunks/lit-Ab1
 writeFileSync(join(site, 'kit', 'chunks', 'lit-Ab12.js'), 'export {};\n');
 const WIDGET = `export const styles = \`${':host { display: block; }\n'.repeat(200)}\`;\n`;
 writeFileSync(join(site, 'kit', 'chunks', 'widget-Cd34.js'), WIDGET);
+// As the build writes them (kit/precompress.ts): the file gzipped, beside it.
+const WIDGET_GZ = await gzipKitFile(WIDGET);
+writeFileSync(join(site, 'kit', 'chunks', 'widget-Cd34.js.gz'), WIDGET_GZ);
+// A .gz that is not its file's: left from an older build, and not gzip at all.
+const TABLES = `export const columns = [${'"amount", "due", '.repeat(100)}];\n`;
+writeFileSync(join(site, 'kit', 'chunks', 'tables-Ef56.js'), TABLES);
+writeFileSync(join(site, 'kit', 'chunks', 'tables-Ef56.js.gz'), gzipSync(TABLES.replace('amount', 'total')));
+const PAGER = `export const pages = [${'1, 2, 3, '.repeat(100)}];\n`;
+writeFileSync(join(site, 'kit', 'chunks', 'pager-Gh78.js'), PAGER);
+writeFileSync(join(site, 'kit', 'chunks', 'pager-Gh78.js.gz'), PAGER);
 writeFileSync(join(site, 'kit', 'account-summary.d.ts'), 'export {};\n');
 writeFileSync(join(site, 'kit', 'types', 'index.d.ts'), 'export {};\n');
 writeFileSync(join(site, 'secret.txt'), 'not the kit\n');
-const kit = kitRoutes(readStaticFiles(site), new Set([RESELLER]));
+const warnings: string[] = [];
+const files = readStaticFiles(site, (message) => warnings.push(message));
+const kit = kitRoutes(files, new Set([RESELLER]));
 after(() => rmSync(site, { recursive: true, force: true }));
 
 const get = (path: string, origin = RESELLER) => kit.request(path, { headers: { Origin: origin } });
@@ -88,13 +101,15 @@ describe('the kit, compressed', () => {
   const path = `/kit/${KIT_VERSION}/chunks/widget-Cd34.js`;
   const ask = (headers: Record<string, string>) => kit.request(path, { headers: { Origin: RESELLER, ...headers } });
 
-  test('a browser that accepts gzip gets each script gzipped at the level npm run bench -- sizes counts', async () => {
+  test("a browser that accepts gzip gets the build's gzip of the script (zopfli, beside it): the bytes npm run bench -- sizes counts", async () => {
     const reply = await ask({ 'Accept-Encoding': 'gzip, deflate, br, zstd' });
     assert.equal(reply.status, 200);
     assert.equal(reply.headers.get('content-encoding'), 'gzip');
     const body = new Uint8Array(await reply.arrayBuffer());
     assert.equal(gunzipSync(body).toString(), WIDGET, 'the file itself');
-    assert.deepEqual(body, new Uint8Array(gzipSync(WIDGET, { level: GZIP_LEVEL })), 'the very bytes the size figures count');
+    assert.deepEqual(body, WIDGET_GZ, 'the bytes of widget-Cd34.js.gz');
+    assert.deepEqual(body, await gzipKitFile(WIDGET), 'the very bytes the size figures count');
+    assert.ok(body.byteLength < gzipSync(WIDGET, { level: GZIP_LEVEL }).byteLength, 'fewer than zlib at its best level');
     assert.ok(body.byteLength < WIDGET.length / 10);
     assert.equal(reply.headers.get('content-length'), String(body.byteLength));
     assert.match(reply.headers.get('content-type') ?? '', /javascript/);
@@ -104,12 +119,13 @@ describe('the kit, compressed', () => {
     assert.equal(reply.headers.get('access-control-allow-origin'), RESELLER);
   });
 
-  test('a client that does not accept gzip (or refuses it with q=0) gets the file as it is, under another ETag', async () => {
+  test('a client that does not accept gzip (or refuses it with q=0) gets the file as it is, not its .gz, under another ETag', async () => {
     const zipped = await ask({ 'Accept-Encoding': 'gzip' });
     for (const headers of [{}, { 'Accept-Encoding': 'identity' }, { 'Accept-Encoding': 'br, gzip;q=0' }] as Record<string, string>[]) {
       const reply = await ask(headers);
       assert.equal(reply.headers.get('content-encoding'), null, JSON.stringify(headers));
       assert.equal(await reply.text(), WIDGET);
+      assert.equal(reply.headers.get('content-length'), String(WIDGET.length));
       assert.match(reply.headers.get('vary') ?? '', /Accept-Encoding/);
       assert.notEqual(reply.headers.get('etag'), zipped.headers.get('etag'), 'two representations, two ETags');
     }
@@ -125,5 +141,27 @@ describe('the kit, compressed', () => {
     assert.equal(switched.status, 200, 'holding the plain file does not answer for the gzipped one');
     assert.equal(switched.headers.get('content-encoding'), 'gzip');
     assert.equal((await ask({ 'If-None-Match': plain.headers.get('etag')! })).status, 304);
+  });
+
+  test('a .gz that is not its file gzipped (stale, or not gzip) is ignored with a warning: the file is gzipped at start, as one without a .gz', async () => {
+    for (const [file, text] of [['tables-Ef56.js', TABLES], ['pager-Gh78.js', PAGER], ['lit-Ab12.js', 'export {};\n']] as const) {
+      const reply = await kit.request(`/kit/${KIT_VERSION}/chunks/${file}`, { headers: { Origin: RESELLER, 'Accept-Encoding': 'gzip' } });
+      assert.equal(reply.status, 200, file);
+      assert.equal(reply.headers.get('content-encoding'), 'gzip', file);
+      const body = new Uint8Array(await reply.arrayBuffer());
+      assert.equal(gunzipSync(body).toString(), text, `${file}: the file itself, never the bytes of its .gz`);
+      assert.deepEqual(body, new Uint8Array(gzipSync(text, { level: GZIP_LEVEL })), `${file}: zlib's best level`);
+      assert.equal(await (await kit.request(`/kit/${KIT_VERSION}/chunks/${file}`, { headers: { Origin: RESELLER } })).text(), text, `${file}, plain`);
+    }
+    assert.equal(warnings.length, 2, warnings.join('\n'));
+    assert.match(warnings.join('\n'), /tables-Ef56\.js\.gz is not kit.chunks.tables-Ef56\.js gzipped/);
+    assert.match(warnings.join('\n'), /pager-Gh78\.js\.gz is not kit.chunks.pager-Gh78\.js gzipped/);
+  });
+
+  test('a .gz beside its file is not a file of its own', async () => {
+    for (const file of ['widget-Cd34.js.gz', 'tables-Ef56.js.gz', 'pager-Gh78.js.gz']) {
+      assert.equal(files.has(`/kit/chunks/${file}`), false, file);
+      assert.equal((await get(`/kit/${KIT_VERSION}/chunks/${file}`)).status, 404, file);
+    }
   });
 });

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { UNVERSIONED_CACHE, withSite } from '../../server/site.ts';
 import { PORTAL, RESELLER, testApp } from './helpers.ts';
 
@@ -20,6 +21,8 @@ describe('the built site, from memory', () => {
     'kit/billing-portal-kit.js': 'export const kit = true;',
     'help/index.html': '<!doctype html><title>Help</title>',
   };
+  // Made ahead of time, beside the file (as the kit's build does): not zlib's bytes, to tell them apart.
+  const ASSET_GZ = gzipSync(files['assets/portal-DY_D2k7x.js'], { level: 1 });
   let site: (request: Request) => Response | Promise<Response>;
   const get = (path: string, headers: Record<string, string> = {}, method = 'GET') => site(new Request(`${PORTAL}${path}`, { method, headers }));
 
@@ -28,6 +31,7 @@ describe('the built site, from memory', () => {
       mkdirSync(join(dir, name, '..'), { recursive: true });
       writeFileSync(join(dir, name), text);
     }
+    writeFileSync(join(dir, 'assets/portal-DY_D2k7x.js.gz'), ASSET_GZ);
     const t = await testApp();
     site = withSite(t.app, { siteDir: dir, allowedOrigins: new Set([PORTAL, RESELLER]) });
   });
@@ -98,6 +102,21 @@ describe('the built site, from memory', () => {
     const api = await get('/api/v1/nope');
     assert.equal(api.status, 404);
     assert.equal(((await api.json()) as { error: { code: string } }).error.code, 'NOT_FOUND', 'the API keeps its error shape');
+  });
+
+  test("a file's .gz beside it is its gzip, for a browser that takes gzip, and no file of its own", async () => {
+    const zipped = await get('/assets/portal-DY_D2k7x.js', { 'Accept-Encoding': 'gzip, br' });
+    assert.equal(zipped.headers.get('content-encoding'), 'gzip');
+    const body = Buffer.from(await zipped.arrayBuffer());
+    assert.deepEqual(body, ASSET_GZ);
+    assert.equal(gunzipSync(body).toString(), files['assets/portal-DY_D2k7x.js']);
+    assert.equal(zipped.headers.get('content-type'), 'text/javascript; charset=utf-8');
+    assert.match(zipped.headers.get('vary') ?? '', /Accept-Encoding/);
+    const plain = await get('/assets/portal-DY_D2k7x.js');
+    assert.equal(plain.headers.get('content-encoding'), null);
+    assert.equal(await plain.text(), files['assets/portal-DY_D2k7x.js']);
+    assert.equal((await get('/assets/portal-DY_D2k7x.js.gz')).status, 404);
+    assert.equal((await get('/', { 'Accept-Encoding': 'gzip' })).headers.get('content-encoding'), null, 'a page without one is sent as it is');
   });
 
   test('the site is read at start: a file written later is not served, nor a change', async () => {
