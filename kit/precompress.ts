@@ -7,7 +7,6 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { gzipAsync } from '@gfx/zopfli';
 import type { Plugin } from 'vite';
 import { PRECOMPRESSED_SUFFIX } from '../server/http/static-files.ts';
 
@@ -18,10 +17,31 @@ import { PRECOMPRESSED_SUFFIX } from '../server/http/static-files.ts';
  */
 export const ZOPFLI_ITERATIONS = 5;
 
+type Zopfli = typeof import('@gfx/zopfli');
+let zopfli: Promise<Zopfli> | undefined;
+
+/**
+ * @gfx/zopfli, loaded when first used. Its Emscripten glue adds process-wide handlers when it
+ * loads: an uncaught error is thrown again (printing the whole glue's source) and an unhandled
+ * rejection aborts. They are taken off again, so a process that builds the kit (the tests, the
+ * bench) keeps Node's own handling of its errors.
+ */
+function loadZopfli(): Promise<Zopfli> {
+  zopfli ??= (async () => {
+    const uncaught = process.listeners('uncaughtException');
+    const unhandled = process.listeners('unhandledRejection');
+    const module = await import('@gfx/zopfli');
+    for (const listener of process.listeners('uncaughtException')) if (!uncaught.includes(listener)) process.off('uncaughtException', listener);
+    for (const listener of process.listeners('unhandledRejection')) if (!unhandled.includes(listener)) process.off('unhandledRejection', listener);
+    return module;
+  })();
+  return zopfli;
+}
+
 /** A kit file as browsers get it: gzipped by zopfli (the same bytes for the same file, every time). */
 export async function gzipKitFile(content: string | Uint8Array): Promise<Uint8Array> {
   const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-  return gzipAsync(bytes, { numiterations: ZOPFLI_ITERATIONS });
+  return (await loadZopfli()).gzipAsync(bytes, { numiterations: ZOPFLI_ITERATIONS });
 }
 
 /**
