@@ -25,14 +25,15 @@ const ENTRY = 'bp-entry:';
 
 /**
  * Code that is loaded together, each family in one file: <bp-account-summary> with the account
- * information and usage it shows; the portal host with <bp-provider>; the portal's own modules;
- * the data tables with their pager; <bp-reports> with <bp-report>. An entry registers only its own elements, so <bp-account-info>
+ * information and usage it shows (not its Cancel autopay question, loaded when asked); the
+ * portal host with <bp-provider>; the portal's own modules; the data tables with their pager;
+ * <bp-reports> with <bp-report>. An entry registers only its own elements, so <bp-account-info>
  * alone loads the summary's code too (2.3 KB more) while the summary and the whole kit load
  * fewer, larger files, which gzip better (`npm run bench -- sizes`). The tickets are not grouped:
  * <bp-ticket-form> alone would load 3.4 KB more, for 2.3 KB less in the whole kit.
  */
 const FAMILIES = [
-  { name: 'my-account', test: /components\/(account-summary|account-info|usage-meter)\// },
+  { name: 'my-account', test: /components\/(account-summary\/(?!cancel-autopay)|account-info\/|usage-meter\/)/ },
   { name: 'host', test: /components\/(provider\/|base\/(portal-host|brand-colors))|@lit\/context\/lib\/(controllers\/context-provider|value-notifier)/ },
   { name: 'portal', test: /components\/(portal\/|tickets\/ticket-counts)/ },
   { name: 'tables', test: /components\/base\/(data-table|pager)\.ts/ },

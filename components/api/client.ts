@@ -22,7 +22,8 @@ export class ApiError extends Error {
   }
 }
 
-const networkMessage = () => msg('We could not reach the billing portal. Check your connection and try again.');
+/** What a request (or a module loaded on demand) that could not reach the portal says. */
+export const networkMessage = () => msg('We could not reach the billing portal. Check your connection and try again.');
 
 interface AnyResponse {
   ok: boolean;
