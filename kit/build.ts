@@ -17,9 +17,10 @@ export const KIT_OUT_DIR = 'dist/kit';
 export const CHUNKS_DIR = 'chunks';
 
 // Not the translations (components/i18n/locales/): each language is a chunk loaded when chosen.
-// Nor the providing side of @lit/context: only <bp-provider> and <bp-portal> provide.
+// Nor the providing side of @lit/context: only <bp-provider> and <bp-portal> provide. Of the
+// events only the payment ones (components/events/): the others go with the elements that fire them.
 const WIDGET_CORE =
-  /node_modules\/(lit|lit-html|lit-element|@lit)\/(?!context\/lib\/(controllers\/context-provider|decorators\/provide|value-notifier))|components\/(styles\/(?!computed-colors)|events\/|context\/)|components\/i18n\/(?!locales\/)|components\/base\/(define|task-states|store-data-element|account-data-element)\.ts|components\/data\/resources\.ts/;
+  /node_modules\/(lit|lit-html|lit-element|@lit)\/(?!context\/lib\/(controllers\/context-provider|decorators\/provide|value-notifier))|components\/(styles\/(?!computed-colors)|events\/payment|context\/)|components\/i18n\/(?!locales\/)|components\/base\/(define|task-states|store-data-element|account-data-element)\.ts|components\/data\/resources\.ts/;
 
 const ENTRY = 'bp-entry:';
 
@@ -34,7 +35,7 @@ const ENTRY = 'bp-entry:';
  */
 const FAMILIES = [
   { name: 'my-account', test: /components\/(account-summary\/(?!cancel-autopay)|account-info\/|usage-meter\/)/ },
-  { name: 'host', test: /components\/(provider\/|base\/(portal-host|brand-colors))|@lit\/context\/lib\/(controllers\/context-provider|value-notifier)/ },
+  { name: 'host', test: /components\/(provider\/|base\/(portal-host|brand-colors)|events\/host)|@lit\/context\/lib\/(controllers\/context-provider|value-notifier)/ },
   { name: 'portal', test: /components\/(portal\/|tickets\/ticket-counts)/ },
   { name: 'tables', test: /components\/base\/(data-table|pager)\.ts/ },
   { name: 'reports', test: /components\/(reports\/(?!report-chart|chart-spec)|data\/report-resources)/ },
@@ -92,7 +93,7 @@ export function kitBuildConfig(outDir = join(ROOT, KIT_OUT_DIR)): InlineConfig {
           entryFileNames: '[name].js',
           chunkFileNames: `${CHUNKS_DIR}/[name]-[hash].js`,
           // What every data widget loads anyway (Lit, tokens and styles, the loading states, the
-          // store's resources, events, formats) in one file rather than a dozen: each file is
+          // store's resources, formats) in one file rather than a dozen: each file is
           // gzipped alone, so small ones cost more than their bytes (see `npm run bench -- sizes`).
           codeSplitting: {
             groups: [

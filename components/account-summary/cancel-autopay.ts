@@ -3,7 +3,7 @@ import { html, nothing, type ReactiveControllerHost } from 'lit';
 import { call } from '../api/client.ts';
 import type { AccountSummaryData } from '../api/types.ts';
 import type { PortalContext } from '../context/portal-context.ts';
-import { BpAutopayChangeEvent } from '../events/events.ts';
+import { BpAutopayChangeEvent } from '../events/payment.ts';
 
 /**
  * My Account's "Cancel autopay": the question asked in place of the buttons, then the request.

@@ -8,7 +8,7 @@ import { pager, showingRows } from '../base/pager.ts';
 import { loadingView } from '../base/task-states.ts';
 import type { Change, StoreReader } from '../data/account-store.ts';
 import { invoice as invoiceResource, invoices } from '../data/invoice-resources.ts';
-import { BpChargeQuestionEvent, BpInvoiceDownloadEvent, BpInvoiceOpenEvent } from '../events/events.ts';
+import { BpChargeQuestionEvent, BpInvoiceDownloadEvent, BpInvoiceOpenEvent } from '../events/invoice.ts';
 import { chargeQuestionDraft } from '../tickets/charge-question.ts';
 import { formatDate, formatMoney } from '../i18n/format.ts';
 import { renderInvoiceLines } from './invoice-lines.ts';

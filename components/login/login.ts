@@ -4,7 +4,7 @@ import { ApiError, call, type ApiClient } from '../api/client.ts';
 import { createApiClient } from '../api/create-client.ts';
 import type { SignedIn } from '../api/types.ts';
 import { consumePortal, type PortalContext } from '../context/portal-context.ts';
-import { BpLoginEvent } from '../events/events.ts';
+import { BpLoginEvent } from '../events/login.ts';
 import { controlStyles } from '../styles/controls.ts';
 import { hostStyles } from '../styles/tokens.ts';
 import { loginStyles } from './login.styles.ts';

@@ -7,7 +7,7 @@ import { AccountDataElement } from '../base/account-data-element.ts';
 import { loadingView } from '../base/task-states.ts';
 import type { AccountStore, StoreReader } from '../data/account-store.ts';
 import { summary as summaryResource } from '../data/resources.ts';
-import { BpAutopayChangeEvent, BpPaymentCancelEvent, BpPaymentSuccessEvent } from '../events/events.ts';
+import { BpAutopayChangeEvent, BpPaymentCancelEvent, BpPaymentSuccessEvent } from '../events/payment.ts';
 import { formatMoney } from '../i18n/format.ts';
 import { cardsNotTaken } from '../i18n/payment-method.ts';
 import { formatLocale, serverLanguage } from '../i18n/localize.ts';
