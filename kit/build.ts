@@ -90,6 +90,9 @@ export function kitBuildConfig(outDir = join(ROOT, KIT_OUT_DIR)): InlineConfig {
           // Vite minifies an ES library's syntax but keeps its whitespace and names; a kit served
           // to browsers as it is wants all of it.
           minify: true,
+          // Nor /* @__PURE__ */ marks: they tell a bundler what it may drop, and these files are
+          // already tree-shaken.
+          comments: { annotation: false },
           entryFileNames: '[name].js',
           chunkFileNames: `${CHUNKS_DIR}/[name]-[hash].js`,
           // What every data widget loads anyway (Lit, tokens and styles, the loading states, the
