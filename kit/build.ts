@@ -19,8 +19,15 @@ export const CHUNKS_DIR = 'chunks';
 // Not the translations (components/i18n/locales/): each language is a chunk loaded when chosen.
 // Nor the providing side of @lit/context: only <bp-provider> and <bp-portal> provide. Of the
 // events only the payment ones (components/events/): the others go with the elements that fire them.
+// Nor the styles of fields and tables (FIELDS_AND_TABLES).
 const WIDGET_CORE =
-  /node_modules\/(lit|lit-html|lit-element|@lit)\/(?!context\/lib\/(controllers\/context-provider|decorators\/provide|value-notifier))|components\/(styles\/(?!computed-colors)|events\/payment|context\/)|components\/i18n\/(?!locales\/)|components\/base\/(define|task-states|store-data-element|account-data-element)\.ts|components\/data\/resources\.ts/;
+  /node_modules\/(lit|lit-html|lit-element|@lit)\/(?!context\/lib\/(controllers\/context-provider|decorators\/provide|value-notifier))|components\/(styles\/(?!computed-colors|fields|tables)|events\/payment|context\/)|components\/i18n\/(?!locales\/)|components\/base\/(define|task-states|store-data-element|account-data-element)\.ts|components\/data\/resources\.ts/;
+
+/**
+ * The styles of fields and tables, in a chunk of their own for the elements that show them:
+ * My Account and <bp-provider> show neither, and leave them out.
+ */
+const FIELDS_AND_TABLES = /components\/styles\/(fields|tables)\.ts/;
 
 const ENTRY = 'bp-entry:';
 
@@ -101,6 +108,7 @@ export function kitBuildConfig(outDir = join(ROOT, KIT_OUT_DIR)): InlineConfig {
           codeSplitting: {
             groups: [
               { name: 'widget', test: WIDGET_CORE, priority: 2 },
+              { name: 'fields-tables', test: FIELDS_AND_TABLES, priority: 1, includeDependenciesRecursively: false },
               ...FAMILIES.map(({ name, test }) => ({ name, test, priority: 1, includeDependenciesRecursively: false })),
             ],
           },
