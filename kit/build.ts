@@ -17,11 +17,11 @@ export const KIT_OUT_DIR = 'dist/kit';
 export const CHUNKS_DIR = 'chunks';
 
 // Not the translations (components/i18n/locales/): each language is a chunk loaded when chosen.
-// Nor the providing side of @lit/context: only <bp-provider> and <bp-portal> provide. Of the
-// events only the payment ones (components/events/): the others go with the elements that fire them.
-// Nor the styles of fields and tables (FIELDS_AND_TABLES).
+// Nor the providing side of @lit/context: only <bp-provider> and <bp-portal> provide. Nor the
+// events (components/events/): they go with the elements that fire them. Nor the styles of
+// fields and tables (FIELDS_AND_TABLES).
 const WIDGET_CORE =
-  /node_modules\/(lit|lit-html|lit-element|@lit)\/(?!context\/lib\/(controllers\/context-provider|decorators\/provide|value-notifier))|components\/(styles\/(?!computed-colors|fields|tables)|events\/payment|context\/)|components\/i18n\/(?!locales\/)|components\/base\/(define|task-states|store-data-element|account-data-element)\.ts|components\/data\/resources\.ts/;
+  /node_modules\/(lit|lit-html|lit-element|@lit)\/(?!context\/lib\/(controllers\/context-provider|decorators\/provide|value-notifier))|components\/(styles\/(?!computed-colors|fields|tables)|context\/)|components\/i18n\/(?!locales\/)|components\/base\/(define|task-states|store-data-element|account-data-element)\.ts|components\/data\/resources\.ts/;
 
 /**
  * The styles of fields and tables, in a chunk of their own for the elements that show them:

@@ -1,7 +1,7 @@
 import type { AutopayMethod, Payment } from '../api/types.ts';
 
-// Fired by the payment form and by My Account's Cancel autopay, two chunks loaded on demand:
-// these are in the kit's shared widget chunk.
+// Fired by the payment form and by My Account's Cancel autopay (both loaded on demand by My
+// Account): a chunk of their own, which My Account does not load until then.
 
 /** Fired when a card payment went through (approved, or taken and being confirmed). */
 export class BpPaymentSuccessEvent extends Event {
