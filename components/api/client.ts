@@ -60,10 +60,3 @@ export async function call<R extends AnyResponse>(request: Promise<R>): Promise<
   const response = await send(request);
   return (response.status === 204 ? undefined : await response.json()) as Success<R>;
 }
-
-/**
- * The body of a write that takes JSON or multipart/form-data (the ticket writes): Hono's typed
- * client asks for both bodies a route declares and sends the one given; this sends the form,
- * files and all.
- */
-export const asForm = <F>(form: F) => ({ form, json: undefined as never });
