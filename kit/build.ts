@@ -16,12 +16,13 @@ export const KIT_OUT_DIR = 'dist/kit';
 /** Shared and lazily loaded code, beside the entries. */
 export const CHUNKS_DIR = 'chunks';
 
-// Not the translations (components/i18n/locales/): each language is a chunk loaded when chosen.
-// Nor the providing side of @lit/context: only <bp-provider> and <bp-portal> provide. Nor the
-// events (components/events/): they go with the elements that fire them. Nor the styles of
-// fields and tables (FIELDS_AND_TABLES).
+// What every data widget loads (see codeSplitting below), but not: the translations
+// (components/i18n/locales/), each a chunk loaded when its language is chosen; the payment
+// methods' names, which only tables show (FAMILIES); the providing side of @lit/context, as only
+// <bp-provider> and <bp-portal> provide; the events (components/events/), which go with the
+// elements that fire them; the styles of fields and tables (FIELDS_AND_TABLES).
 const WIDGET_CORE =
-  /node_modules\/(lit|lit-html|lit-element|@lit)\/(?!context\/lib\/(controllers\/context-provider|decorators\/provide|value-notifier))|components\/(styles\/(?!computed-colors|fields|tables)|context\/)|components\/i18n\/(?!locales\/)|components\/base\/(define|task-states|store-data-element|account-data-element)\.ts|components\/data\/resources\.ts/;
+  /node_modules\/(lit|lit-html|lit-element|@lit)\/(?!context\/lib\/(controllers\/context-provider|decorators\/provide|value-notifier))|components\/(styles\/(?!computed-colors|fields|tables)|context\/)|components\/i18n\/(?!locales\/|payment-method-label)|components\/base\/(define|task-states|store-data-element|account-data-element)\.ts|components\/data\/resources\.ts/;
 
 /**
  * The styles of fields and tables, in a chunk of their own for the elements that show them:
@@ -34,7 +35,8 @@ const ENTRY = 'bp-entry:';
 /**
  * Code that is loaded together, each family in one file: <bp-account-summary> with the account
  * information and usage it shows (not its Cancel autopay question, loaded when asked); the
- * portal host with <bp-provider>; the portal's own modules; the data tables with their pager;
+ * portal host with <bp-provider>; the portal's own modules; the data tables with their pager
+ * (and the payment methods' names, which the payment history's and the invoices' tables show);
  * <bp-reports> with <bp-report>. An entry registers only its own elements, so <bp-account-info>
  * alone loads the summary's code too (2.3 KB more) while the summary and the whole kit load
  * fewer, larger files, which gzip better (`npm run bench -- sizes`). The tickets are not grouped:
@@ -44,7 +46,7 @@ const FAMILIES = [
   { name: 'my-account', test: /components\/(account-summary\/(?!cancel-autopay)|account-info\/|usage-meter\/)/ },
   { name: 'host', test: /components\/(provider\/|base\/(portal-host|brand-colors)|events\/host)|@lit\/context\/lib\/(controllers\/context-provider|value-notifier)/ },
   { name: 'portal', test: /components\/(portal\/|tickets\/ticket-counts)/ },
-  { name: 'tables', test: /components\/base\/(data-table|pager)\.ts/ },
+  { name: 'tables', test: /components\/(base\/(data-table|pager)|i18n\/payment-method-label)\.ts/ },
   { name: 'reports', test: /components\/(reports\/(?!report-chart|chart-spec)|data\/report-resources)/ },
 ];
 

@@ -7,7 +7,7 @@ import { pager, showingRows } from '../base/pager.ts';
 import type { StoreReader } from '../data/account-store.ts';
 import { payments } from '../data/payment-resources.ts';
 import { formatDate, formatMoney } from '../i18n/format.ts';
-import { paymentMethodLabel } from '../i18n/payment-method.ts';
+import { paymentMethodLabel } from '../i18n/payment-method-label.ts';
 import { stackedTableStyles, tableBaseStyles, tableStyles } from '../styles/tables.ts';
 import { token } from '../styles/tokens.ts';
 
