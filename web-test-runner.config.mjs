@@ -29,6 +29,32 @@ function countsReporter(file) {
   };
 }
 
+/**
+ * Test command `fail-requests` ({ pattern }): the page's requests whose address contains
+ * `pattern` fail as offline ones do, until `fail-requests` with no pattern (a module loaded on
+ * demand that cannot be fetched).
+ */
+function failRequests() {
+  /** Session id → the route failing in its page. */
+  const failing = new Map();
+  return {
+    name: 'bp-fail-requests',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'fail-requests') return undefined;
+      const page = session.browser.getPage(session.id);
+      const last = failing.get(session.id);
+      if (last) await page.unroute(last.match, last.abort);
+      failing.delete(session.id);
+      if (payload?.pattern) {
+        const route = { match: (url) => url.href.includes(payload.pattern), abort: (r) => r.abort('internetdisconnected') };
+        failing.set(session.id, route);
+        await page.route(route.match, route.abort);
+      }
+      return true;
+    },
+  };
+}
+
 export default {
   files: ['test/components/**/*.test.ts'],
   nodeResolve: true,
@@ -36,7 +62,7 @@ export default {
   concurrency: 4,
   // Bounds, not speed figures: a loaded CI machine runs four pages at once on two cores.
   testFramework: { config: { timeout: 10000 } },
-  plugins: [esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }), failRequests()],
   browsers: [
     playwrightLauncher({
       product: 'chromium',

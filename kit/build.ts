@@ -17,26 +17,37 @@ export const KIT_OUT_DIR = 'dist/kit';
 /** Shared and lazily loaded code, beside the entries. */
 export const CHUNKS_DIR = 'chunks';
 
-// Not the translations (components/i18n/locales/): each language is a chunk loaded when chosen.
-// Nor the providing side of @lit/context: only <bp-provider> and <bp-portal> provide.
+// What every data widget loads (see codeSplitting below), but not: the translations
+// (components/i18n/locales/), each a chunk loaded when its language is chosen; the payment
+// methods' names, which only tables show (FAMILIES); the providing side of @lit/context, as only
+// <bp-provider> and <bp-portal> provide; the events (components/events/), which go with the
+// elements that fire them; the styles of fields and tables (FIELDS_AND_TABLES).
 const WIDGET_CORE =
-  /node_modules\/(lit|lit-html|lit-element|@lit)\/(?!context\/lib\/(controllers\/context-provider|decorators\/provide|value-notifier))|components\/(styles\/(?!computed-colors)|events\/|context\/)|components\/i18n\/(?!locales\/)|components\/base\/(define|task-states|store-data-element|account-data-element)\.ts|components\/data\/resources\.ts/;
+  /node_modules\/(lit|lit-html|lit-element|@lit)\/(?!context\/lib\/(controllers\/context-provider|decorators\/provide|value-notifier))|components\/(styles\/(?!computed-colors|fields|tables)|context\/)|components\/i18n\/(?!locales\/|payment-method-label)|components\/base\/(define|task-states|store-data-element|account-data-element)\.ts|components\/data\/resources\.ts/;
+
+/**
+ * The styles of fields and tables, in a chunk of their own for the elements that show them:
+ * My Account and <bp-provider> show neither, and leave them out.
+ */
+const FIELDS_AND_TABLES = /components\/styles\/(fields|tables)\.ts/;
 
 const ENTRY = 'bp-entry:';
 
 /**
  * Code that is loaded together, each family in one file: <bp-account-summary> with the account
- * information and usage it shows; the portal host with <bp-provider>; the portal's own modules;
- * the data tables with their pager; <bp-reports> with <bp-report>. An entry registers only its own elements, so <bp-account-info>
+ * information and usage it shows (not its Cancel autopay question, loaded when asked); the
+ * portal host with <bp-provider>; the portal's own modules; the data tables with their pager
+ * (and the payment methods' names, which the payment history's and the invoices' tables show);
+ * <bp-reports> with <bp-report>. An entry registers only its own elements, so <bp-account-info>
  * alone loads the summary's code too (2.3 KB more) while the summary and the whole kit load
  * fewer, larger files, which gzip better (`npm run bench -- sizes`). The tickets are not grouped:
  * <bp-ticket-form> alone would load 3.4 KB more, for 2.3 KB less in the whole kit.
  */
 const FAMILIES = [
-  { name: 'my-account', test: /components\/(account-summary|account-info|usage-meter)\// },
-  { name: 'host', test: /components\/(provider\/|base\/(portal-host|brand-colors))|@lit\/context\/lib\/(controllers\/context-provider|value-notifier)/ },
+  { name: 'my-account', test: /components\/(account-summary\/(?!cancel-autopay)|account-info\/|usage-meter\/)/ },
+  { name: 'host', test: /components\/(provider\/|base\/(portal-host|brand-colors)|events\/host)|@lit\/context\/lib\/(controllers\/context-provider|value-notifier)/ },
   { name: 'portal', test: /components\/(portal\/|tickets\/ticket-counts)/ },
-  { name: 'tables', test: /components\/base\/(data-table|pager)\.ts/ },
+  { name: 'tables', test: /components\/(base\/(data-table|pager)|i18n\/payment-method-label)\.ts/ },
   { name: 'reports', test: /components\/(reports\/(?!report-chart|chart-spec)|data\/report-resources)/ },
 ];
 
@@ -121,14 +132,18 @@ export function kitBuildConfig(outDir = join(ROOT, KIT_OUT_DIR)): InlineConfig {
           // Vite minifies an ES library's syntax but keeps its whitespace and names; a kit served
           // to browsers as it is wants all of it.
           minify: true,
+          // Nor /* @__PURE__ */ marks: they tell a bundler what it may drop, and these files are
+          // already tree-shaken.
+          comments: { annotation: false },
           entryFileNames: '[name].js',
           chunkFileNames: `${CHUNKS_DIR}/[name]-[hash].js`,
           // What every data widget loads anyway (Lit, tokens and styles, the loading states, the
-          // store's resources, events, formats) in one file rather than a dozen: each file is
+          // store's resources, formats) in one file rather than a dozen: each file is
           // gzipped alone, so small ones cost more than their bytes (see `npm run bench -- sizes`).
           codeSplitting: {
             groups: [
               { name: 'widget', test: WIDGET_CORE, priority: 2 },
+              { name: 'fields-tables', test: FIELDS_AND_TABLES, priority: 1, includeDependenciesRecursively: false },
               ...FAMILIES.map(({ name, test }) => ({ name, test, priority: 1, includeDependenciesRecursively: false })),
             ],
           },

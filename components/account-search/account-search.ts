@@ -6,6 +6,7 @@ import type { AccountSummary } from '../api/types.ts';
 import { renderStates, stateStyles } from '../base/task-states.ts';
 import { consumePortal, type PortalContext } from '../context/portal-context.ts';
 import { controlStyles } from '../styles/controls.ts';
+import { fieldStyles } from '../styles/fields.ts';
 import { hostStyles, token } from '../styles/tokens.ts';
 import { LocaleController } from '../i18n/localize.ts';
 
@@ -25,6 +26,7 @@ export class BpAccountSearch extends LitElement {
   static override styles = [
     hostStyles,
     controlStyles,
+    fieldStyles,
     stateStyles,
     css`
       :host {

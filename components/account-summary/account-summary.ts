@@ -1,8 +1,7 @@
 import { msg, str } from '@lit/localize';
 import { css, html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
-import { call } from '../api/client.ts';
+import { networkMessage } from '../api/client.ts';
 import type { AccountSummaryData } from '../api/types.ts';
-import { BpAutopayChangeEvent } from '../events/events.ts';
 import { BpAccountInfo } from '../account-info/account-info.ts';
 import { AccountDataElement } from '../base/account-data-element.ts';
 import { defineElement } from '../base/define.ts';
@@ -13,6 +12,7 @@ import { cardsNotTaken } from '../i18n/payment-method.ts';
 import { token } from '../styles/tokens.ts';
 import { definitionListStyles } from '../styles/widget.ts';
 import { BpUsageMeter } from '../usage-meter/usage-meter.ts';
+import type { CancelAutopay } from './cancel-autopay.ts';
 
 const expiry = (card: { expMonth: number | null; expYear: number | null }) =>
   card.expMonth && card.expYear ? ` ${msg(str`(expires ${String(card.expMonth).padStart(2, '0')}/${card.expYear})`)}` : '';
@@ -38,6 +38,7 @@ export class BpAccountSummary extends AccountDataElement<AccountSummaryData> {
   static override properties: PropertyDeclarations = {
     form: { state: true },
     cancelling: { state: true },
+    cancelUnavailable: { state: true },
     notice: { state: true },
   };
 
@@ -74,8 +75,10 @@ export class BpAccountSummary extends AccountDataElement<AccountSummaryData> {
 
   /** The open form: Make a payment, or Sign-up for automatic payment / Change card. */
   private form: 'pay' | 'autopay' | null = null;
-  /** Cancel autopay asks first; then this is the request under way or its error. */
-  private cancelling: { busy: boolean; error: string | null } | null = null;
+  /** Cancel autopay's question (cancel-autopay.ts, loaded when first asked), while it is asked. */
+  private cancelling: CancelAutopay | null = null;
+  /** The question could not be loaded (offline): why, said beside the buttons. */
+  private cancelUnavailable = '';
   /** What the status line last announced (autopay cancelled). */
   private notice = '';
   /** Autopay was cancelled: focus goes to Sign-up once the summary read again says so. */
@@ -88,21 +91,6 @@ export class BpAccountSummary extends AccountDataElement<AccountSummaryData> {
       this.renderRoot.querySelector<HTMLElement>('[data-opens=autopay]')?.focus();
     }
   }
-  private async cancelAutopay(s: AccountSummaryData) {
-    this.cancelling = { busy: true, error: null };
-    const { client, store } = this.portal!;
-    const number = s.account.number;
-    try {
-      await store.write('autopay', number, () => call(client.api.v1.accounts[':number'].autopay.$delete({ param: { number } })));
-      this.cancelling = null;
-      this.notice = msg('Automatic payment is off: your bills are paid by hand from now on.');
-      this.focusOnManual = true;
-      this.dispatchEvent(new BpAutopayChangeEvent({ autopay: null }));
-    } catch (err) {
-      this.cancelling = { busy: false, error: err instanceof Error ? err.message : String(err) };
-    }
-  }
-
   protected read(store: StoreReader, number: string, signal: AbortSignal) {
     return store.read(summary, number, undefined, signal);
   }
@@ -110,6 +98,7 @@ export class BpAccountSummary extends AccountDataElement<AccountSummaryData> {
   private openForm(form: 'pay' | 'autopay') {
     this.form = form;
     this.cancelling = null;
+    this.cancelUnavailable = '';
     this.notice = '';
     void import('../payment-form/payment-form.ts').then(({ BpPaymentForm }) => defineElement(BpPaymentForm));
     void this.updateComplete.then(() => this.renderRoot.querySelector('bp-payment-form')?.scrollIntoView({ block: 'nearest' }));
@@ -123,15 +112,24 @@ export class BpAccountSummary extends AccountDataElement<AccountSummaryData> {
   }
 
   /** "Cancel autopay" asks in place of the buttons: focus goes to the question; Escape keeps autopay. */
-  private askCancel() {
-    this.cancelling = { busy: false, error: null };
+  private async askCancel() {
     this.notice = '';
+    this.cancelUnavailable = '';
+    let question: typeof import('./cancel-autopay.ts');
+    try {
+      question = await import('./cancel-autopay.ts');
+    } catch {
+      this.cancelUnavailable = networkMessage();
+      return;
+    }
+    this.cancelling = new question.CancelAutopay(this, (notice) => {
+      this.cancelling = null;
+      if (notice) {
+        this.notice = notice;
+        this.focusOnManual = true;
+      } else this.focusOpener('cancel-autopay');
+    });
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.confirm')?.focus());
-  }
-
-  private keepAutopay() {
-    this.cancelling = null;
-    this.focusOpener('cancel-autopay');
   }
 
   private focusOpener(opener: 'pay' | 'autopay' | 'cancel-autopay') {
@@ -178,33 +176,19 @@ export class BpAccountSummary extends AccountDataElement<AccountSummaryData> {
           : nothing}
         ${s.pastDue > 0 ? html`<p class="cycle alert" role="note">${msg(str`${money(s.pastDue)} is past due. Please pay it now to avoid further late payment charges.`)}</p>` : nothing}
         ${this.portal && !this.form ? this.renderActions(s) : nothing}
+        ${this.cancelUnavailable ? html`<p class="cycle alert" role="alert">${this.cancelUnavailable}</p>` : nothing}
         <p class="visually-hidden notice" role="status">${this.notice}</p>
       </section>
     `;
   }
 
   private renderActions(s: AccountSummaryData) {
-    if (this.cancelling) {
-      return html`<div
-        class="cycle actions confirm"
-        role="group"
-        aria-label=${msg('Cancel automatic payment')}
-        tabindex="-1"
-        @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && !this.cancelling?.busy && this.keepAutopay()}
-      >
-        <p>${msg('Stop paying automatically? Your bills will then be paid by hand, and the saved card is deleted.')}</p>
-        ${this.cancelling.error ? html`<p class="alert" role="alert">${this.cancelling.error}</p>` : nothing}
-        <button class="button" type="button" ?disabled=${this.cancelling.busy} @click=${() => void this.cancelAutopay(s)}>
-          ${this.cancelling.busy ? msg('Cancelling…') : msg('Yes, cancel autopay')}
-        </button>
-        <button class="button secondary" type="button" @click=${() => this.keepAutopay()}>${msg('Keep autopay')}</button>
-      </div>`;
-    }
+    if (this.cancelling) return this.cancelling.render(s, this.portal!);
     if (!s.cardPayments) {
       return html`<div class="cycle actions">
         <p>${cardsNotTaken(s.account.currency)}</p>
         ${s.paymentMethod.type === 'autopay'
-          ? html`<button class="button secondary" type="button" data-opens="cancel-autopay" @click=${() => this.askCancel()}>${msg('Cancel autopay')}</button>`
+          ? html`<button class="button secondary" type="button" data-opens="cancel-autopay" @click=${() => void this.askCancel()}>${msg('Cancel autopay')}</button>`
           : nothing}
       </div>`;
     }
@@ -212,7 +196,7 @@ export class BpAccountSummary extends AccountDataElement<AccountSummaryData> {
       <button class="button" type="button" data-opens="pay" @click=${() => this.openForm('pay')}>${msg('Make a payment')}</button>
       ${s.paymentMethod.type === 'autopay'
         ? html`<button class="button secondary" type="button" data-opens="autopay" @click=${() => this.openForm('autopay')}>${msg('Change card')}</button>
-            <button class="button secondary" type="button" data-opens="cancel-autopay" @click=${() => this.askCancel()}>${msg('Cancel autopay')}</button>`
+            <button class="button secondary" type="button" data-opens="cancel-autopay" @click=${() => void this.askCancel()}>${msg('Cancel autopay')}</button>`
         : html`<button class="button secondary" type="button" data-opens="autopay" @click=${() => this.openForm('autopay')}>${msg('Sign-up for automatic payment')}</button>`}
     </div>`;
   }

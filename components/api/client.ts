@@ -22,7 +22,8 @@ export class ApiError extends Error {
   }
 }
 
-const networkMessage = () => msg('We could not reach the billing portal. Check your connection and try again.');
+/** What a request (or a module loaded on demand) that could not reach the portal says. */
+export const networkMessage = () => msg('We could not reach the billing portal. Check your connection and try again.');
 
 interface AnyResponse {
   ok: boolean;
@@ -59,10 +60,3 @@ export async function call<R extends AnyResponse>(request: Promise<R>): Promise<
   const response = await send(request);
   return (response.status === 204 ? undefined : await response.json()) as Success<R>;
 }
-
-/**
- * The body of a write that takes JSON or multipart/form-data (the ticket writes): Hono's typed
- * client asks for both bodies a route declares and sends the one given; this sends the form,
- * files and all.
- */
-export const asForm = <F>(form: F) => ({ form, json: undefined as never });

@@ -31,7 +31,7 @@ export interface DataTable<R> {
 /**
  * The kit's data tables (payments, invoices, tickets, services, sub-accounts): a caption for
  * screen readers, a heading per column and the cells labelled for the stacked layout
- * (controls.ts stackedTable). Roles are explicit: stacked cells change `display`, which makes
+ * (tables.ts stackedTable). Roles are explicit: stacked cells change `display`, which makes
  * browsers drop a table's semantics.
  */
 export function dataTable<R>(t: DataTable<R>): TemplateResult {

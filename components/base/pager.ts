@@ -25,7 +25,7 @@ export function showingRows(current: PageOf, rows: number): string {
 /**
  * The Previous · Page n of m · Next bar under a paged table (`label` names it for screen
  * readers, e.g. "Invoice pages"); nothing when the list fits on one page. Styled by
- * `tableStyles` (styles/controls.ts).
+ * `tableStyles` (styles/tables.ts).
  */
 export function pager(current: PageOf, label: string, goTo: (page: number) => void) {
   const { pages } = pageRange(current, 0);

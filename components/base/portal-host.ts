@@ -5,7 +5,7 @@ import { createApiClient } from '../api/create-client.ts';
 import type { AccountSummary, Brand, Me, User } from '../api/types.ts';
 import { portalContext, type PortalContext, type SessionStatus } from '../context/portal-context.ts';
 import { AccountStore } from '../data/account-store.ts';
-import { BpAccountChangeEvent, BpLogoutEvent } from '../events/events.ts';
+import { BpAccountChangeEvent, BpLogoutEvent } from '../events/host.ts';
 import { brandStyleSheet } from './brand-colors.ts';
 import { LocaleController } from '../i18n/localize.ts';
 

@@ -87,7 +87,6 @@ export const serverLanguage = (): 'en' | 'fr' | 'es' => {
 /** Resolves once the locale asked for last is loaded (tests, stories). */
 export const localeReady = (): Promise<void> => setLocale(getLocale());
 
-const controllers = new Set<LocaleController>();
 let observer: MutationObserver | null = null;
 
 /** A `lang` changed anywhere in the page (an element's own, the page's): every element looks again. */
@@ -119,7 +118,6 @@ export class LocaleController implements ReactiveController {
   }
 
   hostConnected(): void {
-    controllers.add(this);
     watchLang();
     window.addEventListener(LOCALE_STATUS_EVENT, this.onStatus);
     const lang = langOf(this.host);
@@ -127,7 +125,6 @@ export class LocaleController implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    controllers.delete(this);
     window.removeEventListener(LOCALE_STATUS_EVENT, this.onStatus);
   }
 }

@@ -3,7 +3,7 @@ import { html, nothing } from 'lit';
 import type { InvoiceDetail, InvoiceLine } from '../api/types.ts';
 import { formatDate, formatMoney, formatNumber } from '../i18n/format.ts';
 import { formatLocale } from '../i18n/localize.ts';
-import { paymentMethodLabel } from '../i18n/payment-method.ts';
+import { paymentMethodLabel } from '../i18n/payment-method-label.ts';
 
 const kindLabel = (kind: InvoiceLine['kind']): string =>
   ({

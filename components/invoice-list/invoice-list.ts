@@ -8,11 +8,12 @@ import { pager, showingRows } from '../base/pager.ts';
 import { loadingView } from '../base/task-states.ts';
 import type { Change, StoreReader } from '../data/account-store.ts';
 import { invoice as invoiceResource, invoices } from '../data/invoice-resources.ts';
-import { BpChargeQuestionEvent, BpInvoiceDownloadEvent, BpInvoiceOpenEvent } from '../events/events.ts';
+import { BpChargeQuestionEvent, BpInvoiceDownloadEvent, BpInvoiceOpenEvent } from '../events/invoice.ts';
 import { chargeQuestionDraft } from '../tickets/charge-question.ts';
 import { formatDate, formatMoney } from '../i18n/format.ts';
 import { renderInvoiceLines } from './invoice-lines.ts';
-import { stackedTableStyles, tableStyles } from '../styles/controls.ts';
+import { fieldStyles } from '../styles/fields.ts';
+import { stackedTableStyles, tableBaseStyles, tableStyles } from '../styles/tables.ts';
 import { invoiceListStyles } from './invoice-list.styles.ts';
 
 const statusLabel = (status: InvoiceStatus): string =>
@@ -52,7 +53,7 @@ export class BpInvoiceList extends AccountDataElement<InvoicePage> {
     downloadError: { state: true },
   };
 
-  static override styles = [...AccountDataElement.styles, stackedTableStyles, tableStyles, invoiceListStyles];
+  static override styles = [...AccountDataElement.styles, fieldStyles, tableBaseStyles, stackedTableStyles, tableStyles, invoiceListStyles];
 
   private status: '' | 'open' | 'paid' | 'past_due' = '';
   private year = '';

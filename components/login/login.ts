@@ -4,8 +4,9 @@ import { ApiError, call, type ApiClient } from '../api/client.ts';
 import { createApiClient } from '../api/create-client.ts';
 import type { SignedIn } from '../api/types.ts';
 import { consumePortal, type PortalContext } from '../context/portal-context.ts';
-import { BpLoginEvent } from '../events/events.ts';
+import { BpLoginEvent } from '../events/login.ts';
 import { controlStyles } from '../styles/controls.ts';
+import { fieldStyles } from '../styles/fields.ts';
 import { hostStyles } from '../styles/tokens.ts';
 import { loginStyles } from './login.styles.ts';
 import { LocaleController } from '../i18n/localize.ts';
@@ -44,7 +45,7 @@ export class BpLogin extends LitElement {
     linkRefused: { state: true },
   };
 
-  static override styles = [hostStyles, controlStyles, loginStyles];
+  static override styles = [hostStyles, controlStyles, fieldStyles, loginStyles];
 
   /** URL of the portal server, when not inside `<bp-portal>`/`<bp-provider>`; default: same origin. */
   apiBase = '';

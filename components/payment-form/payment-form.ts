@@ -1,13 +1,14 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { ApiError, call } from '../api/client.ts';
+import { fieldStyles } from '../styles/fields.ts';
 import { cssomStyle } from '../styles/cssom-style.ts';
 import type { AccountSummaryData, AutopayMethod, Payment } from '../api/types.ts';
 import { AccountDataElement } from '../base/account-data-element.ts';
 import { loadingView } from '../base/task-states.ts';
 import type { AccountStore, StoreReader } from '../data/account-store.ts';
 import { summary as summaryResource } from '../data/resources.ts';
-import { BpAutopayChangeEvent, BpPaymentCancelEvent, BpPaymentSuccessEvent } from '../events/events.ts';
+import { BpAutopayChangeEvent, BpPaymentCancelEvent, BpPaymentSuccessEvent } from '../events/payment.ts';
 import { formatMoney } from '../i18n/format.ts';
 import { cardsNotTaken } from '../i18n/payment-method.ts';
 import { formatLocale, serverLanguage } from '../i18n/localize.ts';
@@ -99,7 +100,7 @@ export class BpPaymentForm extends AccountDataElement<AccountSummaryData> {
     frameHeight: { state: true },
   };
 
-  static override styles = [...AccountDataElement.styles, paymentFormStyles];
+  static override styles = [...AccountDataElement.styles, fieldStyles, paymentFormStyles];
 
   /** `pay`: Make a payment. `autopay`: save the card for automatic payment without paying. */
   mode: 'pay' | 'autopay' = 'pay';

@@ -7,8 +7,8 @@ import { pager, showingRows } from '../base/pager.ts';
 import type { StoreReader } from '../data/account-store.ts';
 import { payments } from '../data/payment-resources.ts';
 import { formatDate, formatMoney } from '../i18n/format.ts';
-import { paymentMethodLabel } from '../i18n/payment-method.ts';
-import { stackedTableStyles, tableStyles } from '../styles/controls.ts';
+import { paymentMethodLabel } from '../i18n/payment-method-label.ts';
+import { stackedTableStyles, tableBaseStyles, tableStyles } from '../styles/tables.ts';
 import { token } from '../styles/tokens.ts';
 
 const resultLabel = (status: Payment['status']): string =>
@@ -72,6 +72,7 @@ export class BpPaymentHistory extends AccountDataElement<PaymentList> {
 
   static override styles = [
     ...AccountDataElement.styles,
+    tableBaseStyles,
     stackedTableStyles,
     tableStyles,
     css`

@@ -7,6 +7,8 @@ import type { StoreReader } from '../data/account-store.ts';
 import { report as reportResource, reportParams, type ReportQuery } from '../data/report-resources.ts';
 import { formatMoney } from '../i18n/format.ts';
 import { toRgb } from '../styles/computed-colors.ts';
+import { fieldStyles } from '../styles/fields.ts';
+import { tableBaseStyles } from '../styles/tables.ts';
 import { saveDownload } from './download.ts';
 import { formatCount } from './format.ts';
 import { monthLabel, periodOf, presetLabel, PRESETS, type Period, type PeriodPreset } from './period.ts';
@@ -58,7 +60,7 @@ export class BpReport extends AccountDataElement<ReportData> {
     downloadError: { state: true },
   };
 
-  static override styles = [...AccountDataElement.styles, reportStyles];
+  static override styles = [...AccountDataElement.styles, fieldStyles, tableBaseStyles, reportStyles];
 
   /** Which report: usage, subscribers, usage-details, ytd-all-in, ytd-fixed or ytd-usage. */
   report: ReportName = 'usage';

@@ -1,6 +1,6 @@
 import { css } from 'lit';
 import { token } from '../styles/tokens.ts';
-import { pagerStyles } from '../styles/controls.ts';
+import { pagerStyles } from '../styles/tables.ts';
 
 export const reportStyles = css`
   /* In a grid or flex row, the tables scroll inside the panel instead of widening the page. */

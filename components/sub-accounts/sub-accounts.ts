@@ -6,7 +6,7 @@ import { scrollingTable } from '../base/data-table.ts';
 import type { StoreReader } from '../data/account-store.ts';
 import { subAccounts } from '../data/sub-account-resources.ts';
 import { formatDate, formatMoney } from '../i18n/format.ts';
-import { stackedTable, tableStyles } from '../styles/controls.ts';
+import { stackedTable, tableBaseStyles, tableStyles } from '../styles/tables.ts';
 import { token } from '../styles/tokens.ts';
 
 /** The guide's words about Sub Accounts, shown to every account. */
@@ -27,6 +27,7 @@ export class BpSubAccounts extends AccountDataElement<SubAccountsData> {
   static readonly tag = 'bp-sub-accounts';
   static override styles = [
     ...AccountDataElement.styles,
+    tableBaseStyles,
     // Nine columns: below this width of its own the rows stack into label / value lines.
     stackedTable('56rem'),
     tableStyles,

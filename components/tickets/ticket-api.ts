@@ -1,8 +1,15 @@
-import { asForm, call, send, type ApiClient } from '../api/client.ts';
+import { call, send, type ApiClient } from '../api/client.ts';
 import { saveBlob } from '../api/downloads.ts';
 import type { TicketAttachment, TicketDetail, TicketLimits, TicketService, TicketStatus } from '../api/types.ts';
 import { slotOf, type AccountStore, type StoreReader } from '../data/account-store.ts';
 import { staffTicket, ticket } from '../data/ticket-resources.ts';
+
+/**
+ * The body of a write that takes JSON or multipart/form-data (the ticket writes): Hono's typed
+ * client asks for both bodies a route declares and sends the one given; this sends the form,
+ * files and all.
+ */
+export const asForm = <F>(form: F) => ({ form, json: undefined as never });
 
 const limitsByClient = new WeakMap<ApiClient, Promise<TicketLimits>>();
 

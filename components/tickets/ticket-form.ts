@@ -7,7 +7,7 @@ import { loadingView, stateStyles } from '../base/task-states.ts';
 import { consumePortal, type PortalContext } from '../context/portal-context.ts';
 import { ticketSubscribers } from '../data/ticket-resources.ts';
 import { StoreListener } from '../data/store-listener.ts';
-import { BpTicketCreatedEvent } from '../events/events.ts';
+import { BpTicketCreatedEvent } from '../events/ticket.ts';
 import { controlStyles } from '../styles/controls.ts';
 import { hostStyles, token } from '../styles/tokens.ts';
 import { widgetStyles } from '../styles/widget.ts';

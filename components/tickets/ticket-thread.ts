@@ -5,7 +5,7 @@ import { downloadInvoicePdf } from '../api/downloads.ts';
 import type { TicketAttachment, TicketDetail, TicketLimits, TicketMessage, TicketStatus } from '../api/types.ts';
 import { StoreDataElement } from '../base/store-data-element.ts';
 import type { StoreReader } from '../data/account-store.ts';
-import { BpTicketOpenEvent, BpTicketUpdatedEvent } from '../events/events.ts';
+import { BpTicketOpenEvent, BpTicketUpdatedEvent } from '../events/ticket.ts';
 import { formatDate, formatDateTime, formatMoney } from '../i18n/format.ts';
 import { token } from '../styles/tokens.ts';
 import { ChosenFiles } from './chosen-files.ts';

@@ -1,11 +1,14 @@
 import { css, unsafeCSS } from 'lit';
-import { stackedTable, tableStyles } from '../styles/controls.ts';
+import { fieldStyles } from '../styles/fields.ts';
+import { stackedTable, tableBaseStyles, tableStyles } from '../styles/tables.ts';
 import { token } from '../styles/tokens.ts';
 
 const TICKET_TABLE_STACKS_BELOW = '56rem';
 
 /** What the ticket elements share: status pills, the ticket tables (stacked on phones), forms. */
 export const ticketStyles = css`
+  ${fieldStyles}
+  ${tableBaseStyles}
   /* In a grid (the portal's main area) the element may shrink to the screen; its content wraps. */
   :host {
     min-width: 0;

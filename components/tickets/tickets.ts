@@ -6,7 +6,7 @@ import { scrollingTable } from '../base/data-table.ts';
 import { pager, showingRows } from '../base/pager.ts';
 import type { StoreReader } from '../data/account-store.ts';
 import { tickets } from '../data/ticket-resources.ts';
-import type { BpTicketCreatedEvent } from '../events/events.ts';
+import type { BpTicketCreatedEvent } from '../events/ticket.ts';
 import { formatDate } from '../i18n/format.ts';
 import { serviceLabel, statusLabel, STATUSES } from './labels.ts';
 import { BpTicketForm } from './ticket-form.ts';

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { asForm, call, send } from '../../components/api/client.ts';
+import { call, send } from '../../components/api/client.ts';
+import { asForm } from '../../components/tickets/ticket-api.ts';
 import { createApiClient } from '../../components/api/create-client.ts';
 import { customerMe, staffMe } from '../../stories/fixtures/accounts.ts';
 import { createFakeApi, type FakeApiOptions } from '../../stories/fixtures/fake-api.ts';
