@@ -21,15 +21,15 @@ export const CHUNKS_DIR = 'chunks';
 // (components/i18n/locales/), each a chunk loaded when its language is chosen; the payment
 // methods' names, which only tables show (FAMILIES); the providing side of @lit/context, as only
 // <bp-provider> and <bp-portal> provide; the events (components/events/), which go with the
-// elements that fire them; the styles of fields and tables (FIELDS_AND_TABLES).
+// elements that fire them; the styles of fields, tables and link buttons (FIELDS_AND_TABLES).
 const WIDGET_CORE =
-  /node_modules\/(lit|lit-html|lit-element|@lit)\/(?!context\/lib\/(controllers\/context-provider|decorators\/provide|value-notifier))|components\/(styles\/(?!computed-colors|fields|tables)|context\/)|components\/i18n\/(?!locales\/|payment-method-label)|components\/base\/(define|task-states|store-data-element|account-data-element)\.ts|components\/data\/resources\.ts/;
+  /node_modules\/(lit|lit-html|lit-element|@lit)\/(?!context\/lib\/(controllers\/context-provider|decorators\/provide|value-notifier))|components\/(styles\/(?!computed-colors|fields|tables|link-button)|context\/)|components\/i18n\/(?!locales\/|payment-method-label)|components\/base\/(define|task-states|store-data-element|account-data-element)\.ts|components\/data\/resources\.ts/;
 
 /**
- * The styles of fields and tables, in a chunk of their own for the elements that show them:
- * My Account and <bp-provider> show neither, and leave them out.
+ * The styles of fields, tables and link buttons, in a chunk of their own for the elements that
+ * show them: My Account and <bp-provider> show none, and leave them out.
  */
-const FIELDS_AND_TABLES = /components\/styles\/(fields|tables)\.ts/;
+const FIELDS_AND_TABLES = /components\/styles\/(fields|tables|link-button)\.ts/;
 
 const ENTRY = 'bp-entry:';
 

@@ -13,6 +13,7 @@ import { chargeQuestionDraft } from '../tickets/charge-question.ts';
 import { formatDate, formatMoney } from '../i18n/format.ts';
 import { renderInvoiceLines } from './invoice-lines.ts';
 import { fieldStyles } from '../styles/fields.ts';
+import { linkButtonStyles } from '../styles/link-button.ts';
 import { stackedTableStyles, tableBaseStyles, tableStyles } from '../styles/tables.ts';
 import { invoiceListStyles } from './invoice-list.styles.ts';
 
@@ -53,7 +54,7 @@ export class BpInvoiceList extends AccountDataElement<InvoicePage> {
     downloadError: { state: true },
   };
 
-  static override styles = [...AccountDataElement.styles, fieldStyles, tableBaseStyles, stackedTableStyles, tableStyles, invoiceListStyles];
+  static override styles = [...AccountDataElement.styles, fieldStyles, tableBaseStyles, linkButtonStyles, stackedTableStyles, tableStyles, invoiceListStyles];
 
   private status: '' | 'open' | 'paid' | 'past_due' = '';
   private year = '';

@@ -7,6 +7,7 @@ import { consumePortal, type PortalContext } from '../context/portal-context.ts'
 import { BpLoginEvent } from '../events/login.ts';
 import { controlStyles } from '../styles/controls.ts';
 import { fieldStyles } from '../styles/fields.ts';
+import { linkButtonStyles } from '../styles/link-button.ts';
 import { hostStyles } from '../styles/tokens.ts';
 import { loginStyles } from './login.styles.ts';
 import { LocaleController } from '../i18n/localize.ts';
@@ -45,7 +46,7 @@ export class BpLogin extends LitElement {
     linkRefused: { state: true },
   };
 
-  static override styles = [hostStyles, controlStyles, fieldStyles, loginStyles];
+  static override styles = [hostStyles, controlStyles, fieldStyles, linkButtonStyles, loginStyles];
 
   /** URL of the portal server, when not inside `<bp-portal>`/`<bp-provider>`; default: same origin. */
   apiBase = '';

@@ -8,6 +8,7 @@ import { renderStates, stateStyles } from '../base/task-states.ts';
 import type { PortalContext } from '../context/portal-context.ts';
 import { BpLogin } from '../login/login.ts';
 import { controlStyles } from '../styles/controls.ts';
+import { linkButtonStyles } from '../styles/link-button.ts';
 import { hostStyles } from '../styles/tokens.ts';
 import { portalStyles } from './portal.styles.ts';
 import { SECTIONS, type Section, type SectionState } from './sections.ts';
@@ -55,7 +56,7 @@ export class BpPortal extends PortalHost {
     languageError: { state: true },
   };
 
-  static override styles = [hostStyles, controlStyles, stateStyles, portalStyles];
+  static override styles = [hostStyles, controlStyles, linkButtonStyles, stateStyles, portalStyles];
 
   /** The name in the header and on the sign-in screen; default: the reseller's brand, else the provider's name. */
   providerName = '';

@@ -8,6 +8,7 @@ import { report as reportResource, reportParams, type ReportQuery } from '../dat
 import { formatMoney } from '../i18n/format.ts';
 import { toRgb } from '../styles/computed-colors.ts';
 import { fieldStyles } from '../styles/fields.ts';
+import { linkButtonStyles } from '../styles/link-button.ts';
 import { tableBaseStyles } from '../styles/tables.ts';
 import { saveDownload } from './download.ts';
 import { formatCount } from './format.ts';
@@ -60,7 +61,7 @@ export class BpReport extends AccountDataElement<ReportData> {
     downloadError: { state: true },
   };
 
-  static override styles = [...AccountDataElement.styles, fieldStyles, tableBaseStyles, reportStyles];
+  static override styles = [...AccountDataElement.styles, fieldStyles, tableBaseStyles, linkButtonStyles, reportStyles];
 
   /** Which report: usage, subscribers, usage-details, ytd-all-in, ytd-fixed or ytd-usage. */
   report: ReportName = 'usage';

@@ -3,6 +3,7 @@ import { css, html, LitElement, nothing, type PropertyDeclarations } from 'lit';
 import type { ReportName } from '../api/types.ts';
 import { consumePortal, type PortalContext } from '../context/portal-context.ts';
 import { controlStyles } from '../styles/controls.ts';
+import { linkButtonStyles } from '../styles/link-button.ts';
 import { hostStyles, token } from '../styles/tokens.ts';
 import { widgetStyles } from '../styles/widget.ts';
 import { BpReport } from './report.ts';
@@ -30,6 +31,7 @@ export class BpReports extends LitElement {
   static override styles = [
     hostStyles,
     controlStyles,
+    linkButtonStyles,
     widgetStyles,
     css`
       :host {

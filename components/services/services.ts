@@ -7,6 +7,7 @@ import type { StoreReader } from '../data/account-store.ts';
 import { services } from '../data/service-resources.ts';
 import { formatDate, formatMoney, formatNumber } from '../i18n/format.ts';
 import { stackedTable, tableBaseStyles, tableStyles } from '../styles/tables.ts';
+import { linkButtonStyles } from '../styles/link-button.ts';
 import { token } from '../styles/tokens.ts';
 
 const statusLabel = (status: ServiceLocation['subscriptions'][number]['status']): string => ({ active: msg('Active'), upcoming: msg('Starts later'), ended: msg('Ended') })[status];
@@ -34,6 +35,7 @@ export class BpServices extends AccountDataElement<ServicesData> {
   static override styles = [
     ...AccountDataElement.styles,
     tableBaseStyles,
+    linkButtonStyles,
     // On a phone the locations, and an opened location's subscriptions, stack into label / value
     // lines: scrolling sideways, the Location button (the way into a location) was out of view.
     stackedTable('48rem'),

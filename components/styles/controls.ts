@@ -2,8 +2,9 @@ import { css } from 'lit';
 import { token } from './tokens.ts';
 
 /**
- * Buttons, alerts and panels as every element of the kit draws them. Fields (fields.ts) and
- * tables (tables.ts) have styles of their own, added by the elements that show them.
+ * Buttons, alerts and panels as every element of the kit draws them. Fields (fields.ts), tables
+ * (tables.ts) and link buttons (link-button.ts) have styles of their own, added by the elements
+ * that show them.
  */
 export const controlStyles = css`
   .button {
@@ -36,15 +37,6 @@ export const controlStyles = css`
   .button.secondary:hover:not(:disabled) {
     background: ${token('color-surface')};
     color: ${token('color-primary-hover')};
-  }
-  .link-button {
-    padding: 0;
-    border: 0;
-    background: none;
-    color: ${token('color-primary')};
-    font: inherit;
-    text-decoration: underline;
-    cursor: pointer;
   }
   .alert {
     padding: ${token('space-3')} ${token('space-4')};

@@ -7,6 +7,7 @@ import type { StoreReader } from '../data/account-store.ts';
 import { subAccounts } from '../data/sub-account-resources.ts';
 import { formatDate, formatMoney } from '../i18n/format.ts';
 import { stackedTable, tableBaseStyles, tableStyles } from '../styles/tables.ts';
+import { linkButtonStyles } from '../styles/link-button.ts';
 import { token } from '../styles/tokens.ts';
 
 /** The guide's words about Sub Accounts, shown to every account. */
@@ -28,6 +29,7 @@ export class BpSubAccounts extends AccountDataElement<SubAccountsData> {
   static override styles = [
     ...AccountDataElement.styles,
     tableBaseStyles,
+    linkButtonStyles,
     // Nine columns: below this width of its own the rows stack into label / value lines.
     stackedTable('56rem'),
     tableStyles,

@@ -1,6 +1,7 @@
 import { css, unsafeCSS } from 'lit';
 import { fieldStyles } from '../styles/fields.ts';
 import { stackedTable, tableBaseStyles, tableStyles } from '../styles/tables.ts';
+import { linkButtonStyles } from '../styles/link-button.ts';
 import { token } from '../styles/tokens.ts';
 
 const TICKET_TABLE_STACKS_BELOW = '56rem';
@@ -9,6 +10,7 @@ const TICKET_TABLE_STACKS_BELOW = '56rem';
 export const ticketStyles = css`
   ${fieldStyles}
   ${tableBaseStyles}
+  ${linkButtonStyles}
   /* In a grid (the portal's main area) the element may shrink to the screen; its content wraps. */
   :host {
     min-width: 0;
