@@ -91,6 +91,7 @@ export class BpAccountSummary extends AccountDataElement<AccountSummaryData> {
       this.renderRoot.querySelector<HTMLElement>('[data-opens=autopay]')?.focus();
     }
   }
+
   protected read(store: StoreReader, number: string, signal: AbortSignal) {
     return store.read(summary, number, undefined, signal);
   }
